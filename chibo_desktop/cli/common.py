@@ -1,0 +1,60 @@
+"""Helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import ChiboError
+from ..i18n import _
+from ..paths import default_database_path
+
+
+def db_path(args) -> Path:
+    return Path(args.db) if args.db else default_database_path()
+
+
+@contextmanager
+def opened(args, *, create: bool = False, readonly: bool = False):
+    """The cell's database, upgraded, with the usual safeguards; closed afterwards."""
+    from ..services.session import open_session
+
+    db = open_session(db_path(args), create=create, readonly=readonly)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _json_default(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO (2026-03-05) or Vietnamese (05/03/2026) dates on the command line."""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ChiboError(_("Ngày “{text}” không hợp lệ (dùng dạng 2026-03-05 hoặc 05/03/2026).")
+                     .format(text=text))
+
+
+def output_path(text: str, allowed: tuple[str, ...]) -> Path:
+    path = Path(text)
+    if path.suffix.lower() not in allowed:
+        raise ChiboError(_("Tệp kết quả phải có đuôi {ext}.").format(ext=" hoặc ".join(allowed)))
+    if not path.parent.resolve().is_dir():
+        raise ChiboError(_("Thư mục {path} không tồn tại.").format(path=path.parent))
+    return path

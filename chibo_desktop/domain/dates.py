@@ -1,0 +1,95 @@
+"""Dates as the register keeps them: ISO text that may be partial ('1960', '1960-05')."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """'1960-05' → (1960, 5, None). Raises ValueError for text that is not such a date."""
+    if not value:
+        return None
+    match = _ISO_PARTIAL.match(value)
+    if not match:
+        raise ValueError(value)
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(value)
+    if day is not None:
+        dt.date(year, month, day)  # raises ValueError for 31/02
+    return year, month, day
+
+
+def is_full(value: str | None) -> bool:
+    parsed = parse_iso(value)
+    return parsed is not None and parsed[2] is not None
+
+
+def to_date(value: str | None) -> dt.date | None:
+    """A full date; partial or empty values give None."""
+    parsed = parse_iso(value)
+    if parsed is None or parsed[2] is None:
+        return None
+    return dt.date(*parsed)  # type: ignore[arg-type]
+
+
+def earliest(value: str | None) -> dt.date | None:
+    """The first day a partial date could mean ('1960' → 1 Jan 1960)."""
+    parsed = parse_iso(value)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    return dt.date(year, month or 1, day or 1)
+
+
+def latest(value: str | None) -> dt.date | None:
+    """The last day a partial date could mean ('1960-02' → 29 Feb 1960)."""
+    parsed = parse_iso(value)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    if day is not None:
+        return dt.date(year, month, day)  # type: ignore[arg-type]
+    if month is None:
+        return dt.date(year, 12, 31)
+    return add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+
+
+def add_months(value: dt.date, months: int) -> dt.date:
+    """Same day n months later; the 31st becomes the month's last day."""
+    month_index = value.month - 1 + months
+    year, month = value.year + month_index // 12, month_index % 12 + 1
+    for day in (value.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_years(value: dt.date, years: int) -> dt.date:
+    return add_months(value, 12 * years)
+
+
+def whole_years(start: dt.date, end: dt.date) -> int:
+    """Completed years from start to end; the anniversary day itself counts."""
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def years_between(start: str | None, end: dt.date) -> int | None:
+    """Completed years since a possibly partial date; partial dates count by what is known."""
+    parsed = parse_iso(start)
+    if parsed is None:
+        return None
+    year, month, day = parsed
+    if day is not None:
+        return whole_years(dt.date(year, month, day), end)  # type: ignore[arg-type]
+    if month is not None:
+        return end.year - year - (1 if end.month < month else 0)
+    return end.year - year

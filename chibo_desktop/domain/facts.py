@@ -1,0 +1,78 @@
+"""Facts derived from a record: age, party age, probation end, next Party badge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import dates
+
+
+@dataclass(frozen=True)
+class BadgeRules:
+    milestones: tuple[int, ...] = (30, 40, 45, 50, 55, 60, 65, 70, 75)
+    award_days: tuple[tuple[int, int], ...] = ((2, 3), (5, 19), (9, 2), (11, 7))
+    probation_months: int = 12
+    probation_warn_days: int = 30
+
+
+@dataclass(frozen=True)
+class Badge:
+    years: int
+    reached_on: dt.date
+    award_date: dt.date
+
+
+@dataclass(frozen=True)
+class Probation:
+    ends_on: dt.date
+    days_left: int
+    due_soon: bool
+    overdue: bool
+
+
+def age(birth_date: str | None, today: dt.date) -> int | None:
+    return dates.years_between(birth_date, today)
+
+
+def party_age(join_date: str | None, today: dt.date) -> int | None:
+    """Completed years of membership since the date of joining (the anniversary counts)."""
+    years = dates.years_between(join_date, today)
+    return None if years is None or years < 0 else years
+
+
+def next_award_date(on_or_after: dt.date, rules: BadgeRules) -> dt.date:
+    for year in (on_or_after.year, on_or_after.year + 1):
+        for month, day in sorted(rules.award_days):
+            candidate = dt.date(year, month, day)
+            if candidate >= on_or_after:
+                return candidate
+    raise AssertionError("award_days is empty")
+
+
+def next_badge(join_date: str | None, today: dt.date, rules: BadgeRules) -> Badge | None:
+    """The next badge milestone not yet awarded as of today, and the award day it falls on.
+
+    A milestone reached since the last award day is still 'next' until its award day passes.
+    """
+    joined = dates.to_date(join_date)
+    if joined is None:
+        return None
+    for years in rules.milestones:
+        reached = dates.add_years(joined, years)
+        award = next_award_date(reached, rules)
+        if award >= today:
+            return Badge(years, reached, award)
+    return None
+
+
+def probation(
+    join_date: str | None, membership: str | None, today: dt.date, rules: BadgeRules
+) -> Probation | None:
+    """For a probationary member: when the 12 months end, and whether the vote is due."""
+    joined = dates.to_date(join_date)
+    if membership != "du_bi" or joined is None:
+        return None
+    ends = dates.add_months(joined, rules.probation_months)
+    left = (ends - today).days
+    return Probation(ends, left, 0 <= left <= rules.probation_warn_days, left < 0)

@@ -1,0 +1,168 @@
+"""A member's status is a dated history of changes; the current state is derived from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..i18n import N_, _
+
+MEMBERSHIP_LABELS = {"du_bi": N_("Dự bị"), "chinh_thuc": N_("Chính thức")}
+CONDITION_LABELS = {
+    "exempt": N_("Miễn công tác và sinh hoạt"),
+    "temp_out": N_("Sinh hoạt tạm thời nơi khác"),
+    "suspended": N_("Đình chỉ sinh hoạt"),
+}
+TEMPORARY_LABEL = N_("Sinh hoạt tạm thời tại chi bộ")
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    """What one kind of change does (from resources/rules/statuses.toml)."""
+
+    key: str
+    label: str
+    requires: str | None = None  # "in_cell" | "out_of_cell"
+    requires_membership: str | None = None
+    in_cell: bool | None = None
+    membership: str | None = None
+    attachment: str | None = None
+    condition: str | None = None
+    left: str | None = None
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    kind: str
+    date: dt.date
+    decision: str = ""
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberState:
+    in_cell: bool = False
+    membership: str | None = None  # du_bi | chinh_thuc
+    attachment: str = "official"  # official | temporary
+    condition: str = "normal"  # normal | exempt | temp_out | suspended
+    left: str | None = None  # why the member left, as shown
+    left_by: str | None = None  # the change that made them leave (died, transfer_out, ...)
+    since: dt.date | None = None
+
+    @property
+    def code(self) -> str:
+        """A short stable code for exports and scripts."""
+        if not self.in_cell:
+            return self.left_by or "none"
+        if self.condition != "normal":
+            return self.condition
+        if self.attachment == "temporary":
+            return "temporary"
+        return self.membership or "chinh_thuc"
+
+    @property
+    def label(self) -> str:
+        if not self.in_cell:
+            return _(self.left) if self.left else _("Chưa vào chi bộ")
+        if self.condition != "normal":
+            return _(CONDITION_LABELS[self.condition])
+        if self.attachment == "temporary":
+            return _(TEMPORARY_LABEL)
+        return _(MEMBERSHIP_LABELS.get(self.membership or "chinh_thuc", ""))
+
+
+def state_code_labels(rules: Mapping[str, StatusRule]) -> dict[str, str]:
+    """Labels for every value of ``MemberState.code``."""
+    labels = {key: _(text) for key, text in MEMBERSHIP_LABELS.items()}
+    labels.update({key: _(text) for key, text in CONDITION_LABELS.items()})
+    labels["temporary"] = _(TEMPORARY_LABEL)
+    labels["none"] = _("Chưa vào chi bộ")
+    labels.update({rule.key: _(rule.left) for rule in rules.values() if rule.left})
+    return labels
+
+
+ACTIVE_CODES = ("chinh_thuc", "du_bi", "temporary", "exempt", "temp_out", "suspended")
+
+
+class StatusHistoryError(ValueError):
+    """A change that cannot follow the history before it; the message is for the user."""
+
+
+def apply_change(state: MemberState, rule: StatusRule, date: dt.date) -> MemberState:
+    changes: dict = {"since": date}
+    for name in ("in_cell", "membership", "attachment", "condition"):
+        value = getattr(rule, name)
+        if value is not None:
+            changes[name] = value
+    if rule.in_cell is True:
+        changes.update(left=None, left_by=None)
+    if rule.in_cell is False:
+        changes.update(left=rule.left, left_by=rule.key)
+    return replace(state, **changes)
+
+
+def check_change(
+    state: MemberState, rule: StatusRule, date: dt.date, previous: dt.date | None
+) -> None:
+    if previous is not None and date < previous:
+        raise StatusHistoryError(
+            _("Ngày biến động ({date}) không được trước lần biến động trước ({previous}).").format(
+                date=date.strftime("%d/%m/%Y"), previous=previous.strftime("%d/%m/%Y")))
+    if rule.requires == "in_cell" and not state.in_cell:
+        raise StatusHistoryError(
+            _("“{change}” chỉ áp dụng cho đảng viên đang sinh hoạt tại chi bộ.").format(
+                change=_(rule.label)))
+    if rule.requires == "out_of_cell" and state.in_cell:
+        raise StatusHistoryError(
+            _("“{change}” không áp dụng được: đảng viên đang sinh hoạt tại chi bộ.").format(
+                change=_(rule.label)))
+    if rule.requires_membership and state.membership not in (None, rule.requires_membership):
+        raise StatusHistoryError(
+            _("“{change}” chỉ áp dụng cho đảng viên {membership}.").format(
+                change=_(rule.label),
+                membership=_(MEMBERSHIP_LABELS[rule.requires_membership]).lower()))
+
+
+def ordered(changes: Iterable[StatusChange]) -> list[StatusChange]:
+    """Date order; changes on the same day keep the order they were recorded in."""
+    return sorted(changes, key=lambda c: (c.date, c.id if c.id is not None else 1 << 62))
+
+
+def derive_state(
+    changes: Sequence[StatusChange],
+    rules: Mapping[str, StatusRule],
+    as_of: dt.date | None = None,
+    official_date: dt.date | None = None,
+) -> MemberState:
+    """The member's state after every change up to ``as_of`` (inclusive).
+
+    Members who arrived by transfer carry no admission change; their membership then
+    follows the date they were made official, when the register knows it.
+    """
+    state = MemberState()
+    for change in ordered(changes):
+        if as_of is not None and change.date > as_of:
+            break
+        rule = rules.get(change.kind)
+        if rule is not None:
+            state = apply_change(state, rule, change.date)
+    if state.in_cell and state.membership is None:
+        made_official = official_date is not None and (as_of is None or official_date <= as_of)
+        state = replace(state, membership="chinh_thuc" if made_official else "du_bi")
+    return state
+
+
+def validate_history(changes: Sequence[StatusChange], rules: Mapping[str, StatusRule]) -> None:
+    """Raise StatusHistoryError for the first change that cannot follow the ones before it."""
+    state = MemberState()
+    previous: dt.date | None = None
+    for change in ordered(changes):
+        rule = rules.get(change.kind)
+        if rule is None:
+            raise StatusHistoryError(_("Loại biến động không được biết: {kind}").format(
+                kind=change.kind))
+        check_change(state, rule, change.date, previous)
+        state = apply_change(state, rule, change.date)
+        previous = change.date

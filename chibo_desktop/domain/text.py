@@ -1,0 +1,73 @@
+"""Vietnamese text: normalisation, diacritic folding for search, and alphabetical order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """NFC, control characters removed, stripped; single-line text gets inner spaces collapsed."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    if multiline:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _CONTROL.sub("", text.replace("\t", "    "))
+        return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, đ → d: what search compares ('Đặng' → 'dang')."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+# Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
+# with the letters outside it (f j w z) placed where Latin puts them.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+# Tone marks sort after the letters, as a tie-break: none, huyền, sắc, hỏi, ngã, nặng.
+_TONE_RANK = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+_SHAPE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in word.casefold():
+        parts = unicodedata.normalize("NFD", char)
+        base = parts[0]
+        tone = 0
+        shaped = base
+        for mark in parts[1:]:
+            if mark in _SHAPE_MARKS:
+                shaped = unicodedata.normalize("NFC", shaped + mark)
+            else:
+                tone = _TONE_RANK.get(mark, 0)
+        rank = _LETTER_RANK.get(shaped)
+        letters.append(rank if rank is not None else 100 + ord(shaped))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """Key for ordering words in the Vietnamese alphabet, tone marks breaking ties."""
+    words = clean_text(text).split(" ")
+    keys = [_word_key(w) for w in words if w]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Registers are ordered by given name, then middle names, then family name."""
+    words = clean_text(full_name).split(" ")
+    if len(words) > 1:
+        words = [words[-1], *words[1:-1], words[0]]
+    keys = [_word_key(w) for w in words if w]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys)

@@ -1,0 +1,108 @@
+"""`chibo-desktop`: start the window.
+
+    chibo-desktop [--db PATH] [--demo] [--smoke] [--screenshot FILE.png [--page NAME]]
+
+``--smoke`` shows the window, lets it paint once with its data, and exits 0;
+``--screenshot`` does the same and saves a PNG of the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import APP_NAME, __version__
+from ..app_setup import setup
+from ..i18n import _
+
+PAGES = ("home", "members", "meetings", "campaign", "reports", "settings")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="chibo-desktop", description=APP_NAME)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=_("tệp dữ liệu của chi bộ"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("mở tệp dữ liệu mẫu (tạo mới nếu chưa có)"))
+    parser.add_argument("--smoke", action="store_true",
+                        help=_("hiện cửa sổ một lần rồi thoát (kiểm tra cài đặt)"))
+    parser.add_argument("--screenshot", metavar="FILE.png", help=_("lưu ảnh cửa sổ rồi thoát"))
+    parser.add_argument("--page", choices=PAGES, default=None, help=_("trang hiện ra đầu tiên"))
+    return parser.parse_args(argv)
+
+
+def choose_path(args, config) -> tuple[Path | None, bool]:
+    """The file to open and whether it must be filled with the demo."""
+    from ..paths import data_dir, default_database_path
+
+    if args.demo:
+        return (Path(args.db) if args.db else data_dir() / "demo.sqlite"), True
+    if args.db:
+        return Path(args.db), False
+    for recent in config.recent_files:
+        if Path(recent).is_file():
+            return Path(recent), False
+    default = default_database_path()
+    return (default if default.is_file() else None), False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup(interactive=True)
+
+    from PySide6.QtWidgets import QApplication
+
+    from ..config import load_config
+    from .look import apply_look
+    from .main_window import MainWindow
+    from .tasks import Tasks
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    apply_look(app)
+    config = load_config()
+    tasks = Tasks()
+    window = MainWindow(tasks, config)
+    if args.page:
+        window.show_page(args.page)
+    headless = args.smoke or args.screenshot
+    path, demo = choose_path(args, config)
+    if path is None:
+        if headless:
+            print(_("Lỗi: chưa có tệp dữ liệu; dùng --db hoặc --demo."), file=sys.stderr)
+            return 1
+        path, cell = first_run(window)
+        if path is None:
+            return 0
+        window.open_file(path, create=True, cell=cell)
+    else:
+        window.open_file(path, create=demo, demo=demo)
+    window.show()
+    exit_code: list[int] = []
+    if headless:
+        from .headless import finish_when_ready
+
+        finish_when_ready(app, window, tasks, args.screenshot, exit_code)
+    app.exec()
+    tasks.shutdown()
+    return exit_code[0] if exit_code else 0
+
+
+def first_run(window) -> tuple[Path | None, object]:
+    """No file yet: ask for the cell's names and create the file in the data folder."""
+    from ..paths import default_database_path
+    from .dialogs.cell_dialog import CellDialog
+
+    dialog = CellDialog(window, intro=_(
+        "Chào mừng đến với Chi bộ Desktop. Hãy nhập thông tin chi bộ để tạo tệp dữ liệu. "
+        "Tệp sẽ được lưu tại {path}.").format(path=default_database_path()))
+    if not dialog.exec():
+        return None, None
+    return default_database_path(), dialog.value()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Loaders for the versioned rule data in resources/rules/ (TOML, read with tomllib)."""

@@ -1,0 +1,38 @@
+"""Party badge milestones and probation length (resources/rules/badges.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+from ..domain.facts import BadgeRules
+from .loader import RuleFileError, check_table, load_toml, rules_path
+
+
+def load_badge_rules(path: Path | None = None) -> BadgeRules:
+    path = path or rules_path("badges.toml")
+    text = path.read_text(encoding="utf-8")
+    data = load_toml(path)
+    check_table(data, {"title": str, "source": str, "valid_from": dt.date, "milestones": list,
+                       "award_days": list, "probation": dict},
+                required=("milestones", "award_days"), path=path, text=text)
+    probation = data.get("probation", {})
+    check_table(probation, {"months": int, "warn_days": int}, path=path, text=text)
+    try:
+        award_days = tuple((int(m), int(d)) for m, d in data["award_days"])
+        for month, day in award_days:
+            dt.date(2000, month, day)
+    except (TypeError, ValueError) as exc:
+        raise RuleFileError(path, "award_days phải là danh sách [tháng, ngày]") from exc
+    return BadgeRules(
+        milestones=tuple(sorted(int(y) for y in data["milestones"])),
+        award_days=award_days,
+        probation_months=probation.get("months", 12),
+        probation_warn_days=probation.get("warn_days", 30),
+    )
+
+
+@cache
+def badge_rules() -> BadgeRules:
+    return load_badge_rules()

@@ -1,0 +1,35 @@
+"""Status change kinds (resources/rules/statuses.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+from ..domain.status import StatusRule
+from .loader import RuleFileError, check_table, load_toml, rules_path
+
+_FIELDS = {
+    "key": str, "label": str, "requires": str, "requires_membership": str, "in_cell": bool,
+    "membership": str, "attachment": str, "condition": str, "left": str,
+}
+
+
+def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
+    path = path or rules_path("statuses.toml")
+    text = path.read_text(encoding="utf-8")
+    data = load_toml(path)
+    check_table(data, {"title": str, "source": str, "valid_from": dt.date, "change": list},
+                required=("change",), path=path, text=text)
+    rules: dict[str, StatusRule] = {}
+    for entry in data["change"]:
+        check_table(entry, _FIELDS, required=("key", "label"), path=path, text=text)
+        if entry["key"] in rules:
+            raise RuleFileError(path, f"trùng khóa {entry['key']}")
+        rules[entry["key"]] = StatusRule(**entry)
+    return rules
+
+
+@cache
+def status_rules() -> dict[str, StatusRule]:
+    return load_status_rules()

@@ -1,0 +1,1 @@
+"""All SQL lives here: opening and upgrading the file, one repository module per aggregate."""

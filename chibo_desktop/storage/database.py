@@ -1,0 +1,139 @@
+"""Open the cell's SQLite file: checks, pragmas, upgrades."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import DatabaseError, NewerSchemaError
+from ..i18n import _
+from .migrations import SCHEMA_FLOOR, SCHEMA_VERSION, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_network_path(path: Path) -> bool:
+    """WAL needs shared memory, which network file systems do not provide."""
+    text = str(path.resolve())
+    if sys.platform == "win32":
+        if text.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(text)[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) > 2 and text.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs"}
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise DatabaseError(_("Không tìm thấy tệp dữ liệu {path}.").format(path=path))
+        if not path.parent.is_dir():
+            raise DatabaseError(_("Thư mục {path} không tồn tại.").format(path=path.parent))
+        return
+    if path.is_dir():
+        raise DatabaseError(_("{path} là một thư mục, không phải tệp dữ liệu.").format(path=path))
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(_(
+            "Tệp {path} không phải là tệp dữ liệu của Chi bộ Desktop (có thể là tệp khác "
+            "bị đổi tên). Hãy chọn đúng tệp .sqlite.").format(path=path.name))
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def open_database(
+    path: str | Path,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    before_upgrade: Callable[[Path, int], None] | None = None,
+) -> Database:
+    """Open (or with ``create``, make) the cell's file and bring its schema up to date.
+
+    A file made by a newer program version is refused before anything is written to it.
+    ``before_upgrade(path, old_version)`` runs before a pending upgrade (backups use it).
+    """
+    path = Path(path)
+    _check_file(path, create)
+    try:
+        conn = connect(path, readonly=readonly)
+        version = schema_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_("Không mở được tệp {path}: {error}").format(
+            path=path.name, error=exc)) from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise NewerSchemaError(_(
+            "Tệp {path} được tạo bởi phiên bản mới hơn của chương trình (cấu trúc dữ liệu "
+            "{found}, chương trình này hiểu tới {known}). Hãy cài phiên bản mới nhất; tệp "
+            "không bị thay đổi.").format(path=path.name, found=version, known=SCHEMA_VERSION))
+    if version < SCHEMA_FLOOR:
+        conn.close()
+        raise DatabaseError(_("Tệp {path} quá cũ để nâng cấp.").format(path=path.name))
+    db = Database(conn, execute_plugins=False)
+    try:
+        if not readonly:
+            journal = "DELETE" if is_network_path(path) else "WAL"
+            db.execute(f"PRAGMA journal_mode = {journal}")
+            db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            if readonly:
+                raise DatabaseError(_(
+                    "Tệp {path} cần được nâng cấp nhưng đang mở ở chế độ chỉ đọc.").format(
+                        path=path.name))
+            if before_upgrade is not None and version > 0:
+                before_upgrade(path, version)
+            upgrade(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseError(_("Không dùng được tệp {path}: {error}").format(
+            path=path.name, error=exc)) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def upgrade(db: Database) -> None:
+    """Apply every pending migration in one transaction: all of them or none."""
+    with db.atomic():
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def memory_database() -> Database:
+    """A fresh in-memory database at the current schema (tests, benchmarks)."""
+    db = Database(memory=True, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    upgrade(db)
+    return db

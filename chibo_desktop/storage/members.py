@@ -1,0 +1,122 @@
+"""Members and their status history."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+
+from sqlite_utils import Database
+
+from ..domain.members import Member, field_names
+from ..domain.status import StatusChange
+
+_COLUMNS = field_names()
+_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM members"
+
+
+def _to_member(row: dict) -> Member:
+    row = dict(row)
+    row["armed_forces"] = bool(row["armed_forces"])
+    return Member(**row)
+
+
+def _values(member: Member) -> dict:
+    values = {name: getattr(member, name) for name in _COLUMNS}
+    values["armed_forces"] = int(bool(member.armed_forces))
+    return values
+
+
+def insert(db: Database, member: Member, search_text: str) -> int:
+    values = {**_values(member), "search_text": search_text}
+    cursor = db.execute(
+        f"INSERT INTO members ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+        list(values.values()),
+    )
+    return cursor.lastrowid
+
+
+def update(db: Database, member: Member, search_text: str) -> None:
+    values = {**_values(member), "search_text": search_text}
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    db.execute(
+        f"UPDATE members SET {assignments}, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
+        [*values.values(), member.id],
+    )
+
+
+def get(db: Database, member_id: int) -> Member | None:
+    rows = list(db.query(_SELECT + " WHERE id = ?", [member_id]))
+    return _to_member(rows[0]) if rows else None
+
+
+def all_members(db: Database, *, in_cell_only: bool = False) -> list[Member]:
+    sql = _SELECT + (" WHERE in_cell = 1" if in_cell_only else "")
+    return [_to_member(r) for r in db.query(sql + " ORDER BY id")]
+
+
+def list_rows(db: Database, *, in_cell_only: bool = False) -> list[dict]:
+    """Plain rows with the cached state, for lists of thousands."""
+    sql = (f"SELECT id, {', '.join(_COLUMNS)}, search_text, status, in_cell FROM members"
+           + (" WHERE in_cell = 1" if in_cell_only else "") + " ORDER BY id")
+    return list(db.query(sql))
+
+
+def delete(db: Database, member_id: int) -> None:
+    db.execute("DELETE FROM members WHERE id = ?", [member_id])
+
+
+def card_owner(db: Database, card_number: str) -> int | None:
+    row = db.execute("SELECT id FROM members WHERE card_number = ?", [card_number]).fetchone()
+    return row[0] if row else None
+
+
+def search_ids(db: Database, fts_query: str) -> list[int]:
+    return [r[0] for r in db.execute(
+        "SELECT rowid FROM members_fts WHERE members_fts MATCH ? ORDER BY rank", [fts_query])]
+
+
+def set_state(db: Database, member_id: int, status: str, in_cell: bool) -> None:
+    db.execute("UPDATE members SET status = ?, in_cell = ? WHERE id = ?",
+               [status, int(in_cell), member_id])
+
+
+def _to_change(row) -> StatusChange:
+    return StatusChange(kind=row["kind"], date=dt.date.fromisoformat(row["date"]),
+                        decision=row["decision"], note=row["note"], id=row["id"])
+
+
+def status_history(db: Database, member_id: int) -> list[StatusChange]:
+    return [_to_change(r) for r in db.query(
+        "SELECT id, kind, date, decision, note FROM member_status WHERE member_id = ? "
+        "ORDER BY date, id", [member_id])]
+
+
+def all_status_histories(db: Database) -> dict[int, list[StatusChange]]:
+    result: dict[int, list[StatusChange]] = defaultdict(list)
+    for row in db.query("SELECT id, member_id, kind, date, decision, note FROM member_status "
+                        "ORDER BY date, id"):
+        result[row["member_id"]].append(_to_change(row))
+    return result
+
+
+def add_status(db: Database, member_id: int, change: StatusChange) -> int:
+    cursor = db.execute(
+        "INSERT INTO member_status(member_id, kind, date, decision, note) VALUES (?, ?, ?, ?, ?)",
+        [member_id, change.kind, change.date.isoformat(), change.decision, change.note],
+    )
+    return cursor.lastrowid
+
+
+def status_owner(db: Database, change_id: int) -> int | None:
+    row = db.execute("SELECT member_id FROM member_status WHERE id = ?", [change_id]).fetchone()
+    return row[0] if row else None
+
+
+def delete_status(db: Database, change_id: int) -> None:
+    db.execute("DELETE FROM member_status WHERE id = ?", [change_id])
+
+
+def as_dict(member: Member) -> dict:
+    return dataclasses.asdict(member)
