@@ -22,12 +22,16 @@ GROUPS = [base, members]
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="chibo", description=_("{app}: sổ sách chi bộ, dùng từ dòng lệnh.").format(
-            app=APP_NAME))
+        prog="chibo",
+        description=_("{app}: sổ sách chi bộ, dùng từ dòng lệnh.").format(app=APP_NAME),
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help=_("tệp dữ liệu của chi bộ (mặc định: {path})").format(
-                            path=default_database_path()))
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help=_("tệp dữ liệu của chi bộ (mặc định: {path})").format(path=default_database_path()),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for group in GROUPS:
         group.register(commands)
@@ -51,8 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(__name__).exception("unexpected error")
         from ..paths import log_file
 
-        print(_("Lỗi không mong đợi: {error}. Chi tiết trong {log}").format(
-            error=exc, log=log_file()), file=sys.stderr)
+        print(
+            _("Lỗi không mong đợi: {error}. Chi tiết trong {log}").format(
+                error=exc, log=log_file()
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 

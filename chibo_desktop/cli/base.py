@@ -28,8 +28,9 @@ def cmd_init(args) -> int:
 
     with opened(args, create=True) as db:
         if is_initialised(db):
-            raise ChiboError(_("Tệp {path} đã có dữ liệu chi bộ; không khởi tạo lại.").format(
-                path=db_path(args)))
+            raise ChiboError(
+                _("Tệp {path} đã có dữ liệu chi bộ; không khởi tạo lại.").format(path=db_path(args))
+            )
         save_cell(db, CellInfo(args.cell, args.party_committee, args.place, args.secretary))
     print(_("Đã tạo {path} cho {cell}.").format(path=db_path(args), cell=args.cell))
     return 0
@@ -50,12 +51,22 @@ def cmd_info(args) -> int:
     with opened(args, readonly=False) as db:
         info = file_info(db)
     if args.json:
-        print_json({"cell": info.cell.__dict__, "schema_version": info.schema_version,
-                    "counts": info.counts, "active_members": info.active_members})
+        print_json(
+            {
+                "cell": info.cell.__dict__,
+                "schema_version": info.schema_version,
+                "counts": info.counts,
+                "active_members": info.active_members,
+            }
+        )
         return 0
-    labels = {"members": _("Đảng viên (cả đã chuyển đi)"), "member_status": _("Biến động"),
-              "meetings": _("Cuộc họp"), "attendance": _("Lượt điểm danh"),
-              "campaigns": _("Đợt sinh hoạt chính trị")}
+    labels = {
+        "members": _("Đảng viên (cả đã chuyển đi)"),
+        "member_status": _("Biến động"),
+        "meetings": _("Cuộc họp"),
+        "attendance": _("Lượt điểm danh"),
+        "campaigns": _("Đợt sinh hoạt chính trị"),
+    }
     print(f"{_('Tệp')}: {db_path(args)}")
     print(f"{_('Chi bộ')}: {info.cell.name}")
     print(f"{_('Đảng bộ cấp trên')}: {info.cell.party_committee}")

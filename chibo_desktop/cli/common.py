@@ -47,8 +47,9 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ChiboError(_("Ngày “{text}” không hợp lệ (dùng dạng 2026-03-05 hoặc 05/03/2026).")
-                     .format(text=text))
+    raise ChiboError(
+        _("Ngày “{text}” không hợp lệ (dùng dạng 2026-03-05 hoặc 05/03/2026).").format(text=text)
+    )
 
 
 def output_path(text: str, allowed: tuple[str, ...]) -> Path:

@@ -17,11 +17,17 @@ def register(commands) -> None:
 
 def member_json(row: dict, labels: dict[str, str]) -> dict:
     return {
-        "id": row["id"], "full_name": row["full_name"], "gender": row["gender"],
-        "birth_date": row["birth_date"], "join_date": row["join_date"],
-        "official_date": row["official_date"], "card_number": row["card_number"] or None,
-        "status": row["status"], "status_label": labels.get(row["status"], row["status"]),
-        "in_cell": bool(row["in_cell"]), "position": row["position"],
+        "id": row["id"],
+        "full_name": row["full_name"],
+        "gender": row["gender"],
+        "birth_date": row["birth_date"],
+        "join_date": row["join_date"],
+        "official_date": row["official_date"],
+        "card_number": row["card_number"] or None,
+        "status": row["status"],
+        "status_label": labels.get(row["status"], row["status"]),
+        "in_cell": bool(row["in_cell"]),
+        "position": row["position"],
     }
 
 
@@ -30,15 +36,18 @@ def cmd_list(args) -> int:
     from ..services.members import list_members, status_code_labels
 
     with opened(args) as db:
-        rows = sorted(list_members(db, include_left=args.all),
-                      key=lambda r: name_sort_key(r["full_name"]))
+        rows = sorted(
+            list_members(db, include_left=args.all), key=lambda r: name_sort_key(r["full_name"])
+        )
     labels = status_code_labels()
     if args.json:
         print_json([member_json(r, labels) for r in rows])
         return 0
     for number, row in enumerate(rows, start=1):
         born = "/".join(reversed((row["birth_date"] or "").split("-")))
-        print(f"{number:>4}. {row['full_name']:<32} {row['gender'] or '':<4} {born:<11} "
-              f"{labels.get(row['status'], row['status'])}")
+        print(
+            f"{number:>4}. {row['full_name']:<32} {row['gender'] or '':<4} {born:<11} "
+            f"{labels.get(row['status'], row['status'])}"
+        )
     print(_("Tổng cộng: {n} đảng viên.").format(n=len(rows)))
     return 0

@@ -114,8 +114,14 @@ def _parsed(member: Member, name: str, problems: list[FieldProblem]) -> str | No
     try:
         dates.parse_iso(value)
     except ValueError:
-        problems.append(FieldProblem(name, _("{field}: “{value}” không phải là ngày có thật.")
-                                     .format(field=label, value=value)))
+        problems.append(
+            FieldProblem(
+                name,
+                _("{field}: “{value}” không phải là ngày có thật.").format(
+                    field=label, value=value
+                ),
+            )
+        )
         return None
     return value
 
@@ -127,15 +133,25 @@ def validate(member: Member, today: dt.date) -> list[FieldProblem]:
     if not name:
         problems.append(FieldProblem("full_name", _("Chưa nhập họ và tên.")))
     elif len(name) > MAX_NAME_LENGTH:
-        problems.append(FieldProblem("full_name", _("Họ và tên dài quá {n} ký tự.").format(
-            n=MAX_NAME_LENGTH)))
+        problems.append(
+            FieldProblem("full_name", _("Họ và tên dài quá {n} ký tự.").format(n=MAX_NAME_LENGTH))
+        )
     elif not is_plausible_name(name):
-        problems.append(FieldProblem("full_name", _(
-            "Họ và tên “{name}” chỉ được gồm chữ cái, dấu cách, dấu nháy và gạch nối.").format(
-                name=name)))
+        problems.append(
+            FieldProblem(
+                "full_name",
+                _(
+                    "Họ và tên “{name}” chỉ được gồm chữ cái, dấu cách, dấu nháy và gạch nối."
+                ).format(name=name),
+            )
+        )
     if member.birth_name and not is_plausible_name(member.birth_name):
-        problems.append(FieldProblem("birth_name", _(
-            "Tên khai sinh chỉ được gồm chữ cái, dấu cách, dấu nháy và gạch nối.")))
+        problems.append(
+            FieldProblem(
+                "birth_name",
+                _("Tên khai sinh chỉ được gồm chữ cái, dấu cách, dấu nháy và gạch nối."),
+            )
+        )
     if member.gender not in (None, *GENDERS):
         problems.append(FieldProblem("gender", _("Giới tính phải là “Nam” hoặc “Nữ”.")))
 
@@ -143,28 +159,50 @@ def validate(member: Member, today: dt.date) -> list[FieldProblem]:
     for field_name, value in parsed.items():
         first = dates.earliest(value)
         if first is not None and first > today:
-            problems.append(FieldProblem(field_name, _("{field} ({value}) ở tương lai.").format(
-                field=_(FIELD_LABELS[field_name]), value=_display(value))))
+            problems.append(
+                FieldProblem(
+                    field_name,
+                    _("{field} ({value}) ở tương lai.").format(
+                        field=_(FIELD_LABELS[field_name]), value=_display(value)
+                    ),
+                )
+            )
 
     birth, joined, official = (parsed[n] for n in DATE_FIELDS)
     if birth and joined:
         age_at_joining = dates.latest(joined)
         born = dates.earliest(birth)
         if age_at_joining and born and dates.whole_years(born, age_at_joining) < ADULT_AGE:
-            problems.append(FieldProblem("join_date", _(
-                "Ngày vào Đảng ({joined}) khi chưa đủ {age} tuổi (sinh {born}).").format(
-                    joined=_display(joined), age=ADULT_AGE, born=_display(birth))))
-    if joined and official:
-        if dates.latest(official) <= dates.earliest(joined):  # type: ignore[operator]
-            problems.append(FieldProblem("official_date", _(
-                "Ngày chính thức ({official}) phải sau ngày vào Đảng ({joined}).").format(
-                    official=_display(official), joined=_display(joined))))
+            problems.append(
+                FieldProblem(
+                    "join_date",
+                    _("Ngày vào Đảng ({joined}) khi chưa đủ {age} tuổi (sinh {born}).").format(
+                        joined=_display(joined), age=ADULT_AGE, born=_display(birth)
+                    ),
+                )
+            )
+    if joined and official and dates.latest(official) <= dates.earliest(joined):
+        problems.append(
+            FieldProblem(
+                "official_date",
+                _("Ngày chính thức ({official}) phải sau ngày vào Đảng ({joined}).").format(
+                    official=_display(official), joined=_display(joined)
+                ),
+            )
+        )
     if member.official_date and not member.join_date:
-        problems.append(FieldProblem("join_date", _("Có ngày chính thức nhưng chưa có ngày vào Đảng.")))
+        problems.append(
+            FieldProblem("join_date", _("Có ngày chính thức nhưng chưa có ngày vào Đảng."))
+        )
     if member.file_number and not _FILE_NUMBER.match(member.file_number.upper()):
-        problems.append(FieldProblem("file_number", _(
-            "Số lý lịch “{value}” phải gồm chữ số và 1–3 chữ cái (ví dụ 12345HN).").format(
-                value=member.file_number)))
+        problems.append(
+            FieldProblem(
+                "file_number",
+                _("Số lý lịch “{value}” phải gồm chữ số và 1–3 chữ cái (ví dụ 12345HN).").format(
+                    value=member.file_number
+                ),
+            )
+        )
     return problems
 
 

@@ -109,20 +109,28 @@ def check_change(
     if previous is not None and date < previous:
         raise StatusHistoryError(
             _("Ngày biến động ({date}) không được trước lần biến động trước ({previous}).").format(
-                date=date.strftime("%d/%m/%Y"), previous=previous.strftime("%d/%m/%Y")))
+                date=date.strftime("%d/%m/%Y"), previous=previous.strftime("%d/%m/%Y")
+            )
+        )
     if rule.requires == "in_cell" and not state.in_cell:
         raise StatusHistoryError(
             _("“{change}” chỉ áp dụng cho đảng viên đang sinh hoạt tại chi bộ.").format(
-                change=_(rule.label)))
+                change=_(rule.label)
+            )
+        )
     if rule.requires == "out_of_cell" and state.in_cell:
         raise StatusHistoryError(
             _("“{change}” không áp dụng được: đảng viên đang sinh hoạt tại chi bộ.").format(
-                change=_(rule.label)))
+                change=_(rule.label)
+            )
+        )
     if rule.requires_membership and state.membership not in (None, rule.requires_membership):
         raise StatusHistoryError(
             _("“{change}” chỉ áp dụng cho đảng viên {membership}.").format(
                 change=_(rule.label),
-                membership=_(MEMBERSHIP_LABELS[rule.requires_membership]).lower()))
+                membership=_(MEMBERSHIP_LABELS[rule.requires_membership]).lower(),
+            )
+        )
 
 
 def ordered(changes: Iterable[StatusChange]) -> list[StatusChange]:
@@ -161,8 +169,9 @@ def validate_history(changes: Sequence[StatusChange], rules: Mapping[str, Status
     for change in ordered(changes):
         rule = rules.get(change.kind)
         if rule is None:
-            raise StatusHistoryError(_("Loại biến động không được biết: {kind}").format(
-                kind=change.kind))
+            raise StatusHistoryError(
+                _("Loại biến động không được biết: {kind}").format(kind=change.kind)
+            )
         check_change(state, rule, change.date, previous)
         state = apply_change(state, rule, change.date)
         previous = change.date

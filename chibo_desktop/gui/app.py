@@ -24,10 +24,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="chibo-desktop", description=APP_NAME)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH", help=_("tệp dữ liệu của chi bộ"))
-    parser.add_argument("--demo", action="store_true",
-                        help=_("mở tệp dữ liệu mẫu (tạo mới nếu chưa có)"))
-    parser.add_argument("--smoke", action="store_true",
-                        help=_("hiện cửa sổ một lần rồi thoát (kiểm tra cài đặt)"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("mở tệp dữ liệu mẫu (tạo mới nếu chưa có)")
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help=_("hiện cửa sổ một lần rồi thoát (kiểm tra cài đặt)")
+    )
     parser.add_argument("--screenshot", metavar="FILE.png", help=_("lưu ảnh cửa sổ rồi thoát"))
     parser.add_argument("--page", choices=PAGES, default=None, help=_("trang hiện ra đầu tiên"))
     return parser.parse_args(argv)
@@ -96,9 +98,13 @@ def first_run(window) -> tuple[Path | None, object]:
     from ..paths import default_database_path
     from .dialogs.cell_dialog import CellDialog
 
-    dialog = CellDialog(window, intro=_(
-        "Chào mừng đến với Chi bộ Desktop. Hãy nhập thông tin chi bộ để tạo tệp dữ liệu. "
-        "Tệp sẽ được lưu tại {path}.").format(path=default_database_path()))
+    dialog = CellDialog(
+        window,
+        intro=_(
+            "Chào mừng đến với Chi bộ Desktop. Hãy nhập thông tin chi bộ để tạo tệp dữ liệu. "
+            "Tệp sẽ được lưu tại {path}."
+        ).format(path=default_database_path()),
+    )
     if not dialog.exec():
         return None, None
     return default_database_path(), dialog.value()

@@ -17,15 +17,20 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ChiboError):
         return exc.message
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return _("Đã xảy ra lỗi không mong đợi: {error}\n\nChi tiết đã được ghi vào tệp:\n{log}"
-             ).format(error=exc, log=log_file())
+    return _(
+        "Đã xảy ra lỗi không mong đợi: {error}\n\nChi tiết đã được ghi vào tệp:\n{log}"
+    ).format(error=exc, log=log_file())
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if isinstance(exc, CancelledError):
         return
-    box = QMessageBox(QMessageBox.Icon.Warning if isinstance(exc, ChiboError)
-                      else QMessageBox.Icon.Critical, title or _("Không thực hiện được"),
-                      error_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if isinstance(exc, ChiboError) else QMessageBox.Icon.Critical,
+        title or _("Không thực hiện được"),
+        error_text(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.button(QMessageBox.StandardButton.Ok).setText(_("Đóng"))
     box.exec()

@@ -22,8 +22,7 @@ def finish_when_ready(app, window, tasks, screenshot: str | None, exit_code: lis
             app.processEvents()
             window.repaint()
             if screenshot and not window.grab().save(screenshot):
-                print(_("Lỗi: không lưu được ảnh {path}").format(path=screenshot),
-                      file=sys.stderr)
+                print(_("Lỗi: không lưu được ảnh {path}").format(path=screenshot), file=sys.stderr)
                 exit_code.append(1)
             else:
                 exit_code.append(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -35,8 +36,14 @@ from .views.members import MembersPage
 from .views.reports import ReportsPage
 from .views.settings import SettingsPage
 
-PAGE_CLASSES: list[type[Page]] = [HomePage, MembersPage, MeetingsPage, CampaignPage,
-                                  ReportsPage, SettingsPage]
+PAGE_CLASSES: list[type[Page]] = [
+    HomePage,
+    MembersPage,
+    MeetingsPage,
+    CampaignPage,
+    ReportsPage,
+    SettingsPage,
+]
 FILE_FILTER = "Chi bộ Desktop (*.sqlite *.db);;" + "*"
 
 
@@ -83,10 +90,8 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Tệp"))
-        self._add_action(file_menu, _("&Tạo tệp mới…"), QKeySequence.StandardKey.New,
-                         self.new_file)
-        self._add_action(file_menu, _("&Mở tệp…"), QKeySequence.StandardKey.Open,
-                         self.choose_file)
+        self._add_action(file_menu, _("&Tạo tệp mới…"), QKeySequence.StandardKey.New, self.new_file)
+        self._add_action(file_menu, _("&Mở tệp…"), QKeySequence.StandardKey.Open, self.choose_file)
         self.recent_menu = file_menu.addMenu(_("Tệp gần đây"))
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Thoát"), QKeySequence.StandardKey.Quit, self.close)
@@ -134,24 +139,24 @@ class MainWindow(QMainWindow):
             self.tasks.run(get_cell, on_done=self._show_cell)
 
     # --- files -----------------------------------------------------------------------------
-    def open_file(self, path: Path, *, create: bool = False, cell: CellInfo | None = None,
-                  demo: bool = False) -> None:
+    def open_file(
+        self, path: Path, *, create: bool = False, cell: CellInfo | None = None, demo: bool = False
+    ) -> None:
         def opened(db) -> None:
             self.tasks.set_database(db, on_done=lambda _r: self._loaded(path))
 
         def failed(exc: Exception) -> None:
             show_error(self, exc, _("Không mở được tệp"))
 
-        self.tasks.run(open_file_job, path, create, cell, demo, needs_db=False,
-                       on_done=opened, on_error=failed)
+        self.tasks.run(
+            open_file_job, path, create, cell, demo, needs_db=False, on_done=opened, on_error=failed
+        )
 
     def _loaded(self, path: Path) -> None:
         self.path = path
         self.config.remember(path)
-        try:
+        with contextlib.suppress(OSError):
             save_config(self.config)
-        except OSError:
-            pass
         self._refresh_recent()
         self.file_label.setText(_("Tệp: {path}").format(path=path))
         self.tasks.run(get_cell, on_done=self._show_cell)
@@ -164,17 +169,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _("Mở tệp dữ liệu chi bộ"),
-                                                    str(self.path.parent if self.path else ""),
-                                                    FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Mở tệp dữ liệu chi bộ"),
+            str(self.path.parent if self.path else ""),
+            FILE_FILTER,
+        )
         if name and self.current_page().maybe_leave():
             self.open_file(Path(name))
 
     def new_file(self) -> None:
         if not self.current_page().maybe_leave():
             return
-        name, _filter = QFileDialog.getSaveFileName(self, _("Tạo tệp dữ liệu mới"),
-                                                    "chibo.sqlite", FILE_FILTER)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Tạo tệp dữ liệu mới"), "chibo.sqlite", FILE_FILTER
+        )
         if not name:
             return
         path = Path(name)
@@ -186,12 +195,17 @@ class MainWindow(QMainWindow):
             self.open_file(path, create=True, cell=dialog.value())
 
     def about(self) -> None:
-        QMessageBox.about(self, _("Giới thiệu"), _(
-            "<b>{app}</b> {version}<br>Sổ sách của bí thư chi bộ: danh sách đảng viên, biên bản "
-            "sinh hoạt, đợt sinh hoạt chính trị, báo cáo. Dữ liệu nằm trong một tệp trên máy "
-            "này, không gửi đi đâu.").format(app=APP_NAME, version=__version__))
+        QMessageBox.about(
+            self,
+            _("Giới thiệu"),
+            _(
+                "<b>{app}</b> {version}<br>Sổ sách của bí thư chi bộ: danh sách đảng viên, "
+                "biên bản sinh hoạt, đợt sinh hoạt chính trị, báo cáo. Dữ liệu nằm trong "
+                "một tệp trên máy này, không gửi đi đâu."
+            ).format(app=APP_NAME, version=__version__),
+        )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if all(page.maybe_leave() for page in self.pages.values()):
             event.accept()
         else:

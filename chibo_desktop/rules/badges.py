@@ -14,9 +14,20 @@ def load_badge_rules(path: Path | None = None) -> BadgeRules:
     path = path or rules_path("badges.toml")
     text = path.read_text(encoding="utf-8")
     data = load_toml(path)
-    check_table(data, {"title": str, "source": str, "valid_from": dt.date, "milestones": list,
-                       "award_days": list, "probation": dict},
-                required=("milestones", "award_days"), path=path, text=text)
+    check_table(
+        data,
+        {
+            "title": str,
+            "source": str,
+            "valid_from": dt.date,
+            "milestones": list,
+            "award_days": list,
+            "probation": dict,
+        },
+        required=("milestones", "award_days"),
+        path=path,
+        text=text,
+    )
     probation = data.get("probation", {})
     check_table(probation, {"months": int, "warn_days": int}, path=path, text=text)
     try:

@@ -19,8 +19,9 @@ _LINE = re.compile(r"line (\d+)")
 class RuleFileError(ChiboError):
     def __init__(self, path: Path | str, message: str, line: int | None = None):
         where = f"{Path(path).name}, dòng {line}" if line else Path(path).name
-        super().__init__(_("Tệp quy định {where} không hợp lệ: {message}").format(
-            where=where, message=message))
+        super().__init__(
+            _("Tệp quy định {where} không hợp lệ: {message}").format(where=where, message=message)
+        )
         self.path = Path(path)
         self.line = line
 
@@ -34,7 +35,9 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _LINE.search(str(exc))
-        raise RuleFileError(path, str(exc).split(" (at")[0], int(match.group(1)) if match else None) from exc
+        raise RuleFileError(
+            path, str(exc).split(" (at")[0], int(match.group(1)) if match else None
+        ) from exc
 
 
 def load_toml(path: Path) -> dict[str, Any]:
@@ -53,8 +56,15 @@ def line_of(text: str, needle: str) -> int | None:
     return None
 
 
-_TYPE_NAMES = {str: "chuỗi", int: "số nguyên", bool: "đúng/sai", list: "danh sách",
-               dict: "bảng", dt.date: "ngày", float: "số"}
+_TYPE_NAMES = {
+    str: "chuỗi",
+    int: "số nguyên",
+    bool: "đúng/sai",
+    list: "danh sách",
+    dict: "bảng",
+    dt.date: "ngày",
+    float: "số",
+}
 
 
 def check_table(
@@ -69,8 +79,11 @@ def check_table(
     """Refuse unknown keys, missing required keys and values of the wrong type."""
     for key, value in table.items():
         if key not in fields:
-            raise RuleFileError(path, _("khóa không được biết: {key}{where}").format(
-                key=key, where=where), line_of(text, key))
+            raise RuleFileError(
+                path,
+                _("khóa không được biết: {key}{where}").format(key=key, where=where),
+                line_of(text, key),
+            )
         expected = fields[key]
         expected_types = expected if isinstance(expected, tuple) else (expected,)
         if isinstance(value, bool) and bool not in expected_types:
@@ -79,8 +92,11 @@ def check_table(
             ok = isinstance(value, expected_types)
         if not ok:
             names = " / ".join(_TYPE_NAMES.get(t, t.__name__) for t in expected_types)
-            raise RuleFileError(path, _("{key} phải là {kind}{where}").format(
-                key=key, kind=names, where=where), line_of(text, key))
+            raise RuleFileError(
+                path,
+                _("{key} phải là {kind}{where}").format(key=key, kind=names, where=where),
+                line_of(text, key),
+            )
     for key in required:
         if key not in table:
             raise RuleFileError(path, _("thiếu khóa {key}{where}").format(key=key, where=where))

@@ -10,8 +10,15 @@ from ..domain.status import StatusRule
 from .loader import RuleFileError, check_table, load_toml, rules_path
 
 _FIELDS = {
-    "key": str, "label": str, "requires": str, "requires_membership": str, "in_cell": bool,
-    "membership": str, "attachment": str, "condition": str, "left": str,
+    "key": str,
+    "label": str,
+    "requires": str,
+    "requires_membership": str,
+    "in_cell": bool,
+    "membership": str,
+    "attachment": str,
+    "condition": str,
+    "left": str,
 }
 
 
@@ -19,8 +26,13 @@ def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
     path = path or rules_path("statuses.toml")
     text = path.read_text(encoding="utf-8")
     data = load_toml(path)
-    check_table(data, {"title": str, "source": str, "valid_from": dt.date, "change": list},
-                required=("change",), path=path, text=text)
+    check_table(
+        data,
+        {"title": str, "source": str, "valid_from": dt.date, "change": list},
+        required=("change",),
+        path=path,
+        text=text,
+    )
     rules: dict[str, StatusRule] = {}
     for entry in data["change"]:
         check_table(entry, _FIELDS, required=("key", "label"), path=path, text=text)

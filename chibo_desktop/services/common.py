@@ -25,8 +25,9 @@ class Changes:
     assessments: bool = False
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{k: getattr(self, k) or getattr(other, k)
-                          for k in self.__dataclass_fields__})
+        return Changes(
+            **{k: getattr(self, k) or getattr(other, k) for k in self.__dataclass_fields__}
+        )
 
     def any(self) -> bool:
         return any(getattr(self, k) for k in self.__dataclass_fields__)

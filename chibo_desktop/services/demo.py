@@ -19,16 +19,82 @@ from .common import Changes, Result
 from .common import today as _today
 from .members import add_status_change, get_member, list_members, save_member
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-          "Dương", "Lý", "Phan", "Trịnh", "Đinh"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Phan",
+    "Trịnh",
+    "Đinh",
+]
 MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Xuân", "Đình", "Thanh"]
 MIDDLE_F = ["Thị", "Thị Thu", "Thị Minh", "Ngọc", "Thị Hồng", "Thu", "Thị Thanh"]
-GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khánh", "Long", "Nam",
-           "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Hiếu", "Lộc", "Toàn", "Trọng"]
-GIVEN_F = ["Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh",
-           "Mai", "Ngân", "Nhung", "Phương", "Thảo", "Trang", "Yến", "Vân", "Loan", "Huyền"]
-JOBS = ["Cán bộ hưu trí", "Giáo viên", "Kinh doanh", "Công nhân", "Cán bộ phường",
-        "Bác sĩ", "Kỹ sư", "Nội trợ", "Lao động tự do", "Cựu chiến binh"]
+GIVEN_M = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Hải",
+    "Hùng",
+    "Khánh",
+    "Long",
+    "Nam",
+    "Phong",
+    "Quân",
+    "Sơn",
+    "Thắng",
+    "Tuấn",
+    "Việt",
+    "Hiếu",
+    "Lộc",
+    "Toàn",
+    "Trọng",
+]
+GIVEN_F = [
+    "Anh",
+    "Chi",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hạnh",
+    "Hoa",
+    "Hương",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Ngân",
+    "Nhung",
+    "Phương",
+    "Thảo",
+    "Trang",
+    "Yến",
+    "Vân",
+    "Loan",
+    "Huyền",
+]
+JOBS = [
+    "Cán bộ hưu trí",
+    "Giáo viên",
+    "Kinh doanh",
+    "Công nhân",
+    "Cán bộ phường",
+    "Bác sĩ",
+    "Kỹ sư",
+    "Nội trợ",
+    "Lao động tự do",
+    "Cựu chiến binh",
+]
 STREETS = ["Hàng Bạc", "Hàng Buồm", "Mã Mây", "Đinh Liệt", "Hàng Bè", "Cầu Gỗ"]
 PROVINCES = ["Hà Nội", "Nam Định", "Thái Bình", "Nghệ An", "Hải Dương", "Hưng Yên", "Thanh Hóa"]
 THEORY = ["Sơ cấp", "Sơ cấp", "Trung cấp", "Trung cấp", "Cao cấp"]
@@ -53,17 +119,24 @@ EXTRA_STEPS: list[DemoStep] = []
 
 def _person(rng: random.Random, index: int, today: dt.date, min_age: int, max_age: int):
     female = index % 3 == 1
-    name = " ".join([rng.choice(FAMILY), rng.choice(MIDDLE_F if female else MIDDLE_M),
-                     rng.choice(GIVEN_F if female else GIVEN_M)])
+    name = " ".join(
+        [
+            rng.choice(FAMILY),
+            rng.choice(MIDDLE_F if female else MIDDLE_M),
+            rng.choice(GIVEN_F if female else GIVEN_M),
+        ]
+    )
     age = rng.randint(min_age, max_age)
     birth = today - dt.timedelta(days=365 * age + rng.randint(0, 364))
     return name, ("Nữ" if female else "Nam"), birth
 
 
-def _member(rng: random.Random, index: int, today: dt.date, *, probationary: bool = False
-            ) -> tuple[Member, dt.date]:
-    name, gender, birth = _person(rng, index, today, 24 if probationary else 35,
-                                  40 if probationary else 85)
+def _member(
+    rng: random.Random, index: int, today: dt.date, *, probationary: bool = False
+) -> tuple[Member, dt.date]:
+    name, gender, birth = _person(
+        rng, index, today, 24 if probationary else 35, 40 if probationary else 85
+    )
     earliest_join = add_years(birth, 19)
     if probationary:
         joined = today - dt.timedelta(days=rng.choice([45, 200, 340, 352, 380]))
@@ -72,12 +145,19 @@ def _member(rng: random.Random, index: int, today: dt.date, *, probationary: boo
         joined = earliest_join + dt.timedelta(days=rng.randint(0, span))
     official = None if probationary else add_months(joined, 12)
     member = Member(
-        full_name=name, gender=gender, birth_date=birth.isoformat(), ethnicity="Kinh",
-        religion="Không", hometown=rng.choice(PROVINCES),
+        full_name=name,
+        gender=gender,
+        birth_date=birth.isoformat(),
+        ethnicity="Kinh",
+        religion="Không",
+        hometown=rng.choice(PROVINCES),
         address=f"Số {rng.randint(1, 120)} phố {rng.choice(STREETS)}, Hà Nội",
-        education="12/12", theory_level=rng.choice(THEORY),
-        job_before=rng.choice(JOBS), job_now=rng.choice(JOBS),
-        join_date=joined.isoformat(), official_date=official.isoformat() if official else None,
+        education="12/12",
+        theory_level=rng.choice(THEORY),
+        job_before=rng.choice(JOBS),
+        job_now=rng.choice(JOBS),
+        join_date=joined.isoformat(),
+        official_date=official.isoformat() if official else None,
         card_number="" if probationary else f"{rng.randint(10, 99)}{index:06d}",
         file_number=f"{rng.randint(1000, 99999)}HN",
         phone=f"09{rng.randint(10_000_000, 99_999_999)}",
@@ -114,36 +194,45 @@ def fill_demo(db: Database, *, today: dt.date | None = None, seed: int = 2026) -
     return Result(index, Changes(cell=True, members=True, meetings=True, campaigns=True))
 
 
-def _add(db, member: Member, joined: dt.date, events: list[str], rng, today: dt.date,
-         first: str = "") -> None:
+def _add(
+    db, member: Member, joined: dt.date, events: list[str], rng, today: dt.date, first: str = ""
+) -> None:
     if not first:
         first = "admitted" if joined > today - dt.timedelta(days=3650) else "transfer_in"
     start = joined if first == "admitted" else max(joined, today - dt.timedelta(days=3000))
     if first == "temp_in":
         start = joined
-    member_id = save_member(db, member, first_status=StatusChange(first, start),
-                            today=today).value
+    member_id = save_member(db, member, first_status=StatusChange(first, start), today=today).value
     if first == "admitted" and member.official_date:
         official = dt.date.fromisoformat(member.official_date)
-        add_status_change(db, member_id, StatusChange("official", official,
-                                                      decision=f"{rng.randint(10, 300)}-QĐ/ĐU"),
-                          today=today)
+        add_status_change(
+            db,
+            member_id,
+            StatusChange("official", official, decision=f"{rng.randint(10, 300)}-QĐ/ĐU"),
+            today=today,
+        )
     when = today - dt.timedelta(days=rng.randint(60, 300))
     for kind in events:
-        add_status_change(db, member_id, StatusChange(kind, when, note=_demo_note(kind)),
-                          today=today)
+        add_status_change(
+            db, member_id, StatusChange(kind, when, note=_demo_note(kind)), today=today
+        )
 
 
 def _demo_note(kind: str) -> str:
-    return {"exempt": "Tuổi cao, sức yếu", "temp_out": "Đi làm việc ở tỉnh khác",
-            "transfer_out": "Chuyển về Đảng bộ phường Lý Thái Tổ"}.get(kind, "")
+    return {
+        "exempt": "Tuổi cao, sức yếu",
+        "temp_out": "Đi làm việc ở tỉnh khác",
+        "transfer_out": "Chuyển về Đảng bộ phường Lý Thái Tổ",
+    }.get(kind, "")
 
 
 def _assign_positions(db: Database, today: dt.date) -> None:
-    rows = sorted((r for r in list_members(db) if r["status"] == "chinh_thuc"),
-                  key=lambda r: r["join_date"])[:4]
-    for row, position in zip(rows, ["Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên"],
-                             strict=False):
+    rows = sorted(
+        (r for r in list_members(db) if r["status"] == "chinh_thuc"), key=lambda r: r["join_date"]
+    )[:4]
+    for row, position in zip(
+        rows, ["Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên"], strict=False
+    ):
         member = get_member(db, row["id"]).member
         save_member(db, dataclasses.replace(member, position=position), today=today)
     if rows:

@@ -47,8 +47,14 @@ class MemberFacts:
 
 
 def search_text(member: Member) -> str:
-    parts = [member.full_name, member.birth_name, member.card_number, member.phone,
-             member.citizen_id, member.position]
+    parts = [
+        member.full_name,
+        member.birth_name,
+        member.card_number,
+        member.phone,
+        member.citizen_id,
+        member.position,
+    ]
     return fold(" ".join(p for p in parts if p))
 
 
@@ -58,13 +64,15 @@ def member_facts(member: Member, state: MemberState, today: dt.date) -> MemberFa
         age=facts.age(member.birth_date, today),
         party_age=facts.party_age(member.join_date, today),
         probation=facts.probation(member.join_date, state.membership, today, rules)
-        if state.in_cell else None,
+        if state.in_cell
+        else None,
         badge=facts.next_badge(member.join_date, today, rules) if state.in_cell else None,
     )
 
 
-def state_of(member: Member, history: list[StatusChange], as_of: dt.date | None = None
-             ) -> MemberState:
+def state_of(
+    member: Member, history: list[StatusChange], as_of: dt.date | None = None
+) -> MemberState:
     from ..domain.dates import to_date
 
     return derive_state(history, status_rules(), as_of, to_date(member.official_date))
@@ -100,9 +108,14 @@ def _check(db: Database, member: Member, today: dt.date) -> None:
         owner = store.card_owner(db, member.card_number)
         if owner is not None and owner != member.id:
             other = store.get(db, owner)
-            problems.append(FieldProblem("card_number", _(
-                "Số thẻ {card} đã được dùng cho đảng viên {name}.").format(
-                    card=member.card_number, name=other.full_name if other else owner)))
+            problems.append(
+                FieldProblem(
+                    "card_number",
+                    _("Số thẻ {card} đã được dùng cho đảng viên {name}.").format(
+                        card=member.card_number, name=other.full_name if other else owner
+                    ),
+                )
+            )
     if problems:
         raise ValidationError(problems)
 
@@ -115,9 +128,11 @@ def _refresh_state(db: Database, member_id: int) -> MemberState:
 
 
 def diff(old: Member, new: Member) -> list[tuple[str, object, object]]:
-    return [(f.name, getattr(old, f.name), getattr(new, f.name))
-            for f in dataclasses.fields(Member)
-            if f.name != "id" and getattr(old, f.name) != getattr(new, f.name)]
+    return [
+        (f.name, getattr(old, f.name), getattr(new, f.name))
+        for f in dataclasses.fields(Member)
+        if f.name != "id" and getattr(old, f.name) != getattr(new, f.name)
+    ]
 
 
 def save_member(
@@ -137,8 +152,9 @@ def save_member(
     with db.atomic():
         if member.id is None:
             member_id = store.insert(db, member, search_text(member))
-            changelog.record(db, user, "member", member_id, [("created", None, member.full_name)],
-                             source)
+            changelog.record(
+                db, user, "member", member_id, [("created", None, member.full_name)], source
+            )
             if first_status is not None:
                 _add_status(db, member_id, first_status, today, user, source)
             _refresh_state(db, member_id)
@@ -155,29 +171,35 @@ def save_member(
     return Result(member_id, CHANGED)
 
 
-def _add_status(db: Database, member_id: int, change: StatusChange, today: dt.date,
-                user: str, source: str) -> int:
+def _add_status(
+    db: Database, member_id: int, change: StatusChange, today: dt.date, user: str, source: str
+) -> int:
     if change.date > today:
-        raise ChiboError(_("Ngày biến động ({date}) ở tương lai.").format(
-            date=change.date.strftime("%d/%m/%Y")))
+        raise ChiboError(
+            _("Ngày biến động ({date}) ở tương lai.").format(date=change.date.strftime("%d/%m/%Y"))
+        )
     history = store.status_history(db, member_id)
     last = max((c.date for c in history), default=None)
     if last is not None and change.date < last:
-        raise ChiboError(_(
-            "Ngày biến động ({date}) không được trước lần biến động trước ({previous}).").format(
-                date=change.date.strftime("%d/%m/%Y"), previous=last.strftime("%d/%m/%Y")))
+        raise ChiboError(
+            _("Ngày biến động ({date}) không được trước lần biến động trước ({previous}).").format(
+                date=change.date.strftime("%d/%m/%Y"), previous=last.strftime("%d/%m/%Y")
+            )
+        )
     try:
         validate_history([*history, dataclasses.replace(change, id=None)], status_rules())
     except StatusHistoryError as exc:
         raise ChiboError(str(exc)) from exc
     change_id = store.add_status(db, member_id, change)
-    changelog.record(db, user, "member_status", member_id,
-                     [(change.kind, None, change.date.isoformat())], source)
+    changelog.record(
+        db, user, "member_status", member_id, [(change.kind, None, change.date.isoformat())], source
+    )
     return change_id
 
 
-def add_status_change(db: Database, member_id: int, change: StatusChange, *,
-                      today: dt.date | None = None) -> Result[int]:
+def add_status_change(
+    db: Database, member_id: int, change: StatusChange, *, today: dt.date | None = None
+) -> Result[int]:
     """Record a dated change (transfer out, death, ...). Never earlier than the last one."""
     get_member(db, member_id)
     with db.atomic():
@@ -193,8 +215,9 @@ def remove_status_change(db: Database, change_id: int) -> Result[None]:
         raise NotFoundError(_("Không tìm thấy biến động này."))
     with db.atomic():
         store.delete_status(db, change_id)
-        changelog.record(db, current_user(), "member_status", member_id,
-                         [("removed", change_id, None)])
+        changelog.record(
+            db, current_user(), "member_status", member_id, [("removed", change_id, None)]
+        )
         _refresh_state(db, member_id)
     return Result(None, CHANGED)
 
@@ -204,8 +227,9 @@ def delete_member(db: Database, member_id: int) -> Result[None]:
     detail = get_member(db, member_id)
     with db.atomic():
         store.delete(db, member_id)
-        changelog.record(db, current_user(), "member", member_id,
-                         [("deleted", detail.member.full_name, None)])
+        changelog.record(
+            db, current_user(), "member", member_id, [("deleted", detail.member.full_name, None)]
+        )
     return Result(None, CHANGED)
 
 

@@ -34,5 +34,6 @@ def set_setting(db: Database, key: str, value: Any) -> None:
 
 def counts(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
     existing = set(db.table_names())
-    return {t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            for t in tables if t in existing}
+    return {
+        t: db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables if t in existing
+    }

@@ -8,14 +8,20 @@ from sqlite_utils import Database
 
 
 def record(
-    db: Database, user: str, entity: str, record_id: int | None,
-    changes: Iterable[tuple[str, object, object]], source: str = "",
+    db: Database,
+    user: str,
+    entity: str,
+    record_id: int | None,
+    changes: Iterable[tuple[str, object, object]],
+    source: str = "",
 ) -> None:
     db.conn.executemany(
         "INSERT INTO change_log(user, entity, record_id, field, old, new, source) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(user, entity, record_id, field, _text(old), _text(new), source)
-         for field, old, new in changes],
+        [
+            (user, entity, record_id, field, _text(old), _text(new), source)
+            for field, old, new in changes
+        ],
     )
 
 

@@ -55,15 +55,19 @@ def _check_file(path: Path, create: bool) -> None:
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise DatabaseError(_(
-            "Tệp {path} không phải là tệp dữ liệu của Chi bộ Desktop (có thể là tệp khác "
-            "bị đổi tên). Hãy chọn đúng tệp .sqlite.").format(path=path.name))
+        raise DatabaseError(
+            _(
+                "Tệp {path} không phải là tệp dữ liệu của Chi bộ Desktop (có thể là tệp khác "
+                "bị đổi tên). Hãy chọn đúng tệp .sqlite."
+            ).format(path=path.name)
+        )
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
@@ -88,14 +92,18 @@ def open_database(
         conn = connect(path, readonly=readonly)
         version = schema_version(conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(_("Không mở được tệp {path}: {error}").format(
-            path=path.name, error=exc)) from exc
+        raise DatabaseError(
+            _("Không mở được tệp {path}: {error}").format(path=path.name, error=exc)
+        ) from exc
     if version > SCHEMA_VERSION:
         conn.close()
-        raise NewerSchemaError(_(
-            "Tệp {path} được tạo bởi phiên bản mới hơn của chương trình (cấu trúc dữ liệu "
-            "{found}, chương trình này hiểu tới {known}). Hãy cài phiên bản mới nhất; tệp "
-            "không bị thay đổi.").format(path=path.name, found=version, known=SCHEMA_VERSION))
+        raise NewerSchemaError(
+            _(
+                "Tệp {path} được tạo bởi phiên bản mới hơn của chương trình (cấu trúc dữ liệu "
+                "{found}, chương trình này hiểu tới {known}). Hãy cài phiên bản mới nhất; tệp "
+                "không bị thay đổi."
+            ).format(path=path.name, found=version, known=SCHEMA_VERSION)
+        )
     if version < SCHEMA_FLOOR:
         conn.close()
         raise DatabaseError(_("Tệp {path} quá cũ để nâng cấp.").format(path=path.name))
@@ -108,16 +116,19 @@ def open_database(
         db.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             if readonly:
-                raise DatabaseError(_(
-                    "Tệp {path} cần được nâng cấp nhưng đang mở ở chế độ chỉ đọc.").format(
-                        path=path.name))
+                raise DatabaseError(
+                    _("Tệp {path} cần được nâng cấp nhưng đang mở ở chế độ chỉ đọc.").format(
+                        path=path.name
+                    )
+                )
             if before_upgrade is not None and version > 0:
                 before_upgrade(path, version)
             upgrade(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise DatabaseError(_("Không dùng được tệp {path}: {error}").format(
-            path=path.name, error=exc)) from exc
+        raise DatabaseError(
+            _("Không dùng được tệp {path}: {error}").format(path=path.name, error=exc)
+        ) from exc
     except BaseException:
         db.close()
         raise

@@ -58,8 +58,11 @@ def all_members(db: Database, *, in_cell_only: bool = False) -> list[Member]:
 
 def list_rows(db: Database, *, in_cell_only: bool = False) -> list[dict]:
     """Plain rows with the cached state, for lists of thousands."""
-    sql = (f"SELECT id, {', '.join(_COLUMNS)}, search_text, status, in_cell FROM members"
-           + (" WHERE in_cell = 1" if in_cell_only else "") + " ORDER BY id")
+    sql = (
+        f"SELECT id, {', '.join(_COLUMNS)}, search_text, status, in_cell FROM members"
+        + (" WHERE in_cell = 1" if in_cell_only else "")
+        + " ORDER BY id"
+    )
     return list(db.query(sql))
 
 
@@ -73,30 +76,46 @@ def card_owner(db: Database, card_number: str) -> int | None:
 
 
 def search_ids(db: Database, fts_query: str) -> list[int]:
-    return [r[0] for r in db.execute(
-        "SELECT rowid FROM members_fts WHERE members_fts MATCH ? ORDER BY rank", [fts_query])]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM members_fts WHERE members_fts MATCH ? ORDER BY rank", [fts_query]
+        )
+    ]
 
 
 def set_state(db: Database, member_id: int, status: str, in_cell: bool) -> None:
-    db.execute("UPDATE members SET status = ?, in_cell = ? WHERE id = ?",
-               [status, int(in_cell), member_id])
+    db.execute(
+        "UPDATE members SET status = ?, in_cell = ? WHERE id = ?", [status, int(in_cell), member_id]
+    )
 
 
 def _to_change(row) -> StatusChange:
-    return StatusChange(kind=row["kind"], date=dt.date.fromisoformat(row["date"]),
-                        decision=row["decision"], note=row["note"], id=row["id"])
+    return StatusChange(
+        kind=row["kind"],
+        date=dt.date.fromisoformat(row["date"]),
+        decision=row["decision"],
+        note=row["note"],
+        id=row["id"],
+    )
 
 
 def status_history(db: Database, member_id: int) -> list[StatusChange]:
-    return [_to_change(r) for r in db.query(
-        "SELECT id, kind, date, decision, note FROM member_status WHERE member_id = ? "
-        "ORDER BY date, id", [member_id])]
+    return [
+        _to_change(r)
+        for r in db.query(
+            "SELECT id, kind, date, decision, note FROM member_status WHERE member_id = ? "
+            "ORDER BY date, id",
+            [member_id],
+        )
+    ]
 
 
 def all_status_histories(db: Database) -> dict[int, list[StatusChange]]:
     result: dict[int, list[StatusChange]] = defaultdict(list)
-    for row in db.query("SELECT id, member_id, kind, date, decision, note FROM member_status "
-                        "ORDER BY date, id"):
+    for row in db.query(
+        "SELECT id, member_id, kind, date, decision, note FROM member_status ORDER BY date, id"
+    ):
         result[row["member_id"]].append(_to_change(row))
     return result
 

@@ -37,8 +37,11 @@ class CellForm(QWidget):
         return CellInfo(*(f.text() for f in self.fields))
 
     def set_value(self, info: CellInfo) -> None:
-        for widget, text in zip(self.fields, (info.name, info.party_committee, info.place,
-                                              info.secretary_name), strict=True):
+        for widget, text in zip(
+            self.fields,
+            (info.name, info.party_committee, info.place, info.secretary_name),
+            strict=True,
+        ):
             widget.setText(text)
 
 
@@ -53,8 +56,9 @@ class CellDialog(QDialog):
             layout.addWidget(label)
         self.form = CellForm()
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Tạo tệp"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
         buttons.accepted.connect(self._accept)

@@ -32,6 +32,9 @@ class HomePage(Page):
 
     def show_info(self, info: FileInfo) -> None:
         self.summary.setText(
-            _("<h3>{cell}</h3><p>{committee}</p><p>Đảng viên đang sinh hoạt: <b>{n}</b></p>")
-            .format(cell=info.cell.name, committee=info.cell.party_committee,
-                    n=info.active_members))
+            _(
+                "<h3>{cell}</h3><p>{committee}</p><p>Đảng viên đang sinh hoạt: <b>{n}</b></p>"
+            ).format(
+                cell=info.cell.name, committee=info.cell.party_committee, n=info.active_members
+            )
+        )

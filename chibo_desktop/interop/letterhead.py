@@ -1,0 +1,15 @@
+"""What the HD 36 header block of every document needs to know."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    party_committee: str
+    cell: str
+    place: str
+    date: dt.date
+    number: str = ""  # e.g. "Số 05-BB/CB"

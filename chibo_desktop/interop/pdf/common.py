@@ -1,0 +1,270 @@
+"""The party document layout shared by every printed form (HD 36-HD/VPTW).
+
+A4, margins 20/20/30/15 mm, Times New Roman 14 (Liberation Serif when Times is absent).
+Only TTF fonts are used: the built-in PDF fonts turn Vietnamese into black squares.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ...i18n import document_date
+from ...paths import resource_path
+from ..files import atomic_write
+from ..letterhead import Letterhead
+
+FONT = "DocSerif"
+MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+
+_WINDOWS_TIMES = {
+    "": "times.ttf",
+    "-Bold": "timesbd.ttf",
+    "-Italic": "timesi.ttf",
+    "-BoldItalic": "timesbi.ttf",
+}
+_LIBERATION = {
+    "": "LiberationSerif-Regular.ttf",
+    "-Bold": "LiberationSerif-Bold.ttf",
+    "-Italic": "LiberationSerif-Italic.ttf",
+    "-BoldItalic": "LiberationSerif-BoldItalic.ttf",
+}
+
+
+def _windows_fonts_dir() -> Path | None:
+    if sys.platform != "win32":
+        return None
+    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+
+
+@cache
+def register_fonts() -> str:
+    """Register the serif family once; returns the family name used in styles."""
+    folder = _windows_fonts_dir()
+    if folder and all((folder / f).is_file() for f in _WINDOWS_TIMES.values()):
+        files = {suffix: folder / name for suffix, name in _WINDOWS_TIMES.items()}
+    else:
+        files = {suffix: resource_path("fonts", name) for suffix, name in _LIBERATION.items()}
+    for suffix, path in files.items():
+        pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
+    pdfmetrics.registerFontFamily(
+        FONT,
+        normal=FONT,
+        bold=FONT + "-Bold",
+        italic=FONT + "-Italic",
+        boldItalic=FONT + "-BoldItalic",
+    )
+    return FONT
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    center: ParagraphStyle
+    center_bold: ParagraphStyle
+    center_italic: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_bold: ParagraphStyle
+
+
+@cache
+def styles(size: float = 14) -> Styles:
+    font = register_fonts()
+    leading = size * 1.3
+
+    def style(name: str, **kw) -> ParagraphStyle:
+        base = {"fontName": font, "fontSize": size, "leading": leading}
+        return ParagraphStyle(name, **{**base, **kw})
+
+    cell_size = min(size, 11)
+    return Styles(
+        body=style("body", alignment=TA_JUSTIFY, spaceAfter=3, firstLineIndent=0),
+        body_left=style("body_left", alignment=TA_LEFT, spaceAfter=3),
+        heading=style("heading", fontName=font + "-Bold", spaceBefore=6, spaceAfter=3),
+        title=style(
+            "title",
+            fontName=font + "-Bold",
+            fontSize=16,
+            leading=20,
+            alignment=TA_CENTER,
+            spaceBefore=12,
+        ),
+        subtitle=style("subtitle", fontName=font + "-Bold", alignment=TA_CENTER),
+        center=style("center", alignment=TA_CENTER),
+        center_bold=style("center_bold", fontName=font + "-Bold", alignment=TA_CENTER),
+        center_italic=style("center_italic", fontName=font + "-Italic", alignment=TA_CENTER),
+        small=style("small", fontSize=11, leading=13),
+        cell=style("cell", fontSize=cell_size, leading=cell_size * 1.2),
+        cell_center=style(
+            "cell_center", fontSize=cell_size, leading=cell_size * 1.2, alignment=TA_CENTER
+        ),
+        cell_bold=style(
+            "cell_bold",
+            fontName=font + "-Bold",
+            fontSize=cell_size,
+            leading=cell_size * 1.2,
+            alignment=TA_CENTER,
+        ),
+    )
+
+
+def text(value: object) -> str:
+    """User text made safe for a reportlab Paragraph (which reads a little XML)."""
+    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+
+
+def header_block(head: Letterhead, width: float) -> Table:
+    """Left: ĐẢNG BỘ …, CHI BỘ … (bold), *; right: ĐẢNG CỘNG SẢN VIỆT NAM underlined and
+    the italic place-and-date line."""
+    s = styles()
+    font = register_fonts()
+    left_style = ParagraphStyle("hl", parent=s.center, fontSize=14, leading=17)
+    left = [
+        Paragraph(text(head.party_committee.upper()), left_style),
+        Paragraph(f"<b>{text(head.cell.upper())}</b>", left_style),
+        Paragraph("*", left_style),
+    ]
+    if head.number:
+        left.append(
+            Paragraph(text(head.number), ParagraphStyle("hn", parent=left_style, fontSize=13))
+        )
+    right_title = ParagraphStyle(
+        "hr", parent=s.center, fontName=font + "-Bold", fontSize=15, leading=18
+    )
+    right = [
+        Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", right_title),
+        Spacer(1, 4),
+        Paragraph(
+            f"<i>{text(document_date(head.date, head.place))}</i>",
+            ParagraphStyle("hd", parent=s.center_italic, fontSize=14, leading=17),
+        ),
+    ]
+    left_width = width * 0.44
+    table = Table([[left, right]], colWidths=[left_width, width - left_width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def signature_block(
+    left: tuple[str, str] | None, right: tuple[str, str], width: float, *, right_caption: str = ""
+) -> Table:
+    """Signature columns: (title, typed name). ``right_caption`` goes above the right title
+    (e.g. 'T/M CHI BỘ')."""
+    s = styles()
+    note = "(Ký, ghi rõ họ tên)"
+
+    def column(title: str, name: str, caption: str = "") -> list:
+        parts = []
+        if caption:
+            parts.append(Paragraph(f"<b>{text(caption)}</b>", s.center))
+        parts += [
+            Paragraph(f"<b>{text(title)}</b>", s.center),
+            Paragraph(f"<i>{note}</i>", s.center_italic),
+            Spacer(1, 22 * mm),
+            Paragraph(f"<b>{text(name)}</b>", s.center),
+        ]
+        return parts
+
+    cells = [column(*left) if left else "", column(*right, right_caption)]
+    table = Table([cells], colWidths=[width / 2, width / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.keepWithNext = False
+    return table
+
+
+def page_number_from_two(canvas, doc) -> None:
+    """Page numbers centred at the top, from page 2 on (party document habit)."""
+    page = canvas.getPageNumber()
+    if page < 2:
+        return
+    canvas.saveState()
+    canvas.setFont(register_fonts(), 12)
+    width, height = doc.pagesize
+    canvas.drawCentredString(
+        doc.leftMargin + (width - doc.leftMargin - doc.rightMargin) / 2, height - 12 * mm, str(page)
+    )
+    canvas.restoreState()
+
+
+def page_number_every(canvas, doc) -> None:
+    """'Trang n' at the bottom right on every page (lists and reports)."""
+    canvas.saveState()
+    canvas.setFont(register_fonts(), 10)
+    width, _height = doc.pagesize
+    canvas.drawRightString(width - doc.rightMargin, 10 * mm, f"Trang {canvas.getPageNumber()}")
+    canvas.restoreState()
+
+
+def build_document(
+    path: str | Path,
+    story: list,
+    *,
+    title: str,
+    landscape_page: bool = False,
+    on_page=page_number_from_two,
+) -> Path:
+    """Lay out ``story`` on A4 with the party margins and write it atomically."""
+    pagesize = landscape(A4) if landscape_page else A4
+
+    def write(tmp: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=pagesize,
+            title=title,
+            author="Chi bộ Desktop",
+            leftMargin=MARGINS["left"],
+            rightMargin=MARGINS["right"],
+            topMargin=MARGINS["top"],
+            bottomMargin=MARGINS["bottom"],
+        )
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+
+    return atomic_write(path, write)
+
+
+def frame_width(landscape_page: bool = False) -> float:
+    page_width = (landscape(A4) if landscape_page else A4)[0]
+    return page_width - MARGINS["left"] - MARGINS["right"]
+
+
+def data_table(rows: list[list], col_widths: list[float], *, header_rows: int = 1) -> Table:
+    """A bordered table whose header repeats on every page; rows never split."""
+    table = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitByRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#eeeeee"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table

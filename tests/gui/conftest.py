@@ -1,0 +1,53 @@
+"""GUI fixtures: a main window on a real database, driven through the real worker."""
+
+from __future__ import annotations
+
+import pytest
+
+from chibo_desktop.config import UserConfig
+from chibo_desktop.gui.main_window import MainWindow
+from chibo_desktop.gui.tasks import Tasks
+
+
+@pytest.fixture
+def tasks(qapp):
+    worker = Tasks()
+    yield worker
+    worker.shutdown()
+
+
+def wait_idle(qtbot, tasks: Tasks, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)
+
+
+@pytest.fixture
+def open_window(qtbot, tasks):
+    """Call with a path: returns the main window once the file is open and pages loaded."""
+
+    def make(path) -> MainWindow:
+        window = MainWindow(tasks, UserConfig())
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.database_opened, timeout=10_000):
+            window.open_file(path)
+        window.show()
+        wait_idle(qtbot, tasks)
+        return window
+
+    return make
+
+
+def type_text(widget, text: str) -> None:
+    """Type text into a widget key by key, Vietnamese included.
+
+    QTest.keyClicks only knows ASCII (it asserts on 'ả'); a key event carrying the text
+    is what an input method delivers, so send those.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )

@@ -1,0 +1,68 @@
+"""The database worker: results by signal, errors to the callback, cancel rolls back."""
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from chibo_desktop.errors import CancelledError, ChiboError
+from chibo_desktop.gui.progress import run_with_progress
+from chibo_desktop.services.common import Changes, Progress, Result
+from chibo_desktop.storage.database import open_database
+
+from .conftest import wait_idle
+
+
+def test_jobs_run_on_the_worker_thread_in_order(qtbot, tasks, db_path):
+    tasks.set_database(open_database(db_path))
+    seen = []
+    main = threading.get_ident()
+    for n in range(5):
+        tasks.run(lambda db, n=n: (n, threading.get_ident()), on_done=seen.append)
+    wait_idle(qtbot, tasks)
+    assert [n for n, _t in seen] == [0, 1, 2, 3, 4]
+    assert all(t != main for _n, t in seen)
+
+
+def test_errors_reach_the_callback(qtbot, tasks, db_path):
+    tasks.set_database(open_database(db_path))
+    errors = []
+
+    def boom(db):
+        raise ChiboError("hỏng")
+
+    tasks.run(boom, on_error=errors.append)
+    wait_idle(qtbot, tasks)
+    assert [e.message for e in errors] == ["hỏng"]
+
+
+def test_changes_are_broadcast(qtbot, tasks, db_path):
+    tasks.set_database(open_database(db_path))
+    with qtbot.waitSignal(tasks.changed) as signal:
+        tasks.run(lambda db: Result(1, Changes(members=True)))
+    assert signal.args[0].members
+
+
+def test_cancel_rolls_back_a_progress_job(qtbot, tasks, db_path, qapp):
+    tasks.set_database(open_database(db_path))
+    gate = threading.Event()
+
+    def slow_insert(db):
+        with db.atomic():
+            for n in range(1000):
+                db.execute("INSERT INTO settings(key, value) VALUES (?, '1')", [f"k{n}"])
+                yield Progress(n, 1000)
+                gate.wait(0.01)
+        return "finished"
+
+    errors, done = [], []
+    dialog = run_with_progress(
+        None, tasks, "Thử", slow_insert, on_done=done.append, on_error=errors.append
+    )
+    qtbot.wait(100)
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert done == [] and isinstance(errors[0], CancelledError)
+    check = open_database(db_path)
+    assert check.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0] == 0
+    check.close()
