@@ -14,10 +14,10 @@ from .. import APP_NAME, __version__
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
-from . import base, members
+from . import base, campaign, meetings, members, reports, safety
 
 # Each command group adds its subcommands; keep one module per group.
-GROUPS = [base, members]
+GROUPS = [base, members, meetings, campaign, reports, safety]
 
 
 def build_parser() -> argparse.ArgumentParser:

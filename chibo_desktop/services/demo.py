@@ -14,6 +14,7 @@ from ..domain.members import Member
 from ..domain.status import StatusChange
 from ..errors import ChiboError
 from ..i18n import _
+from . import demo_assessments, demo_campaign, demo_meetings
 from .cell import CellInfo, get_cell, save_cell
 from .common import Changes, Result
 from .common import today as _today
@@ -112,9 +113,13 @@ PLAN = [
     (1, ["expelled"]),
 ]
 
-# Steps that other features add (meetings, campaign). Each takes (db, today, rng).
+# Each feature adds its part of the demo after the members: (db, today, rng).
 DemoStep = Callable[[Database, dt.date, random.Random], None]
-EXTRA_STEPS: list[DemoStep] = []
+EXTRA_STEPS: list[DemoStep] = [
+    demo_meetings.add_demo,
+    demo_campaign.add_demo,
+    demo_assessments.add_demo,
+]
 
 
 def _person(rng: random.Random, index: int, today: dt.date, min_age: int, max_age: int):

@@ -1,0 +1,7 @@
+"""Commands for reports (filled in by the feature)."""
+
+from __future__ import annotations
+
+
+def register(commands) -> None:
+    """Add this group's subcommands to the `chibo` parser."""
