@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import _
+from . import members_import
 from .common import opened, print_json
 
 
@@ -13,6 +14,7 @@ def register(commands) -> None:
     p.add_argument("--all", action="store_true", help=_("cả những người đã rời chi bộ"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_list)
+    members_import.register(sub)
 
 
 def member_json(row: dict, labels: dict[str, str]) -> dict:

@@ -1,14 +1,16 @@
-"""Settings: the cell's names (printed on every document)."""
+"""Settings: one section per concern, stacked in a scrollable page."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 from ...i18n import N_, _
-from ...services.cell import CellInfo, get_cell, save_cell
 from ...services.common import Changes
-from ..dialogs.cell_dialog import CellForm
 from .base import Page, simple_layout
+from .settings_cell import CellSection
+
+# Each section is a QWidget(tasks) with optional load() and on_changed(changes).
+SECTIONS: list[type[QWidget]] = [CellSection]
 
 
 class SettingsPage(Page):
@@ -19,34 +21,33 @@ class SettingsPage(Page):
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         layout = simple_layout(self, _("Cài đặt"))
-        section = QLabel(_("Thông tin chi bộ (in trên đầu mọi văn bản)"))
-        section.setObjectName("sectionHeading")
-        layout.addWidget(section)
-        self.form = CellForm()
-        self.form.setMaximumWidth(640)
-        layout.addWidget(self.form)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(_("Lưu thông tin chi bộ"))
-        self.save_button.clicked.connect(self.save)
-        self.message = QLabel()
-        row.addWidget(self.save_button)
-        row.addWidget(self.message, 1)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.sections = [cls(tasks, body) for cls in SECTIONS]
+        for index, section in enumerate(self.sections):
+            if index:
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.HLine)
+                column.addWidget(line)
+            column.addWidget(section)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll)
+        self.cell = self.sections[0]
+        self.form = self.cell.form
+        self.save_button = self.cell.save_button
+        self.message = self.cell.message
 
     def load(self) -> None:
-        self.tasks.run(get_cell, on_done=self.form.set_value)
+        for section in self.sections:
+            if hasattr(section, "load"):
+                section.load()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.cell:
-            self.load()
-
-    def save(self) -> None:
-        def done(result) -> None:
-            self.message.setText(_("Đã lưu."))
-
-        self.message.clear()
-        self.tasks.run(save_cell, self.form.value(), on_done=done)
-
-    def value(self) -> CellInfo:
-        return self.form.value()
+        for section in self.sections:
+            if hasattr(section, "on_changed"):
+                section.on_changed(changes)

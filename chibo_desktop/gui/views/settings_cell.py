@@ -1,0 +1,49 @@
+"""Settings section: the cell's names (printed on every document)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...i18n import _
+from ...services.cell import CellInfo, get_cell, save_cell
+from ...services.common import Changes
+from ..dialogs.cell_dialog import CellForm
+from ..tasks import Tasks
+
+
+class CellSection(QWidget):
+    def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        section = QLabel(_("Thông tin chi bộ (in trên đầu mọi văn bản)"))
+        section.setObjectName("sectionHeading")
+        layout.addWidget(section)
+        self.form = CellForm()
+        self.form.setMaximumWidth(640)
+        layout.addWidget(self.form)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(_("Lưu thông tin chi bộ"))
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        row.addWidget(self.save_button)
+        row.addWidget(self.message, 1)
+        layout.addLayout(row)
+
+    def load(self) -> None:
+        self.tasks.run(get_cell, on_done=self.form.set_value)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.cell:
+            self.load()
+
+    def save(self) -> None:
+        def done(result) -> None:
+            self.message.setText(_("Đã lưu."))
+
+        self.message.clear()
+        self.tasks.run(save_cell, self.form.value(), on_done=done)
+
+    def value(self) -> CellInfo:
+        return self.form.value()
