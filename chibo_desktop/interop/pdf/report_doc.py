@@ -1,0 +1,124 @@
+"""Any ReportDoc as a PDF: HD 36 header, title, sections with tables, signature block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...domain.report import Column, Heading, ReportDoc, cell_text
+from ..letterhead import Letterhead
+
+
+def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
+    from .common import (
+        build_document,
+        data_table,
+        frame_width,
+        header_block,
+        page_number_every,
+        signature_block,
+        styles,
+        text,
+    )
+
+    s = styles()
+    width = frame_width(doc.landscape)
+    section_style = ParagraphStyle("sec", parent=s.heading, fontSize=13, spaceBefore=10)
+    note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
+    story: list = [header_block(head, width), Spacer(1, 6)]
+    story.append(Paragraph(text(doc.title.upper()), s.title))
+    if doc.subtitle:
+        story.append(Paragraph(text(doc.subtitle), s.subtitle))
+    story.append(Spacer(1, 8))
+    for section in doc.sections:
+        story.append(CondPageBreak(40))
+        story.append(Paragraph(text(section.title), section_style))
+        for para in section.paragraphs:
+            story.append(Paragraph(text(para), note_style))
+        if section.table:
+            story.append(_table(section.table, width, s, data_table, text))
+        for note in section.notes:
+            story.append(Paragraph(f"<i>{text(note)}</i>", note_style))
+    story.append(Spacer(1, 10))
+    story.append(
+        KeepTogether(
+            signature_block(
+                None,
+                (doc.signer.title, doc.signer.name),
+                width,
+                right_caption=doc.signer.caption,
+            )
+        )
+    )
+    return build_document(
+        path, story, title=doc.title, landscape_page=doc.landscape, on_page=page_number_every
+    )
+
+
+# Narrowest a column may get on paper (points): a date on one line, "STT" on one line.
+_MIN_WIDTH = {"date": 62, "int": 30, "percent": 44, "number": 36}
+
+
+def column_widths(columns: list[Column], width: float) -> list[float]:
+    """Excel widths scaled to the frame, but never narrower than what the kind needs."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(columns)) if i not in fixed]
+        room = width - sum(fixed.values())
+        weight = sum(columns[i].width for i in free) or 1
+        widths = {i: room * columns[i].width / weight for i in free}
+        short = {
+            i: _MIN_WIDTH[columns[i].kind]
+            for i in free
+            if columns[i].kind in _MIN_WIDTH and widths[i] < _MIN_WIDTH[columns[i].kind]
+        }
+        if not short:
+            return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(columns))]
+        fixed.update(short)
+
+
+def _table(table, width: float, s, data_table, text):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    columns: list[Column] = table.columns
+    widths = column_widths(columns, width)
+    styles_by_align = {
+        "left": s.cell,
+        "center": s.cell_center,
+        "right": ParagraphStyle("cr", parent=s.cell, alignment=2),
+    }
+    rows: list[list] = [[Paragraph(f"<b>{text(c.label)}</b>", s.cell_bold) for c in columns]]
+    spans = []
+    for values in table.rows:
+        if isinstance(values, Heading):
+            spans.append(len(rows))
+            rows.append(
+                [Paragraph(f"<b>{text(values.text)}</b>", s.cell)] + [""] * (len(columns) - 1)
+            )
+            continue
+        rows.append(
+            [
+                Paragraph(text(cell_text(v, c)), styles_by_align[c.alignment])
+                for v, c in zip(values, columns, strict=False)
+            ]
+        )
+    total_row = None
+    if table.total:
+        total_row = len(rows)
+        rows.append(
+            [
+                Paragraph(f"<b>{text(cell_text(v, c))}</b>", styles_by_align[c.alignment])
+                for v, c in zip(table.total, columns, strict=False)
+            ]
+        )
+    t = data_table(rows, widths)
+    commands = [("SPAN", (0, r), (-1, r)) for r in spans]
+    commands += [("BACKGROUND", (0, r), (-1, r), "#f5f5f5") for r in spans]
+    if total_row is not None:
+        commands.append(("BACKGROUND", (0, total_row), (-1, total_row), "#eeeeee"))
+    if commands:
+        t.setStyle(commands)
+    return t

@@ -1,0 +1,130 @@
+"""Any ReportDoc as a workbook: one sheet per section, each with the HD 36 header block,
+the title, a frozen header row, widths, A4 print setup and the signature block."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..domain.report import Heading, ReportDoc, Section
+from .letterhead import Letterhead
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+PERCENT_FORMAT = "0.0%"
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    base = _BAD_SHEET_CHARS.sub(" ", title).strip()[:31] or "Sheet"
+    name, n = base, 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(name.lower())
+    return name
+
+
+def write_report_xlsx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
+    from .excel_common import new_workbook, save_workbook
+
+    wb, first = new_workbook()
+    taken: set[str] = set()
+    for index, section in enumerate(doc.sections):
+        ws = first if index == 0 else wb.create_sheet()
+        ws.title = sheet_name(section.title, taken)
+        _write_section(ws, head, doc, section)
+    wb.properties.title = doc.title
+    wb.properties.creator = "Chi bộ Desktop"
+    return save_workbook(wb, path)
+
+
+def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> None:
+    from openpyxl.styles import PatternFill
+
+    from .excel_common import BORDER, header_row, letterhead_rows, put
+
+    GROUP_FILL = PatternFill("solid", fgColor="F5F5F5")
+
+    table = section.table
+    ncols = max(len(table.columns) if table else 4, 4)
+    row = letterhead_rows(ws, head, doc.title.upper(), doc.subtitle, ncols)
+    put(ws, row, 1, section.title, bold=True, size=12)
+    row += 1
+    for text in section.paragraphs:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+        put(ws, row, 1, text, wrap=False)
+        row += 1
+    header = row
+    if table:
+        header_row(ws, header, [c.label for c in table.columns])
+        ws.row_dimensions[header].height = 32
+        row = header + 1
+        for values in table.rows:
+            if isinstance(values, Heading):
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+                put(ws, row, 1, values.text, bold=True, border=True, fill=GROUP_FILL)
+                for col in range(2, ncols + 1):
+                    ws.cell(row=row, column=col).border = BORDER
+            else:
+                _data_row(ws, row, table.columns, values, bold=False)
+            row += 1
+        if table.total:
+            _data_row(ws, row, table.columns, table.total, bold=True)
+            row += 1
+    row += 1
+    for text in section.notes:
+        put(ws, row, 1, text, italic=True)
+        row += 1
+    _signature(ws, row + 1, doc, ncols)
+    widths = [c.width for c in table.columns] if table else [20] * ncols
+    _finish(ws, header if table else row, widths, doc.landscape, bool(table))
+
+
+def _data_row(ws, row: int, columns, values, *, bold: bool) -> None:
+    from .excel_common import put
+
+    for col, (column, value) in enumerate(zip(columns, values, strict=False), start=1):
+        put(
+            ws,
+            row,
+            col,
+            value,
+            bold=bold,
+            border=True,
+            wrap=column.kind == "text",
+            align=column.alignment,
+            number_format=PERCENT_FORMAT
+            if column.kind == "percent" and isinstance(value, int | float)
+            else None,
+        )
+
+
+def _signature(ws, row: int, doc: ReportDoc, ncols: int) -> None:
+    from .excel_common import put
+
+    start = ncols // 2 + 1
+    for offset, (text, bold, italic) in enumerate(
+        [
+            (doc.signer.caption, True, False),
+            (doc.signer.title, True, False),
+            ("(Ký, ghi rõ họ tên)", False, True),
+            ("", False, False),
+            ("", False, False),
+            (doc.signer.name, True, False),
+        ]
+    ):
+        if not text:
+            continue
+        ws.merge_cells(
+            start_row=row + offset, start_column=start, end_row=row + offset, end_column=ncols
+        )
+        put(ws, row + offset, start, text, bold=bold, italic=italic, align="center")
+
+
+def _finish(ws, header: int, widths, landscape: bool, has_table: bool) -> None:
+    from .excel_common import finish_sheet
+
+    finish_sheet(ws, header, widths, landscape=landscape)
+    if not has_table:
+        ws.freeze_panes = None
+        ws.print_title_rows = None

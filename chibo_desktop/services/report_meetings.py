@@ -1,0 +1,132 @@
+"""Report 4: the cell's meetings in a period, attendance per meeting and per member."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from ..domain.attendance import MeetingFigures, MemberFigures, figures
+from ..domain.text import name_sort_key
+from ..i18n import _, format_date, format_percent
+from ..storage import report_queries
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_attendance: float = 0.85
+    max_missed_in_a_row: int = 3
+    kind_labels: dict | None = None
+
+
+def thresholds() -> Thresholds:
+    """From the meeting rules (resources/rules/meetings.toml) when that module is present."""
+    try:
+        from ..rules.meetings import meeting_rules
+    except ImportError:  # pragma: no cover - the meetings rules ship with the program
+        return Thresholds(kind_labels={})
+    rules = meeting_rules()
+    return Thresholds(
+        rules.min_attendance,
+        rules.max_excused_in_a_row,
+        {k.key: k.label for k in rules.kinds},
+    )
+
+
+@dataclass
+class MeetingLine:
+    id: int
+    date: dt.date
+    kinds: str
+    title: str
+    figures: MeetingFigures
+
+
+@dataclass
+class MeetingsSummary:
+    start: dt.date
+    end: dt.date
+    meetings: list[MeetingLine]
+    members: list[MemberFigures]
+    warnings: list[str]
+    regular_months_missing: list[str]
+
+    @property
+    def expected(self) -> int:
+        return sum(m.figures.expected for m in self.meetings)
+
+    @property
+    def present(self) -> int:
+        return sum(m.figures.present for m in self.meetings)
+
+    @property
+    def rate(self) -> float:
+        return self.present / self.expected if self.expected else 0.0
+
+
+def _kinds_text(kinds: str, labels: dict) -> str:
+    parts = [labels.get(k.strip(), k.strip()) for k in kinds.split(",") if k.strip()]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    months, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        months.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return months
+
+
+def meetings_summary(db: Database, start: dt.date, end: dt.date) -> MeetingsSummary:
+    limits = thresholds()
+    labels = limits.kind_labels or {}
+    rows = report_queries.meetings_between(db, start, end)
+    per_meeting, per_member = figures(
+        report_queries.attendance_between(db, start, end), [r["id"] for r in rows]
+    )
+    meetings = [
+        MeetingLine(
+            r["id"],
+            dt.date.fromisoformat(r["date"]),
+            _kinds_text(r["kinds"], labels),
+            r["title"] or r["topic"],
+            per_meeting[r["id"]],
+        )
+        for r in rows
+    ]
+    members = sorted(per_member.values(), key=lambda f: name_sort_key(f.name))
+    warnings: list[str] = []
+    for m in meetings:
+        f = m.figures
+        if f.expected and f.rate < limits.min_attendance:
+            warnings.append(
+                _("Buổi sinh hoạt ngày {date}: tỷ lệ có mặt {rate}, dưới mức {min}.").format(
+                    date=format_date(m.date),
+                    rate=format_percent(f.rate),
+                    min=format_percent(limits.min_attendance),
+                )
+            )
+        if f.absent:
+            warnings.append(
+                _("Buổi sinh hoạt ngày {date}: {n} đảng viên vắng không có lý do.").format(
+                    date=format_date(m.date), n=f.absent
+                )
+            )
+    for f in members:
+        if f.longest_streak >= limits.max_missed_in_a_row:
+            warnings.append(
+                _("{name} vắng {n} buổi liên tiếp.").format(name=f.name, n=f.longest_streak)
+            )
+    held = {
+        (m.date.year, m.date.month)
+        for m, r in zip(meetings, rows, strict=True)
+        if "thuong_ky" in r["kinds"]
+    }
+    missing = [f"{mm:02d}/{yy}" for yy, mm in _months(start, end) if (yy, mm) not in held]
+    if missing and meetings is not None:
+        warnings.append(
+            _("Tháng chưa có sinh hoạt thường kỳ: {months}.").format(months=", ".join(missing))
+        )
+    return MeetingsSummary(start, end, meetings, members, warnings, missing)

@@ -1,0 +1,59 @@
+"""Read-only queries over the meetings tables for reports and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlite_utils import Database
+
+
+def _has(db: Database, table: str) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+        ).fetchone()
+        is not None
+    )
+
+
+def meetings_between(db: Database, start: dt.date, end: dt.date) -> list[dict]:
+    if not _has(db, "meetings"):
+        return []
+    return list(
+        db.query(
+            "SELECT id, date, kinds, number, title, topic, status FROM meetings "
+            "WHERE date BETWEEN ? AND ? ORDER BY date, id",
+            [start.isoformat(), end.isoformat()],
+        )
+    )
+
+
+def attendance_between(db: Database, start: dt.date, end: dt.date) -> list[dict]:
+    """Attendance rows of the meetings in the period, in meeting date order."""
+    if not _has(db, "attendance"):
+        return []
+    return list(
+        db.query(
+            "SELECT a.meeting_id, a.member_id, a.state, a.reason, a.name, a.membership "
+            "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+            "WHERE m.date BETWEEN ? AND ? ORDER BY m.date, m.id",
+            [start.isoformat(), end.isoformat()],
+        )
+    )
+
+
+def recent_attendance(db: Database, up_to: dt.date, per_member: int) -> dict[int, list[dict]]:
+    """Each member's latest attendance rows (newest first), at most ``per_member`` each."""
+    if not _has(db, "attendance"):
+        return {}
+    result: dict[int, list[dict]] = {}
+    for row in db.query(
+        "SELECT a.member_id, a.state, m.date, m.id AS meeting_id FROM attendance a "
+        "JOIN meetings m ON m.id = a.meeting_id WHERE m.date <= ? "
+        "ORDER BY a.member_id, m.date DESC, m.id DESC",
+        [up_to.isoformat()],
+    ):
+        rows = result.setdefault(row["member_id"], [])
+        if len(rows) < per_member:
+            rows.append(row)
+    return result
