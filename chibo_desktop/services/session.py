@@ -1,13 +1,242 @@
-"""Opening the cell's file for a working session."""
+"""Opening the cell's file for a working session, with every safeguard.
+
+Before anything is written: the file is checked (empty, not a database, read-only,
+encrypted, damaged — each with its own message), the lock beside it is taken (one writer),
+and ``PRAGMA quick_check`` runs on a read-only connection. Then the schema is upgraded
+(a backup is made first), and the once-a-day backup is taken. Closing a session that wrote
+makes a backup and releases the lock.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..storage.database import open_database
+from ..errors import DatabaseError
+from ..i18n import _
+from ..storage import backup as backup_store
+from ..storage import cipher
+from ..storage.database import connect, is_network_path, open_database
+from ..storage.lock import FileLock, LockedByOther
+from . import backup, security
+from .common import current_user
+
+log = logging.getLogger(__name__)
 
 
-def open_session(path: Path, *, create: bool = False, readonly: bool = False) -> Database:
-    return open_database(path, create=create, readonly=readonly)
+class FileLockedError(DatabaseError):
+    def __init__(self, message: str, holder):
+        super().__init__(message)
+        self.holder = holder
+
+
+class DamagedFileError(DatabaseError):
+    """The file fails its check; it is never written to. ``backup`` is the newest good copy."""
+
+    def __init__(self, message: str, path: Path, backup: Path | None):
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+class ReadOnlyFileError(DatabaseError):
+    pass
+
+
+@dataclass
+class Session:
+    path: Path
+    readonly: bool
+    key: bytes | None = None
+    lock: FileLock | None = None
+    baseline: int = 0
+    backups: bool = True
+    backup_root: Path | None = None
+    notices: list[str] = field(default_factory=list)
+    closed: bool = False
+    opened_with_recovery: bool = False
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+
+class SessionDatabase(Database):
+    """A Database whose close() also backs up what was written and releases the lock."""
+
+    session: Session
+
+    def wrote(self) -> bool:
+        return backup_store.wrote_since(self.conn, self.session.baseline)
+
+    def close(self) -> None:
+        session = self.session
+        if session.closed:
+            return
+        session.closed = True
+        try:
+            if session.backups and not session.readonly and self.wrote():
+                try:
+                    backup.make_backup(self, "close")
+                except Exception:
+                    log.exception("backup on close failed")
+        finally:
+            try:
+                super().close()
+            finally:
+                if session.lock is not None:
+                    session.lock.release()
+
+
+def open_session(
+    path: Path,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    password: str | None = None,
+    recovery_key: str | None = None,
+    backups: bool = True,
+    backup_root: Path | None = None,
+) -> SessionDatabase:
+    """Open ``path`` for work. ``CHIBO_PASSWORD`` supplies the password to scripts."""
+    path = Path(path)
+    if password is None and recovery_key is None:
+        password = os.environ.get("CHIBO_PASSWORD") or None
+    key = _precheck(path, create, readonly, password, recovery_key)
+    session = Session(path, readonly, key, backups=backups, backup_root=backup_root)
+    session.opened_with_recovery = bool(recovery_key) and key is not None
+    if not readonly:
+        session.lock = _lock(path)
+    try:
+        if path.exists() and path.stat().st_size:
+            _quick_check(path, key, backup_root)
+        db = _open(path, session, create)
+    except BaseException:
+        if session.lock is not None:
+            session.lock.release()
+        raise
+    if not readonly and is_network_path(path):
+        session.notices.append(
+            _(
+                "Tệp nằm trên ổ mạng: chương trình dùng chế độ ghi nhật ký thường (không WAL). "
+                "Chỉ một người mở tệp tại một thời điểm."
+            )
+        )
+    if backups and not readonly and _initialised(db):
+        try:
+            backup.backup_if_due(db)
+        except Exception as exc:
+            log.exception("daily backup failed")
+            session.notices.append(
+                _("Không tạo được bản sao lưu hằng ngày: {error}").format(
+                    error=getattr(exc, "message", exc)
+                )
+            )
+    db.session.baseline = db.conn.total_changes
+    return db
+
+
+def _precheck(path, create, readonly, password, recovery_key) -> bytes | None:
+    if not path.exists() or path.is_dir():
+        return None  # open_database words these
+    if path.stat().st_size == 0 and not create:
+        raise DatabaseError(
+            _(
+                "Tệp {path} trống (0 byte), không chứa dữ liệu nào. Có thể tệp bị chép dở hoặc "
+                "lưu lỗi; hãy phục hồi từ bản sao lưu (Cài đặt > Sao lưu) hoặc chọn tệp khác."
+            ).format(path=path.name)
+        )
+    if not readonly and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
+        raise ReadOnlyFileError(
+            _(
+                "Tệp {path} hoặc thư mục chứa nó chỉ cho phép đọc (đĩa CD, thư mục được bảo vệ "
+                "hay tệp có thuộc tính “Chỉ đọc”). Hãy chép tệp vào thư mục Tài liệu rồi mở "
+                "lại, hoặc mở ở chế độ chỉ đọc."
+            ).format(path=path.name)
+        )
+    plain = backup_store.looks_like_sqlite(path)
+    if plain or not security.is_encrypted(path):
+        if recovery_key and not plain:
+            return security.key_for(path, recovery_key=recovery_key)
+        return None
+    return security.key_for(path, password=password, recovery_key=recovery_key)
+
+
+def _lock(path: Path) -> FileLock:
+    lock = FileLock(path, current_user())
+    try:
+        lock.acquire()
+    except LockedByOther as exc:
+        holder = exc.holder
+        since = holder.since_time
+        raise FileLockedError(
+            _(
+                "Tệp {path} đang được mở bởi {user} trên máy {host} (từ {since}). Chỉ một "
+                "người được sửa tệp tại một thời điểm: hãy đóng chương trình ở máy đó, hoặc "
+                "mở tệp ở chế độ chỉ đọc."
+            ).format(
+                path=path.name,
+                user=holder.user or "?",
+                host=holder.host or "?",
+                since=since.strftime("%H:%M %d/%m/%Y") if since else "?",
+            ),
+            holder,
+        ) from exc
+    return lock
+
+
+def _quick_check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
+    try:
+        problems = backup_store.check(path, key=key, quick=True)
+    except cipher.DB_ERRORS as exc:
+        if not backup_store.looks_like_sqlite(path) and key is None:
+            return  # not a database at all: open_database says so in its own words
+        problems = [str(exc)]
+    if problems:
+        good = backup.newest_good_backup(path, key=key, root=backup_root)
+        offer = (
+            _("Bản sao lưu tốt gần nhất: {name}. Hãy phục hồi từ bản đó.").format(name=good.name)
+            if good
+            else _("Không có bản sao lưu tốt; hãy tìm bản sao trên USB hoặc máy khác.")
+        )
+        raise DamagedFileError(
+            _(
+                "Tệp {path} bị hỏng ({problem}). Chương trình không ghi gì vào tệp này để "
+                "không làm hỏng thêm. {offer}"
+            ).format(path=path.name, problem=problems[0], offer=offer),
+            path,
+            good,
+        )
+
+
+def _open(path: Path, session: Session, create: bool) -> SessionDatabase:
+    def before_upgrade(p: Path, _version: int) -> None:
+        if not session.backups:
+            return
+        # A separate read-only connection to the file as it is before the upgrade.
+        conn = connect(p, readonly=True, key=session.key)
+        try:
+            temp = SessionDatabase(conn, execute_plugins=False)
+            temp.session = session
+            backup.make_backup(temp, "upgrade")
+        finally:
+            conn.close()
+
+    db = open_database(
+        path,
+        create=create,
+        readonly=session.readonly,
+        before_upgrade=before_upgrade,
+        key=session.key,
+    )
+    result = SessionDatabase(db.conn, execute_plugins=False)
+    result.session = session
+    return result
+
+
+def _initialised(db: Database) -> bool:
+    return "cell" in db.table_names() and db.execute("SELECT count(*) FROM cell").fetchone()[0] > 0

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from ..errors import DatabaseError, NewerSchemaError
 from ..i18n import _
+from . import cipher
 from .migrations import SCHEMA_FLOOR, SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -43,7 +44,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def _check_file(path: Path, create: bool) -> None:
+def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
     if not path.exists():
         if not create:
             raise DatabaseError(_("Không tìm thấy tệp dữ liệu {path}.").format(path=path))
@@ -54,7 +55,7 @@ def _check_file(path: Path, create: bool) -> None:
         raise DatabaseError(_("{path} là một thư mục, không phải tệp dữ liệu.").format(path=path))
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER and not encrypted:
         raise DatabaseError(
             _(
                 "Tệp {path} không phải là tệp dữ liệu của Chi bộ Desktop (có thể là tệp khác "
@@ -63,7 +64,9 @@ def _check_file(path: Path, create: bool) -> None:
         )
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
+    if key is not None:
+        return cipher.connect(path, key, readonly=readonly)
     if readonly:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
@@ -80,18 +83,20 @@ def open_database(
     create: bool = False,
     readonly: bool = False,
     before_upgrade: Callable[[Path, int], None] | None = None,
+    key: bytes | None = None,
 ) -> Database:
     """Open (or with ``create``, make) the cell's file and bring its schema up to date.
 
     A file made by a newer program version is refused before anything is written to it.
     ``before_upgrade(path, old_version)`` runs before a pending upgrade (backups use it).
+    ``key`` opens a SQLCipher-encrypted file (see storage/cipher.py).
     """
     path = Path(path)
-    _check_file(path, create)
+    _check_file(path, create, encrypted=key is not None)
     try:
-        conn = connect(path, readonly=readonly)
+        conn = connect(path, readonly=readonly, key=key)
         version = schema_version(conn)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DB_ERRORS as exc:
         raise DatabaseError(
             _("Không mở được tệp {path}: {error}").format(path=path.name, error=exc)
         ) from exc
@@ -124,7 +129,7 @@ def open_database(
             if before_upgrade is not None and version > 0:
                 before_upgrade(path, version)
             upgrade(db)
-    except sqlite3.DatabaseError as exc:
+    except cipher.DB_ERRORS as exc:
         db.close()
         raise DatabaseError(
             _("Không dùng được tệp {path}: {error}").format(path=path.name, error=exc)

@@ -1,0 +1,360 @@
+"""Automatic and manual backups, rotation, restore.
+
+Copies go to ``backup_dir()/<file name>-<hash of its path>/`` named
+``YYYYMMDD-HHMMSS-ffffff-<reason>.sqlite``. After each copy passes ``integrity_check``
+the older ones are thinned to the last 7 days, 4 weeks and 12 months (the newest copy of
+each); copies made before an upgrade or a restore are kept apart (the newest 5).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import DatabaseError
+from ..i18n import _
+from ..paths import backup_dir
+from ..storage import backup as store
+from ..storage import cipher, keyfile
+from ..storage.database import upgrade
+from ..storage.migrations import SCHEMA_VERSION
+from .common import Changes, Result
+
+log = logging.getLogger(__name__)
+
+REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password")
+SAFETY_REASONS = {"upgrade", "restore", "password"}
+KEEP_SAFETY = 5
+KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
+_NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z]+)\.sqlite$")
+ALL_CHANGED = Changes(cell=True, members=True, meetings=True, campaigns=True, assessments=True)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    when: dt.datetime
+    reason: str
+    size: int
+    encrypted: bool
+    schema: int | None = None
+    counts: dict[str, int] | None = None
+    problem: str = ""
+
+    @property
+    def members(self) -> int | None:
+        return None if self.counts is None else self.counts.get("members")
+
+    @property
+    def meetings(self) -> int | None:
+        return None if self.counts is None else self.counts.get("meetings")
+
+
+def backup_folder(db_path: Path, root: Path | None = None) -> Path:
+    resolved = Path(db_path).resolve()
+    digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
+    folder = (root or backup_dir()) / f"{resolved.stem}-{digest}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _session(db: Database):
+    session = getattr(db, "session", None)
+    if session is None:
+        raise DatabaseError(_("Tệp chưa được mở qua phiên làm việc; không sao lưu được."))
+    return session
+
+
+def _parse(path: Path) -> tuple[dt.datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        when = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return None
+    return when, match.group(2)
+
+
+def _copies(folder: Path) -> list[tuple[dt.datetime, str, Path]]:
+    found = []
+    for path in folder.glob("*.sqlite"):
+        parsed = _parse(path)
+        if parsed:
+            found.append((*parsed, path))
+    return sorted(found, reverse=True)
+
+
+def make_backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path:
+    """Copy the open file into its backup folder, check the copy, then thin old copies."""
+    if reason not in REASONS:
+        raise ValueError(reason)
+    session = _session(db)
+    now = now or dt.datetime.now()
+    folder = backup_folder(session.path, session.backup_root)
+    target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+    _copy_checked(db, target, session.key)
+    rotate(folder, now=now)
+    return target
+
+
+def _copy_checked(db: Database, target: Path, key: bytes | None) -> None:
+    if key is not None:
+        keyfile.write(keyfile.keyfile_path(target), _current_keys(db))
+    store.copy_database(db.conn, target, key=key)
+    problems = store.check(target, key=key)
+    if problems:
+        target.unlink(missing_ok=True)
+        keyfile.remove(keyfile.keyfile_path(target))
+        raise DatabaseError(
+            _(
+                "Bản sao lưu vừa tạo không đạt kiểm tra ({problem}); các bản cũ được giữ nguyên."
+            ).format(problem=problems[0])
+        )
+
+
+def _current_keys(db: Database) -> dict:
+    record = keyfile.read(keyfile.keyfile_path(_session(db).path))
+    return record or {}
+
+
+def backup_after_import(db: Database) -> Path | None:
+    """Called once an import has landed; a failed copy is logged, never fatal."""
+    try:
+        return make_backup(db, "import")
+    except Exception:
+        log.exception("backup after import failed")
+        return None
+
+
+def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | None:
+    """The once-a-day copy made when the file is opened."""
+    session = _session(db)
+    now = now or dt.datetime.now()
+    folder = backup_folder(session.path, session.backup_root)
+    if any(when.date() == now.date() for when, _r, _p in _copies(folder)):
+        return None
+    return make_backup(db, "daily", now=now)
+
+
+def backup_to(db: Database, folder: Path, *, now: dt.datetime | None = None) -> Path:
+    """ "Back up to…": a checked copy in a folder the secretary chose (a USB stick)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DatabaseError(_("Thư mục {path} không tồn tại.").format(path=folder))
+    session = _session(db)
+    now = now or dt.datetime.now()
+    target = folder / f"{session.path.stem}-sao-luu-{now:%Y%m%d-%H%M%S}.sqlite"
+    try:
+        _copy_checked(db, target, session.key)
+    except OSError as exc:
+        raise DatabaseError(
+            _("Không ghi được vào {path}: {error}").format(path=folder, error=exc.strerror or exc)
+        ) from exc
+    return target
+
+
+def kept(copies: Iterable[tuple[dt.datetime, str, Path]]) -> set[Path]:
+    """Which copies the rotation keeps (newest first is not required)."""
+    ordered = sorted(copies, key=lambda c: c[0], reverse=True)
+    keep: set[Path] = set()
+    safety = [c for c in ordered if c[1] in SAFETY_REASONS]
+    keep.update(p for _w, _r, p in safety[:KEEP_SAFETY])
+    regular = [c for c in ordered if c[1] not in SAFETY_REASONS]
+    for bucket, limit in (
+        (lambda w: w.date(), KEEP_DAYS),
+        (lambda w: w.isocalendar()[:2], KEEP_WEEKS),
+        (lambda w: (w.year, w.month), KEEP_MONTHS),
+    ):
+        seen: list = []
+        for when, _reason, path in regular:
+            label = bucket(when)
+            if label in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.append(label)
+            keep.add(path)
+    return keep
+
+
+def rotate(folder: Path, *, now: dt.datetime | None = None) -> list[Path]:
+    """Delete the copies the rotation no longer keeps; returns what was deleted."""
+    copies = _copies(folder)
+    keep = kept(copies)
+    removed = []
+    for _when, _reason, path in copies:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            keyfile.remove(keyfile.keyfile_path(path))
+            removed.append(path)
+    return removed
+
+
+def list_backups(db_path: Path, *, key: bytes | None = None, root: Path | None = None):
+    """Every copy of the file, newest first, with its date and member/meeting counts."""
+    result = []
+    for when, reason, path in _copies(backup_folder(db_path, root)):
+        result.append(describe(path, when=when, reason=reason, key=key))
+    return result
+
+
+def describe(path: Path, *, when=None, reason: str = "", key: bytes | None = None) -> BackupInfo:
+    path = Path(path)
+    if when is None:
+        parsed = _parse(path)
+        when, reason = (
+            parsed if parsed else (dt.datetime.fromtimestamp(path.stat().st_mtime), reason)
+        )
+    encrypted = keyfile.keyfile_path(path).exists() or not store.looks_like_sqlite(path)
+    size = path.stat().st_size
+    try:
+        schema, counts = store.summary(path, key=key if encrypted else None)
+    except cipher.DB_ERRORS:
+        problem = _("cần mật khẩu cũ") if encrypted else _("không đọc được")
+        return BackupInfo(path, when, reason, size, encrypted, problem=problem)
+    return BackupInfo(path, when, reason, size, encrypted, schema, counts)
+
+
+def newest_good_backup(db_path: Path, *, key: bytes | None = None, root: Path | None = None):
+    """The newest copy that passes ``integrity_check`` (None if there is none)."""
+    for _when, _reason, path in _copies(backup_folder(db_path, root)):
+        if _sound(path, key):
+            return path
+    return None
+
+
+def _sound(path: Path, key: bytes | None) -> bool:
+    encrypted = not store.looks_like_sqlite(path)
+    try:
+        return not store.check(path, key=key if encrypted else None)
+    except (*cipher.DB_ERRORS, OSError):
+        return False
+
+
+def _backup_key(path: Path, key: bytes | None, password: str | None) -> bytes | None:
+    """The key that reads an encrypted copy: the open file's, or its own key file's."""
+    if key is not None and cipher.key_fits(path, key):
+        return key
+    record = keyfile.read(keyfile.keyfile_path(path))
+    if password is not None and record is not None:
+        from .security import unwrap
+
+        own = unwrap(record, password)
+        if own is not None and cipher.key_fits(path, own):
+            return own
+    raise DatabaseError(
+        _(
+            "Bản sao lưu {path} được mã hóa bằng một mật khẩu khác (trước khi đổi mật khẩu). "
+            "Hãy nhập mật khẩu đã dùng khi tạo bản sao đó."
+        ).format(path=path.name)
+    )
+
+
+@contextlib.contextmanager
+def checked_source(path: Path, key: bytes | None, password: str | None = None):
+    """Yield a copy of the backup readable with ``key`` (the open file's key), once it
+    passed integrity_check; a copy under another key is re-encrypted to a temporary file."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(_("Không tìm thấy bản sao lưu {path}.").format(path=path))
+    if not store.looks_like_sqlite(path) and not cipher.available():
+        raise DatabaseError(_("Bản sao lưu {path} được mã hóa.").format(path=path.name))
+    own = None if store.looks_like_sqlite(path) else _backup_key(path, key, password)
+    try:
+        problems = store.check(path, key=own)
+        schema, _counts = store.summary(path, key=own)
+    except cipher.DB_ERRORS as exc:
+        raise DatabaseError(
+            _("Không đọc được bản sao lưu {path} ({error}).").format(path=path.name, error=exc)
+        ) from exc
+    if problems:
+        raise DatabaseError(
+            _("Bản sao lưu {path} bị hỏng ({problem}); không phục hồi từ bản này.").format(
+                path=path.name, problem=problems[0]
+            )
+        )
+    if schema > SCHEMA_VERSION:
+        raise DatabaseError(
+            _("Bản sao lưu {path} do phiên bản mới hơn của chương trình tạo ra.").format(
+                path=path.name
+            )
+        )
+    if own == key:
+        yield path
+        return
+    tmp = path.with_name(f".{path.name}.convert.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        cipher.export(path, tmp, source_key=own, target_key=key)
+        yield tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def restore(db: Database, backup_path: Path, *, password: str | None = None) -> Result[Path]:
+    """Put a backup's content into the open file, after backing up what is there now.
+
+    ``password`` is needed only for a copy made under an earlier password.
+    """
+    session = _session(db)
+    if session.readonly:
+        raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
+    with checked_source(backup_path, session.key, password) as source:
+        before = make_backup(db, "restore")
+        store.copy_into(source, db.conn, key=session.key)
+    if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        upgrade(db)
+    problems = store.check_connection(db.conn)
+    if problems:  # cannot happen after a checked source; put the old content back
+        store.copy_into(before, db.conn, key=session.key)
+        raise DatabaseError(_("Phục hồi không thành công; dữ liệu cũ đã được giữ nguyên."))
+    return Result(before, ALL_CHANGED)
+
+
+def restore_offline(
+    db_path: Path, backup_path: Path, *, key: bytes | None = None, password: str | None = None
+) -> Path:
+    """Replace a file that cannot be opened (damaged) with a checked backup.
+
+    The damaged file is kept beside it as ``<name>.damaged-<time>`` and nothing is deleted.
+    Returns the path of the kept damaged file.
+    """
+    db_path = Path(db_path)
+    with checked_source(backup_path, key, password) as source:
+        return _replace_damaged(db_path, Path(backup_path), source, key)
+
+
+def _replace_damaged(db_path: Path, backup_path: Path, source: Path, key: bytes | None) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept_path = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    tmp.unlink(missing_ok=True)
+    shutil.copyfile(source, tmp)
+    if store.check(tmp, key=key if not store.looks_like_sqlite(tmp) else None):
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(_("Bản sao lưu không chép được nguyên vẹn; hãy thử lại."))
+    if db_path.exists():
+        db_path.replace(kept_path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = Path(f"{db_path}{suffix}")
+        if side.exists():
+            side.replace(Path(f"{kept_path}{suffix}"))
+    tmp.replace(db_path)
+    if key is None:
+        keyfile.remove(keyfile.keyfile_path(db_path))
+    return kept_path
+
+
+def check_open(db: Database) -> list[str]:
+    """Full ``integrity_check`` of the open file (empty list: sound)."""
+    return store.check_connection(db.conn)

@@ -1,0 +1,165 @@
+"""Setting, changing and removing the file's password (encryption at rest).
+
+Turning the password on or off rewrites the whole file (sqlcipher_export into a temporary
+file, checked, then renamed over the original), so these return a NEW open database: the
+caller hands it to whoever used the old one, which is closed. Changing the password
+re-keys the open file in place. Each returns the new recovery key, to show once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ChiboError
+from ..i18n import _
+from ..storage import backup as backup_store
+from ..storage import cipher, keyfile
+from . import backup, security
+from .cell import get_setting, set_setting
+from .common import Changes, Result
+from .session import SessionDatabase, open_session
+
+IDLE_KEY = "security.idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class PasswordChange:
+    db: SessionDatabase
+    recovery_key: str
+
+
+def idle_minutes(db) -> int:
+    value = get_setting(db, IDLE_KEY, DEFAULT_IDLE_MINUTES)
+    return value if isinstance(value, int) and value >= 0 else DEFAULT_IDLE_MINUTES
+
+
+def set_idle_minutes(db, minutes: int) -> Result[int]:
+    if not 0 <= minutes <= 240:
+        raise ChiboError(_("Số phút phải từ 0 (không khóa) đến 240."))
+    set_setting(db, IDLE_KEY, int(minutes))
+    return Result(minutes, Changes())
+
+
+def _need_cipher() -> None:
+    if not security.available():
+        raise ChiboError(
+            _(
+                "Bản cài đặt này không có thành phần mã hóa (sqlcipher3), nên chưa đặt được "
+                "mật khẩu cho tệp."
+            )
+        )
+
+
+def _rewrite(db: SessionDatabase, target_key: bytes | None) -> SessionDatabase:
+    """Export the open file with a new encryption, swap it in, and reopen it."""
+    session = db.session
+    path = session.path
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    tmp = path.with_name(f".{path.name}.rewrite.tmp")
+    tmp.unlink(missing_ok=True)
+    cipher.remove_leftovers(tmp)
+    try:
+        cipher.export(path, tmp, source_key=session.key, target_key=target_key)
+        if backup_store.check(tmp, key=target_key):
+            raise ChiboError(_("Bản mã hóa không đạt kiểm tra; tệp gốc được giữ nguyên."))
+        reopened_lock = session.lock
+        session.lock = None  # keep the lock across the swap; handed to the new session
+        session.backups = False
+        db.close()
+        os.replace(tmp, path)
+        cipher.remove_leftovers(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return reopened_lock
+
+
+def enable_password(db: SessionDatabase, password: str) -> Result[PasswordChange]:
+    """Encrypt a plain file with a new password; its plain backups are encrypted too."""
+    _need_cipher()
+    if db.session.key is not None:
+        raise ChiboError(_("Tệp đã có mật khẩu; hãy dùng “Đổi mật khẩu”."))
+    new = security.new_key(password)
+    path, root = db.session.path, db.session.backup_root
+    backup.make_backup(db, "password")
+    keyfile.write(keyfile.pending_path(path), new.record)
+    lock = _rewrite(db, new.key)
+    keyfile.write(keyfile.keyfile_path(path), new.record)
+    keyfile.remove(keyfile.pending_path(path))
+    reopened = open_session(path, password=password, backups=False, backup_root=root)
+    if lock is not None:
+        lock.release()
+    reopened.session.backups = True
+    _encrypt_backups(path, new.key, new.record, root)
+    return Result(PasswordChange(reopened, new.recovery_key), Changes())
+
+
+def _encrypt_backups(path: Path, key: bytes, record: dict, root: Path | None) -> None:
+    folder = backup.backup_folder(path, root)
+    for copy in sorted(folder.glob("*.sqlite")):
+        if not backup_store.looks_like_sqlite(copy):
+            continue
+        tmp = copy.with_name(f".{copy.name}.enc.tmp")
+        tmp.unlink(missing_ok=True)
+        cipher.export(copy, tmp, source_key=None, target_key=key)
+        if backup_store.check(tmp, key=key):
+            tmp.unlink(missing_ok=True)
+            continue
+        keyfile.write(keyfile.keyfile_path(copy), record)
+        os.replace(tmp, copy)
+
+
+def change_password(
+    db: SessionDatabase, new_password: str, old_password: str | None = None
+) -> Result[PasswordChange]:
+    """New password, new data key: the open file is re-keyed in place.
+
+    ``old_password`` is required unless the file was opened with the recovery key (then
+    the session already proved it may read the file).
+    """
+    _need_cipher()
+    session = db.session
+    if session.key is None:
+        raise ChiboError(_("Tệp chưa có mật khẩu."))
+    path = session.path
+    if old_password is not None and not security.verify_password(path, old_password):
+        raise ChiboError(_("Mật khẩu hiện tại không đúng."))
+    if old_password is None and not session.opened_with_recovery:
+        raise ChiboError(_("Hãy nhập mật khẩu hiện tại."))
+    new = security.new_key(new_password)
+    backup.make_backup(db, "password")
+    keyfile.write(keyfile.pending_path(path), new.record)
+    cipher.rekey(db.conn, new.key)
+    keyfile.write(keyfile.keyfile_path(path), new.record)
+    keyfile.remove(keyfile.pending_path(path))
+    session.key = new.key
+    session.opened_with_recovery = False
+    return Result(PasswordChange(db, new.recovery_key), Changes())
+
+
+def remove_password(db: SessionDatabase, password: str) -> Result[PasswordChange]:
+    """Decrypt the file (the secretary decided the PC is private enough)."""
+    _need_cipher()
+    session = db.session
+    if session.key is None:
+        raise ChiboError(_("Tệp chưa có mật khẩu."))
+    if not security.verify_password(session.path, password):
+        raise ChiboError(_("Mật khẩu hiện tại không đúng."))
+    path, root = session.path, session.backup_root
+    lock = _rewrite(db, None)
+    keyfile.remove(keyfile.keyfile_path(path))
+    reopened = open_session(path, backups=True, backup_root=root)
+    if lock is not None:
+        lock.release()
+    return Result(PasswordChange(reopened, ""), Changes())
+
+
+def forget_stale_keyfile(path: Path) -> None:
+    """A key file beside a plain file is left from an interrupted change: drop it."""
+    with contextlib.suppress(OSError):
+        if backup_store.looks_like_sqlite(path):
+            keyfile.remove(keyfile.keyfile_path(path))
+            keyfile.remove(keyfile.pending_path(path))

@@ -1,0 +1,104 @@
+"""SQLCipher connections (optional): the cell's file encrypted at rest.
+
+The data key is 32 random bytes handed to SQLCipher as a raw key, so SQLCipher's own
+key derivation is skipped; the password only unwraps that key (see services/security.py).
+When the ``sqlcipher3`` package is missing, encryption is simply not offered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+try:  # pragma: no cover - depends on the installed extra
+    from sqlcipher3 import dbapi2 as _cipher
+except ImportError:  # pragma: no cover
+    _cipher = None
+
+# Errors raised by either driver, for ``except`` clauses.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
+    (_cipher.DatabaseError,) if _cipher is not None else ()
+)
+
+
+def available() -> bool:
+    return _cipher is not None
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("the data key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(path: Path, key: bytes, *, readonly: bool = False):
+    """An open, keyed connection; raises a DB error when the key does not fit the file."""
+    if _cipher is None:
+        raise RuntimeError("sqlcipher3 is not installed")
+    if readonly:
+        conn = _cipher.connect(
+            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    else:
+        conn = _cipher.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def key_fits(path: Path, key: bytes) -> bool:
+    try:
+        connect(path, key, readonly=True).close()
+    except DB_ERRORS:
+        return False
+    return True
+
+
+def is_cipher_connection(conn) -> bool:
+    return _cipher is not None and isinstance(conn, _cipher.Connection)
+
+
+def export(source: Path, target: Path, *, source_key: bytes | None, target_key: bytes | None):
+    """Copy a whole database into a new file, changing its encryption (sqlcipher_export).
+
+    ``None`` for a key means plain SQLite. The target must not exist yet.
+    """
+    if _cipher is None:
+        raise RuntimeError("sqlcipher3 is not installed")
+    conn = _cipher.connect(str(source), check_same_thread=False)
+    try:
+        if source_key is not None:
+            conn.execute(_key_pragma(source_key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        key_sql = f"\"x'{target_key.hex()}'\"" if target_key is not None else "''"
+        conn.execute(f"ATTACH DATABASE ? AS target KEY {key_sql}", [str(target)])
+        conn.execute("SELECT sqlcipher_export('target')").fetchone()
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA target.user_version = {int(version)}")
+        conn.commit()
+        conn.execute("DETACH DATABASE target")
+    finally:
+        conn.close()
+
+
+def rekey(conn, key: bytes) -> None:
+    """Re-encrypt an open SQLCipher file with a new key (rollback-journal mode required)."""
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() == "wal":
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+    if mode.lower() == "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+
+
+def remove_leftovers(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
