@@ -1,0 +1,109 @@
+"""Start-up: `chibo-desktop --smoke` on a 5,000-member demo cell against a bare PySide6
+process that shows an empty QMainWindow, both timed as whole processes, in turns.
+
+``--smoke`` shows the window, waits until every page has its data, paints and exits, so
+the figure is what a secretary waits from double-click to a usable register. A second row
+checks that the heavy libraries (openpyxl, reportlab, python-calamine) stay unimported.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+from . import data
+from .common import result, run_process, scratch_dir, subprocess_env
+
+MEMBERS = 5_000
+QUICK_MEMBERS = 500
+RUNS, QUICK_RUNS = 11, 5
+MAX_RATIO = 1.5
+HEAVY = ("openpyxl", "reportlab", "python_calamine")
+
+# What the program does for --smoke, minus the program: create the application, show a
+# main window of the same size, let it paint once, quit.
+BARE = """\
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1200, 760)
+window.show()
+
+def finish():
+    app.processEvents()
+    window.repaint()
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, finish)
+app.exec()
+"""
+
+# The program's own entry, then the names of every module it imported on the way.
+WITH_MODULES = """\
+import sys
+from chibo_desktop.gui.app import main
+code = main(sys.argv[2:])
+with open(sys.argv[1], "w", encoding="utf-8") as fh:
+    fh.write("\\n".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+def app_command(db: Path) -> list[str]:
+    """The installed `chibo-desktop` launcher when there is one, else the same entry."""
+    launcher = Path(sys.executable).with_name("chibo-desktop")
+    if launcher.is_file():
+        return [str(launcher), "--smoke", "--db", str(db)]
+    entry = "import sys; from chibo_desktop.gui.app import main; sys.exit(main())"
+    return [sys.executable, "-c", entry, "--smoke", "--db", str(db)]
+
+
+def startup_modules(db: Path, env: dict[str, str], out: Path) -> list[str]:
+    run_process([sys.executable, "-c", WITH_MODULES, str(out), "--smoke", "--db", str(db)], env=env)
+    return out.read_text("utf-8").split()
+
+
+def run(quick: bool) -> list[dict]:
+    members = QUICK_MEMBERS if quick else MEMBERS
+    runs = QUICK_RUNS if quick else RUNS
+    with scratch_dir() as home:
+        env = subprocess_env(home)
+        db = data.database(home / "cell.sqlite", members=members, demo=True)
+        bare = home / "bare_window.py"
+        bare.write_text(BARE, "utf-8")
+        app_argv = app_command(db)
+        bare_argv = [sys.executable, str(bare)]
+        app_times, bare_times = [], []
+        for index in range(runs + 1):  # the first round warms the disk cache, untimed
+            app_s = run_process(app_argv, env=env)
+            bare_s = run_process(bare_argv, env=env)
+            if index:
+                app_times.append(app_s)
+                bare_times.append(bare_s)
+        modules = startup_modules(db, env, home / "modules.txt")
+    if "chibo_desktop.gui.main_window" not in modules:
+        raise RuntimeError("the start-up module list does not come from the program")
+    app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
+    heavy = sorted({m.split(".")[0] for m in modules} & set(HEAVY))
+    return [
+        result(
+            f"start-up --smoke, {members:,} members",
+            app_s,
+            reference="bare PySide6 QMainWindow process",
+            reference_s=bare_s,
+            target=f"≤ {MAX_RATIO}×",
+            max_ratio=MAX_RATIO,
+        ),
+        result(
+            "start-up imports no openpyxl/reportlab/calamine",
+            app_s,
+            reference="imported: " + (", ".join(heavy) if heavy else "none of them"),
+            target="none imported",
+            passed=not heavy,
+        ),
+    ]
