@@ -1,7 +1,84 @@
-"""Commands for meetings (filled in by the feature)."""
+"""meetings list / print / attendance."""
 
 from __future__ import annotations
 
+from ..errors import ChiboError
+from ..i18n import _, format_date
+from .common import opened, output_path, print_json
+
 
 def register(commands) -> None:
-    """Add this group's subcommands to the `chibo` parser."""
+    group = commands.add_parser("meetings", help=_("biên bản sinh hoạt chi bộ"))
+    sub = group.add_subparsers(dest="meetings_command", metavar="ACTION", required=True)
+    p = sub.add_parser("list", help=_("liệt kê các buổi sinh hoạt"))
+    p.add_argument("--year", type=int, default=None, help=_("chỉ năm này"))
+    p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("print", help=_("in biên bản ra tệp PDF"))
+    p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
+    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument("--blank", action="store_true", help=_("mẫu trống để ghi tay"))
+    p.set_defaults(handler=cmd_print)
+    p = sub.add_parser("attendance", help=_("bảng theo dõi dự họp cả năm (Excel)"))
+    p.add_argument("year", type=int)
+    p.add_argument("output", metavar="OUT.xlsx")
+    p.set_defaults(handler=cmd_attendance)
+
+
+def meeting_json(row: dict, counts) -> dict:
+    return {
+        "id": row["id"],
+        "date": row["date"],
+        "kinds": row["kinds"],
+        "title": row["title"],
+        "status": row["status"],
+        "number": row["number"] or None,
+        "present": counts.present,
+        "total": counts.total,
+        "voting_base": counts.voting_base,
+        "threshold": counts.threshold,
+    }
+
+
+def cmd_list(args) -> int:
+    import datetime as dt
+
+    from ..services.meetings import list_meetings, meeting_counts
+
+    with opened(args) as db:
+        rows = list_meetings(db, args.year)
+        counts = {r["id"]: meeting_counts(db, r["id"]) for r in rows}
+    if args.json:
+        print_json([meeting_json(r, counts[r["id"]]) for r in rows])
+        return 0
+    status = {"draft": _("nháp"), "final": _("đã hoàn tất")}
+    for row in rows:
+        c = counts[row["id"]]
+        print(
+            f"{row['id']:>5}  {format_date(dt.date.fromisoformat(row['date']))}  "
+            f"{row['title']:<60}  {c.present}/{c.total}  {status.get(row['status'], '')}"
+        )
+    print(_("Tổng cộng: {n} buổi sinh hoạt.").format(n=len(rows)))
+    return 0
+
+
+def cmd_print(args) -> int:
+    from ..services.meetings_export import export_minutes_pdf
+
+    path = output_path(args.output, (".pdf",))
+    with opened(args) as db:
+        export_minutes_pdf(db, args.id, path, blank=args.blank)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_attendance(args) -> int:
+    from ..services.meetings_export import export_attendance_xlsx
+
+    if not 1900 <= args.year <= 2100:
+        raise ChiboError(_("Năm {year} không hợp lệ.").format(year=args.year))
+    path = output_path(args.output, (".xlsx",))
+    with opened(args) as db:
+        export_attendance_xlsx(db, args.year, path)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0

@@ -1,0 +1,114 @@
+"""The year's attendance as a workbook: members × meetings with P / V / K and rates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.meetings import STATE_LETTERS, Attendee
+from ..domain.text import name_sort_key
+from .letterhead import Letterhead
+
+COUNTED = ("present", "excused", "absent")
+
+
+@dataclass(frozen=True)
+class MeetingColumn:
+    date: dt.date
+    title: str
+    attendance: Sequence[Attendee]
+
+
+def rate(present: int, expected: int) -> float | None:
+    return present / expected if expected else None
+
+
+def write_attendance(
+    path: str | Path, head: Letterhead, year: int, meetings: Sequence[MeetingColumn]
+) -> Path:
+    from openpyxl.comments import Comment
+
+    from .excel_common import (
+        finish_sheet,
+        header_row,
+        letterhead_rows,
+        new_workbook,
+        put,
+        save_workbook,
+    )
+
+    wb, ws = new_workbook()
+    ws.title = f"Dự họp {year}"
+    names: dict[int, str] = {}
+    for column in meetings:
+        for a in column.attendance:
+            names.setdefault(a.member_id, a.name)
+    members = sorted(names, key=lambda mid: name_sort_key(names[mid]))
+    columns = 2 + len(meetings) + 4
+    row = letterhead_rows(
+        ws,
+        head,
+        f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}",
+        "P: có mặt; V: vắng có lý do; K: vắng không lý do; M: miễn sinh hoạt; "
+        "-: sinh hoạt nơi khác; ô trống: chưa thuộc chi bộ",
+        columns,
+    )
+    labels = ["STT", "Họ và tên"]
+    labels += [c.date.strftime("%d/%m") for c in meetings]
+    labels += ["Có mặt", "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự họp"]
+    header_row(ws, row, labels)
+    for index, column in enumerate(meetings, start=3):
+        ws.cell(row=row, column=index).comment = Comment(column.title, "Chi bộ Desktop")
+    header = row
+    states = [{a.member_id: a.state for a in c.attendance} for c in meetings]
+    for number, member_id in enumerate(members, start=1):
+        row += 1
+        put(ws, row, 1, number, border=True, align="center")
+        put(ws, row, 2, names[member_id], border=True)
+        tally = dict.fromkeys(COUNTED, 0)
+        for index, by_member in enumerate(states, start=3):
+            state = by_member.get(member_id)
+            put(
+                ws,
+                row,
+                index,
+                STATE_LETTERS.get(state, "") if state else "",
+                border=True,
+                align="center",
+            )
+            if state in tally:
+                tally[state] += 1
+        put(ws, row, len(meetings) + 3, tally["present"], border=True, align="center")
+        put(ws, row, len(meetings) + 4, tally["excused"], border=True, align="center")
+        put(ws, row, len(meetings) + 5, tally["absent"], border=True, align="center")
+        share = rate(tally["present"], sum(tally.values()))
+        put(
+            ws,
+            row,
+            len(meetings) + 6,
+            share if share is not None else "",
+            border=True,
+            align="center",
+            number_format="0.0%",
+        )
+    row += 1
+    put(ws, row, 2, "Tỷ lệ dự họp", bold=True, border=True)
+    put(ws, row, 1, "", border=True)
+    for index, column in enumerate(meetings, start=3):
+        expected = [a for a in column.attendance if a.state in COUNTED]
+        present = sum(1 for a in expected if a.state == "present")
+        share = rate(present, len(expected))
+        put(
+            ws,
+            row,
+            index,
+            share if share is not None else "",
+            bold=True,
+            border=True,
+            align="center",
+            number_format="0%",
+        )
+    finish_sheet(ws, header, [6, 28] + [7] * len(meetings) + [9, 10, 10, 10])
+    return save_workbook(wb, path)

@@ -1,0 +1,338 @@
+"""Printed minutes of a cell meeting (biên bản sinh hoạt chi bộ) and the blank form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from ...domain.meetings import Counts, Meeting, vote_passed
+from ..letterhead import Letterhead
+from .common import (
+    build_document,
+    data_table,
+    frame_width,
+    header_block,
+    register_fonts,
+    signature_block,
+    styles,
+    text,
+)
+
+DOTS = "…………"
+
+
+@dataclass(frozen=True)
+class MinutesInput:
+    """Everything the printed minutes show, gathered by the service."""
+
+    meeting: Meeting
+    counts: Counts
+    head: Letterhead
+    cell_name: str
+
+
+class DotLine(Flowable):
+    """One dotted line to write on by hand."""
+
+    def __init__(self, width: float, height: float = 9 * mm) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width, avail_height):
+        return min(self.width, avail_width), self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setDash(1, 2.5)
+        c.setLineWidth(0.6)
+        c.line(0, 2, self.width, 2)
+        c.restoreState()
+
+
+def own_font(table: Table) -> Table:
+    """Tables set their cells' font to Helvetica by default, which puts a built-in font
+    into the file even when every cell holds a Paragraph; use ours."""
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts())]))
+    return table
+
+
+def time_text(value: str) -> str:
+    """'19:30' -> '19 giờ 30 phút'."""
+    try:
+        hours, minutes = (int(x) for x in value.split(":"))
+    except (ValueError, AttributeError):
+        return f"{DOTS} giờ {DOTS} phút"
+    return f"{hours} giờ {minutes:02d} phút"
+
+
+def long_date(meeting: Meeting) -> str:
+    d = meeting.date
+    return f"ngày {d.day:02d} tháng {d.month} năm {d.year}"
+
+
+def people(n: int) -> str:
+    return f"{n} đồng chí" if n else "0"
+
+
+def split_text(counts_first: int, official: int, probationary: int, temporary: int) -> str:
+    parts = [f"chính thức: {official}", f"dự bị: {probationary}"]
+    if temporary:
+        parts.append(f"sinh hoạt tạm thời: {temporary}")
+    return f"{people(counts_first)} ({'; '.join(parts)})" if counts_first else "0"
+
+
+def attendance_lines(data: MinutesInput, *, blank: bool = False) -> list[str]:
+    """The lines of section I (THÀNH PHẦN), as printed."""
+    m, c = data.meeting, data.counts
+    lines = []
+    if m.guests:
+        guests = "; ".join(
+            f"đồng chí {g.name}" + (f", {g.role}" if g.role else "") for g in m.guests
+        )
+        lines.append(f"Đại biểu cấp trên: {guests}.")
+    lines.append(
+        "Tổng số đảng viên: "
+        + split_text(c.total, c.total_official, c.total_probationary, c.total_temporary)
+        + "."
+    )
+    away = f"Miễn sinh hoạt: {people(c.exempt)}; đi sinh hoạt tạm thời nơi khác: {people(c.away)}"
+    if c.suspended:
+        away += f"; đình chỉ sinh hoạt: {people(c.suspended)}"
+    lines.append(away + ".")
+    if blank:
+        lines += [
+            f"Có mặt: {DOTS} đồng chí (chính thức: {DOTS}; dự bị: {DOTS}).",
+            f"Vắng có lý do: {DOTS} đồng chí; vắng không lý do: {DOTS} đồng chí.",
+            f"Chủ trì: đồng chí {m.chair_name or DOTS * 3}.",
+            f"Thư ký: đồng chí {m.secretary_name or DOTS * 3}.",
+        ]
+        return lines
+    present = "Có mặt: " + split_text(
+        c.present, c.present_official, c.present_probationary, c.present_temporary
+    )
+    if c.exempt_present:
+        present += f"; trong đó {people(c.exempt_present)} được miễn sinh hoạt vẫn dự họp"
+    lines.append(present + ".")
+    if c.excused:
+        reasons = "; ".join(f"{name}: {reason}" if reason else name for name, reason in c.excused)
+        lines.append(f"Vắng có lý do: {people(len(c.excused))} ({reasons}).")
+    else:
+        lines.append("Vắng có lý do: 0.")
+    if c.absent:
+        lines.append(f"Vắng không lý do: {people(len(c.absent))} ({', '.join(c.absent)}).")
+    else:
+        lines.append("Vắng không lý do: 0.")
+    lines.append(
+        f"Số đảng viên có quyền biểu quyết: {people(c.voting_base)}; nghị quyết được thông qua "
+        f"khi có từ {c.threshold} đồng chí tán thành trở lên."
+    )
+    for label, name, position in (
+        ("Chủ trì", m.chair_name, m.chair_position),
+        ("Thư ký", m.secretary_name, m.secretary_position),
+    ):
+        lines.append(f"{label}: đồng chí {name}" + (f", {position}" if position else "") + ".")
+    return lines
+
+
+def vote_text(votes_for: int, against: int, abstain: int, counts: Counts) -> str:
+    base = counts.voting_base
+    share = f" ({votes_for / base * 100:.1f}%)".replace(".", ",") if base else ""
+    verdict = "Thông qua" if vote_passed(votes_for, counts) else "Không thông qua"
+    return (
+        f"Tán thành: {votes_for}/{base} đồng chí{share}; không tán thành: {against}; "
+        f"không biểu quyết: {abstain}. {verdict}."
+    )
+
+
+def _opening_sentence(data: MinutesInput, blank: bool) -> str:
+    m = data.meeting
+    start = time_text("" if blank else m.start_time)
+    place = m.place or DOTS * 4
+    title = m.title[:1].lower() + m.title[1:] if m.title else "sinh hoạt chi bộ"
+    return (
+        f"Hôm nay, vào lúc {start}, {long_date(m)}, tại {place}, {data.cell_name} tổ chức {title}."
+    )
+
+
+def story(data: MinutesInput, *, blank: bool = False) -> list:
+    s = styles()
+    width = frame_width()
+    m = data.meeting
+    body, head = s.body, s.heading
+    head = ParagraphStyle("section", parent=head, keepWithNext=1)
+    item_style = ParagraphStyle("item", parent=head, spaceBefore=4)
+    label_style = ParagraphStyle(
+        "label", parent=s.body_left, fontName=register_fonts() + "-Italic", keepWithNext=1
+    )
+    out: list = [
+        own_font(header_block(data.head, width)),
+        Paragraph("BIÊN BẢN", s.title),
+        Paragraph(text(m.title), s.subtitle),
+        Paragraph("-----", s.center),
+        Spacer(1, 6),
+        Paragraph(text(_opening_sentence(data, blank)), body),
+        Paragraph("I. THÀNH PHẦN", head),
+    ]
+    out += [Paragraph("- " + text(line), body) for line in attendance_lines(data, blank=blank)]
+    if blank:
+        out += _blank_attendance(data, width)
+    out.append(Paragraph("II. NỘI DUNG", head))
+    if blank:
+        out += _blank_content(data, width, item_style)
+    else:
+        out += _content(data, body, item_style, label_style)
+    signatures = own_font(
+        signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
+    )
+    out.append(KeepTogether([*_closing(data, blank, body, width), Spacer(1, 8), signatures]))
+    return out
+
+
+def _content(data: MinutesInput, body, item_style, label_style) -> list:
+    m, out = data.meeting, []
+    if m.opening:
+        out.append(Paragraph(text(m.opening), body))
+    if m.topic:
+        who = f"; đồng chí {m.presenter} trình bày" if m.presenter else ""
+        out.append(Paragraph(text(f"Chuyên đề: {m.topic}{who}."), body))
+    if m.documents:
+        out.append(Paragraph("Các văn bản được phổ biến:", label_style))
+        out += [Paragraph("- " + text(d), body) for d in m.documents]
+    by_item: dict[int | None, list] = {}
+    for d in m.discussions:
+        key = d.item if d.item is not None and 0 <= d.item < len(m.agenda) else None
+        by_item.setdefault(key, []).append(d)
+
+    def discussion(entries) -> list:
+        parts = [Paragraph("Ý kiến thảo luận:", label_style)]
+        for d in entries:
+            parts.append(Paragraph(f"- Đồng chí <b>{text(d.speaker)}</b>: {text(d.text)}", body))
+        return parts
+
+    for number, item in enumerate(m.agenda, start=1):
+        out.append(Paragraph(f"{number}. {text(item.title)}", item_style))
+        if item.content:
+            out.append(Paragraph(text(item.content), body))
+        if number - 1 in by_item:
+            out += discussion(by_item[number - 1])
+        if item.conclusion:
+            out.append(Paragraph(f"<i>Kết luận:</i> {text(item.conclusion)}", body))
+    if None in by_item:
+        out.append(Paragraph(f"{len(m.agenda) + 1}. Thảo luận chung", item_style))
+        out += discussion(by_item[None])
+    if m.resolutions:
+        out.append(Paragraph("III. BIỂU QUYẾT", item_style))
+        for number, r in enumerate(m.resolutions, start=1):
+            out.append(Paragraph(f"{number}. {text(r.text)}", body))
+            out.append(
+                Paragraph(
+                    text(vote_text(r.votes_for, r.votes_against, r.votes_abstain, data.counts)),
+                    body,
+                )
+            )
+    return out
+
+
+def _closing(data: MinutesInput, blank: bool, body, width) -> list:
+    m = data.meeting
+    if blank:
+        return [
+            Spacer(1, 6),
+            Paragraph(
+                f"Biên bản đã được đọc lại trước chi bộ; tán thành: {DOTS} đồng chí; "
+                f"không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
+                body,
+            ),
+            Paragraph(f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày.", body),
+        ]
+    if m.approval_for is not None:
+        approved = (
+            "Biên bản đã được đọc lại trước chi bộ và được thông qua với "
+            f"{m.approval_for}/{data.counts.present} đồng chí có mặt tán thành"
+            f"; không tán thành: {m.approval_against or 0}"
+            f"; không biểu quyết: {m.approval_abstain or 0}."
+        )
+    else:
+        approved = "Biên bản đã được đọc lại trước chi bộ."
+    end = (
+        f"Buổi sinh hoạt kết thúc lúc {time_text(m.end_time)} cùng ngày."
+        if m.end_time
+        else f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày."
+    )
+    return [Paragraph(text(approved), body), Paragraph(text(end), body)]
+
+
+def _blank_attendance(data: MinutesInput, width: float) -> list:
+    s = styles()
+    listed = [a for a in data.meeting.attendance if a.state not in ("exempt", "away")]
+    apart = [a for a in data.meeting.attendance if a.state in ("exempt", "away")]
+    widths = [10 * mm, width - 10 * mm - 3 * 22 * mm - 34 * mm, 34 * mm, 22 * mm, 22 * mm, 22 * mm]
+    rows = [
+        [
+            Paragraph(t, s.cell_bold)
+            for t in ("STT", "Họ và tên", "Ghi chú", "Có mặt", "Vắng có lý do", "Vắng không lý do")
+        ]
+    ]
+    for number, a in enumerate(listed, start=1):
+        note = "dự bị" if a.membership != "chinh_thuc" else ""
+        if a.attachment == "temporary":
+            note = "sinh hoạt tạm thời"
+        rows.append(
+            [
+                Paragraph(str(number), s.cell_center),
+                Paragraph(text(a.name), s.cell),
+                Paragraph(note, s.cell),
+                "",
+                "",
+                "",
+            ]
+        )
+    out: list = [Spacer(1, 4), own_font(data_table(rows, widths))]
+    if apart:
+        names = "; ".join(
+            f"{a.name} ({'miễn sinh hoạt' if a.state == 'exempt' else 'sinh hoạt nơi khác'})"
+            for a in apart
+        )
+        out.append(Spacer(1, 4))
+        out.append(Paragraph("- Không tính vào số phải dự: " + text(names) + ".", s.body))
+    return out
+
+
+def _blank_content(data: MinutesInput, width: float, item_style) -> list:
+    out: list = []
+    agenda = data.meeting.agenda or []
+    for number, item in enumerate(agenda, start=1):
+        lines = [DotLine(width) for _n in range(5)]
+        out.append(KeepTogether([Paragraph(f"{number}. {text(item.title)}", item_style), lines[0]]))
+        out += lines[1:]
+    out.append(Paragraph("Ý kiến thảo luận:", item_style))
+    out += [DotLine(width) for _n in range(10)]
+    out.append(Paragraph("Biểu quyết:", item_style))
+    out.append(
+        Paragraph(
+            f"Tán thành: {DOTS} đồng chí; không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
+            styles().body,
+        )
+    )
+    out += [DotLine(width) for _n in range(3)]
+    return out
+
+
+def build_minutes(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:
+    title = ("Mẫu biên bản - " if blank else "Biên bản - ") + data.meeting.title
+    from reportlab import rl_config
+
+    # A canvas starts in Helvetica and names it on every page even when unused; start in
+    # our own font so that no built-in font lands in the file.
+    previous = rl_config.canvas_basefontname
+    rl_config.canvas_basefontname = register_fonts()
+    try:
+        return build_document(path, story(data, blank=blank), title=title)
+    finally:
+        rl_config.canvas_basefontname = previous

@@ -1,0 +1,54 @@
+"""Printing the minutes (PDF, blank form) and the year's attendance workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain import meetings as dm
+from ..interop.letterhead import Letterhead
+from ..rules.meetings import meeting_rules
+from ..storage import meetings as store
+from .cell import get_cell
+from .meetings import get_meeting, register_attendance
+
+
+def _letterhead(db: Database, date: dt.date, number: str = "") -> tuple[Letterhead, str]:
+    cell = get_cell(db)
+    return Letterhead(cell.party_committee, cell.name, cell.place, date, number), cell.name
+
+
+def minutes_input(db: Database, meeting_id: int, *, blank: bool = False):
+    from ..interop.pdf.minutes import MinutesInput
+
+    meeting = get_meeting(db, meeting_id)
+    if blank and not meeting.final:
+        # The blank form lists whoever is in the register on that date now.
+        meeting.attendance = register_attendance(db, meeting.date)
+    counts = dm.compute_counts(meeting.attendance, meeting_rules())
+    head, cell_name = _letterhead(db, meeting.date, meeting.number)
+    return MinutesInput(meeting, counts, head, cell_name)
+
+
+def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank: bool = False):
+    """Write the printed minutes (or the blank form to fill by hand) to ``path``."""
+    from ..interop.pdf.minutes import build_minutes
+
+    return build_minutes(path, minutes_input(db, meeting_id, blank=blank), blank=blank)
+
+
+def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
+    """Members × the year's meetings with P / V / K, per-member and per-meeting rates."""
+    from ..interop.attendance_xlsx import MeetingColumn, write_attendance
+
+    rows = sorted(
+        store.rows(db, f"{year:04d}-01-01", f"{year:04d}-12-31"), key=lambda r: (r["date"], r["id"])
+    )
+    columns = [
+        MeetingColumn(dt.date.fromisoformat(r["date"]), r["title"], store.attendance(db, r["id"]))
+        for r in rows
+    ]
+    head, _name = _letterhead(db, dt.date.today())
+    return write_attendance(path, head, year, columns)
