@@ -66,8 +66,61 @@ def preview(db: Database, name: str, start: dt.date, end: dt.date, today: dt.dat
     return None
 
 
+def pick_campaign(db: Database, start: dt.date, end: dt.date, today: dt.date) -> dict:
+    """The latest campaign that overlaps the period."""
+    from .campaigns import list_campaigns
+
+    overlapping = [
+        row
+        for row in list_campaigns(db, today)
+        if (not row["start"] or row["start"] <= end.isoformat())
+        and (not row["finish"] or row["finish"] >= start.isoformat())
+    ]
+    if not overlapping:
+        raise ChiboError(
+            _("Không có đợt sinh hoạt chính trị nào trong kỳ {a} – {b}.").format(
+                a=format_date(start), b=format_date(end)
+            )
+        )
+    return max(overlapping, key=lambda r: (r["start"] or "", r["id"]))
+
+
 def _campaign_doc(db, start, end, today) -> ReportDoc:
-    raise ChiboError(_("Chưa có đợt sinh hoạt chính trị nào để báo cáo."))
+    from ..domain.campaign import STEP_STATUSES
+    from .campaigns import campaign_state
+    from .report_docs import signer
+
+    row = pick_campaign(db, start, end, today)
+    state = campaign_state(db, row["id"], today)
+    table = Table(
+        [
+            Column(_("STT"), 6, "int"),
+            Column(_("Bước"), 44),
+            Column(_("Hạn"), 12, "date"),
+            Column(_("Tình trạng"), 12, "text", "center"),
+            Column(_("Ngày xong"), 12, "date"),
+            Column(_("Người phụ trách"), 20),
+        ]
+    )
+    for i, step in enumerate(state.steps, start=1):
+        table.rows.append(
+            [
+                i,
+                step.title,
+                step.due,
+                _(STEP_STATUSES.get(step.shown_status, step.shown_status)),
+                step.done,
+                step.responsible_name,
+            ]
+        )
+    return ReportDoc(
+        "campaign",
+        _("Báo cáo kết quả đợt sinh hoạt chính trị"),
+        row["title"],
+        today,
+        [Section(_("Các bước của chi bộ"), [], table)],
+        signer(get_cell(db)),
+    )
 
 
 def build(db: Database, name: str, start: dt.date, end: dt.date, path: Path, today: dt.date):
@@ -84,4 +137,8 @@ def build(db: Database, name: str, start: dt.date, end: dt.date, path: Path, tod
         from ..interop.pdf.report_doc import write_report_pdf
 
         return write_report_pdf(path, head, doc)
-    raise ChiboError(_("Chưa có đợt sinh hoạt chính trị nào để báo cáo."))
+    from .campaign_reports import write_report
+
+    row = pick_campaign(db, start, end, today)
+    yield Progress(1, 3, _("Đang ghi tệp…"))
+    return write_report(db, row["id"], path, today)

@@ -1,0 +1,220 @@
+"""What needs the secretary's attention now (the home page and `chibo reminders`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+from sqlite_utils import Database
+
+from ..domain import facts
+from ..domain.attendance import missed_in_a_row
+from ..i18n import _, format_date
+from ..rules.badges import badge_rules
+from ..storage import assessments as assessment_store
+from ..storage import report_queries
+from .assessments import to_be_assessed
+from .common import today as _today
+from .members import members_at
+
+CAMPAIGN_WARN_DAYS = 7
+# From 1 December the year's assessment is due; until the end of March a missing result
+# of the year before is still reminded.
+ASSESSMENT_FROM_MONTH = 12
+ASSESSMENT_LATE_UNTIL_MONTH = 3
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # probation | badge | meeting | campaign | absence | assessment
+    urgency: str  # overdue | soon
+    text: str
+    record: str  # member | meeting | campaign | assessment — what the line opens
+    record_id: int | None
+    date: dt.date | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
+    today = today or _today()
+    rules = badge_rules()
+    present = members_at(db, today)
+    result: list[Reminder] = []
+    result += _probation(present, today, rules)
+    result += _badges(present, today, rules)
+    result += _regular_meeting(db, today)
+    result += _campaign_steps(db, today)
+    result += _absences(db, present, today)
+    result += _assessment(db, present, today)
+    order = {"overdue": 0, "soon": 1}
+    result.sort(key=lambda r: (order.get(r.urgency, 2), r.date or dt.date.max))
+    return result
+
+
+def _probation(present, today, rules) -> list[Reminder]:
+    out = []
+    for member, state in present:
+        p = facts.probation(member.join_date, state.membership, today, rules)
+        if p is None or not (p.due_soon or p.overdue):
+            continue
+        if p.overdue:
+            text = _(
+                "{name}: hết thời hạn dự bị từ {date}, quá {n} ngày chưa xét công nhận chính thức."
+            ).format(name=member.full_name, date=format_date(p.ends_on), n=-p.days_left)
+        else:
+            text = _(
+                "{name}: hết thời hạn dự bị ngày {date} (còn {n} ngày), chuẩn bị xét "
+                "công nhận chính thức."
+            ).format(name=member.full_name, date=format_date(p.ends_on), n=p.days_left)
+        out.append(
+            Reminder(
+                "probation",
+                "overdue" if p.overdue else "soon",
+                text,
+                "member",
+                member.id,
+                p.ends_on,
+            )
+        )
+    return out
+
+
+def _badges(present, today, rules) -> list[Reminder]:
+    """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11)."""
+    award = facts.next_award_date(today, rules)
+    out = []
+    for member, state in present:
+        if state.attachment != "official":
+            continue
+        badge = facts.next_badge(member.join_date, today, rules)
+        if badge is None or badge.award_date != award:
+            continue
+        text = _(
+            "{name}: đủ {n} năm tuổi Đảng ngày {reached}, đề nghị tặng Huy hiệu "
+            "{n} năm dịp {award}."
+        ).format(
+            name=member.full_name,
+            n=badge.years,
+            reached=format_date(badge.reached_on),
+            award=format_date(badge.award_date),
+        )
+        out.append(Reminder("badge", "soon", text, "member", member.id, badge.award_date))
+    return out
+
+
+def _regular_meeting(db, today) -> list[Reminder]:
+    first = today.replace(day=1)
+    nxt = (first + dt.timedelta(days=32)).replace(day=1)
+    month = report_queries.meetings_between(db, first, nxt - dt.timedelta(days=1))
+    regular = [m for m in month if "thuong_ky" in m["kinds"]]
+    if any(dt.date.fromisoformat(m["date"]) <= today for m in regular):
+        return []
+    planned = regular[0] if regular else None
+    if planned:
+        text = _(
+            "Sinh hoạt chi bộ thường kỳ tháng {m}/{y} chưa tổ chức (dự kiến ngày {d})."
+        ).format(m=today.month, y=today.year, d=format_date(dt.date.fromisoformat(planned["date"])))
+    else:
+        text = _("Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng {m}/{y}.").format(
+            m=today.month, y=today.year
+        )
+    return [
+        Reminder(
+            "meeting",
+            "soon",
+            text,
+            "meeting",
+            planned["id"] if planned else None,
+            nxt - dt.timedelta(days=1),
+        )
+    ]
+
+
+def _campaign_steps(db, today) -> list[Reminder]:
+    try:
+        from .campaigns import campaign_state, list_campaigns
+    except ImportError:  # pragma: no cover - the campaign feature ships with the program
+        return []
+    out = []
+    for row in list_campaigns(db, today):
+        state = campaign_state(db, row["id"], today)
+        for step in state.steps:
+            if step.shown_status == "done" or step.due is None:
+                continue
+            days = (step.due - today).days
+            if days < 0:
+                text = _("{step} — quá hạn từ {date} ({campaign}).").format(
+                    campaign=row["title"], step=step.title, date=format_date(step.due)
+                )
+                urgency = "overdue"
+            elif days <= CAMPAIGN_WARN_DAYS:
+                text = _("{step} — đến hạn ngày {date} ({campaign}).").format(
+                    campaign=row["title"], step=step.title, date=format_date(step.due)
+                )
+                urgency = "soon"
+            else:
+                continue
+            out.append(Reminder("campaign", urgency, text, "campaign", row["id"], step.due))
+    return out
+
+
+def _absences(db, present, today) -> list[Reminder]:
+    from .report_meetings import thresholds
+
+    limit = thresholds().max_missed_in_a_row
+    recent = report_queries.recent_attendance(db, today, per_member=limit + 6)
+    out = []
+    for member, _state in present:
+        rows = recent.get(member.id, [])
+        run = missed_in_a_row(r["state"] for r in rows)
+        if run >= limit:
+            text = _("{name}: vắng {n} buổi sinh hoạt liên tiếp.").format(
+                name=member.full_name, n=run
+            )
+            out.append(
+                Reminder(
+                    "absence",
+                    "overdue",
+                    text,
+                    "member",
+                    member.id,
+                    dt.date.fromisoformat(rows[0]["date"]),
+                )
+            )
+    return out
+
+
+def _assessment(db, present, today) -> list[Reminder]:
+    if today.month >= ASSESSMENT_FROM_MONTH:
+        year = today.year
+    elif today.month <= ASSESSMENT_LATE_UNTIL_MONTH:
+        year = today.year - 1
+    else:
+        return []
+    if year < today.year:
+        from .assessments import reference_date
+        from .members import members_at as _at
+
+        due = [m for m, s in _at(db, reference_date(year, today)) if to_be_assessed(s)]
+    else:
+        due = [m for m, s in present if to_be_assessed(s)]
+    done = assessment_store.assessed_ids(db, year)
+    missing = [m for m in due if m.id not in done]
+    if not missing:
+        return []
+    names = ", ".join(m.full_name for m in missing[:3]) + ("…" if len(missing) > 3 else "")
+    text = _("{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.").format(
+        n=len(missing), year=year, names=names
+    )
+    return [
+        Reminder(
+            "assessment",
+            "overdue" if year < today.year else "soon",
+            text,
+            "assessment",
+            year,
+            dt.date(year, 12, 31),
+        )
+    ]
