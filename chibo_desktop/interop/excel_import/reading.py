@@ -1,0 +1,137 @@
+"""Open a spreadsheet file of any kind a secretary may have and hand back its sheets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...errors import ChiboError
+from ...i18n import _
+from .csv_reading import read_csv
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Sheet:
+    """A sheet as rows of cell values; ``rows[0]`` is row 1 of the spreadsheet."""
+
+    name: str
+    rows: list[list] = field(default_factory=list)
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+
+class Book:
+    """An opened file: sheet names first, each sheet read when asked for."""
+
+    def __init__(self, path: Path, sheet_names: list[str], loader) -> None:
+        self.path = path
+        self.sheet_names = sheet_names
+        self._loader = loader
+        self._cache: dict[tuple[str, int | None], Sheet] = {}
+
+    def sheet(self, name: str, nrows: int | None = None) -> Sheet:
+        key = (name, nrows)
+        if key not in self._cache:
+            full = self._cache.get((name, None))
+            self._cache[key] = (
+                Sheet(name, full.rows[:nrows], full.merged) if full else self._loader(name, nrows)
+            )
+        return self._cache[key]
+
+    def forget(self) -> None:
+        """Drop cached rows (a 20,000-row sheet is large)."""
+        self._cache.clear()
+
+
+def _unreadable(path: Path) -> ChiboError:
+    return ChiboError(
+        _(
+            "Tệp {name} không phải là bảng tính đọc được (cần .xlsx, .xls, .xlsb, .ods hoặc "
+            ".csv). Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx."
+        ).format(name=path.name)
+    )
+
+
+def _protected(path: Path) -> ChiboError:
+    return ChiboError(
+        _(
+            "Tệp {name} có đặt mật khẩu nên không đọc được. Hãy mở bằng Excel, bỏ mật khẩu "
+            "(Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại."
+        ).format(name=path.name)
+    )
+
+
+def _is_encrypted_ole(head: bytes) -> bool:
+    # An Excel 2007+ file saved with a password is an OLE container holding these streams.
+    return (
+        "EncryptedPackage".encode("utf-16-le") in head
+        or "EncryptionInfo".encode("utf-16-le") in head
+    )
+
+
+def open_book(path: str | Path) -> Book:
+    """Open any supported file; a clear ChiboError when it is not one or cannot be read."""
+    path = Path(path)
+    if not path.is_file():
+        raise ChiboError(_("Không tìm thấy tệp {path}.").format(path=path))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            size = path.stat().st_size
+    except OSError as exc:
+        raise ChiboError(
+            _("Không mở được tệp {name}: {error}").format(name=path.name, error=exc.strerror or exc)
+        ) from exc
+    if size == 0:
+        raise ChiboError(_("Tệp {name} trống, không có dữ liệu.").format(name=path.name))
+    if head.startswith(_OLE):
+        with path.open("rb") as fh:
+            whole = fh.read(min(size, 4 << 20))
+        if _is_encrypted_ole(whole):
+            raise _protected(path)
+    elif not head.startswith(_ZIP):
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+            raise _unreadable(path)
+        sheet = read_csv(path)
+        return Book(
+            path,
+            [sheet.name],
+            lambda name, nrows: Sheet(sheet.name, sheet.rows[:nrows] if nrows else sheet.rows),
+        )
+    return _open_calamine(path)
+
+
+def _open_calamine(path: Path) -> Book:
+    import python_calamine as calamine
+
+    try:
+        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        names = list(workbook.sheet_names)
+    except calamine.PasswordError as exc:
+        raise _protected(path) from exc
+    except Exception as exc:  # calamine reports broken files with assorted error types
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise _protected(path) from exc
+        raise _unreadable(path) from exc
+    if not names:
+        raise ChiboError(_("Tệp {name} không có trang tính nào.").format(name=path.name))
+
+    def load(name: str, nrows: int | None) -> Sheet:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
+            merged = sheet.merged_cell_ranges or []
+        except calamine.PasswordError as exc:
+            raise _protected(path) from exc
+        except Exception as exc:
+            raise ChiboError(
+                _("Không đọc được trang “{sheet}” của tệp {name}: {error}").format(
+                    sheet=name, name=path.name, error=exc
+                )
+            ) from exc
+        return Sheet(name, rows, list(merged))
+
+    return Book(path, names, load)
