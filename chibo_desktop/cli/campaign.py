@@ -1,7 +1,89 @@
-"""Commands for campaign (filled in by the feature)."""
+"""campaign list / templates / new / report."""
 
 from __future__ import annotations
 
+from ..i18n import _, format_date, format_percent
+from .common import opened, output_path, parse_date, print_json
+
 
 def register(commands) -> None:
-    """Add this group's subcommands to the `chibo` parser."""
+    group = commands.add_parser("campaign", help=_("đợt sinh hoạt chính trị"))
+    sub = group.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    p = sub.add_parser("list", help=_("các đợt sinh hoạt và tiến độ"))
+    p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("templates", help=_("các mẫu đợt sinh hoạt"))
+    p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
+    p.set_defaults(handler=cmd_templates)
+    p = sub.add_parser("new", help=_("tạo đợt sinh hoạt từ một mẫu"))
+    p.add_argument("template", help=_("khóa của mẫu (xem: campaign templates)"))
+    p.add_argument("--start", required=True, help=_("ngày bắt đầu"))
+    p.add_argument("--end", default=None, help=_("ngày kết thúc (nếu có)"))
+    p.add_argument("--title", default="", help=_("tên đợt"))
+    p.set_defaults(handler=cmd_new)
+    p = sub.add_parser("report", help=_("báo cáo kết quả ra tệp .pdf hoặc .xlsx"))
+    p.add_argument("id", type=int, help=_("số của đợt (xem: campaign list)"))
+    p.add_argument("output", help=_("tệp kết quả"))
+    p.set_defaults(handler=cmd_report)
+
+
+def cmd_list(args) -> int:
+    from ..services.campaigns import list_campaigns
+
+    with opened(args, readonly=False) as db:
+        rows = list_campaigns(db)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        start = format_date(_iso(row["start"]))
+        overdue = _(", {n} bước quá hạn").format(n=row["overdue"]) if row["overdue"] else ""
+        print(
+            f"{row['id']:>4}. {row['title']}  ({start}) {format_percent(row['progress'])}{overdue}"
+        )
+    if not rows:
+        print(_("Chưa có đợt sinh hoạt nào."))
+    return 0
+
+
+def _iso(text):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text) if text else None
+
+
+def cmd_templates(args) -> int:
+    from ..services.campaign_templates import list_templates
+
+    with opened(args) as db:
+        rows = list_templates(db)
+    if args.json:
+        print_json([{"key": t.key, "title": t.title, "builtin": t.builtin} for t in rows])
+        return 0
+    for t in rows:
+        kind = _("có sẵn") if t.builtin else _("của chi bộ")
+        print(f"{t.key:<24} {t.title}  [{kind}]")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from ..services.campaigns import create_campaign
+
+    start = parse_date(args.start)
+    finish = parse_date(args.end) if args.end else None
+    with opened(args) as db:
+        campaign_id = create_campaign(
+            db, args.template, start, title=args.title, finish=finish
+        ).value
+    print(_("Đã tạo đợt sinh hoạt số {id}.").format(id=campaign_id))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from ..services.campaign_reports import write_report
+
+    path = output_path(args.output, (".pdf", ".xlsx"))
+    with opened(args) as db:
+        written = write_report(db, args.id, path)
+    print(_("Đã ghi {path}.").format(path=written))
+    return 0

@@ -1,0 +1,259 @@
+"""A political study campaign: its template, deadlines, overdue steps and progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..i18n import N_, _
+
+EVIDENCE_KINDS = {"meeting": N_("Biên bản cuộc họp"), "file": N_("Tệp"), "note": N_("Ghi chú")}
+ITEM_KINDS = ("study", "self_review", "commitment", "attendance", "manual")
+STEP_STATUSES = {
+    "todo": N_("Chưa làm"),
+    "doing": N_("Đang làm"),
+    "done": N_("Đã xong"),
+    "overdue": N_("Quá hạn"),
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    key: str
+    number: str
+    title: str
+    date: dt.date | None = None
+    replaced_by: str = ""
+
+
+@dataclass(frozen=True)
+class StepTemplate:
+    key: str
+    title: str
+    evidence: str = "note"
+    offset_days: int | None = None
+    anniversary: tuple[int, int] | None = None  # (month, day)
+
+
+@dataclass(frozen=True)
+class ItemTemplate:
+    key: str
+    title: str
+    kind: str = "manual"
+    document: str = ""  # for kind "study"
+    step: str = ""  # for kind "attendance": the step whose meeting counts
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    key: str
+    title: str
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    title: str
+    theme: str = ""
+    source: str = ""
+    valid_from: dt.date | None = None
+    documents: tuple[Document, ...] = ()
+    steps: tuple[StepTemplate, ...] = ()
+    extra_items: tuple[ItemTemplate, ...] = ()
+    manifestation_groups: tuple[ReviewGroup, ...] = ()
+    prohibitions: tuple[str, ...] = ()
+    review_headings: tuple[str, ...] = ()
+
+    @property
+    def items(self) -> tuple[ItemTemplate, ...]:
+        """Per-member items: one "studied" item per document, then the template's own."""
+        study = tuple(
+            ItemTemplate(f"hoc_{d.key}", _study_title(d.number), "study", document=d.key)
+            for d in self.documents
+        )
+        return study + self.extra_items
+
+    def item(self, key: str) -> ItemTemplate | None:
+        return next((i for i in self.items if i.key == key), None)
+
+    def review_refs(self) -> list[tuple[str, str, str]]:
+        """(ref, group title, text) for every manifestation (m1..m27) and prohibition (p1..p19)."""
+        refs = []
+        number = 0
+        for group in self.manifestation_groups:
+            for entry in group.entries:
+                number += 1
+                refs.append((f"m{number}", group.title, entry))
+        for index, entry in enumerate(self.prohibitions, start=1):
+            refs.append((f"p{index}", "", entry))
+        return refs
+
+
+def _study_title(number: str) -> str:
+    if not any(ch.isdigit() for ch in number):
+        number = number[:1].lower() + number[1:]
+    return _("Học {document}").format(document=number)
+
+
+def due_date(step: StepTemplate, start: dt.date) -> dt.date:
+    """The default deadline: ``offset_days`` after the start, or the next anniversary
+    (e.g. 19/5) on or after the start."""
+    if step.anniversary:
+        month, day = step.anniversary
+        candidate = _safe_date(start.year, month, day)
+        if candidate < start:
+            candidate = _safe_date(start.year + 1, month, day)
+        return candidate
+    return start + dt.timedelta(days=step.offset_days or 0)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29/2 in a common year
+        return dt.date(year, month, 28)
+
+
+def step_status(status: str, due: dt.date | None, done: dt.date | None, today: dt.date) -> str:
+    """The status shown: done when a done date exists, overdue past the deadline."""
+    if status == "done" or done is not None:
+        return "done"
+    if due is not None and due < today:
+        return "overdue"
+    return status if status in ("todo", "doing") else "todo"
+
+
+@dataclass(frozen=True)
+class CampaignMember:
+    member_id: int
+    full_name: str
+    joined: dt.date | None = None  # set when the member joined after the start
+    left: dt.date | None = None
+    left_reason: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self.left is None
+
+
+@dataclass(frozen=True)
+class Mark:
+    done: dt.date
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: int
+    key: str
+    title: str
+    evidence: str
+    due: dt.date | None
+    status: str
+    done: dt.date | None = None
+    responsible_id: int | None = None
+    responsible_name: str = ""
+    meeting_id: int | None = None
+    meeting_date: dt.date | None = None
+    file_name: str = ""
+    note: str = ""
+    shown_status: str = "todo"
+
+
+@dataclass
+class CampaignState:
+    """Everything a dashboard or a report needs about one campaign."""
+
+    id: int
+    title: str
+    template: Template
+    start: dt.date
+    end: dt.date | None
+    steps: list[Step]
+    members: list[CampaignMember]
+    marks: dict[tuple[int, str], Mark] = field(default_factory=dict)
+    assessment: str = ""
+    proposals: str = ""
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def active_members(self) -> list[CampaignMember]:
+        return [m for m in self.members if m.active]
+
+    def done_count(self, item_key: str) -> int:
+        return sum(1 for m in self.active_members if (m.member_id, item_key) in self.marks)
+
+    def missing(self, item_key: str) -> list[CampaignMember]:
+        return [m for m in self.active_members if (m.member_id, item_key) not in self.marks]
+
+    def step_progress(self) -> float:
+        if not self.steps:
+            return 0.0
+        return sum(1 for s in self.steps if s.shown_status == "done") / len(self.steps)
+
+    def item_progress(self) -> float:
+        items = self.template.items
+        members = self.active_members
+        if not items or not members:
+            return 0.0
+        done = sum(self.done_count(i.key) for i in items)
+        return done / (len(items) * len(members))
+
+    @property
+    def progress(self) -> float:
+        """Half the cell's steps, half the members' items."""
+        return (self.step_progress() + self.item_progress()) / 2
+
+    @property
+    def overdue(self) -> list[Step]:
+        return [s for s in self.steps if s.shown_status == "overdue"]
+
+    def next_deadline(self) -> tuple[Step, int] | None:
+        """The nearest open step due today or later, with the days left."""
+        open_steps = [
+            s
+            for s in self.steps
+            if s.shown_status in ("todo", "doing") and s.due is not None and s.due >= self.today
+        ]
+        if not open_steps:
+            return None
+        step = min(open_steps, key=lambda s: s.due)
+        return step, (step.due - self.today).days
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    done: int
+    total: int
+
+    @property
+    def share(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def figures(state: CampaignState) -> list[Figure]:
+    """Participation figures for the reports: members in the campaign, then each item."""
+    total = len(state.active_members)
+    rows = [
+        Figure(_("Đảng viên tham gia đợt sinh hoạt"), total, total),
+    ]
+    for item in state.template.items:
+        rows.append(Figure(item.title, state.done_count(item.key), total))
+    return rows
+
+
+@dataclass
+class SelfReview:
+    """A member's bản tự kiểm điểm: text under headings, and for each manifestation or
+    prohibition (ref m1..m27, p1..p19) whether it applies, with a note."""
+
+    member_id: int
+    full_name: str
+    sections: dict[str, str] = field(default_factory=dict)
+    marks: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    submitted: dt.date | None = None
+
+    def present_refs(self) -> list[str]:
+        return [ref for ref, (present, _note) in self.marks.items() if present]

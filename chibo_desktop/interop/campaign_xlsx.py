@@ -1,0 +1,109 @@
+"""The campaign as a workbook: steps, the member matrix (✓/✗ with dates), figures.
+
+Every sheet carries the HD 36 header block; user text is always written as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.campaign import STEP_STATUSES, CampaignState, figures
+from ..i18n import _, format_date
+from .letterhead import Letterhead
+
+DONE, NOT_DONE = "✓", "✗"
+
+
+def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letterhead) -> Path:
+    from openpyxl.styles import Font
+
+    from .excel_common import (
+        FONT_NAME,
+        data_rows,
+        finish_sheet,
+        header_row,
+        letterhead_rows,
+        new_workbook,
+        put,
+        save_workbook,
+    )
+
+    wb, ws = new_workbook()
+    ws.title = _("Các bước")
+    labels = [
+        _("TT"),
+        _("Nội dung"),
+        _("Hạn"),
+        _("Trạng thái"),
+        _("Ngày hoàn thành"),
+        _("Người phụ trách"),
+        _("Minh chứng"),
+        _("Ghi chú"),
+    ]
+    row = letterhead_rows(ws, head, _("CÁC BƯỚC CỦA CHI BỘ"), state.title, len(labels))
+    header_row(ws, row, labels)
+    rows = []
+    for number, step in enumerate(state.steps, start=1):
+        evidence = []
+        if step.meeting_id:
+            evidence.append(_("Biên bản họp ngày {d}").format(d=format_date(step.meeting_date)))
+        if step.file_name:
+            evidence.append(step.file_name)
+        rows.append(
+            [
+                number,
+                step.title,
+                step.due,
+                _(STEP_STATUSES[step.shown_status]),
+                step.done,
+                step.responsible_name,
+                "; ".join(evidence),
+                step.note,
+            ]
+        )
+    end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
+    for r in range(row + 1, end):
+        if ws.cell(r, 4).value == _(STEP_STATUSES["overdue"]):
+            ws.cell(r, 4).font = Font(name=FONT_NAME, size=12, bold=True, color="B3261E")
+    finish_sheet(ws, row, [5, 48, 12, 13, 14, 24, 28, 30])
+
+    ws = wb.create_sheet(_("Đảng viên"))
+    items = state.template.items
+    labels = [_("TT"), _("Họ và tên"), *[i.title for i in items], _("Ghi chú")]
+    row = letterhead_rows(ws, head, _("KẾT QUẢ THEO TỪNG ĐẢNG VIÊN"), state.title, len(labels))
+    header_row(ws, row, labels)
+    rows = []
+    for number, member in enumerate(state.members, start=1):
+        values: list[object] = [number, member.full_name]
+        for item in items:
+            mark = state.marks.get((member.member_id, item.key))
+            values.append(f"{DONE} {format_date(mark.done)}" if mark else NOT_DONE)
+        note = ""
+        if not member.active:
+            note = _("Rời chi bộ ngày {d} ({why})").format(
+                d=format_date(member.left), why=member.left_reason
+            )
+        elif member.joined:
+            note = _("Vào chi bộ ngày {d}").format(d=format_date(member.joined))
+        values.append(note)
+        rows.append(values)
+    centered = (1, *range(3, 3 + len(items)))
+    data_rows(ws, row + 1, rows, centered=centered)
+    finish_sheet(ws, row, [5, 26, *[13] * len(items), 28])
+
+    ws = wb.create_sheet(_("Số liệu"))
+    labels = [_("TT"), _("Nội dung"), _("Số đảng viên"), _("Tổng số"), _("Tỷ lệ (%)")]
+    row = letterhead_rows(ws, head, _("SỐ LIỆU THAM GIA"), state.title, len(labels))
+    header_row(ws, row, labels)
+    rows = [
+        [n, f.label, f.done, f.total, round(f.share * 100, 1)]
+        for n, f in enumerate(figures(state), start=1)
+    ]
+    end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
+    done_steps = sum(1 for s in state.steps if s.shown_status == "done")
+    put(
+        ws, end + 1, 2, _("Số bước đã hoàn thành: {d}/{t}").format(d=done_steps, t=len(state.steps))
+    )
+    put(ws, end + 2, 2, _("Số bước quá hạn: {n}").format(n=len(state.overdue)))
+    finish_sheet(ws, row, [5, 50, 14, 10, 11], landscape=False)
+    return save_workbook(wb, path)

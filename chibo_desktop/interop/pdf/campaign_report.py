@@ -1,0 +1,166 @@
+"""Báo cáo kết quả đợt sinh hoạt chính trị (HD 36 header, steps, figures, signature)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from ...domain.campaign import STEP_STATUSES, CampaignState, figures
+from ...i18n import _, format_date, format_percent
+from ..letterhead import Letterhead
+from .common import (
+    build_document,
+    data_table,
+    frame_width,
+    header_block,
+    signature_block,
+    styles,
+    text,
+)
+
+DOTS = "." * 120
+
+
+def recipient(party_committee: str) -> str:
+    """ "Đảng bộ phường X" is addressed as "Đảng ủy phường X"."""
+    if party_committee.lower().startswith("đảng bộ"):
+        return "Đảng ủy" + party_committee[len("Đảng bộ") :]
+    return party_committee
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
+
+
+def _evidence(step) -> str:
+    parts = []
+    if step.meeting_id:
+        when = format_date(step.meeting_date) if step.meeting_date else ""
+        parts.append(_("Biên bản họp ngày {date}").format(date=when).strip())
+    if step.file_name:
+        parts.append(step.file_name)
+    if step.note:
+        parts.append(step.note)
+    return "; ".join(parts)
+
+
+def _open_section(value: str, s) -> list:
+    if value.strip():
+        return [Paragraph(text(p), s.body) for p in value.split("\n") if p.strip()]
+    return [Paragraph(DOTS, s.body_left) for _n in range(4)]
+
+
+def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list:
+    s = styles()
+    width = frame_width()
+    story: list = [header_block(head, width), Spacer(1, 6 * mm)]
+    story.append(Paragraph("BÁO CÁO", s.title))
+    if state.title.lower().startswith("đợt sinh hoạt chính trị"):
+        story.append(
+            Paragraph(
+                text(_("Kết quả {title}").format(title=_lower_first(state.title))), s.subtitle
+            )
+        )
+    else:
+        story.append(Paragraph(text(_("Kết quả đợt sinh hoạt chính trị")), s.subtitle))
+        story.append(Paragraph(text(state.title), s.subtitle))
+    story.append(Paragraph("-----", s.center))
+    if head.party_committee:
+        story.append(
+            Paragraph(
+                text(_("Kính gửi: {to}").format(to=recipient(head.party_committee))), s.center
+            )
+        )
+    story.append(Spacer(1, 4 * mm))
+    period = format_date(state.start)
+    if state.end:
+        period += " – " + format_date(state.end)
+    intro = _(
+        "Thực hiện {source}, {cell} tổ chức {title} từ ngày {period}. "
+        "Chi bộ báo cáo kết quả như sau:"
+    ).format(
+        source=state.template.source or _("kế hoạch của cấp ủy cấp trên"),
+        cell=head.cell or _("chi bộ"),
+        title=_lower_first(state.title),
+        period=period,
+    )
+    story.append(Paragraph(text(intro), s.body))
+
+    story.append(Paragraph(text(_("I. CÁC BƯỚC ĐÃ THỰC HIỆN")), s.heading))
+    c = s.cell
+    cc = s.cell_center
+    rows = [
+        [
+            Paragraph("<b>TT</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Nội dung'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Hạn'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Hoàn thành'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Minh chứng, ghi chú'))}</b>", s.cell_bold),
+        ]
+    ]
+    for number, step in enumerate(state.steps, start=1):
+        done = format_date(step.done) if step.done else _(STEP_STATUSES[step.shown_status])
+        rows.append(
+            [
+                Paragraph(str(number), cc),
+                Paragraph(text(step.title), c),
+                Paragraph(format_date(step.due), cc),
+                Paragraph(text(done), cc),
+                Paragraph(text(_evidence(step)), c),
+            ]
+        )
+    story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
+
+    story.append(Paragraph(text(_("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN")), s.heading))
+    joined = sum(1 for m in state.members if m.joined and m.active)
+    left = sum(1 for m in state.members if not m.active)
+    summary = _("Tổng số đảng viên tham gia: {n}").format(n=len(state.active_members))
+    if joined:
+        summary += _("; trong đó {n} đồng chí vào chi bộ trong thời gian diễn ra đợt").format(
+            n=joined
+        )
+    if left:
+        summary += _("; {n} đồng chí đã rời chi bộ (không tính)").format(n=left)
+    story.append(Paragraph(text(summary + "."), s.body))
+    rows = [
+        [
+            Paragraph("<b>TT</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Nội dung'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Số đảng viên'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text(_('Tỷ lệ'))}</b>", s.cell_bold),
+        ]
+    ]
+    for number, figure in enumerate(figures(state)[1:], start=1):
+        rows.append(
+            [
+                Paragraph(str(number), cc),
+                Paragraph(text(figure.label), c),
+                Paragraph(f"{figure.done}/{figure.total}", cc),
+                Paragraph(format_percent(figure.share), cc),
+            ]
+        )
+    story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
+
+    story.append(Paragraph(text(_("III. ĐÁNH GIÁ CHUNG")), s.heading))
+    story += _open_section(state.assessment, s)
+    story.append(Paragraph(text(_("IV. ĐỀ XUẤT, KIẾN NGHỊ")), s.heading))
+    story += _open_section(state.proposals, s)
+    story.append(Spacer(1, 6 * mm))
+    story.append(
+        KeepTogether(
+            signature_block(None, ("BÍ THƯ", secretary), width, right_caption="T/M CHI BỘ")
+        )
+    )
+    return story
+
+
+def write_campaign_report(
+    path: str | Path, state: CampaignState, head: Letterhead, secretary: str
+) -> Path:
+    return build_document(
+        path,
+        report_story(state, head, secretary),
+        title=_("Báo cáo kết quả đợt sinh hoạt chính trị"),
+    )

@@ -1,0 +1,104 @@
+"""Self-reviews and the campaign's printed reports (PDF, Excel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..domain.campaign import SelfReview
+from ..domain.text import clean_text
+from ..errors import ChiboError
+from ..i18n import _
+from ..interop.letterhead import Letterhead
+from ..storage import campaigns as store
+from .campaigns import CHANGED, campaign_state, campaign_template
+from .cell import get_cell
+from .common import Result
+from .common import today as _today
+from .members import get_member
+
+
+def _member_in(db: Database, campaign_id: int, member_id: int) -> None:
+    if member_id not in {r["member_id"] for r in store.campaign_members(db, campaign_id)}:
+        raise ChiboError(_("Đảng viên này không có trong đợt sinh hoạt."))
+
+
+def get_self_review(db: Database, campaign_id: int, member_id: int) -> SelfReview:
+    _member_in(db, campaign_id, member_id)
+    name = get_member(db, member_id).member.full_name
+    row = store.self_review(db, campaign_id, member_id)
+    if row is None:
+        return SelfReview(member_id, name)
+    submitted = dt.date.fromisoformat(row["submitted"]) if row["submitted"] else None
+    return SelfReview(member_id, name, row["sections"], row["marks"], submitted)
+
+
+def save_self_review(db: Database, campaign_id: int, review: SelfReview) -> Result[None]:
+    """Store the self-review; once submitted, the member's "self-review" item is marked."""
+    _member_in(db, campaign_id, review.member_id)
+    template = campaign_template(db, campaign_id)
+    refs = {ref for ref, _group, _text in template.review_refs()}
+    unknown = set(review.marks) - refs
+    if unknown:
+        raise ChiboError(
+            _("Mục không có trong mẫu: {refs}").format(refs=", ".join(sorted(unknown)))
+        )
+    sections = {clean_text(k): clean_text(v, multiline=True) for k, v in review.sections.items()}
+    marks = {ref: (bool(p), clean_text(note)) for ref, (p, note) in review.marks.items()}
+    with db.atomic():
+        store.save_self_review(db, campaign_id, review.member_id, sections, review.submitted, marks)
+        for item in template.items:
+            if item.kind != "self_review":
+                continue
+            if review.submitted:
+                store.set_mark(db, campaign_id, review.member_id, item.key, review.submitted, "")
+            else:
+                store.clear_mark(db, campaign_id, review.member_id, item.key)
+    return Result(None, CHANGED)
+
+
+def _letterhead(db: Database, day: dt.date) -> tuple[Letterhead, str]:
+    cell = get_cell(db)
+    head = Letterhead(cell.party_committee or "", cell.name or "", cell.place or "", day)
+    return head, cell.secretary_name
+
+
+def write_report(
+    db: Database, campaign_id: int, path: str | Path, today: dt.date | None = None
+) -> Path:
+    """The report of results, as PDF or Excel according to the file's suffix."""
+    today = today or _today()
+    state = campaign_state(db, campaign_id, today)
+    head, secretary = _letterhead(db, today)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".pdf":
+        from ..interop.pdf.campaign_report import write_campaign_report
+
+        return write_campaign_report(path, state, head, secretary)
+    if suffix == ".xlsx":
+        from ..interop.campaign_xlsx import write_campaign_workbook
+
+        return write_campaign_workbook(path, state, head)
+    raise ChiboError(_("Báo cáo chỉ ghi được ra tệp .pdf hoặc .xlsx."))
+
+
+def write_self_review(
+    db: Database,
+    campaign_id: int,
+    member_id: int,
+    path: str | Path,
+    today: dt.date | None = None,
+) -> Path:
+    """One member's self-review as a PDF to print and sign (never part of list exports)."""
+    today = today or _today()
+    review = get_self_review(db, campaign_id, member_id)
+    state = campaign_state(db, campaign_id, today)
+    detail = get_member(db, member_id)
+    head, _secretary = _letterhead(db, review.submitted or today)
+    from ..interop.pdf.self_review import write_self_review_pdf
+
+    return write_self_review_pdf(
+        path, review, state.template, state.title, head, detail.member.position
+    )
