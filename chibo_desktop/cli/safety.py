@@ -114,7 +114,9 @@ def cmd_check(args) -> int:
         problems = check_open(db)
     if problems:
         raise ChiboError(
-            _("Tệp {path} có lỗi: {problems}").format(path=db_path(args), problems="; ".join(problems))
+            _("Tệp {path} có lỗi: {problems}").format(
+                path=db_path(args), problems="; ".join(problems)
+            )
         )
     print(_("Tệp {path} toàn vẹn (integrity_check: ok).").format(path=db_path(args)))
     return 0

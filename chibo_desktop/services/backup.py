@@ -3,7 +3,8 @@
 Copies go to ``backup_dir()/<file name>-<hash of its path>/`` named
 ``YYYYMMDD-HHMMSS-ffffff-<reason>.sqlite``. After each copy passes ``integrity_check``
 the older ones are thinned to the last 7 days, 4 weeks and 12 months (the newest copy of
-each); copies made before an upgrade or a restore are kept apart (the newest 5).
+each); copies made by hand, before an upgrade, a restore or a password change are
+kept apart (the newest 10).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from .common import Changes, Result
 log = logging.getLogger(__name__)
 
 REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password")
-SAFETY_REASONS = {"upgrade", "restore", "password"}
-KEEP_SAFETY = 5
+SAFETY_REASONS = {"upgrade", "restore", "password", "manual"}
+KEEP_SAFETY = 10
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z]+)\.sqlite$")
 ALL_CHANGED = Changes(cell=True, members=True, meetings=True, campaigns=True, assessments=True)
@@ -111,7 +112,10 @@ def _copy_checked(db: Database, target: Path, key: bytes | None) -> None:
     if key is not None:
         keyfile.write(keyfile.keyfile_path(target), _current_keys(db))
     store.copy_database(db.conn, target, key=key)
-    problems = store.check(target, key=key)
+    try:
+        problems = store.check(target, key=key)
+    except cipher.DB_ERRORS as exc:
+        problems = [str(exc)]
     if problems:
         target.unlink(missing_ok=True)
         keyfile.remove(keyfile.keyfile_path(target))
