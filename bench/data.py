@@ -8,8 +8,8 @@ Members go in through the project's own repositories (``storage.members.insert``
 ``add_status``, ``set_state``, ``changelog.record``) inside one ``db.atomic()``: the same rows
 ``services.members.save_member`` writes, without re-reading the history for each change
 (the histories made here are valid by construction; ``check_histories`` proves it in a test).
-When the meetings and assessments tables exist, ``add_meetings`` and ``add_assessments``
-add ten years of monthly minutes with attendance and yearly assessments (see ``history``).
+When the meetings and assessments tables exist, ``data_history.history`` adds ten years of
+monthly minutes with attendance and every member's yearly assessment.
 
 Files are cached under the temp folder keyed by the sizes, the seed and a hash of the schema
 and of the generating code, so a benchmark run makes each size once.
@@ -92,8 +92,14 @@ def _pick_family(rng: random.Random) -> str:
     return rng.choices([n for n, _w in FAMILY], weights=[w for _n, w in FAMILY])[0]
 
 
-def person(rng: random.Random, index: int, today: dt.date, years: int) -> tuple[Member, list]:
-    """One member and their status history (oldest first), valid under the shipped rules."""
+LEADERS = ["Bí thư", "Phó Bí thư", "Chi ủy viên", "Chi ủy viên"]
+
+
+def person(
+    rng: random.Random, index: int, today: dt.date, years: int, position: str = ""
+) -> tuple[Member, list]:
+    """One member and their status history (oldest first), valid under the shipped rules.
+    A member with a ``position`` (the cell committee) is in the cell for the whole period."""
     female = rng.random() < 0.45
     name = " ".join(
         [
@@ -102,14 +108,18 @@ def person(rng: random.Random, index: int, today: dt.date, years: int) -> tuple[
             rng.choice(GIVEN_F if female else GIVEN_M),
         ]
     )
-    age = rng.randint(22, 88)
+    age = rng.randint(55, 68) if position else rng.randint(22, 88)
     birth = today - dt.timedelta(days=365 * age + rng.randint(0, 364))
     earliest = add_years(birth, 19)
     latest = today - dt.timedelta(days=30)
     joined = earliest + dt.timedelta(days=rng.randint(0, max((latest - earliest).days, 0)))
     window = add_years(today, -years)
     history: list[StatusChange] = []
-    if joined >= window:
+    if position:
+        joined = min(joined, add_years(window, -5))
+        official = add_months(joined, 12)
+        history.append(StatusChange("transfer_in", window - dt.timedelta(days=60)))
+    elif joined >= window:
         history.append(StatusChange("admitted", joined, decision=f"{rng.randint(10, 300)}-QĐ/ĐU"))
         official = add_months(joined, 12)
         if official <= today:
@@ -141,7 +151,10 @@ def person(rng: random.Random, index: int, today: dt.date, years: int) -> tuple[
         file_number=f"{10_000 + index}HN",
         phone=f"09{rng.randint(10_000_000, 99_999_999)}",
         armed_forces=rng.random() < 0.12,
+        position=position,
     )
+    if position:
+        return member, history
     last = history[-1].date
     for kind, chance in CONDITIONS:
         if rng.random() < chance and last < latest:
@@ -159,10 +172,11 @@ def person(rng: random.Random, index: int, today: dt.date, years: int) -> tuple[
 def people(
     count: int, *, seed: int = SEED, today: dt.date = TODAY, years: int = 10, start: int = 0
 ) -> Iterator[tuple[Member, list[StatusChange]]]:
-    """``count`` members with histories; the same seed gives the same people."""
+    """``count`` members with histories; the same seed gives the same people. A register
+    that starts at 0 begins with the cell committee (Bí thư first)."""
     rng = random.Random(f"{seed}:{start}")
     for index in range(start, start + count):
-        yield person(rng, index, today, years)
+        yield person(rng, index, today, years, LEADERS[index] if index < len(LEADERS) else "")
 
 
 def add_register(
@@ -206,7 +220,8 @@ def _fingerprint() -> str:
     package = Path(chibo_desktop.__file__).parent
     digest = hashlib.sha256()
     sources = sorted((package / "storage" / "sql").rglob("*.sql"))
-    sources += [Path(__file__), package / "services" / "demo.py"]
+    sources += [Path(__file__), Path(__file__).with_name("data_history.py")]
+    sources += [package / "services" / "demo.py"]
     sources += sorted((package / "services").glob("demo_*.py"))
     for path in sources:
         digest.update(path.name.encode())
@@ -222,28 +237,25 @@ def make(
     assessments."""
     from chibo_desktop.services.cell import CellInfo, save_cell
     from chibo_desktop.services.demo import fill_demo
+    from chibo_desktop.services.members import get_member
     from chibo_desktop.storage.database import open_database
 
     db = open_database(path, create=True)
     try:
-        if demo:
-            existing = fill_demo(db, today=TODAY, seed=seed).value
-        else:
-            save_cell(
-                db,
-                CellInfo("Chi bộ Khu phố 3", "Đảng bộ phường Hàng Bạc", "Hà Nội", "Nguyễn Văn An"),
-            )
-            existing = 0
+        existing = fill_demo(db, today=TODAY, seed=seed).value if demo else 0
         ids = add_register(db, max(members - existing, 0), seed=seed, years=years, start=existing)
-        history(db, ids, years=years, seed=seed)
+        if not demo:
+            secretary = get_member(db, ids[0]).member.full_name if ids else ""
+            cell = CellInfo("Chi bộ Khu phố 3", "Đảng bộ phường Hàng Bạc", "Hà Nội", secretary)
+            save_cell(db, cell)
+        if not demo:  # the demo brings its own year of meetings and assessments
+            from .data_history import history
+
+            history(db, years=years, seed=seed, today=TODAY)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
     return path
-
-
-def history(db, member_ids: list[int], *, years: int, seed: int = SEED) -> None:
-    """Meetings with attendance and yearly assessments, when those tables exist."""
 
 
 def database(
