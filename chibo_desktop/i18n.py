@@ -8,6 +8,7 @@ Vietnamese forms (``document_date``), whatever the interface language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 import io
 
@@ -24,10 +25,13 @@ _language = DEFAULT_LANGUAGE
 def _load_catalog(language: str) -> gettext.NullTranslations:
     folder = catalog_dir() / language / "LC_MESSAGES"
     mo_file = folder / f"{DOMAIN}.mo"
-    if mo_file.is_file():
+    po_file = folder / f"{DOMAIN}.po"
+    # A compiled catalog older than its .po (a source checkout after an edit) is stale.
+    if mo_file.is_file() and (
+        not po_file.is_file() or mo_file.stat().st_mtime >= po_file.stat().st_mtime
+    ):
         with mo_file.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    po_file = folder / f"{DOMAIN}.po"
     if po_file.is_file():
         # Running from a source checkout where catalogs were not compiled: compile in memory.
         from babel.messages.mofile import write_mo
@@ -67,11 +71,61 @@ def N_(message: str) -> str:
     return message
 
 
+# Locales babel formats with: day-first dates in both languages.
+_BABEL_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+def _locale(document: bool = False) -> str:
+    """Printed party documents are Vietnamese whatever the interface language."""
+    return _BABEL_LOCALES["vi" if document else _language]
+
+
+# Babel parses locales and patterns on every call (~60 us a date); tables format thousands
+# of cells, so keep the parsed forms, and the texts of dates, which repeat a lot.
+@functools.lru_cache(maxsize=8)
+def _babel_locale(name: str):
+    from babel import Locale
+
+    return Locale.parse(name)
+
+
+@functools.lru_cache(maxsize=32)
+def _date_pattern(pattern: str):
+    from babel.dates import parse_pattern
+
+    return parse_pattern(pattern)
+
+
+@functools.lru_cache(maxsize=32)
+def _number_pattern(pattern: str):
+    from babel.numbers import parse_pattern
+
+    return parse_pattern(pattern)
+
+
+@functools.lru_cache(maxsize=8192)
+def _date_text(value: dt.date, pattern: str, locale: str) -> str:
+    return _date_pattern(pattern).apply(value, _babel_locale(locale))
+
+
 def format_date(value: dt.date | None) -> str:
-    """Dates as people read them: 05/03/2026 (vi), 05/03/2026 (en-GB style, day first)."""
+    """Dates as people read them, day first: 05/03/2026 in both languages."""
     if value is None:
         return ""
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return _date_text(value, "dd/MM/yyyy", _locale())
+
+
+def format_long_date(value: dt.date | None) -> str:
+    """'ngày 05 tháng 3 năm 2026' (vi), '5 March 2026' (en)."""
+    if value is None:
+        return ""
+    if _language == "vi":
+        return _vietnamese_long_date(value)
+    return _date_text(value, "d MMMM y", _locale())
+
+
+def _vietnamese_long_date(value: dt.date) -> str:
+    return _date_text(value, "'ngày' dd 'tháng' M 'năm' y", "vi_VN")
 
 
 def format_iso_date(value: str | None) -> str:
@@ -83,23 +137,23 @@ def format_iso_date(value: str | None) -> str:
 
 
 def document_date(value: dt.date, place: str = "") -> str:
-    """The date line of a party document: 'Hà Nội, ngày 05 tháng 3 năm 2026'."""
-    text = f"ngày {value.day:02d} tháng {value.month} năm {value.year}"
+    """The date line of a party document: 'Hà Nội, ngày 05 tháng 3 năm 2026' (always Vietnamese)."""
+    text = _vietnamese_long_date(value)
     return f"{place}, {text}" if place else text
 
 
-def format_number(value: float | int, decimals: int = 0) -> str:
-    from babel.numbers import format_decimal
-
-    locale = "vi_VN" if _language == "vi" else "en_GB"
+def format_number(value: float | int, decimals: int = 0, *, document: bool = False) -> str:
+    """1.234.567 (vi), 1,234,567 (en); ``document=True`` for printed forms (always vi)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=locale)
+    return _number_pattern(pattern).apply(value, _babel_locale(_locale(document)))
 
 
-def format_money(value: int) -> str:
-    suffix = " đ" if _language == "vi" else " VND"
-    return format_number(value) + suffix
+def format_money(value: int, *, document: bool = False) -> str:
+    """'1.234.567 đ' (vi), '1,234,567 VND' (en)."""
+    suffix = " đ" if document or _language == "vi" else " VND"
+    return format_number(value, document=document) + suffix
 
 
-def format_percent(value: float) -> str:
-    return format_number(value * 100, 1) + "%"
+def format_percent(value: float, *, document: bool = False) -> str:
+    """A share as a percentage with one decimal: 0.125 -> '12,5%' (vi), '12.5%' (en)."""
+    return format_number(value * 100, 1, document=document) + "%"

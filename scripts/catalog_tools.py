@@ -1,11 +1,11 @@
 """Small catalog chores that pybabel does not do.
 
-    python scripts/catalog_tools.py fill-source i18n/vi/LC_MESSAGES/chibo.po
-        Vietnamese is the source language: each message is its own translation.
-    python scripts/catalog_tools.py report i18n/en/LC_MESSAGES/chibo.po
-        List untranslated and fuzzy messages; exit 1 if there are any.
-    python scripts/catalog_tools.py apply i18n/en/LC_MESSAGES/chibo.po translations.json
-        Fill translations from a JSON object {msgid: msgstr or [singular, plural]}.
+python scripts/catalog_tools.py fill-source i18n/vi/LC_MESSAGES/chibo.po
+    Vietnamese is the source language: each message is its own translation.
+python scripts/catalog_tools.py report i18n/en/LC_MESSAGES/chibo.po
+    List untranslated and fuzzy messages; exit 1 if there are any.
+python scripts/catalog_tools.py apply i18n/en/LC_MESSAGES/chibo.po translations.json
+    Fill translations from a JSON object {msgid: msgstr or [singular, plural]}.
 """
 
 from __future__ import annotations

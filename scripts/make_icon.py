@@ -15,8 +15,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import (
     QBrush,
     QColor,
     QGuiApplication,
@@ -105,7 +105,7 @@ def png_bytes(image: QImage) -> bytes:
 def write_ico(path: Path, images: list[QImage]) -> None:
     """An .ico holding PNG-compressed images (supported since Windows Vista)."""
     blobs = [png_bytes(image) for image in images]
-    header = (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + len(blobs).to_bytes(2, "little")
+    header = b"\x00\x00\x01\x00" + len(blobs).to_bytes(2, "little")  # reserved, type 1 = icon
     entries = b""
     offset = 6 + 16 * len(blobs)
     for image, blob in zip(images, blobs, strict=True):

@@ -17,7 +17,7 @@ VERSION=$("$PY" -c "import chibo_desktop; print(chibo_desktop.__version__)")
   --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
   --add-comments=TRANSLATORS: --sort-by-file --width=100 \
   --project="Chi bộ Desktop" --version="$VERSION" --copyright-holder="Chi bộ Desktop" \
-  chibo_desktop
+  chibo_desktop resources/rules
 
 for lang in vi en; do
   po=i18n/$lang/LC_MESSAGES/chibo.po

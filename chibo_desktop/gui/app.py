@@ -59,12 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..config import load_config
     from .look import apply_look
     from .main_window import MainWindow
+    from .qt_texts import install_qt_texts, window_icon
     from .tasks import Tasks
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     apply_look(app)
+    install_qt_texts(app)
+    app.setWindowIcon(window_icon())
     config = load_config()
     tasks = Tasks()
     window = MainWindow(tasks, config)

@@ -8,9 +8,11 @@ from ...i18n import N_, _
 from ...services.common import Changes
 from .base import Page, simple_layout
 from .settings_cell import CellSection
+from .settings_language import LanguageSection
 
 # Each section is a QWidget(tasks) with optional load() and on_changed(changes).
 SECTIONS: list[type[QWidget]] = [CellSection]
+SECTIONS.append(LanguageSection)
 
 
 class SettingsPage(Page):
