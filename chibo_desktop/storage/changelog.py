@@ -41,3 +41,7 @@ def entries(db: Database, entity: str | None = None, record_id: int | None = Non
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def member_names(db: Database) -> dict[int, str]:
+    return {row[0]: row[1] for row in db.execute("SELECT id, full_name FROM members")}
