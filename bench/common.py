@@ -119,9 +119,11 @@ def result(
     max_ratio: float | None = None,
     max_s: float | None = None,
     passed: bool | None = None,
+    unit: str = "s",
 ) -> dict:
     """One row of the report. Give ``max_ratio`` (needs ``reference_s``) or ``max_s``, or
-    decide ``passed`` yourself (e.g. for a memory figure)."""
+    decide ``passed`` yourself. A figure that is not a duration (peak memory) gives its
+    ``unit`` ("MB"); ``median_s`` and ``reference_s`` then hold values in that unit."""
     ratio = median_s / reference_s if reference_s else None
     if passed is None:
         if max_ratio is not None:
@@ -132,7 +134,7 @@ def result(
             passed = median_s <= max_s
         else:
             raise ValueError(f"{name}: give max_ratio, max_s or passed")
-    return {
+    row = {
         "name": name,
         "median_s": float(median_s),
         "reference": reference,
@@ -141,6 +143,9 @@ def result(
         "target": target,
         "passed": bool(passed),
     }
+    if unit != "s":
+        row["unit"] = unit
+    return row
 
 
 def check_result(row: object) -> list[str]:
@@ -189,10 +194,12 @@ def python() -> str:
     return sys.executable
 
 
-def seconds(value: float | None) -> str:
-    """A duration for the table: 3 significant figures in ms below 1 s."""
+def seconds(value: float | None, unit: str = "s") -> str:
+    """A figure for the table: 3 significant figures, durations in ms below 1 s."""
     if value is None:
         return "—"
+    if unit != "s":
+        return f"{value:.3g} {unit}"
     if value < 1:
         return f"{value * 1000:.3g} ms"
     return f"{value:.3g} s"

@@ -41,11 +41,12 @@ def cells(row: dict) -> tuple[str, ...]:
     if row.get("error"):
         return (row["name"], "—", "—", "—", "—", "—", "CRASH")
     ratio = row.get("ratio")
+    unit = row.get("unit") or "s"
     return (
         row["name"],
-        seconds(row["median_s"]),
+        seconds(row["median_s"], unit),
         row["reference"] or "—",
-        seconds(row.get("reference_s")),
+        seconds(row.get("reference_s"), unit),
         "—" if ratio is None else f"{ratio:.2f}×",
         row["target"],
         status(row),

@@ -31,6 +31,12 @@ def test_result_builder_computes_ratio_and_verdict():
     assert "missing key 'passed'" in common.check_result({k: r[k] for k in r if k != "passed"})
 
 
+def test_a_memory_row_shows_its_unit():
+    r = common.result("peak", 42.5, reference="", target="< 200 MB", passed=True, unit="MB")
+    assert report.cells(r)[1] == "42.5 MB"
+    assert report.cells(row("t", True))[1] == "500 ms"
+
+
 def test_medians_need_five_runs():
     calls = []
     assert common.median_time(lambda: calls.append(1), runs=5, warmup=2) >= 0
