@@ -32,8 +32,10 @@ def copy_database(
 ) -> Path:
     """Write a consistent copy of the open database ``conn`` to ``target``.
 
-    The copy is made in a temporary file in the target folder, synced, switched to a
-    rollback journal (so it opens anywhere, read-only too) and renamed over ``target``.
+    The copy is made in a temporary file in the target folder, marked as using a rollback
+    journal (so it opens anywhere, read-only too), synced and renamed over ``target``.
+    SQLite's own journal is off while writing the temporary file: until the rename, a
+    crash leaves only a temporary file behind, never a damaged ``target``.
     An encrypted source needs its ``key``; the copy is encrypted with the same key.
     """
     target = Path(target)
@@ -43,17 +45,21 @@ def copy_database(
     try:
         dest = _open(tmp, key, readonly=False)
         try:
+            dest.execute("PRAGMA journal_mode = OFF")
+            dest.execute("PRAGMA synchronous = OFF")
 
             def step(_status, remaining, total):
                 if progress is not None:
                     progress(total - remaining, total)
 
-            conn.backup(dest, pages=1024, progress=step)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            dest.commit()
+            conn.backup(dest, pages=0 if progress is None else 4096, progress=step)
+            if key is not None:  # the header is encrypted: let SQLCipher rewrite it
+                dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        with open(tmp, "rb+") as fh:
+        with open(tmp, "r+b") as fh:
+            if key is None:
+                _mark_rollback_journal(fh)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     finally:
@@ -61,6 +67,19 @@ def copy_database(
             tmp.unlink()
         cipher.remove_leftovers(tmp)
     return target
+
+
+def _mark_rollback_journal(fh) -> None:
+    """Header bytes 18-19 (file format write/read version): 2 means WAL, 1 rollback.
+
+    The copy has no -wal file, so switching the flag is all ``journal_mode=DELETE``
+    would do, without its extra transaction and syncs.
+    """
+    fh.seek(0)
+    header = fh.read(20)
+    if header[:16] == SQLITE_HEADER and header[18:20] == b"\x02\x02":
+        fh.seek(18)
+        fh.write(b"\x01\x01")
 
 
 def copy_into(source: Path, conn, *, key: bytes | None = None) -> None:
