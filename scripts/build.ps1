@@ -15,4 +15,10 @@ if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
 
 $bytes = (Get-ChildItem -Recurse -File dist\ChiBoDesktop | Measure-Object -Property Length -Sum).Sum
 "Built dist\ChiBoDesktop ({0:N0} MB)" -f ($bytes / 1MB)
-"Copy the whole folder (or a zip of it) to the office PC and run ChiBoDesktop.exe."
+
+# The zip a secretary receives: unzip anywhere, run ChiBoDesktop.exe (docs/INSTALL.md).
+$version = & $Python -c "import chibo_desktop; print(chibo_desktop.__version__)"
+$zip = "dist\ChiBoDesktop-$version-windows.zip"
+if (Test-Path $zip) { Remove-Item $zip }
+Compress-Archive -Path dist\ChiBoDesktop -DestinationPath $zip
+"Zipped: $zip ({0:N0} MB)" -f ((Get-Item $zip).Length / 1MB)
