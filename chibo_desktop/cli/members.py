@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import _
 from . import members_import
-from .common import opened, print_json
+from .common import opened, output_path, print_json
 
 
 def register(commands) -> None:
@@ -14,6 +14,10 @@ def register(commands) -> None:
     p.add_argument("--all", action="store_true", help=_("cả những người đã rời chi bộ"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("export", help=_("xuất danh sách đảng viên ra Excel hoặc PDF"))
+    p.add_argument("out", metavar="OUT.xlsx|OUT.pdf", help=_("tệp kết quả"))
+    p.add_argument("--all", action="store_true", help=_("cả những người đã rời chi bộ"))
+    p.set_defaults(handler=cmd_export)
     members_import.register(sub)
 
 
@@ -52,4 +56,15 @@ def cmd_list(args) -> int:
             f"{labels.get(row['status'], row['status'])}"
         )
     print(_("Tổng cộng: {n} đảng viên.").format(n=len(rows)))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ..services.common import run_to_end
+    from ..services.member_exports import FORMATS, export_members
+
+    path = output_path(args.out, FORMATS)
+    with opened(args, readonly=True) as db:
+        result = run_to_end(export_members(db, path, include_left=args.all))
+    print(_("Đã xuất {n} đảng viên ra {path}.").format(n=result.count, path=result.path))
     return 0

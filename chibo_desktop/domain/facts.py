@@ -59,6 +59,10 @@ def next_badge(join_date: str | None, today: dt.date, rules: BadgeRules) -> Badg
     if joined is None:
         return None
     for years in rules.milestones:
+        # Award days are at most a few months apart: a milestone reached before last year
+        # was awarded already (this keeps lists of thousands fast).
+        if joined.year + years < today.year - 1:
+            continue
         reached = dates.add_years(joined, years)
         award = next_award_date(reached, rules)
         if award >= today:

@@ -105,3 +105,39 @@ def name_sort_key(full_name: str) -> tuple:
         words = [words[-1], *words[1:-1], words[0]]
     keys = [_word_key(w) for w in words if w]
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+def _build_collation() -> dict[int, str]:
+    """Per character: its letter in alphabet order then its tone, as two characters."""
+    table: dict[int, str] = {1: "\x01\x01"}  # the word separator sorts first
+    bases = "abcdefghijklmnopqrstuvwxyzăâđêôơư"
+    candidates = set(bases + bases.upper())
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for mark in _TONE_RANK:
+            candidates.add(unicodedata.normalize("NFC", base + mark))
+    for char in candidates:
+        if len(char) == 1:
+            (rank,), (tone,) = _word_key(char)
+            table[ord(char)] = chr(0x100 + rank) + chr(0x30 + tone)
+    return table
+
+
+_COLLATION = _build_collation()
+_KNOWN = frozenset(chr(c) for c in _COLLATION)
+
+
+def name_sort_string(full_name: str) -> tuple[str, str]:
+    """The order of ``name_sort_key`` as two strings (letters, then tones): several times
+    quicker, for sorting lists of thousands. ``full_name`` must already be clean (NFC)."""
+    words = full_name.split(" ")
+    if len(words) > 1:
+        words = [words[-1], *words[1:-1], words[0]]
+    joined = "\x01".join(words)
+    if not _KNOWN.issuperset(joined):
+        letters, tones = name_sort_key(full_name)
+        return (
+            "\x01".join("".join(chr(0x100 + r) for r in word) for word in letters),
+            "\x01".join("".join(chr(0x30 + t) for t in word) for word in tones),
+        )
+    pairs = joined.translate(_COLLATION)
+    return pairs[::2], pairs[1::2]

@@ -22,6 +22,7 @@ from ..domain.text import fold
 from ..errors import ChiboError, FieldProblem, NotFoundError, ValidationError
 from ..i18n import _
 from ..rules.badges import badge_rules
+from ..rules.choices import member_choices
 from ..rules.statuses import status_rules
 from ..storage import changelog
 from ..storage import members as store
@@ -102,8 +103,33 @@ def members_at(db: Database, as_of: dt.date) -> list[tuple[Member, MemberState]]
     return result
 
 
-def _check(db: Database, member: Member, today: dt.date) -> None:
-    problems = validate(member, today)
+def with_canonical_choices(member: Member) -> tuple[Member, list[FieldProblem]]:
+    """Values of closed lists (theory level, position) spelled as the list spells them
+    ('trung cấp' → 'Trung cấp'); a value outside such a list is a problem."""
+    problems = []
+    changes = {}
+    for name, choice in member_choices().items():
+        value = getattr(member, name)
+        if not value or not choice.exhaustive or value in choice.values:
+            continue
+        canonical = {fold(v): v for v in choice.values}.get(fold(value))
+        if canonical is not None:
+            changes[name] = canonical
+        else:
+            problems.append(
+                FieldProblem(
+                    name,
+                    _("{field} “{value}” không có trong danh mục ({allowed}).").format(
+                        field=_(choice.label), value=value, allowed=", ".join(choice.values)
+                    ),
+                )
+            )
+    return (dataclasses.replace(member, **changes) if changes else member), problems
+
+
+def _check(db: Database, member: Member, today: dt.date) -> Member:
+    member, problems = with_canonical_choices(member)
+    problems = validate(member, today) + problems
     if member.card_number:
         owner = store.card_owner(db, member.card_number)
         if owner is not None and owner != member.id:
@@ -118,6 +144,7 @@ def _check(db: Database, member: Member, today: dt.date) -> None:
             )
     if problems:
         raise ValidationError(problems)
+    return member
 
 
 def _refresh_state(db: Database, member_id: int) -> MemberState:
@@ -146,8 +173,7 @@ def save_member(
     """Add (``member.id`` is None) or update a record. A new record may bring its first
     status change (admitted, transferred in, ...), so that it appears in the cell's list."""
     today = today or _today()
-    member = normalized(member)
-    _check(db, member, today)
+    member = _check(db, normalized(member), today)
     user = current_user()
     with db.atomic():
         if member.id is None:
@@ -240,6 +266,57 @@ def search(db: Database, text: str) -> list[int]:
         return []
     query = " ".join('"' + w.replace('"', "") + '"*' for w in words)
     return store.search_ids(db, query)
+
+
+def add_members(
+    db: Database, items: list[tuple[Member, list[StatusChange]]], *, today: dt.date | None = None
+) -> Result[list[int]]:
+    """Many new records at once, each with its status history, in one transaction
+    (generated data and large lists). Every record is checked as ``save_member`` does."""
+    today = today or _today()
+    rules = status_rules()
+    records = []
+    cards: set[str] = set()
+    for member, history in items:
+        member = _check(db, normalized(member), today)
+        if member.card_number in cards:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "card_number", _("Số thẻ {card} bị trùng.").format(card=member.card_number)
+                    )
+                ]
+            )
+        if member.card_number:
+            cards.add(member.card_number)
+        try:
+            validate_history(history, rules)
+        except StatusHistoryError as exc:
+            raise ChiboError(f"{member.full_name}: {exc}") from exc
+        state = state_of(member, history)
+        records.append((member, search_text(member), state.code, state.in_cell, history))
+    with db.atomic():
+        ids = store.insert_many(db, records)
+        user = current_user()
+        for member_id, record in zip(ids, records, strict=True):
+            changelog.record(
+                db, user, "member", member_id, [("created", None, record[0].full_name)]
+            )
+    return Result(ids, CHANGED)
+
+
+def allowed_changes(state: MemberState, after: dt.date | None = None) -> dict[str, str]:
+    """The kinds of change that can follow a member's current state, with their labels."""
+    from ..domain.status import check_change
+
+    result = {}
+    for key, rule in status_rules().items():
+        try:
+            check_change(state, rule, after or dt.date.max, after)
+        except StatusHistoryError:
+            continue
+        result[key] = _(rule.label)
+    return result
 
 
 def change_labels() -> dict[str, str]:

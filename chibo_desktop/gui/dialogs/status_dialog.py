@@ -1,0 +1,101 @@
+"""Record one dated status change: kind, date, decision number, note."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.status import StatusChange
+from ...domain.text import clean_text
+from ...i18n import _
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class StatusDialog(QDialog):
+    """``kinds`` maps the change keys that make sense now to their labels."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        member_name: str,
+        kinds: dict[str, str],
+        today: dt.date,
+        *,
+        earliest: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Ghi biến động — {name}").format(name=member_name))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "Biến động được ghi theo ngày của quyết định hoặc sự việc. "
+                "Không ghi được biến động trước lần biến động gần nhất."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        for key, label in kinds.items():
+            self.kind.addItem(label, key)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setMaximumDate(to_qdate(today))
+        if earliest is not None:
+            self.date.setMinimumDate(to_qdate(earliest))
+        self.date.setDate(to_qdate(today))
+        self.decision = QLineEdit()
+        self.decision.setPlaceholderText(_("Ví dụ: 125-QĐ/ĐU (nếu có)"))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(_("Ví dụ: chuyển về Đảng bộ phường Lý Thái Tổ"))
+        self.note.setFixedHeight(70)
+        form.addRow(_("Loại biến động:"), self.kind)
+        form.addRow(_("Ngày:"), self.date)
+        form.addRow(_("Số quyết định:"), self.decision)
+        form.addRow(_("Ghi chú:"), self.note)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Ghi"))
+        self.ok_button.setEnabled(bool(kinds))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def select_kind(self, key: str) -> None:
+        index = self.kind.findData(key)
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+
+    def value(self) -> StatusChange:
+        return StatusChange(
+            kind=self.kind.currentData(),
+            date=from_qdate(self.date.date()),
+            decision=clean_text(self.decision.text()),
+            note=clean_text(self.note.toPlainText(), multiline=True),
+        )
