@@ -7,7 +7,15 @@ from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ..letterhead import Letterhead
@@ -23,6 +31,7 @@ from .common import (
 )
 
 DOTS = "…………"
+FRAME_PADDING = 12
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,8 @@ class DotLine(Flowable):
         self.height = height
 
     def wrap(self, avail_width, avail_height):
-        return min(self.width, avail_width), self.height
+        self.width = min(self.width, avail_width)
+        return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
@@ -53,6 +63,12 @@ class DotLine(Flowable):
         c.setLineWidth(0.6)
         c.line(0, 2, self.width, 2)
         c.restoreState()
+
+
+def heading(markup: str, style: ParagraphStyle) -> list:
+    """A heading that never ends a page: a new page starts when fewer than three lines are
+    left (cheaper than keepWithNext, which lays the following flowables out twice)."""
+    return [CondPageBreak(style.leading * 3.2), Paragraph(markup, style)]
 
 
 def own_font(table: Table) -> Table:
@@ -162,27 +178,25 @@ def _opening_sentence(data: MinutesInput, blank: bool) -> str:
 
 def story(data: MinutesInput, *, blank: bool = False) -> list:
     s = styles()
-    width = frame_width()
+    # The frame keeps 6 pt of padding on each side inside the margins.
+    width = frame_width() - FRAME_PADDING
     m = data.meeting
     body, head = s.body, s.heading
-    head = ParagraphStyle("section", parent=head, keepWithNext=1)
     item_style = ParagraphStyle("item", parent=head, spaceBefore=4)
-    label_style = ParagraphStyle(
-        "label", parent=s.body_left, fontName=register_fonts() + "-Italic", keepWithNext=1
-    )
+    label_style = ParagraphStyle("label", parent=s.body_left, fontName=register_fonts() + "-Italic")
     out: list = [
-        own_font(header_block(data.head, width)),
+        own_font(header_block(data.head, frame_width())),
         Paragraph("BIÊN BẢN", s.title),
         Paragraph(text(m.title), s.subtitle),
         Paragraph("-----", s.center),
         Spacer(1, 6),
         Paragraph(text(_opening_sentence(data, blank)), body),
-        Paragraph("I. THÀNH PHẦN", head),
+        *heading("I. THÀNH PHẦN", head),
     ]
     out += [Paragraph("- " + text(line), body) for line in attendance_lines(data, blank=blank)]
     if blank:
         out += _blank_attendance(data, width)
-    out.append(Paragraph("II. NỘI DUNG", head))
+    out += heading("II. NỘI DUNG", head)
     if blank:
         out += _blank_content(data, width, item_style)
     else:
@@ -190,7 +204,9 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     signatures = own_font(
         signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
     )
-    out.append(KeepTogether([*_closing(data, blank, body, width), Spacer(1, 8), signatures]))
+    closing = _closing(data, blank, body, width)
+    out += closing[:-1]
+    out.append(KeepTogether([closing[-1], Spacer(1, 8), signatures]))
     return out
 
 
@@ -202,7 +218,7 @@ def _content(data: MinutesInput, body, item_style, label_style) -> list:
         who = f"; đồng chí {m.presenter} trình bày" if m.presenter else ""
         out.append(Paragraph(text(f"Chuyên đề: {m.topic}{who}."), body))
     if m.documents:
-        out.append(Paragraph("Các văn bản được phổ biến:", label_style))
+        out += heading("Các văn bản được phổ biến:", label_style)
         out += [Paragraph("- " + text(d), body) for d in m.documents]
     by_item: dict[int | None, list] = {}
     for d in m.discussions:
@@ -210,13 +226,13 @@ def _content(data: MinutesInput, body, item_style, label_style) -> list:
         by_item.setdefault(key, []).append(d)
 
     def discussion(entries) -> list:
-        parts = [Paragraph("Ý kiến thảo luận:", label_style)]
+        parts = heading("Ý kiến thảo luận:", label_style)
         for d in entries:
             parts.append(Paragraph(f"- Đồng chí <b>{text(d.speaker)}</b>: {text(d.text)}", body))
         return parts
 
     for number, item in enumerate(m.agenda, start=1):
-        out.append(Paragraph(f"{number}. {text(item.title)}", item_style))
+        out += heading(f"{number}. {text(item.title)}", item_style)
         if item.content:
             out.append(Paragraph(text(item.content), body))
         if number - 1 in by_item:
@@ -224,10 +240,10 @@ def _content(data: MinutesInput, body, item_style, label_style) -> list:
         if item.conclusion:
             out.append(Paragraph(f"<i>Kết luận:</i> {text(item.conclusion)}", body))
     if None in by_item:
-        out.append(Paragraph(f"{len(m.agenda) + 1}. Thảo luận chung", item_style))
+        out += heading(f"{len(m.agenda) + 1}. Thảo luận chung", item_style)
         out += discussion(by_item[None])
     if m.resolutions:
-        out.append(Paragraph("III. BIỂU QUYẾT", item_style))
+        out += heading("III. BIỂU QUYẾT", item_style)
         for number, r in enumerate(m.resolutions, start=1):
             out.append(Paragraph(f"{number}. {text(r.text)}", body))
             out.append(
@@ -309,11 +325,11 @@ def _blank_content(data: MinutesInput, width: float, item_style) -> list:
     agenda = data.meeting.agenda or []
     for number, item in enumerate(agenda, start=1):
         lines = [DotLine(width) for _n in range(5)]
-        out.append(KeepTogether([Paragraph(f"{number}. {text(item.title)}", item_style), lines[0]]))
-        out += lines[1:]
-    out.append(Paragraph("Ý kiến thảo luận:", item_style))
+        out += heading(f"{number}. {text(item.title)}", item_style)
+        out += lines
+    out += heading("Ý kiến thảo luận:", item_style)
     out += [DotLine(width) for _n in range(10)]
-    out.append(Paragraph("Biểu quyết:", item_style))
+    out += heading("Biểu quyết:", item_style)
     out.append(
         Paragraph(
             f"Tán thành: {DOTS} đồng chí; không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
