@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..domain.members import FIELD_LABELS, Member, validate
-from ..domain.text import fold
 from ..i18n import _, format_iso_date
 from ..interop.excel_import import RowRecord
+from .import_quick import quick_valid
 
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"
 
@@ -38,19 +40,97 @@ class Outcome:
     problems: list[Rejection] = field(default_factory=list)
 
 
+class _FoldTable(dict):
+    """Per-character form of ``fold``: no diacritics, đ → d, case folded. Folding is done
+    one character at a time there too, so a translate table gives the same text, faster."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.combining(char):
+            folded = ""
+        else:
+            decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fast_fold(text: str) -> str:
+    """The same result as ``domain.text.fold``, for thousands of rows."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def search_text(member: Member) -> str:
+    """As ``services.members.search_text``, with the fast fold."""
+    parts = (
+        member.full_name,
+        member.birth_name,
+        member.card_number,
+        member.phone,
+        member.citizen_id,
+        member.position,
+    )
+    return fast_fold(" ".join(p for p in parts if p))
+
+
 def name_key(name: str, birth: str | None) -> tuple[str, str]:
-    return fold(name), birth or ""
+    return fast_fold(name), birth or ""
+
+
+MATCH_COLUMNS = ("full_name", "birth_date", "card_number")
+
+
+class _Members(dict):
+    """Whole Member records, loaded only for the rows that update one."""
+
+    def __init__(self, load: Callable[[int], Member]) -> None:
+        super().__init__()
+        self.load = load
+
+    def __missing__(self, member_id: int) -> Member:
+        member = self[member_id] = self.load(member_id)
+        return member
 
 
 class Register:
-    """The members already stored, indexed the ways imported rows are matched."""
+    """The members already stored, indexed the ways imported rows are matched.
 
-    def __init__(self, members: list[Member]) -> None:
-        self.members = {m.id: m for m in members}
-        self.by_card = {m.card_number: m.id for m in members if m.card_number}
+    ``rows`` are (id, *columns) tuples holding at least MATCH_COLUMNS and every field the
+    file brings; ``load`` gives a whole record when one is about to change.
+    """
+
+    def __init__(
+        self, columns: Sequence[str], rows: list[tuple], load: Callable[[int], Member]
+    ) -> None:
+        self.position = {name: i + 1 for i, name in enumerate(columns)}
+        self.rows = {r[0]: r for r in rows}
+        self.members = _Members(load)
+        card, name, birth = (self.position[n] for n in ("card_number", "full_name", "birth_date"))
+        self.by_card = {r[card]: r[0] for r in rows if r[card]}
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for m in members:
-            self.by_key[name_key(m.full_name, m.birth_date)].append(m.id)
+        for r in rows:
+            self.by_key[name_key(r[name], r[birth])].append(r[0])
+
+    def get(self, member_id: int, name: str):
+        return self.rows[member_id][self.position[name]]
+
+    def differences(self, member_id: int, values: dict) -> list[tuple[str, object, object]]:
+        """(field, stored, new) for each non-empty imported value that differs."""
+        row = self.rows[member_id]
+        position = self.position
+        changes = []
+        for key, value in values.items():
+            if value is None or value == "":
+                continue
+            old = row[position[key]]
+            if key == "armed_forces":
+                old = bool(old)
+            if old != value:
+                changes.append((key, old, value))
+        return changes
 
 
 class Checker:
@@ -121,21 +201,28 @@ class Checker:
     def _find(self, outcome: Outcome, values: dict) -> int | None:
         reg = self.register
         card = values.get("card_number")
-        key = name_key(values.get("full_name", ""), values.get("birth_date"))
+        name, birth = values.get("full_name", ""), values.get("birth_date")
         if card and card in reg.by_card:
-            found = reg.members[reg.by_card[card]]
-            if fold(found.full_name) != key[0] and (found.birth_date or "") != key[1]:
+            found_id = reg.by_card[card]
+            found_name = reg.get(found_id, "full_name")
+            found_birth = reg.get(found_id, "birth_date")
+            # The card decides, unless both the name and the birth date say another person.
+            if (
+                found_name != name
+                and (found_birth or "") != (birth or "")
+                and fast_fold(found_name) != fast_fold(name)
+            ):
                 self._reject(
                     outcome,
                     "card_number",
                     _("Số thẻ {card} đã được dùng cho đảng viên {name}.").format(
-                        card=card, name=found.full_name
+                        card=card, name=found_name
                     ),
                 )
-            return found.id
-        candidates = reg.by_key.get(key, [])
+            return found_id
+        candidates = reg.by_key.get(name_key(name, birth), []) if reg.by_key else []
         if card:
-            with_other_card = [i for i in candidates if reg.members[i].card_number]
+            with_other_card = [i for i in candidates if reg.get(i, "card_number")]
             if with_other_card:
                 other = reg.members[with_other_card[0]]
                 self._reject(
@@ -152,7 +239,7 @@ class Checker:
                     ),
                 )
                 return None
-            candidates = [i for i in candidates if not reg.members[i].card_number]
+            candidates = [i for i in candidates if not reg.get(i, "card_number")]
         if len(candidates) > 1:
             self._reject(
                 outcome,
@@ -177,16 +264,16 @@ class Checker:
             member = Member(**values)
             outcome.action = ADD
         else:
+            outcome.changes = self.register.differences(member_id, values)
+            if not outcome.changes:
+                outcome.action = UNCHANGED
+                return
             old = self.register.members[member_id]
-            applied = {k: v for k, v in values.items() if v not in (None, "")}
-            member = dataclasses.replace(old, **applied)
+            member = dataclasses.replace(old, **{k: v for k, _o, v in outcome.changes})
             outcome.old = old
-            outcome.changes = [
-                (k, getattr(old, k), v) for k, v in applied.items() if getattr(old, k) != v
-            ]
-            outcome.action = UPDATE if outcome.changes else UNCHANGED
+            outcome.action = UPDATE
         outcome.member = member
-        if outcome.action == UNCHANGED:
+        if quick_valid(member, self.today):
             return
         for problem in validate(member, self.today):
             self._reject(outcome, problem.field, problem.message)

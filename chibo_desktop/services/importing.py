@@ -8,7 +8,6 @@ alone. Every rejected row comes back with the spreadsheet's row number and a rea
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -26,8 +25,18 @@ from ..storage import member_import as store
 from . import cell
 from .common import Changes, Progress, Result, current_user
 from .common import today as _today
-from .import_check import ADD, REJECTED, UNCHANGED, UPDATE, Checker, Outcome, Register, Rejection
-from .members import search_text
+from .import_check import (
+    ADD,
+    MATCH_COLUMNS,
+    REJECTED,
+    UNCHANGED,
+    UPDATE,
+    Checker,
+    Outcome,
+    Register,
+    Rejection,
+    search_text,
+)
 
 MAPPINGS_SETTING = "import.column_mappings"
 _STEP = 2000
@@ -212,7 +221,7 @@ def import_members(
             )
     yield Progress(total, total, _("Đang đối chiếu với sổ đảng viên…"))
     headers = [reader.header(c.index) for c in layout.columns]
-    outcomes = Checker(Register(store.all_members(db)), reader.header, today).check(records)
+    outcomes = Checker(_register(db, chosen), reader.header, today).check(records)
 
     report = ImportReport(path.name, skipped=reader.skipped, headers=headers, dry_run=dry_run)
     for o in outcomes:
@@ -244,50 +253,73 @@ def import_members(
     return Result(report, Changes(members=bool(counts[ADD] or counts[UPDATE])))
 
 
-def _first_status(member, today: dt.date, file_name: str) -> StatusChange:
+def _register(db: Database, mapping: dict[int, str]) -> Register:
+    """The register as the import needs it: matching columns and the file's fields."""
+    from ..storage import members as member_store
+
+    wanted = set(MATCH_COLUMNS) | {xl.stored_field(f) for f in mapping.values()}
+    columns = [c for c in store.COLUMNS if c in wanted]
+    return Register(columns, store.all_rows(db, columns), lambda i: member_store.get(db, i))
+
+
+def _first_status(member, today: dt.date, notes: dict[str, str]) -> tuple[str, dt.date, str]:
     """New members need a first change to be in the cell's list. A list holds no history, so:
     without an official date the member is probationary, admitted on the joining date; with
     one, the member is recorded as transferred in, dated from joining because the list does
     not say since when they belong here (their membership then follows the official date)."""
-    joined = dates.earliest(member.join_date) or today
-    if member.official_date:
-        note = _(
-            "Ghi nhận khi nhập danh sách {name}; ngày chuyển đến chưa rõ nên lấy ngày vào Đảng."
-        ).format(name=file_name)
-        return StatusChange("transfer_in", joined, note=note)
-    return StatusChange(
-        "admitted", joined, note=_("Nhập từ danh sách {name}.").format(name=file_name)
-    )
+    joined = dates.earliest(member.join_date) if member.join_date else today
+    kind = "transfer_in" if member.official_date else "admitted"
+    return kind, joined, notes[kind]
 
 
 def _write(db: Database, outcomes: list[Outcome], user: str, source: str, today: dt.date):
     rules = status_rules()
+    states: dict = {}
     next_id = store.next_id(db)
     new, statuses, log = [], [], []
     file_name = source.split(": ", 1)[-1]
+    notes = {
+        "transfer_in": _(
+            "Ghi nhận khi nhập danh sách {name}; ngày chuyển đến chưa rõ nên lấy ngày vào Đảng."
+        ).format(name=file_name),
+        "admitted": _("Nhập từ danh sách {name}.").format(name=file_name),
+    }
     for o in outcomes:
         if o.action != ADD:
             continue
-        member = dataclasses.replace(o.member, id=next_id)
+        member = o.member
+        member.id = next_id
         next_id += 1
-        change = _first_status(member, today, file_name)
-        state = derive_state([change], rules, None, dates.to_date(member.official_date))
+        kind, date, note = _first_status(member, today, notes)
+        # The state after a single first change depends only on its kind and on whether an
+        # official date is known (derive_state without as_of).
+        key = (kind, member.official_date is not None)
+        if key not in states:
+            official = dates.earliest(member.official_date)
+            states[key] = derive_state([StatusChange(kind, date)], rules, None, official)
+        state = states[key]
         new.append((member, search_text(member), state.code, state.in_cell))
-        statuses.append((member.id, change.kind, change.date.isoformat(), change.note))
+        day = date.isoformat()
+        statuses.append((member.id, kind, day, note))
         log.append(("member", member.id, "created", None, member.full_name))
-        log.append(("member_status", member.id, change.kind, None, change.date.isoformat()))
+        log.append(("member_status", member.id, kind, None, day))
     total = len(new)
-    for start in range(0, total, _STEP):
-        store.insert_members(db, new[start : start + _STEP])
-        yield Progress(
-            start, total, _("Đang ghi {n}/{total} đảng viên mới…").format(n=start, total=total)
-        )
-    store.add_statuses(db, statuses)
+    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+    if new:
+        with store.bulk_insert(db, new[0][0].id):
+            for start in range(0, total, _STEP):
+                store.insert_members(db, new[start : start + _STEP], stamp)
+                yield Progress(
+                    start,
+                    total,
+                    _("Đang ghi {n}/{total} đảng viên mới…").format(n=start, total=total),
+                )
+    store.add_statuses(db, statuses, stamp)
     updates = [o for o in outcomes if o.action == UPDATE]
     store.update_members(db, ((o.member, search_text(o.member)) for o in updates))
     for o in updates:
         log.extend(("member", o.member.id, f, old, new_value) for f, old, new_value in o.changes)
-    store.log_changes(db, user, source, log)
+    store.log_changes(db, user, source, log, stamp)
     if updates:
         _refresh_states(db, [o.member.id for o in updates], rules)
     yield Progress(total, total, _("Đang lưu…"))

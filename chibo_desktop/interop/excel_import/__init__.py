@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .error_report import RejectedRow, write_error_report
-from .fields import choices, header_key, label, match_header
+from .fields import choices, header_key, label, match_header, stored_field
 from .layout import Column, Layout, column_letter, detect_layout
 from .reading import SPREADSHEET_SUFFIXES, Book, Sheet, open_book
 from .rows import CellProblem, RowReader, RowRecord
@@ -27,6 +27,7 @@ __all__ = [
     "label",
     "match_header",
     "open_book",
+    "stored_field",
     "write_error_report",
 ]
 

@@ -202,3 +202,14 @@ def label(key: str) -> str:
     if key in FIELD_LABELS:
         return _(FIELD_LABELS[key])
     return _(EXTRA_LABELS.get(key, key))
+
+
+def stored_field(key: str) -> str:
+    """The register field a column choice fills ('birth_date_male' → 'birth_date')."""
+    if key in (BIRTH_MALE, BIRTH_FEMALE):
+        return "birth_date"
+    if key in (MARK_MALE, MARK_FEMALE):
+        return "gender"
+    if key == TO_NOTES:
+        return "notes"
+    return key

@@ -119,9 +119,12 @@ def _open_calamine(path: Path) -> Book:
     if not names:
         raise ChiboError(_("Tệp {name} không có trang tính nào.").format(name=path.name))
 
+    opened: dict = {}
+
     def load(name: str, nrows: int | None) -> Sheet:
         try:
-            sheet = workbook.get_sheet_by_name(name)
+            # Parsing a sheet is the costly part; keep it for the full read after a peek.
+            sheet = opened.get(name) or opened.setdefault(name, workbook.get_sheet_by_name(name))
             rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
             merged = sheet.merged_cell_ranges or []
         except calamine.PasswordError as exc:
@@ -132,6 +135,8 @@ def _open_calamine(path: Path) -> Book:
                     sheet=name, name=path.name, error=exc
                 )
             ) from exc
+        if nrows is None:
+            opened.pop(name, None)
         return Sheet(name, rows, list(merged))
 
     return Book(path, names, load)

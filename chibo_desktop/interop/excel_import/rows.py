@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
-from ...domain.text import clean_text, fold
+from ...domain.text import fold
 from ...i18n import _
 from .fields import (
     BIRTH_FEMALE,
@@ -26,7 +26,7 @@ from .layout import Layout
 from .values import (
     ValueProblem,
     as_text,
-    is_blank,
+    clean_cell,
     is_mark,
     name_problem,
     number_text,
@@ -43,6 +43,8 @@ _FOOTER = re.compile(
     r"xac nhan|ky ten|ky ghi ro|chi uy|thu truong|nguoi ky|danh sach (nay|tren|co)|noi nhan|"
     r"dang uy|ban to chuc|chu tich|truong ban)"
 )
+_NAME, _STORE, _BIRTH, _MARK, _NOTE = range(5)
+_MISSING = object()
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _HEADING = re.compile(
     r"^([ivxlc]+|[a-z]|\d+)\s*[.)/-]|dang vien (chinh thuc|du bi|sinh hoat|mien|tam)|"
@@ -65,42 +67,56 @@ class RowRecord:
     problems: list[CellProblem] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)  # field → column it came from
     raw: list = field(default_factory=list)
+    sexes: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _blank_text(value) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _blank(value) -> bool:
+    return value == "" or value is None or (isinstance(value, str) and not value.strip())
 
 
 def _shapes(rows: list[list], start: int, mapping: dict[int, str]) -> dict[int, tuple]:
+    """For numbering columns holding numbers Excel made of them: the usual shape of the
+    values still typed as text (a sample is enough)."""
     shapes = {}
     for index, name in mapping.items():
         if name not in NUMBER_FIELDS:
             continue
+        cells = [row[index] for row in rows[start:] if index < len(row)]
+        numbers = [v for v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if not numbers:
+            continue
         counter: Counter = Counter()
-        has_float_fraction = False
-        for row in rows[start:]:
-            if index >= len(row):
-                continue
-            value = row[index]
+        for value in cells:
             if isinstance(value, str) and value.strip():
                 shape = text_shape(value.strip())
                 if shape:
                     counter[shape] += 1
-            elif isinstance(value, float) and not value.is_integer():
-                has_float_fraction = True
+                    if counter.total() >= 500:
+                        break
         if counter:
             shapes[index] = counter.most_common(1)[0][0]
-        elif has_float_fraction and name in _DEFAULT_SHAPE:
+        elif name in _DEFAULT_SHAPE and any(
+            isinstance(v, float) and not v.is_integer() for v in numbers
+        ):
             shapes[index] = _DEFAULT_SHAPE[name]
     return shapes
 
 
-def _is_footer(texts: list[tuple[int, str]], name_column: int | None) -> bool:
-    first = header_key(texts[0][1])
-    footer = bool(_FOOTER.match(first) or _DATE_LINE.search(first) or texts[0][1][:1] in "*(")
-    if not footer:
+def _is_footer(row: list, filled: list[int], name_column: int | None) -> bool:
+    """A total, signature, date or note line: the table has ended."""
+    text = row[filled[0]].strip()
+    first = header_key(text)
+    if not (_FOOTER.match(first) or _DATE_LINE.search(first) or text[:1] in "*("):
         return False
-    name_cell = next((t for i, t in texts if i == name_column), "")
-    if not name_cell:
+    if name_column not in filled:
         return True
     # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
-    return texts[0][0] == name_column and len(texts) <= 2
+    return filled[0] == name_column and len(filled) <= 2
 
 
 class RowReader:
@@ -128,20 +144,36 @@ class RowReader:
     def records(self, rows: list[list]) -> Iterator[RowRecord]:
         start = self.layout.first_data_row
         shapes = _shapes(rows, start, self.mapping)
-        plan = sorted(self.mapping.items())
+        plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
+        plan = [p for p in plan if p is not None]
+        counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
+        name_column = self.name_column
+        name_header = self.headers.get(name_column) if name_column is not None else None
         for r in range(start, len(rows)):
             row = rows[r]
-            texts = [(i, as_text(v).strip()) for i, v in enumerate(row) if not is_blank(v)]
-            texts = [(i, t) for i, t in texts if t]
-            if not texts:
+            filled = [i for i, v in enumerate(row) if v != "" and v is not None]
+            if not filled:
                 continue
-            if _is_footer(texts, self.name_column):
-                self.ended_at = r + 1
-                return
-            if self._not_a_member(texts):
-                self.skipped += 1
-                continue
-            yield self._record(r + 1, row, plan, shapes)
+            first = row[filled[0]]
+            if isinstance(first, str):
+                if not first.strip():
+                    filled = [i for i in filled if not _blank_text(row[i])]
+                    if not filled:
+                        continue
+                    first = row[filled[0]]
+                if _is_footer(row, filled, name_column):
+                    self.ended_at = r + 1
+                    return
+            name_cell = (
+                row[name_column] if name_column is not None and name_column < len(row) else ""
+            )
+            meaningful = len([i for i in filled if i in counted])
+            if meaningful <= 1 or (isinstance(name_cell, str) and name_cell == name_header):
+                texts = [(i, as_text(row[i]).strip()) for i in filled]
+                if self._not_a_member([(i, t) for i, t in texts if t]):
+                    self.skipped += 1
+                    continue
+            yield self._record(r + 1, row, plan)
 
     def _not_a_member(self, texts: list[tuple[int, str]]) -> bool:
         keys = [header_key(t) for _i, t in texts]
@@ -157,54 +189,78 @@ class RowReader:
             return name in (None, TO_NOTES, "notes") or not any(c.isdigit() for c in text)
         return bool(_HEADING.search(fold(text)))
 
-    def _record(self, number: int, row: list, plan, shapes) -> RowRecord:
+    def _plan(self, index: int, name: str, shape):
+        """(column, field, kind, parse, memo): how one column is read, chosen once."""
+        today = self.today
+        if name == ROW_NUMBER:
+            return None
+        if name == "full_name":
+            return (index, name, _NAME, None, None)
+        if name in DATE_FIELDS:
+            return (index, name, _STORE, lambda v: parse_date(v, today), {})
+        if name in (BIRTH_MALE, BIRTH_FEMALE):
+            return (index, name, _BIRTH, lambda v: parse_date(v, today), {})
+        if name in (MARK_MALE, MARK_FEMALE):
+            return (index, name, _MARK, is_mark, {})
+        if name == "gender":
+            return (index, name, _STORE, parse_gender, {})
+        if name == "armed_forces":
+            return (index, name, _STORE, parse_flag, {})
+        if name in NUMBER_FIELDS:
+            return (index, name, _STORE, lambda v: number_text(v, name, shape), None)
+        if name == TO_NOTES:
+            return (index, name, _NOTE, clean_cell, None)
+        if name in MULTILINE_FIELDS:
+            return (index, name, _STORE, lambda v: clean_cell(v, True), {})
+        return (index, name, _STORE, clean_cell, {})
+
+    def _record(self, number: int, row: list, plan) -> RowRecord:
         record = RowRecord(number, {}, raw=row)
-        values = record.values
-        notes: list[str] = []
-        sexes: list[tuple[str, int]] = []
+        values, columns = record.values, record.columns
         width = len(row)
-        for index, name in plan:
+        for index, name, kind, parse, memo in plan:
             value = row[index] if index < width else None
-            if name == "full_name":
+            if kind == _NAME:
                 problem = name_problem(value)
                 if problem:
                     record.problems.append(CellProblem(name, index, as_text(value), problem))
-                values[name] = clean_text(as_text(value))
-                record.columns[name] = index
+                values[name] = clean_cell(value) if value is not None else ""
+                columns[name] = index
                 continue
-            if is_blank(value):
+            if value == "" or value is None:
                 continue
             try:
-                if name in DATE_FIELDS:
-                    values[name] = parse_date(value, self.today)
-                elif name in (BIRTH_MALE, BIRTH_FEMALE):
-                    values["birth_date"] = parse_date(value, self.today)
-                    record.columns["birth_date"] = index
-                    sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
-                    continue
-                elif name in (MARK_MALE, MARK_FEMALE):
-                    if is_mark(value):
-                        sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
-                    continue
-                elif name == "gender":
-                    values[name] = parse_gender(value)
-                elif name == "armed_forces":
-                    values[name] = parse_flag(value)
-                elif name in NUMBER_FIELDS:
-                    values[name] = number_text(value, name, shapes.get(index))
-                elif name == TO_NOTES:
-                    notes.append(f"{self.header(index)}: {clean_text(as_text(value))}")
-                    continue
-                elif name == ROW_NUMBER:
-                    continue
+                # Columns such as sex, ethnicity or dates repeat their values: parse each once.
+                if memo is None:
+                    parsed = parse(value)
                 else:
-                    values[name] = clean_text(as_text(value), multiline=name in MULTILINE_FIELDS)
+                    parsed = memo.get(value, _MISSING)
+                    if parsed is _MISSING:
+                        parsed = memo[value] = parse(value)
             except ValueProblem as exc:
                 record.problems.append(CellProblem(name, index, as_text(value), str(exc)))
-            record.columns.setdefault(name, index)
-        self._sex(record, sexes)
-        if notes:
-            values["notes"] = "\n".join([values.get("notes") or "", *notes]).strip()
+                columns.setdefault(name, index)
+                continue
+            except TypeError:  # an unhashable cell value cannot be remembered
+                parsed = parse(value)
+            if parsed == "" or parsed is None:
+                continue
+            if kind == _STORE:
+                values[name] = parsed
+                columns[name] = index
+            elif kind == _BIRTH:
+                values["birth_date"] = parsed
+                columns["birth_date"] = index
+                record.sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
+            elif kind == _MARK:
+                if parsed:
+                    record.sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
+            elif kind == _NOTE:
+                record.notes.append(f"{self.header(index)}: {parsed}")
+        if record.sexes or self.female_marks_only:
+            self._sex(record, record.sexes)
+        if record.notes:
+            values["notes"] = "\n".join([values.get("notes") or "", *record.notes]).strip()
         return record
 
     def _sex(self, record: RowRecord, sexes: list[tuple[str, int]]) -> None:

@@ -1,0 +1,185 @@
+"""Member list import against python-calamine reading the same file into Python lists.
+
+Targets: a 20,000-row .xlsx imported into an empty register in at most 3x the calamine
+read; the re-import of the same file (all unchanged) within the same bound; peak memory
+of the import under 200 MB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+import statistics
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+TARGET_RATIO = 3.0
+MEMORY_LIMIT_MB = 200
+TODAY = dt.date(2026, 3, 15)
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Thu", "Ngọc", "Xuân", "Đình"]
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hương", "Lan", "Nam", "Sơn", "Yến"]
+
+
+def make_workbook(path: Path, rows: int, seed: int = 7) -> Path:
+    """A list as offices type it: titles, header, real date cells and text dates mixed."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Danh sách")
+    ws.append(["ĐẢNG BỘ PHƯỜNG HÀNG BẠC"])
+    ws.append(["CHI BỘ KHU PHỐ 3"])
+    ws.append(["DANH SÁCH ĐẢNG VIÊN"])
+    ws.append([])
+    ws.append(
+        [
+            "STT",
+            "Họ và tên",
+            "Giới tính",
+            "Ngày sinh",
+            "Dân tộc",
+            "Quê quán",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Số thẻ đảng viên",
+            "Điện thoại",
+            "Ghi chú",
+        ]
+    )
+    for n in range(1, rows + 1):
+        born = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(0, 60 * 365))
+        joined = born + dt.timedelta(days=rng.randrange(19 * 365, 30 * 365))
+        joined = min(joined, TODAY - dt.timedelta(days=400))
+        official = joined + dt.timedelta(days=365)
+        name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)} {n}"
+        name = name.rsplit(" ", 1)[0] + " " + "".join(chr(0x61 + int(d)) for d in str(n))
+        ws.append(
+            [
+                n,
+                name,
+                rng.choice(["Nam", "Nữ"]),
+                born,
+                "Kinh",
+                "Hà Nội",
+                joined.strftime("%d/%m/%Y"),
+                official,
+                f"{n % 100:02d}.{n:06d}",
+                f"09{n:08d}",
+                "",
+            ]
+        )
+    ws.append([])
+    ws.append(["", "", "", "", "", "", "T/M CHI BỘ"])
+    ws.append(["", "", "", "", "", "", "BÍ THƯ"])
+    wb.save(path)
+    return path
+
+
+def _calamine_read(path: Path) -> list:
+    import python_calamine
+
+    wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    return wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
+
+
+def _median(fn, runs: int, prepare=lambda: None) -> float:
+    times = []
+    for _ in range(runs):
+        argument = prepare()
+        gc.collect()
+        start = time.perf_counter()
+        fn(argument) if argument is not None else fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run(quick: bool) -> list[dict]:
+    from chibo_desktop.services.importing import run_import
+    from chibo_desktop.storage.database import open_database
+
+    rows = 1_000 if quick else 20_000
+    runs = 5
+    folder = Path(tempfile.mkdtemp(prefix="chibo-bench-import-"))
+    path = make_workbook(folder / f"list_{rows}.xlsx", rows)
+    reference = _median(lambda: _calamine_read(path), runs)
+
+    counter = iter(range(10_000))
+
+    def fresh_db():
+        db = open_database(folder / f"r{next(counter)}.sqlite", create=True)
+        return db
+
+    opened = []
+
+    def import_empty(db):
+        opened.append(db)
+        report = run_import(db, path, today=TODAY)
+        assert report.added == rows and not report.rejected, report.as_json()
+
+    first = _median(import_empty, runs, fresh_db)
+    for db in opened:
+        db.close()
+
+    db = fresh_db()
+    run_import(db, path, today=TODAY)
+
+    def reimport():
+        report = run_import(db, path, today=TODAY)
+        assert report.unchanged == rows and report.added == report.updated == 0
+
+    again = _median(reimport, runs)
+    db.close()
+
+    db = fresh_db()
+    gc.collect()
+    tracemalloc.start()
+    run_import(db, path, today=TODAY)
+    peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    db.close()
+
+    results = []
+    for name, value in (
+        (f"import {rows} rows into an empty register", first),
+        (f"re-import {rows} unchanged rows", again),
+    ):
+        ratio = value / reference
+        results.append(
+            {
+                "name": name,
+                "median_s": value,
+                "reference": "python-calamine to_python() of the same file",
+                "reference_s": reference,
+                "ratio": ratio,
+                "target": f"<= {TARGET_RATIO:g}x",
+                "passed": ratio <= TARGET_RATIO,
+            }
+        )
+    results.append(
+        {
+            "name": f"peak Python memory importing {rows} rows (tracemalloc)",
+            "median_s": peak_mb,
+            "reference": "MB, not seconds",
+            "reference_s": None,
+            "ratio": None,
+            "target": f"< {MEMORY_LIMIT_MB} MB",
+            "passed": peak_mb < MEMORY_LIMIT_MB,
+        }
+    )
+    return results
+
+
+if __name__ == "__main__":
+    import sys
+
+    for result in run(quick="--quick" in sys.argv):
+        ratio = f"{result['ratio']:.2f}x" if result["ratio"] is not None else ""
+        print(
+            f"{'PASS' if result['passed'] else 'FAIL'}  {result['name']}: "
+            f"{result['median_s']:.3f} {ratio} (target {result['target']})"
+        )
