@@ -75,7 +75,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from ..services.backup import restore, restore_offline
+    from ..services.restore import restore, restore_offline
     from ..services.session import DamagedFileError
 
     source = Path(args.file)

@@ -163,3 +163,28 @@ def forget_stale_keyfile(path: Path) -> None:
         if backup_store.looks_like_sqlite(path):
             keyfile.remove(keyfile.keyfile_path(path))
             keyfile.remove(keyfile.pending_path(path))
+
+
+@dataclass(frozen=True)
+class SecurityState:
+    available: bool
+    encrypted: bool
+    idle_minutes: int
+    path: Path
+    opened_with_recovery: bool
+
+
+def security_state(db: SessionDatabase) -> SecurityState:
+    session = db.session
+    return SecurityState(
+        security.available(),
+        session.key is not None,
+        idle_minutes(db),
+        session.path,
+        session.opened_with_recovery,
+    )
+
+
+def check_password(path: Path, password: str) -> bool:
+    """For the lock screen (runs off the GUI thread: scrypt takes about half a second)."""
+    return security.verify_password(Path(path), password)

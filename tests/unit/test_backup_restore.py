@@ -14,6 +14,7 @@ import pytest
 
 from chibo_desktop.errors import DatabaseError
 from chibo_desktop.services import backup
+from chibo_desktop.services import restore as restoring
 from chibo_desktop.services.session import DamagedFileError, ReadOnlyFileError, open_session
 from chibo_desktop.storage import backup as store
 
@@ -46,7 +47,7 @@ def test_restore_backs_up_first_then_replaces_content(demo_path):
     original = names(db)
     good = backup.make_backup(db, "manual")
     db.execute("UPDATE members SET full_name = 'Tên bị sửa nhầm'")
-    before = backup.restore(db, good).value
+    before = restoring.restore(db, good).value
     assert names(db) == original
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
@@ -62,7 +63,7 @@ def test_damaged_backup_is_refused_and_current_file_untouched(demo_path, tmp_pat
     damage(bad)
     before = names(db)
     with pytest.raises(DatabaseError, match=r"hỏng|Không đọc được"):
-        backup.restore(db, bad)
+        restoring.restore(db, bad)
     assert names(db) == before
     assert not list(backup.backup_folder(demo_path).glob("*-restore.sqlite"))
     db.close()
@@ -81,7 +82,7 @@ def test_damaged_file_is_never_written_and_newest_good_backup_offered(demo_path)
     assert sha(demo_path) == fingerprint
     assert not Path(f"{demo_path}-wal").exists()
     assert not Path(f"{demo_path}.lock").exists()
-    kept = backup.restore_offline(demo_path, caught.value.backup)
+    kept = restoring.restore_offline(demo_path, caught.value.backup)
     assert sha(kept) == fingerprint  # the damaged file is kept, never deleted
     db = open_session(demo_path)
     assert len(names(db)) > 0

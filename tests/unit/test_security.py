@@ -11,6 +11,7 @@ pytest.importorskip("sqlcipher3")
 
 from chibo_desktop.errors import ChiboError
 from chibo_desktop.services import backup, password, security
+from chibo_desktop.services import restore as restoring
 from chibo_desktop.services.session import open_session
 from chibo_desktop.storage import keyfile
 
@@ -114,7 +115,7 @@ def test_backups_of_an_encrypted_file_are_encrypted(encrypted):
     listed = backup.list_backups(path, key=db.session.key)
     assert all(b.encrypted and b.members and not b.problem for b in listed)
     db.execute("UPDATE members SET notes = '' WHERE id = 1")
-    backup.restore(db, manual)
+    restoring.restore(db, manual)
     assert db.execute("SELECT notes FROM members WHERE id = 1").fetchone()[0] == "ghi chú bí mật"
     db.close()
 
@@ -127,8 +128,8 @@ def test_backup_made_under_an_old_password_restores_with_that_password(encrypted
     db.execute("DELETE FROM member_status")
     db.execute("DELETE FROM members")
     with pytest.raises(ChiboError, match="mật khẩu khác"):
-        backup.restore(db, old_copy)
-    backup.restore(db, old_copy, password=PW)
+        restoring.restore(db, old_copy)
+    restoring.restore(db, old_copy, password=PW)
     assert db.execute("SELECT count(*) FROM members").fetchone()[0] > 0
     db.close()
     open_session(path, password="mật khẩu thứ hai").close()
