@@ -87,12 +87,25 @@ class VietnameseQtTexts(QTranslator):
 
 
 def install_qt_texts(app: QCoreApplication) -> QTranslator | None:
-    """Install the Vietnamese texts when the interface is Vietnamese; keep the result alive."""
+    """Match Qt to the interface language: its locale (month names in calendar pop-ups,
+    decimal comma in number boxes) and, for Vietnamese, its own texts. Keep the result alive.
+    """
+    set_qt_locale(current_language())
     if current_language() != "vi":
         return None
     translator = VietnameseQtTexts(app)
     app.installTranslator(translator)
     return translator
+
+
+def set_qt_locale(language: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    if language == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    else:
+        # Day before month, as in the rest of the program.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 def window_icon():

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QGroupBox,
     QLabel,
@@ -189,10 +190,12 @@ def test_saved_language_is_used_at_start(monkeypatch):
 
 @pytest.fixture
 def qt_texts(qapp):
+    before = QLocale()
     translator = install_qt_texts(qapp)
     yield translator
     if translator is not None:
         qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
 
 
 def test_standard_buttons_speak_vietnamese(qt_texts):
@@ -215,9 +218,20 @@ def test_standard_buttons_speak_vietnamese(qt_texts):
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Hủy"
 
 
+def test_calendars_and_number_boxes_follow_the_language(qt_texts):
+    popup = QDateEdit()
+    popup.setCalendarPopup(True)
+    assert popup.calendarWidget().locale().name() == "vi_VN"
+    assert QLocale().standaloneMonthName(3) == "Tháng 3"
+    assert QLocale().decimalPoint() == ","
+
+
 def test_qt_texts_stay_english_for_an_english_interface(qapp):
     i18n.set_language("en")
+    before = QLocale()
     assert install_qt_texts(qapp) is None
+    assert QLocale().name() == "en_GB"
+    QLocale.setDefault(before)
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
