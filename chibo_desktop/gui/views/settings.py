@@ -7,12 +7,16 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 from ...i18n import N_, _
 from ...services.common import Changes
 from .base import Page, simple_layout
+from .settings_backup import BackupSection
 from .settings_cell import CellSection
 from .settings_language import LanguageSection
+from .settings_security import SecuritySection
 
 # Each section is a QWidget(tasks) with optional load() and on_changed(changes).
 SECTIONS: list[type[QWidget]] = [CellSection]
 SECTIONS.append(LanguageSection)
+SECTIONS.append(BackupSection)
+SECTIONS.append(SecuritySection)
 
 
 class SettingsPage(Page):
