@@ -47,6 +47,9 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # typed as text ('=...), not a formula
         for cells in merges.get(name, []):
             ws.merge_cells(cells)
     wb.save(path)

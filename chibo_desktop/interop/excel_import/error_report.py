@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...i18n import _
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -14,6 +17,13 @@ class RejectedRow:
     number: int  # row number in the original sheet
     raw: list  # the row's cells as read
     problems: list[tuple[int, str, str, str]]  # (column index or -1, column, value, reason)
+
+
+def _storable(value):
+    """Cells cannot hold control characters; show where one was instead of failing."""
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    return value
 
 
 def write_error_report(
@@ -45,7 +55,7 @@ def write_error_report(
         for column in range(width):
             value = row.raw[column] if column < len(row.raw) else None
             if value is not None and value != "":
-                put(ws, offset, column + 1, value, border=True)
+                put(ws, offset, column + 1, _storable(value), border=True)
         for column, _label, _value, reason in row.problems:
             if column >= 0:
                 cell = ws.cell(row=offset, column=column + 1)
@@ -62,7 +72,7 @@ def write_error_report(
     for row in rows:
         for _column, label, value, reason in row.problems:
             for col, text in enumerate((row.number, label, value, reason), start=1):
-                put(detail, line, col, text, border=True, wrap=col == 4)
+                put(detail, line, col, _storable(text), border=True, wrap=col == 4)
             line += 1
     finish_sheet(detail, 1, [8, 24, 28, 70])
     return save_workbook(wb, path)

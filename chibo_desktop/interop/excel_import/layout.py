@@ -87,8 +87,15 @@ def _looks_like_data(texts: list[str]) -> bool:
     return sum(1 for t in texts if t and any(ch.isdigit() for ch in t)) >= 2
 
 
+_LONE_MARKS = {"nam": MARK_MALE, "nu": MARK_FEMALE}
+
+
 def _single(texts: list[str]) -> list[Column]:
-    return [Column(i, t, match_header(t) or "") for i, t in enumerate(texts)]
+    """One header row; a column headed just 'Nam' or 'Nữ' holds tick marks."""
+    return [
+        Column(i, t, match_header(t) or _LONE_MARKS.get(header_key(t), ""))
+        for i, t in enumerate(texts)
+    ]
 
 
 def _sub_field(top: str, lower: str) -> str | None:

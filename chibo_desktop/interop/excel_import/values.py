@@ -13,6 +13,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})$")
 _MY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_YM = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})$")
 _Y = re.compile(r"^(\d{4})$")
 _WORDS = re.compile(r"^(?:ngay\s*(\d{1,2})\s*)?(?:thang\s*(\d{1,2})\s*)?(?:nam\s*(\d{4}))$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -110,6 +111,9 @@ def parse_date(value: object, today: dt.date) -> str | None:
         return _checked(int(year), int(month), int(day), shown)
     if match := _MY.match(text):
         month, year = match.groups()
+        return _checked(int(year), int(month), None, shown)
+    if match := _YM.match(text):
+        year, month = match.groups()
         return _checked(int(year), int(month), None, shown)
     if match := _Y.match(text):
         return _checked(int(match.group(1)), None, None, shown)
