@@ -9,8 +9,9 @@ from ..services.demo import fill_demo
 from ..services.session import open_session
 
 
-def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool):
-    db = open_session(path, create=create or demo)
+def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, **options):
+    """``options`` go to open_session: password=, recovery_key=, readonly=."""
+    db = open_session(path, create=create or demo, **options)
     try:
         if cell is not None and not is_initialised(db):
             save_cell(db, cell)

@@ -37,10 +37,11 @@ class FileLockedError(DatabaseError):
 class DamagedFileError(DatabaseError):
     """The file fails its check; it is never written to. ``backup`` is the newest good copy."""
 
-    def __init__(self, message: str, path: Path, backup: Path | None):
+    def __init__(self, message: str, path: Path, backup: Path | None, key: bytes | None = None):
         super().__init__(message)
         self.path = path
         self.backup = backup
+        self.key = key
 
 
 class ReadOnlyFileError(DatabaseError):
@@ -210,6 +211,7 @@ def _quick_check(path: Path, key: bytes | None, backup_root: Path | None) -> Non
             ).format(path=path.name, problem=problems[0], offer=offer),
             path,
             good,
+            key,
         )
 
 

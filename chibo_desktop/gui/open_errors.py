@@ -1,0 +1,86 @@
+"""What the window does when a file will not open: ask for the password, offer read-only
+when another program holds the file, offer the newest good backup for a damaged file.
+
+``handle_open_error(parent, tasks, path, exc, retry)`` returns True when it took care of
+the error; ``retry(**options)`` opens the file again with open_session options
+(password=, recovery_key=, readonly=).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..i18n import _
+from ..services.restore import restore_offline
+from ..services.security import PasswordRequiredError
+from ..services.session import DamagedFileError, FileLockedError, ReadOnlyFileError
+from .dialogs.password_dialogs import PasswordDialog
+from .dialogs.restore_dialog import ask_yes_no
+from .errors import show_error
+from .tasks import Tasks
+
+
+def handle_open_error(
+    parent: QWidget | None,
+    tasks: Tasks,
+    path: Path,
+    exc: Exception,
+    retry: Callable[..., None],
+) -> bool:
+    if isinstance(exc, PasswordRequiredError):
+        return _ask_password(parent, path, exc, retry)
+    if isinstance(exc, FileLockedError | ReadOnlyFileError):
+        question = exc.message + "\n\n" + _("Mở tệp ở chế độ chỉ đọc (xem, in, không sửa)?")
+        if ask_yes_no(parent, _("Không mở được để sửa"), question):
+            retry(readonly=True)
+        return True
+    if isinstance(exc, DamagedFileError) and exc.backup is not None:
+        question = (
+            exc.message
+            + "\n\n"
+            + _(
+                "Phục hồi từ bản sao lưu {name}? Tệp hỏng được giữ lại bên cạnh, không bị xóa."
+            ).format(name=exc.backup.name)
+        )
+        if not ask_yes_no(parent, _("Tệp bị hỏng"), question):
+            return True
+
+        def restored(kept: Path) -> None:
+            QMessageBox.information(
+                parent,
+                _("Đã phục hồi"),
+                _("Đã phục hồi từ bản sao lưu. Tệp hỏng được giữ tại:\n{kept}").format(kept=kept),
+            )
+            retry()
+
+        tasks.run(
+            restore_offline,
+            path,
+            exc.backup,
+            key=exc.key,
+            needs_db=False,
+            on_done=restored,
+            on_error=lambda e: show_error(parent, e, _("Không phục hồi được")),
+        )
+        return True
+    return False
+
+
+def _ask_password(parent, path: Path, exc: PasswordRequiredError, retry) -> bool:
+    dialog = PasswordDialog(
+        parent,
+        _("Tệp có mật khẩu"),
+        exc.message + "\n" + _("Quên mật khẩu thì nhập khóa khôi phục đã in khi đặt mật khẩu."),
+        current=True,
+        recovery=True,
+    )
+    dialog.setObjectName("openPasswordDialog")
+    if dialog.exec():
+        if dialog.recovery_key():
+            retry(recovery_key=dialog.recovery_key())
+        else:
+            retry(password=dialog.current_password())
+    return True
