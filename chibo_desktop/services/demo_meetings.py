@@ -93,12 +93,13 @@ def _fill(db: Database, rng: random.Random, meeting: Meeting, index: int, often_
     if index % 4 == 0:
         meeting.guests = [Guest("Trần Quốc Bảo", "Đảng ủy viên, phụ trách địa bàn")]
     base = summarise(db, meeting).counts
-    for_votes = max(base.present_official - rng.randint(0, 2), 0)
+    voters = min(base.present_official + base.exempt_present, base.voting_base)
+    against = rng.randint(0, 1)
     meeting.resolutions = [
         Resolution(
             f"Thông qua phương hướng, nhiệm vụ tháng {add_months(meeting.date, 1).month}",
-            min(for_votes, base.voting_base),
-            rng.randint(0, 1),
+            max(voters - against - rng.randint(0, 1), 0),
+            against,
             0,
         )
     ]

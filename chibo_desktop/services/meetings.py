@@ -199,6 +199,8 @@ def create_meeting(
     """Store a new draft from the template; ``fields`` override header fields."""
     meeting = new_meeting(db, date, kinds)
     meeting = dataclasses.replace(meeting, **fields)
+    if "title" not in fields:
+        meeting.title = dm.summary_line(meeting_rules(), meeting)
     return save_draft(db, meeting)
 
 

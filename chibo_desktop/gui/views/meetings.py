@@ -1,11 +1,38 @@
-"""Sinh hoạt chi bộ."""
+"""Sinh hoạt chi bộ: the meetings by date with full-text search, and the minutes editor."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...i18n import N_, _
-from .base import Page, simple_layout
+from ...services import meetings as svc
+from ...services import meetings_export as export
+from ...services.common import Changes
+from ..dialogs.meeting_editor import MeetingEditor
+from ..dialogs.meeting_parts import NewMeetingDialog
+from ..errors import show_error
+from ..models.meetings_model import ID, MeetingFilter, MeetingListModel
+from .base import Page, page_heading
 
 
 class MeetingsPage(Page):
@@ -15,6 +42,203 @@ class MeetingsPage(Page):
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
-        layout = simple_layout(self, _("Sinh hoạt chi bộ"))
-        layout.addWidget(QLabel(""))
-        layout.addStretch(1)
+        self.selected_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        top.addWidget(page_heading(_("Sinh hoạt chi bộ")))
+        top.addStretch(1)
+        self.new_button = QPushButton(_("Biên bản mới…"))
+        self.new_button.setToolTip(_("Tạo biên bản từ mẫu (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_meeting)
+        self.delete_button = QPushButton(_("Xóa"))
+        self.delete_button.clicked.connect(self.delete_meeting)
+        self.xlsx_button = QPushButton(_("Bảng dự họp cả năm…"))
+        self.xlsx_button.clicked.connect(self.export_year)
+        for button in (self.new_button, self.delete_button, self.xlsx_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Tìm trong biên bản (không cần dấu)… Ctrl+F"))
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self, singleShot=True, interval=200)
+        self.search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        left_box.addWidget(self.search)
+        self.model = MeetingListModel(self)
+        self.proxy = MeetingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        left_box.addWidget(self.view)
+        self.count_label = QLabel()
+        left_box.addWidget(self.count_label)
+
+        self.editor = MeetingEditor(tasks, self)
+        self.editor.saved.connect(lambda _id: None)
+        self.right = QStackedWidget()
+        self.placeholder = QLabel(
+            _("Chọn một buổi sinh hoạt ở danh sách bên trái, hoặc bấm “Biên bản mới…”.")
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.editor)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([330, 900])
+        layout.addWidget(self.splitter, 1)
+
+        self._shortcut(QKeySequence.StandardKey.New, self.new_meeting)
+        self._shortcut(QKeySequence.StandardKey.Find, self.search.setFocus)
+        self._shortcut(QKeySequence.StandardKey.Save, self.editor.flush)
+        self._shortcut(QKeySequence.StandardKey.Print, self.editor.actions_bar.print_pdf)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_meeting)
+
+    def _shortcut(self, key, slot) -> None:
+        shortcut = QShortcut(key, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    # --- list ---------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.tasks.run(svc.list_meetings, on_done=self._rows)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.meetings or changes.members or changes.cell:
+            self.load()
+
+    def maybe_leave(self) -> bool:
+        self.editor.flush()
+        return True
+
+    def _rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        self.count_label.setText(_("{n} buổi sinh hoạt").format(n=len(rows)))
+        if self.selected_id is None and self.proxy.rowCount():
+            self.view.setCurrentIndex(self.proxy.index(0, 0))  # the newest meeting
+        else:
+            self._select(self.selected_id)
+
+    def _select(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID) == meeting_id:
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(index)
+                self.view.selectionModel().blockSignals(False)
+                return
+
+    def _row_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        meeting_id = current.data(ID)
+        if meeting_id == self.selected_id:
+            return
+        self.selected_id = meeting_id
+        self.right.setCurrentWidget(self.editor)
+        self.editor.open_meeting(meeting_id)
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.proxy.set_ids(None)
+            return
+        self.tasks.run(svc.search_meetings, text, on_done=lambda ids: self.proxy.set_ids(set(ids)))
+
+    # --- actions ------------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        dialog = NewMeetingDialog(svc.kind_labels(), dt.date.today(), self)
+        if not dialog.exec():
+            return
+        date, kinds, topic = dialog.value()
+        self.editor.flush()
+        fields = {"topic": topic} if topic else {}
+
+        def created(result) -> None:
+            self.selected_id = result.value
+            self.right.setCurrentWidget(self.editor)
+            self.editor.open_meeting(result.value)
+
+        self.tasks.run(
+            svc.create_meeting,
+            date,
+            kinds,
+            on_done=created,
+            on_error=lambda e: show_error(self, e),
+            **fields,
+        )
+
+    def delete_meeting(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        meeting_id = index.data(ID)
+        title = self.proxy.index(index.row(), 1).data()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Xóa biên bản"),
+            _("Xóa biên bản nháp “{title}”? Không lấy lại được.").format(title=title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+
+        def deleted(_result) -> None:
+            self.selected_id = None
+            self.editor.meeting = None
+            self.right.setCurrentWidget(self.placeholder)
+
+        self.editor.autosave.stop()
+        self.editor.dirty = False
+        self.tasks.run(
+            svc.delete_meeting,
+            meeting_id,
+            on_done=deleted,
+            on_error=lambda e: show_error(self, e, _("Không xóa được")),
+        )
+
+    def export_year(self) -> None:
+        meeting = self.editor.meeting
+        year = meeting.date.year if meeting is not None else dt.date.today().year
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Lưu bảng theo dõi dự họp năm {year}").format(year=year),
+            f"du-hop-{year}.xlsx",
+            "Excel (*.xlsx)",
+        )
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+        self.tasks.run(
+            export.export_attendance_xlsx,
+            year,
+            path,
+            on_done=lambda p: self.count_label.setText(_("Đã ghi {path}").format(path=p)),
+            on_error=lambda e: show_error(self, e, _("Không ghi được tệp Excel")),
+        )

@@ -1,0 +1,183 @@
+"""The editor's action bar: save, finalise / reopen, print, save as PDF, blank form."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from ...domain.meetings import Meeting
+from ...i18n import _
+from ...services import meetings as svc
+from ...services import meetings_export as export
+from ..errors import show_error
+
+
+def open_in_viewer(path: Path) -> bool:
+    """The system PDF viewer, which offers printing with the printer's own dialog."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class MeetingActions(QWidget):
+    def __init__(self, editor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.opener = open_in_viewer
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.save_button = QPushButton(_("Lưu"))
+        self.save_button.setToolTip(_("Lưu ngay (Ctrl+S); biên bản vẫn tự lưu khi sửa"))
+        self.finalise_button = QPushButton(_("Hoàn tất"))
+        self.finalise_button.setToolTip(_("Khóa biên bản; muốn sửa phải mở lại"))
+        self.reopen_button = QPushButton(_("Mở lại để sửa"))
+        self.print_button = QPushButton(_("In…"))
+        self.print_button.setToolTip(_("Mở bản PDF để in (Ctrl+P)"))
+        self.pdf_button = QPushButton(_("Lưu PDF…"))
+        self.blank_button = QPushButton(_("Mẫu ghi tay…"))
+        self.blank_button.setToolTip(_("Biên bản trống có sẵn danh sách điểm danh, để ghi tay"))
+        self.state = QLabel()
+        self.state.setObjectName("meetingState")
+        self.message = QLabel()
+        for button, slot in (
+            (self.save_button, self.save_now),
+            (self.finalise_button, self.finalise),
+            (self.reopen_button, self.reopen),
+            (self.print_button, self.print_pdf),
+            (self.pdf_button, self.save_pdf),
+            (self.blank_button, self.save_blank),
+        ):
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        layout.addSpacing(12)
+        layout.addWidget(self.state)
+        layout.addWidget(self.message, 1)
+        self.setEnabled(False)
+
+    @property
+    def tasks(self):
+        return self.editor.tasks
+
+    def show_state(self, meeting: Meeting) -> None:
+        self.setEnabled(True)
+        final = meeting.final
+        self.save_button.setVisible(not final)
+        self.finalise_button.setVisible(not final)
+        self.reopen_button.setVisible(final)
+        if final:
+            last = next((e for e in reversed(meeting.events) if e.action == "finalise"), None)
+            when = last.at.replace("T", " ")[:16] if last else ""
+            self.state.setText(
+                "<b>"
+                + _("Đã hoàn tất")
+                + "</b> "
+                + (_("({when})").format(when=when) if when else "")
+            )
+        else:
+            self.state.setText("<b>" + _("Nháp") + "</b>")
+        reopened = [e for e in meeting.events if e.action == "reopen"]
+        self.message.setText(
+            _("Mở lại lần cuối: {user}, {when}").format(
+                user=reopened[-1].user or "?", when=reopened[-1].at.replace("T", " ")[:16]
+            )
+            if reopened and not final
+            else ""
+        )
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _meeting_id(self) -> int | None:
+        meeting = self.editor.meeting
+        return meeting.id if meeting is not None else None
+
+    def save_now(self) -> None:
+        self.editor.flush()
+
+    def finalise(self) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is None:
+            return
+        self.editor.flush()
+        self.tasks.run(
+            svc.finalise,
+            meeting_id,
+            on_done=lambda _r: self.editor.reload(),
+            on_error=lambda e: show_error(self, e, _("Chưa hoàn tất được")),
+        )
+
+    def reopen(self) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Mở lại biên bản"),
+            _(
+                "Biên bản đã hoàn tất. Mở lại để sửa? Việc mở lại được ghi nhận "
+                "(người mở, thời điểm)."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.tasks.run(
+            svc.reopen,
+            meeting_id,
+            on_done=lambda _r: self.editor.reload(),
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _export(self, path: Path, blank: bool, then=None) -> None:
+        meeting_id = self._meeting_id()
+        if meeting_id is None:
+            return
+        self.editor.flush()
+        self.set_message(_("Đang tạo PDF…"))
+
+        def done(written) -> None:
+            self.set_message(_("Đã ghi {path}").format(path=written))
+            if then is not None:
+                then(Path(written))
+
+        self.tasks.run(
+            export.export_minutes_pdf,
+            meeting_id,
+            path,
+            blank=blank,
+            on_done=done,
+            on_error=lambda e: show_error(self, e, _("Không tạo được PDF")),
+        )
+
+    def print_pdf(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="chibo-in-"))
+        self._export(folder / f"bien-ban-{self._meeting_id()}.pdf", False, self.opener)
+
+    def _ask_path(self, suggested: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Lưu tệp PDF"), suggested, "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        return Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+
+    def save_pdf(self) -> None:
+        meeting = self.editor.meeting
+        if meeting is None:
+            return
+        path = self._ask_path(f"bien-ban-{meeting.date.isoformat()}.pdf")
+        if path is not None:
+            self._export(path, False)
+
+    def save_blank(self) -> None:
+        meeting = self.editor.meeting
+        if meeting is None:
+            return
+        path = self._ask_path(f"mau-bien-ban-{meeting.date.isoformat()}.pdf")
+        if path is not None:
+            self._export(path, True)

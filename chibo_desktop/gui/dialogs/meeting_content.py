@@ -1,0 +1,324 @@
+"""The “general” and “content” tabs of the minutes editor."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.meetings import AgendaItem, Guest, Meeting
+from ...i18n import N_, _
+from ..models.meetings_model import GuestModel, ListModel
+from .meeting_parts import PhraseButton
+
+
+def table(model, *, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if isinstance(model, ListModel) is False:
+        view.setSortingEnabled(True)
+    return view
+
+
+def _time_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setInputMask("00:00;_")
+    edit.setMaximumWidth(70)
+    return edit
+
+
+def _minus_one_is_none(spin: QSpinBox) -> int | None:
+    return None if spin.value() < 0 else spin.value()
+
+
+class GeneralTab(QScrollArea):
+    def __init__(self, touched: Callable) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        form = QFormLayout(inner)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(_("ví dụ: Số 05-BB/CB (không bắt buộc)"))
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.start, self.end = _time_edit(), _time_edit()
+        times = QHBoxLayout()
+        times.addWidget(QLabel(_("bắt đầu")))
+        times.addWidget(self.start)
+        times.addWidget(QLabel(_("kết thúc")))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addLayout(times)
+        self.place = QLineEdit()
+        self.title = QLineEdit()
+        self.topic = QLineEdit()
+        self.presenter = QLineEdit()
+        self.chair, self.chair_position = QComboBox(), QLineEdit()
+        self.secretary, self.secretary_position = QComboBox(), QLineEdit()
+        for combo in (self.chair, self.secretary):
+            combo.setEditable(True)
+            combo.setMinimumWidth(150)
+        self.opening = QPlainTextEdit()
+        self.opening.setMaximumHeight(90)
+        self.approval = [QSpinBox() for _n in range(3)]
+        approval = QHBoxLayout()
+        for spin, label in zip(
+            self.approval,
+            (N_("tán thành"), N_("không tán thành"), N_("không biểu quyết")),
+            strict=True,
+        ):
+            spin.setRange(-1, 999)
+            spin.setSpecialValueText("—")
+            spin.setToolTip(_("“—”: chưa biểu quyết"))
+            approval.addWidget(QLabel(_(label)))
+            approval.addWidget(spin)
+        approval.addStretch(1)
+        self.guests = GuestModel(self)
+        self.guests.edited.connect(touched)
+        self.guest_view = table(self.guests, stretch=1)
+        self.guest_view.horizontalHeader().resizeSection(0, 220)
+        self.guest_view.setMaximumHeight(110)
+        guest_box = QVBoxLayout()
+        guest_buttons = QHBoxLayout()
+        add, remove = QPushButton(_("Thêm đại biểu")), QPushButton(_("Xóa đại biểu"))
+        add.clicked.connect(lambda: self.guests.append(Guest("")))
+        remove.clicked.connect(
+            lambda: (
+                self.guests.remove(self.guest_view.currentIndex().row())
+                if self.guest_view.currentIndex().isValid()
+                else None
+            )
+        )
+        guest_buttons.addWidget(add)
+        guest_buttons.addWidget(remove)
+        guest_buttons.addStretch(1)
+        guest_box.addLayout(guest_buttons)
+        guest_box.addWidget(self.guest_view)
+        self.edit_buttons = [add, remove]
+        self.documents = QPlainTextEdit()
+        self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
+        self.documents.setMaximumHeight(80)
+
+        def person(combo, position) -> QHBoxLayout:
+            position.setPlaceholderText(_("chức vụ"))
+            row = QHBoxLayout()
+            row.addWidget(combo, 3)
+            row.addWidget(position, 2)
+            return row
+
+        form.addRow(_("Số biên bản:"), self.number)
+        form.addRow(_("Ngày, giờ:"), date_row)
+        form.addRow(_("Địa điểm:"), self.place)
+        form.addRow(_("Tiêu đề:"), self.title)
+        form.addRow(_("Chuyên đề:"), self.topic)
+        form.addRow(_("Người trình bày:"), self.presenter)
+        form.addRow(_("Chủ trì:"), person(self.chair, self.chair_position))
+        form.addRow(_("Thư ký:"), person(self.secretary, self.secretary_position))
+        form.addRow(_("Đại biểu cấp trên:"), guest_box)
+        form.addRow(_("Khai mạc:"), self.opening)
+        form.addRow(_("Văn bản phổ biến:"), self.documents)
+        form.addRow(_("Thông qua biên bản:"), approval)
+        self.setWidget(inner)
+
+        for edit in (
+            self.number,
+            self.place,
+            self.title,
+            self.topic,
+            self.presenter,
+            self.chair_position,
+            self.secretary_position,
+            self.start,
+            self.end,
+        ):
+            edit.textEdited.connect(touched)
+        for combo in (self.chair, self.secretary):
+            combo.currentTextChanged.connect(touched)
+        for text_edit in (self.opening, self.documents):
+            text_edit.textChanged.connect(touched)
+        for spin in self.approval:
+            spin.valueChanged.connect(touched)
+        self.date.dateChanged.connect(touched)
+
+    def show_meeting(self, m: Meeting) -> None:
+        self.number.setText(m.number)
+        self.date.setDate(QDate(m.date.year, m.date.month, m.date.day))
+        self.start.setText(m.start_time)
+        self.end.setText(m.end_time)
+        self.place.setText(m.place)
+        self.title.setText(m.title)
+        self.topic.setText(m.topic)
+        self.presenter.setText(m.presenter)
+        names = [a.name for a in m.attendance if a.state not in ("away",)]
+        for combo, name in ((self.chair, m.chair_name), (self.secretary, m.secretary_name)):
+            combo.clear()
+            combo.addItems(names)
+            combo.setCurrentText(name)
+        self.chair_position.setText(m.chair_position)
+        self.secretary_position.setText(m.secretary_position)
+        self.opening.setPlainText(m.opening)
+        self.documents.setPlainText("\n".join(m.documents))
+        for spin, value in zip(
+            self.approval, (m.approval_for, m.approval_against, m.approval_abstain), strict=True
+        ):
+            spin.setValue(-1 if value is None else value)
+        self.guests.set_rows([dataclasses.replace(g) for g in m.guests])
+        self.ids = {a.name: a.member_id for a in m.attendance}
+
+    def collect(self, base: Meeting) -> Meeting:
+        date = self.date.date()
+        start = self.start.text() if self.start.text().strip(":_ ") else ""
+        end = self.end.text() if self.end.text().strip(":_ ") else ""
+        chair, secretary = self.chair.currentText(), self.secretary.currentText()
+        return dataclasses.replace(
+            base,
+            number=self.number.text(),
+            date=dt.date(date.year(), date.month(), date.day()),
+            start_time=start,
+            end_time=end,
+            place=self.place.text(),
+            title=self.title.text(),
+            topic=self.topic.text(),
+            presenter=self.presenter.text(),
+            chair_name=chair,
+            chair_id=self.ids.get(chair),
+            chair_position=self.chair_position.text(),
+            secretary_name=secretary,
+            secretary_id=self.ids.get(secretary),
+            secretary_position=self.secretary_position.text(),
+            opening=self.opening.toPlainText(),
+            documents=[d for d in self.documents.toPlainText().splitlines() if d.strip()],
+            approval_for=_minus_one_is_none(self.approval[0]),
+            approval_against=_minus_one_is_none(self.approval[1]),
+            approval_abstain=_minus_one_is_none(self.approval[2]),
+            guests=[dataclasses.replace(g) for g in self.guests.rows if g.name.strip()],
+        )
+
+
+class AgendaModel(ListModel):
+    HEADERS = (N_("Chương trình"),)
+    FIELDS = ("title",)
+    EDITABLE = ("title",)
+
+
+class ContentTab(QSplitter):
+    """Agenda items on the left; the selected item's content and conclusion on the right."""
+
+    def __init__(self, touched: Callable, save_phrase: Callable[[str, str], None]) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.touched = touched
+        self.items = AgendaModel(self)
+        self.items.edited.connect(touched)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        self.item_view = table(self.items, stretch=0)
+        self.item_view.selectionModel().currentRowChanged.connect(self._show_row)
+        buttons = QHBoxLayout()
+        add, remove = QPushButton(_("Thêm mục")), QPushButton(_("Xóa mục"))
+        add.clicked.connect(self.add_item)
+        remove.clicked.connect(self.remove_item)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        self.edit_buttons = [add, remove]
+        left_box.addLayout(buttons)
+        left_box.addWidget(self.item_view)
+        right = QWidget()
+        form = QVBoxLayout(right)
+        form.setContentsMargins(6, 0, 0, 0)
+        self.content = QPlainTextEdit()
+        self.conclusion = QPlainTextEdit()
+        self.conclusion.setMaximumHeight(120)
+        for label, edit, field in (
+            (_("Nội dung"), self.content, "content"),
+            (_("Kết luận của chủ trì"), self.conclusion, "conclusion"),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(QLabel(f"<b>{label}</b>"))
+            row.addStretch(1)
+            button = PhraseButton(field, edit, save_phrase)
+            button.setObjectName(f"phrases-{field}")
+            row.addWidget(button)
+            form.addLayout(row)
+            form.addWidget(edit, 1 if field == "content" else 0)
+        self.content.textChanged.connect(lambda: self._edited("content", self.content))
+        self.conclusion.textChanged.connect(lambda: self._edited("conclusion", self.conclusion))
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(1, 2)
+        self.setSizes([260, 520])
+        self._showing = False
+
+    def titles(self) -> list[str]:
+        return [i.title for i in self.items.rows]
+
+    def current_row(self) -> int | None:
+        index = self.item_view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def show_items(self, items: list[AgendaItem]) -> None:
+        self.items.set_rows(items)
+        self._show_row(self.items.index(0, 0) if items else None)
+        if items:
+            self.item_view.setCurrentIndex(self.items.index(0, 0))
+
+    def _show_row(self, index, _previous=None) -> None:
+        row = self.items.rows[index.row()] if index is not None and index.isValid() else None
+        self._showing = True
+        self.content.setPlainText(row.content if row else "")
+        self.conclusion.setPlainText(row.conclusion if row else "")
+        self._showing = False
+
+    def _edited(self, field: str, edit: QPlainTextEdit) -> None:
+        row = self.current_row()
+        if self._showing or row is None or self.items.read_only:
+            return
+        setattr(self.items.rows[row], field, edit.toPlainText())
+        self.touched()
+
+    def add_item(self) -> None:
+        if self.items.read_only:
+            return
+        row = self.items.append(AgendaItem(_("Mục mới")))
+        self.item_view.setCurrentIndex(self.items.index(row, 0))
+        self.item_view.edit(self.items.index(row, 0))
+
+    def remove_item(self) -> None:
+        row = self.current_row()
+        if row is not None and not self.items.read_only:
+            self.items.remove(row)
+
+    def collect(self) -> list[AgendaItem]:
+        return [dataclasses.replace(i) for i in self.items.rows]
