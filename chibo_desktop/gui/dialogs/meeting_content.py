@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -93,18 +94,21 @@ class GeneralTab(QScrollArea):
         self.opening = QPlainTextEdit()
         self.opening.setMaximumHeight(90)
         self.approval = [QSpinBox() for _n in range(3)]
-        approval = QHBoxLayout()
-        for spin, label in zip(
-            self.approval,
-            (N_("tán thành"), N_("không tán thành"), N_("không biểu quyết")),
-            strict=True,
+        approval = QGridLayout()
+        approval.setHorizontalSpacing(12)
+        for column, (spin, label) in enumerate(
+            zip(
+                self.approval,
+                (N_("tán thành"), N_("không tán thành"), N_("không biểu quyết")),
+                strict=True,
+            )
         ):
             spin.setRange(-1, 999)
             spin.setSpecialValueText("—")
             spin.setToolTip(_("“—”: chưa biểu quyết"))
-            approval.addWidget(QLabel(_(label)))
-            approval.addWidget(spin)
-        approval.addStretch(1)
+            approval.addWidget(QLabel(_(label)), 0, column)
+            approval.addWidget(spin, 1, column)
+        approval.setColumnStretch(3, 1)
         self.guests = GuestModel(self)
         self.guests.edited.connect(touched)
         self.guest_view = table(self.guests, stretch=1)

@@ -94,8 +94,13 @@ class MeetingFilter(QSortFilterProxyModel):
         self.setSortRole(SORT)
 
     def set_ids(self, ids: set[int] | None) -> None:
-        self.ids = ids
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.ids = ids
+            self.endFilterChange()
+        else:
+            self.ids = ids
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         if self.ids is None:
