@@ -250,6 +250,11 @@ def import_members(
         if mapping is not None:
             _save(db, layout.signature(), mapping)
     report.written = True
+    if getattr(db, "session", None) is not None:  # files opened for work, not scratch copies
+        from .backup import backup_after_import
+
+        yield Progress(1, 1, _("Đang sao lưu…"))
+        backup_after_import(db)
     return Result(report, Changes(members=bool(counts[ADD] or counts[UPDATE])))
 
 

@@ -264,3 +264,25 @@ def test_error_report_lists_rejected_rows_to_fix_and_import_again(db, tmp_path):
     wb.save(tmp_path / "da_sua.xlsx")
     fixed = run_import(db, tmp_path / "da_sua.xlsx", today=TODAY)
     assert fixed.rejected == [] and fixed.added == 2
+
+
+def test_a_working_file_is_backed_up_after_the_import_lands(db_path, tmp_path):
+    from chibo_desktop.services.session import open_session
+
+    db = open_session(db_path)
+    try:
+        before = set(db_path.parent.rglob("*-import.sqlite")) | set(
+            Path(_backup_root()).rglob("*-import.sqlite")
+        )
+        path = write_xlsx(tmp_path / "ds.xlsx", {"S": simple_list(member_rows())})
+        assert run_import(db, path, today=TODAY).written
+        after = set(Path(_backup_root()).rglob("*-import.sqlite"))
+        assert after - before
+    finally:
+        db.close()
+
+
+def _backup_root():
+    from chibo_desktop.paths import backup_dir
+
+    return backup_dir()

@@ -9,7 +9,7 @@ from ...errors import ChiboError
 from ...i18n import _
 from .csv_reading import read_csv
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -93,7 +93,7 @@ def open_book(path: str | Path) -> Book:
         if _is_encrypted_ole(whole):
             raise _protected(path)
     elif not head.startswith(_ZIP):
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"):
+        if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
             raise _unreadable(path)
         sheet = read_csv(path)
         return Book(

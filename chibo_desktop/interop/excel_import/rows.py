@@ -184,9 +184,13 @@ class RowReader:
             return not meaningful
         index, text = meaningful[0]
         if index != self.name_column:
-            # A lone value without a name: a member row missing its name if it holds data.
+            # A lone value without a name: a member row missing its name when it is numbered
+            # or holds data, otherwise a stray note.
             name = self.mapping.get(index)
-            return name in (None, TO_NOTES, "notes") or not any(c.isdigit() for c in text)
+            numbered = any(self.mapping.get(i) == ROW_NUMBER and t.isdigit() for i, t in texts)
+            if name in (None, TO_NOTES, "notes"):
+                return True
+            return not (numbered or any(c.isdigit() for c in text))
         return bool(_HEADING.search(fold(text)))
 
     def _plan(self, index: int, name: str, shape):
