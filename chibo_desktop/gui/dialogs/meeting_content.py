@@ -44,8 +44,6 @@ def table(model, *, stretch: int) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    if isinstance(model, ListModel) is False:
-        view.setSortingEnabled(True)
     return view
 
 

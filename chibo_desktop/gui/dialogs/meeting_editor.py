@@ -101,6 +101,8 @@ class MeetingEditor(QWidget):
         self.discussions = DiscussionModel(self)
         self.discussions.edited.connect(self._touched)
         self.discussion_view = table(self.discussions, stretch=2)
+        self.discussion_view.horizontalHeader().resizeSection(0, 170)
+        self.discussion_view.horizontalHeader().resizeSection(1, 190)
         self.discussion_view.setItemDelegateForColumn(
             0, ChoiceDelegate(self._speakers, self, free_text=True)
         )
@@ -113,6 +115,8 @@ class MeetingEditor(QWidget):
         self.resolutions = ResolutionModel(self)
         self.resolutions.edited.connect(self._touched)
         self.resolution_view = table(self.resolutions, stretch=0)
+        for column, width in ((1, 80), (2, 120), (3, 130), (4, 150)):
+            self.resolution_view.horizontalHeader().resizeSection(column, width)
         self.tabs.addTab(
             self._list_page(self.resolution_view, self.add_resolution, self.resolutions),
             _("Biểu quyết"),

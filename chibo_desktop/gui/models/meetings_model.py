@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from ...domain.meetings import (
     STATE_LABELS,
@@ -186,6 +186,7 @@ class ListModel(QAbstractTableModel):
             self.edited.emit()
 
 
+STATE_COLOURS = {"absent": "#b71c1c", "excused": "#a04000", "exempt": "#777777", "away": "#777777"}
 MEMBERSHIP = {"chinh_thuc": N_("Chính thức"), "du_bi": N_("Dự bị")}
 
 
@@ -193,6 +194,12 @@ class AttendanceModel(ListModel):
     HEADERS = (N_("Họ và tên"), N_("Đảng viên"), N_("Tình trạng"), N_("Lý do vắng"))
     FIELDS = ("name", "membership", "state", "reason")
     EDITABLE = ("state", "reason")
+
+    def data(self, index: QModelIndex, role=DISPLAY):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            colour = STATE_COLOURS.get(self.rows[index.row()].state)
+            return QColor(colour) if colour else None
+        return super().data(index, role)
 
     def display(self, row: Attendee, field: str):
         if field == "membership":
