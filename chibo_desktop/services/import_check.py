@@ -172,7 +172,7 @@ class Checker:
             values = o.record.values
             if values.get("card_number"):
                 by_card[values["card_number"]].append(o)
-            elif values.get("full_name"):
+            if values.get("full_name"):
                 by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
         for card, group in by_card.items():
             if len(group) > 1:
@@ -185,9 +185,13 @@ class Checker:
                             card=card, rows=others
                         ),
                     )
+        # Rows without a card are matched by name and birth date: another row with the same
+        # pair (carded or not) makes that match ambiguous. Carded rows are told apart by card.
         for group in by_key.values():
             if len(group) > 1:
                 for o in group:
+                    if o.record.values.get("card_number"):
+                        continue
                     others = ", ".join(str(x.record.number) for x in group if x is not o)
                     self._reject(
                         o,
