@@ -1,6 +1,6 @@
 """`python -m bench`: run every bench/bench_*.py and print one table.
 
-    python -m bench [--quick] [--only NAME ...] [--json FILE] [--strict] [--list]
+    python -m bench [--quick] [--only NAME ...] [--json FILE] [--markdown FILE] [--strict]
 
 Each module runs in its own process (headless Qt, private data folders). A module that
 raises, hangs past --timeout or returns malformed rows is reported as CRASH and makes the
@@ -105,6 +105,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only", action="append", metavar="NAME", help="run only matching modules (repeatable)"
     )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--list", action="store_true", help="list the benchmark modules")
     parser.add_argument("--timeout", type=float, help="seconds per module (120 quick, 1800)")
@@ -151,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
             "results": [dict(row, status=report.status(row)) for row in rows],
         }
         Path(args.json).write_text(json.dumps(document, ensure_ascii=False, indent=2), "utf-8")
+    if args.markdown:
+        heading = f"{mode} run, {started:%Y-%m-%d %H:%M} UTC, {info['cpu']}, {info['cores']} cores"
+        text = f"{heading}, Python {info['python']}:\n\n{report.markdown(rows)}\n"
+        Path(args.markdown).write_text(text, "utf-8")
     crashed = any(row.get("error") for row in rows)
     failed = any(not row["passed"] for row in rows)
     return 1 if crashed or (args.strict and failed) else 0

@@ -97,6 +97,8 @@ def test_crash_gives_exit_one_and_json_holds_the_table(outcomes, tmp_path, capsy
     out_file = tmp_path / "r.json"
     assert runner.main(["--json", str(out_file)]) == 1
     assert "CRASH bench_b: ValueError: hỏng" in capsys.readouterr().out
+    assert runner.main(["--markdown", str(tmp_path / "r.md")]) == 1
+    assert "| nhanh | 500 ms |" in (tmp_path / "r.md").read_text("utf-8")
     document = json.loads(out_file.read_text("utf-8"))
     assert [r["status"] for r in document["results"]] == ["PASS", "CRASH"]
     assert document["machine"]["cores"] >= 1
