@@ -36,6 +36,7 @@ from ...rules.choices import member_choices
 from ...services.common import today as _today
 from ...services.members import (
     MemberDetail,
+    add_status_change,
     allowed_changes,
     change_labels,
     get_member,
@@ -381,6 +382,35 @@ class MemberForm(QDialog):
         )
 
     def _saved(self, member_id: int, before: Member | None) -> None:
+        official = self._official_change()
+        if before is None and official is not None:
+            # Admitted long ago and already made official: the history says both.
+            self.tasks.run(
+                add_status_change,
+                member_id,
+                official,
+                today=self.today,
+                on_done=lambda _r: self._finish_save(member_id, before),
+                on_error=lambda exc: (show_error(self, exc), self._finish_save(member_id, before)),
+            )
+            return
+        self._finish_save(member_id, before)
+
+    def _official_change(self) -> StatusChange | None:
+        from ...domain.dates import to_date
+
+        first = self.first_status
+        if first is None or first.kind != "admitted":
+            return None
+        try:
+            official = to_date(self.collect().official_date)
+        except ValueError:
+            return None
+        if official is None or official < first.date or official > self.today:
+            return None
+        return StatusChange("official", official)
+
+    def _finish_save(self, member_id: int, before: Member | None) -> None:
         self.save_button.setEnabled(True)
         after = dataclasses.replace(self.collect(), id=member_id)
         self.loaded = after

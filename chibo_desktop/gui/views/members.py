@@ -97,7 +97,7 @@ class MembersPage(Page):
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
-        self.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._update_actions()
 
     # --- building -------------------------------------------------------------------------
@@ -280,6 +280,12 @@ class MembersPage(Page):
         if current is not None:
             self._selected_id = current
         self._update_actions()
+
+    def _undo_index_changed(self, _index: int) -> None:
+        try:
+            self._update_actions()
+        except RuntimeError:  # the page is being destroyed with its undo stack
+            pass
 
     def _update_actions(self) -> None:
         has = self.selected_id() is not None
