@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from chibo_desktop.domain.text import fold
-from chibo_desktop.services.members import get_member, list_members
+from chibo_desktop.services.members import list_members
 from chibo_desktop.storage.database import open_database
 
 from .conftest import type_text, wait_idle

@@ -10,7 +10,7 @@ from ..letterhead import Letterhead
 from ..member_register import RegisterEntry
 
 TITLE = "DANH SÁCH ĐẢNG VIÊN"
-CELL_SIZE = 10.5
+CELL_SIZE = 10
 
 
 def _date(value: str | None) -> str:
@@ -19,7 +19,7 @@ def _date(value: str | None) -> str:
 
 def _qualification(entry: RegisterEntry) -> str:
     m = entry.member
-    parts = [m.education, m.theory_level and f"LLCT: {m.theory_level}", m.qualification]
+    parts = [m.education, m.theory_level, m.qualification]
     return "; ".join(p for p in parts if p)
 
 
@@ -39,10 +39,10 @@ COLUMNS = [
     ("Họ và tên", None, lambda e: e.member.full_name),
     ("Giới tính", "fit:Nam.", lambda e: e.member.gender or ""),
     ("Ngày sinh", "fit:00/00/0000", lambda e: _date(e.member.birth_date)),
-    ("Dân tộc, tôn giáo", 8, lambda e: ", ".join(
+    ("Dân tộc, tôn giáo", 9, lambda e: ", ".join(
         p for p in (e.member.ethnicity, e.member.religion) if p)),
     ("Quê quán", 10, lambda e: e.member.hometown),
-    ("Trình độ", 12, _qualification),
+    ("Trình độ (học vấn, lý luận, chuyên môn)", 12, _qualification),
     ("Nghề nghiệp hiện nay", 11, lambda e: e.member.job_now),
     ("Ngày vào Đảng", "fit:00/00/0000", lambda e: _date(e.member.join_date)),
     ("Ngày chính thức", "fit:00/00/0000", lambda e: _date(e.member.official_date)),
@@ -62,7 +62,7 @@ def write_member_list_pdf(
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     from .common import (
         build_document,
@@ -88,7 +88,7 @@ def write_member_list_pdf(
     longest = max(
         (stringWidth(e.member.full_name, font, CELL_SIZE) for e in entries), default=30 * mm
     )
-    name_width = min(max(longest + padding, 30 * mm), 70 * mm)
+    name_width = min(max(longest + padding, 30 * mm), 58 * mm)
     fitted = {
         i: stringWidth(w[4:], font, CELL_SIZE) + padding
         for i, (_h, w, _f) in enumerate(COLUMNS)
@@ -131,11 +131,12 @@ def write_member_list_pdf(
         Spacer(1, 4 * mm),
         data_table(rows, widths),
         Spacer(1, 3 * mm),
-        Paragraph(text(f"Tổng cộng: {len(entries)} đảng viên."), s.body_left),
     ]
+    ending = [Paragraph(text(f"Tổng cộng: {len(entries)} đảng viên."), s.body_left)]
     if signer is not None:
-        story += [
-            Spacer(1, 4 * mm),
+        ending += [
+            Spacer(1, 2 * mm),
             signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
         ]
+    story.append(KeepTogether(ending))
     return build_document(path, story, title=title, landscape_page=True, on_page=page_number_every)
