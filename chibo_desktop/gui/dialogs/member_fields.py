@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ...domain.text import clean_text
-from ...i18n import _, format_iso_date
+from ...i18n import _, format_date, format_iso_date
+from ...services.members import MemberDetail, member_facts
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -41,9 +42,9 @@ class DateField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(_("ngày/tháng/năm"))
+        self.setPlaceholderText(_("dd/mm/yyyy"))
         self.setToolTip(_("Ghi dd/mm/yyyy; nếu chỉ biết tháng hoặc năm: mm/yyyy hoặc yyyy."))
-        self.setMaximumWidth(140)
+        self.setMaximumWidth(150)
 
     def iso(self) -> str | None:
         return parse_display_date(self.text())
@@ -80,3 +81,56 @@ class ChoiceField(QComboBox):
         self.setCurrentIndex(index)
         if self.isEditable():
             self.setEditText(value)
+
+
+def facts_html(detail: MemberDetail, today: dt.date) -> str:
+    """The line above the form: state, age, party age, probation end or next badge."""
+    member, state = detail.member, detail.state
+    info = member_facts(member, state, today)
+    parts = [_("Trạng thái: <b>{label}</b>").format(label=state.label)]
+    if info.age is not None:
+        parts.append(_("Tuổi: <b>{n}</b>").format(n=info.age))
+    if info.party_age is not None:
+        parts.append(_("Tuổi Đảng: <b>{n}</b>").format(n=info.party_age))
+    if info.probation is not None:
+        p = info.probation
+        text = _("Hết 12 tháng dự bị: <b>{date}</b>").format(date=format_date(p.ends_on))
+        if p.overdue:
+            text = _(
+                "<span style='color:#b3261e'>{text} — đã quá {n} ngày, cần xét công nhận "
+                "chính thức</span>"
+            ).format(text=text, n=-p.days_left)
+        elif p.due_soon:
+            text = _("<span style='color:#b06000'>{text} — còn {n} ngày</span>").format(
+                text=text, n=p.days_left
+            )
+        parts.append(text)
+    elif info.badge is not None:
+        parts.append(
+            _("Huy hiệu {years} năm tuổi Đảng: xét tặng dịp <b>{date}</b>").format(
+                years=info.badge.years, date=format_date(info.badge.award_date)
+            )
+        )
+    return " &nbsp;·&nbsp; ".join(parts)
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """'save', 'discard' or 'stay' (a function, so tests can answer it)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Chưa lưu"),
+        _("Hồ sơ có thay đổi chưa lưu. Lưu lại trước khi đóng?"),
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Save).setText(_("Lưu"))
+    box.button(QMessageBox.StandardButton.Discard).setText(_("Không lưu"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(_("Hủy"))
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "stay"

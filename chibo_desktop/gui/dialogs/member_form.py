@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain.members import FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
 from ...errors import ValidationError
-from ...i18n import _, format_date
+from ...i18n import _
 from ...rules.choices import member_choices
 from ...services.common import today as _today
 from ...services.members import (
@@ -40,28 +39,12 @@ from ...services.members import (
     allowed_changes,
     change_labels,
     get_member,
-    member_facts,
     save_member,
 )
 from ..errors import show_error
 from ..models.history_model import HistoryModel
-from .member_fields import ChoiceField, DateField
+from .member_fields import ChoiceField, DateField, ask_unsaved, facts_html
 
-TEXT_FIELDS = (
-    "full_name",
-    "birth_name",
-    "hometown",
-    "address",
-    "qualification",
-    "foreign_language",
-    "job_before",
-    "job_now",
-    "card_number",
-    "file_number",
-    "badge_number",
-    "citizen_id",
-    "phone",
-)
 DATE_FIELDS = ("birth_date", "join_date", "official_date")
 CHOICE_FIELDS = ("ethnicity", "religion", "education", "theory_level", "position")
 ENTRY_KINDS = ("admitted", "transfer_in", "temp_in")
@@ -85,28 +68,6 @@ GROUPS = (
 )  # fmt: skip
 
 
-def ask_unsaved(parent: QWidget) -> str:
-    """'save', 'discard' or 'stay' (a function, so tests can answer it)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _("Chưa lưu"),
-        _("Hồ sơ có thay đổi chưa lưu. Lưu lại trước khi đóng?"),
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.button(QMessageBox.StandardButton.Save).setText(_("Lưu"))
-    box.button(QMessageBox.StandardButton.Discard).setText(_("Không lưu"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(_("Hủy"))
-    answer = box.exec()
-    if answer == QMessageBox.StandardButton.Save:
-        return "save"
-    if answer == QMessageBox.StandardButton.Discard:
-        return "discard"
-    return "stay"
-
-
 class MemberForm(QDialog):
     """Add (``member_id`` None) or edit one member. Saving goes through the worker."""
 
@@ -121,7 +82,7 @@ class MemberForm(QDialog):
         self.loaded: Member = Member()
         self.today: dt.date = _today()
         self.setWindowTitle(_("Thêm đảng viên") if member_id is None else _("Hồ sơ đảng viên"))
-        self.resize(980, 640)
+        self.resize(1000, 580)
         self.widgets: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         self.facts = QLabel()
@@ -192,6 +153,7 @@ class MemberForm(QDialog):
             if column == 2:
                 self.entry_box = self._entry_rows(form)
             grid.addWidget(box, 0, column)
+            grid.setColumnStretch(column, 1)
         notes = QGroupBox(_("Ghi chú"))
         notes_layout = QVBoxLayout(notes)
         self.notes = QPlainTextEdit()
@@ -315,34 +277,8 @@ class MemberForm(QDialog):
         if self.detail is None:
             self.facts.setText(_("<i>Nhập hồ sơ rồi bấm Lưu (Ctrl+S).</i>"))
             return
-        member, state = self.detail.member, self.detail.state
-        info = member_facts(member, state, self.today)
-        parts = [_("Trạng thái: <b>{label}</b>").format(label=state.label)]
-        if info.age is not None:
-            parts.append(_("Tuổi: <b>{n}</b>").format(n=info.age))
-        if info.party_age is not None:
-            parts.append(_("Tuổi Đảng: <b>{n}</b>").format(n=info.party_age))
-        if info.probation is not None:
-            p = info.probation
-            text = _("Hết 12 tháng dự bị: <b>{date}</b>").format(date=format_date(p.ends_on))
-            if p.overdue:
-                text = _(
-                    "<span style='color:#b3261e'>{text} — đã quá {n} ngày, cần xét công nhận "
-                    "chính thức</span>"
-                ).format(text=text, n=-p.days_left)
-            elif p.due_soon:
-                text = _("<span style='color:#b06000'>{text} — còn {n} ngày</span>").format(
-                    text=text, n=p.days_left
-                )
-            parts.append(text)
-        if info.badge is not None:
-            parts.append(
-                _("Huy hiệu {years} năm tuổi Đảng: xét tặng dịp <b>{date}</b>").format(
-                    years=info.badge.years, date=format_date(info.badge.award_date)
-                )
-            )
-        self.facts.setText(" &nbsp;·&nbsp; ".join(parts))
-        self.add_status_button.setEnabled(bool(allowed_changes(state)))
+        self.facts.setText(facts_html(self.detail, self.today))
+        self.add_status_button.setEnabled(bool(allowed_changes(self.detail.state)))
 
     # --- saving -------------------------------------------------------------------------------
     def _first_status(self, member: Member) -> StatusChange | None:

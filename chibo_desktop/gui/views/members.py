@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -282,10 +284,9 @@ class MembersPage(Page):
         self._update_actions()
 
     def _undo_index_changed(self, _index: int) -> None:
-        try:
+        # The stack signals once more while the page is being destroyed.
+        with contextlib.suppress(RuntimeError):
             self._update_actions()
-        except RuntimeError:  # the page is being destroyed with its undo stack
-            pass
 
     def _update_actions(self) -> None:
         has = self.selected_id() is not None
