@@ -109,6 +109,18 @@ STATUS_COLUMN = 6
 SOON = dt.timedelta(days=366)
 
 
+_ROLES = frozenset(
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        MEMBER_ID_ROLE,
+    )
+)
+
+
 class _Row:
     """Display values of one member, made when the row is first painted."""
 
@@ -250,7 +262,8 @@ class MembersModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Views ask for a dozen roles per cell while painting; answer the unused ones first.
+        if role not in _ROLES or not index.isValid():
             return None
         position = self.shown[index.row()]
         item = self.items[position]
