@@ -351,7 +351,8 @@ def _preview_row(o: Outcome) -> PreviewRow:
         shown[key] = format_iso_date(value) if key.endswith("_date") else str(value)
     problems: dict[str, str] = {}
     for p in o.problems:
-        problems[p.field] = "; ".join(filter(None, [problems.get(p.field), p.reason]))
+        key = xl.stored_field(p.field)
+        problems[key] = "; ".join(filter(None, [problems.get(key), p.reason]))
     return PreviewRow(o.record.number, o.action, shown, problems)
 
 

@@ -78,9 +78,16 @@ def _fill_merged(rows: list[list], merged, limit: int) -> None:
 
 
 def _is_numbering(texts: list[str]) -> bool:
-    """The '(1) (2) (3)…' or '1 2 3…' row some forms put under the header."""
+    """The '(1) (2) (3)…', '1 2 3…' or 'A B C…' row some forms put under the header."""
     cells = [t.strip("() ") for t in texts if t]
-    return len(cells) >= 3 and all(c.isdigit() or (len(c) == 1 and c.isalpha()) for c in cells)
+    if len(cells) < 3:
+        return False
+    if all(c.isdigit() for c in cells):
+        return [int(c) for c in cells] == list(range(int(cells[0]), int(cells[0]) + len(cells)))
+    letters = [c.upper() for c in cells]
+    return all(len(c) == 1 and "A" <= c <= "Z" for c in letters) and [
+        ord(c) for c in letters
+    ] == list(range(ord(letters[0]), ord(letters[0]) + len(letters)))
 
 
 def _looks_like_data(texts: list[str]) -> bool:
