@@ -353,6 +353,8 @@ def _preview_row(o: Outcome) -> PreviewRow:
     for p in o.problems:
         key = xl.stored_field(p.field)
         problems[key] = "; ".join(filter(None, [problems.get(key), p.reason]))
+        if p.value and not shown.get(key):
+            shown[key] = p.value  # what the cell holds, so the secretary sees what to fix
     return PreviewRow(o.record.number, o.action, shown, problems)
 
 

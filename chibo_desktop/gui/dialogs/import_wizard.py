@@ -198,6 +198,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(_("Nhập danh sách đảng viên từ tệp"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         for button, text in (
             (QWizard.WizardButton.BackButton, _("< Quay lại")),
             (QWizard.WizardButton.NextButton, _("Tiếp >")),

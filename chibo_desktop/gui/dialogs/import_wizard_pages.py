@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -119,7 +120,7 @@ class PreviewPage(QWizardPage):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(130)
+        self.table.horizontalHeader().setDefaultSectionSize(115)
         self.only_problems = QCheckBox(_("Chỉ hiện các dòng bị từ chối"))
         self.only_problems.toggled.connect(self.proxy.set_only_problems)
         self.strict = QCheckBox(_("Có dòng bị từ chối thì không nhập gì cả"))
@@ -131,6 +132,11 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addLayout(options)
         layout.addWidget(self.table, 1)
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #9c1c14")
+        layout.addWidget(self.reason)
+        self.table.selectionModel().currentChanged.connect(self._show_reason)
         self.strip = ProgressStrip(wizard)
         layout.addWidget(self.strip)
 
@@ -158,6 +164,15 @@ class PreviewPage(QWizardPage):
         self.table.setColumnWidth(2, 200)
         self.summary.setText(
             _("Tệp {name}: {counts}.").format(name=report.file_name, counts=counts_text(report))
+        )
+
+    def _show_reason(self, current, _previous=None) -> None:
+        """The reason of the cell the secretary is on, without hovering."""
+        text = current.data(Qt.ItemDataRole.ToolTipRole) if current.isValid() else None
+        self.reason.setText(
+            _("Dòng {row}: {reason}").format(row=current.siblingAtColumn(0).data(), reason=text)
+            if text
+            else ""
         )
 
     def validatePage(self) -> bool:
