@@ -241,7 +241,11 @@ def import_members(
     if strict and report.rejected:
         report.strict_refused = True
         return Result(report, Changes())
-    if dry_run or preview or not (counts[ADD] or counts[UPDATE] or mapping is not None):
+    if dry_run or preview:
+        return Result(report, Changes())
+    if not (counts[ADD] or counts[UPDATE]):
+        if mapping is not None:
+            _save(db, layout.signature(), mapping)
         return Result(report, Changes())
 
     user, source = current_user(), _("nhập: {name}").format(name=path.name)
