@@ -164,11 +164,12 @@ def run(quick: bool) -> list[dict]:
         {
             "name": f"peak Python memory importing {rows} rows (tracemalloc)",
             "median_s": peak_mb,
-            "reference": "MB, not seconds",
+            "reference": "Python heap peak, MB",
             "reference_s": None,
             "ratio": None,
             "target": f"< {MEMORY_LIMIT_MB} MB",
             "passed": peak_mb < MEMORY_LIMIT_MB,
+            "unit": "MB",
         }
     )
     return results
