@@ -198,3 +198,25 @@ def test_twenty_thousand_rows_without_freezing_the_window(qtbot, tasks, db_path,
     assert len(members(db_path)) == 20_000
     # The event loop kept turning: no pause anywhere near the time the import took.
     assert max(gaps) < 1.5, max(gaps)
+
+
+def test_cancel_during_the_import_writes_nothing(qtbot, tasks, db_path, tmp_path):
+    tasks.set_database(open_database(db_path))
+    rows = [
+        [n, f"Nguyễn Văn {chr(65 + n % 26)}{'a' * (n // 26)}", "Nam", "1960", "", "", "", ""]
+        for n in range(1, 3001)
+    ]
+    source = write_xlsx(tmp_path / "ds.xlsx", {"DS": simple_list(rows)})
+    wizard = run_import_wizard(None, tasks)
+    qtbot.addWidget(wizard)
+    wizard.file_page.path.setText(str(source))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE, timeout=60_000)
+    strip = wizard.preview_page.strip
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert strip.isVisible() and not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    strip.cancel.click()
+    wait_idle(qtbot, tasks, timeout=60_000)
+    assert wizard.currentId() == PREVIEW_PAGE and wizard.report is None
+    assert not strip.isVisible() and wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    assert members(db_path) == {}
