@@ -64,7 +64,7 @@ def write_error_report(
         reasons = "; ".join(dict.fromkeys(p[3] for p in row.problems))
         put(ws, offset, width + 1, reasons, wrap=True, border=True)
         put(ws, offset, width + 2, row.number, border=True, align="center")
-    finish_sheet(ws, 2, [8, 28, *[16] * max(width - 2, 0), 60, 12])
+    finish_sheet(ws, 2, [8, 28, *[16] * max(width - 2, 0), 60, 18])
 
     detail = wb.create_sheet(_("Chi tiết lỗi"))
     header_row(detail, 1, [_("Dòng"), _("Cột"), _("Giá trị"), _("Lý do")])
