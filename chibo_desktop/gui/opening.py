@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..services.cell import CellInfo, is_initialised, save_cell
-from ..services.demo import fill_demo
 from ..services.session import open_session
 
 
@@ -16,6 +15,8 @@ def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, *
         if cell is not None and not is_initialised(db):
             save_cell(db, cell)
         if demo and not is_initialised(db):
+            from ..services.demo import fill_demo  # brings in every feature's demo steps
+
             fill_demo(db)
     except BaseException:
         db.close()

@@ -42,3 +42,5 @@ def test_smoke_start_imports_no_heavy_library(demo_path, tmp_path):
     # The list really comes from a started window with its pages and its database.
     assert {"chibo_desktop.gui.main_window", "PySide6.QtWidgets", "sqlite3"} <= modules
     assert {m.split(".")[0] for m in modules} & HEAVY == set()
+    # The demo generator (every feature's demo steps) is only for --demo.
+    assert "chibo_desktop.services.demo" not in modules
