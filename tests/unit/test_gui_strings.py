@@ -1,7 +1,8 @@
 """No words reach the screen without _(): string literals passed to Qt text setters are found
 by reading the code of chibo_desktop/gui (AST), so an untranslated label cannot slip in.
 
-Allowed bare: texts without letters (digits, punctuation, symbols such as "—", "…", "✓").
+Allowed bare: texts without letters (digits, punctuation, symbols such as "—", "…", "✓"),
+markup ("<br>", "&nbsp;") and input masks ("XXXX-XXXX").
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ MARKUP = re.compile(r"<[^>]*>|&[A-Za-z]+;|&#[0-9]+;")
 
 def has_words(text: str) -> bool:
     """Letters outside HTML tags and entities ('<br>', '&nbsp;' are not words)."""
-    return any(ch.isalpha() for ch in MARKUP.sub("", text))
+    letters = {ch for ch in MARKUP.sub("", text) if ch.isalpha()}
+    return bool(letters) and letters != {"X"}  # "XXXX-XXXX" is an input mask, not a word
 
 
 def bare_texts(node: ast.AST) -> list[str]:
@@ -201,6 +203,7 @@ button.setText(_("Xóa {name}").format(name=name))
 count.setText(f"{n} / {total}")
 mark.setText("✓")
 gap.setText(" &nbsp;·&nbsp; <br>")
+key.setPlaceholderText("XXXX-XXXX-…")
 dash = QLabel("—")
 number.setText(str(5))
 table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
