@@ -107,3 +107,54 @@ def _cell_text(value, column: Column) -> str:
 
 def cell_text(value, column: Column) -> str:
     return _cell_text(value, column)
+
+
+def to_html(doc: ReportDoc, max_rows: int = 200) -> str:
+    """A simple HTML rendering for the on-screen preview (Qt rich text)."""
+    from html import escape
+
+    out = [
+        f"<h2 align='center'>{escape(doc.title.upper())}</h2>",
+        f"<p align='center'><b>{escape(doc.subtitle)}</b></p>",
+    ]
+    for section in doc.sections:
+        out.append(f"<h3>{escape(section.title)}</h3>")
+        out += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+        t = section.table
+        if t:
+            out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%' style='border-collapse: collapse; border-color: #888'>")
+            out.append(
+                "<tr style='background:#eeeeee'>"
+                + "".join(f"<th>{escape(c.label)}</th>" for c in t.columns)
+                + "</tr>"
+            )
+            for row in t.rows[:max_rows]:
+                if isinstance(row, Heading):
+                    out.append(
+                        f"<tr style='background:#f5f5f5'><td colspan='{len(t.columns)}'>"
+                        f"<b>{escape(row.text)}</b></td></tr>"
+                    )
+                    continue
+                out.append("<tr>" + _html_cells(row, t.columns, escape) + "</tr>")
+            if len(t.rows) > max_rows:
+                out.append(
+                    f"<tr><td colspan='{len(t.columns)}'><i>… +{len(t.rows) - max_rows}"
+                    "</i></td></tr>"
+                )
+            if t.total:
+                out.append(
+                    "<tr style='font-weight:bold'>"
+                    + _html_cells(t.total, t.columns, escape)
+                    + "</tr>"
+                )
+            out.append("</table>")
+        out += [f"<p><i>{escape(n)}</i></p>" for n in section.notes]
+    return "\n".join(out)
+
+
+def _html_cells(values, columns, escape) -> str:
+    cells = []
+    for value, column in zip(values, columns, strict=False):
+        align = column.alignment
+        cells.append(f"<td align='{align}'>{escape(_cell_text(value, column))}</td>")
+    return "".join(cells)

@@ -44,6 +44,12 @@ PAGE_CLASSES: list[type[Page]] = [
     ReportsPage,
     SettingsPage,
 ]
+RECORD_PAGES = {
+    "member": "members",
+    "meeting": "meetings",
+    "campaign": "campaign",
+    "assessment": "reports",
+}
 FILE_FILTER = "Chi bộ Desktop (*.sqlite *.db);;" + "*"
 
 
@@ -72,6 +78,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        for page in self.pages.values():
+            if hasattr(page, "record_requested"):
+                page.record_requested.connect(self.open_record)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -118,6 +127,17 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
         self.nav.setCurrentRow(keys.index(key))
+
+    def open_record(self, kind: str, record_id) -> None:
+        """Show the page holding a record (member, meeting, campaign, assessment year) and
+        let it open the record if it knows how (``show_record(kind, record_id)``)."""
+        key = RECORD_PAGES.get(kind)
+        if key not in self.pages:
+            return
+        self.show_page(key)
+        page = self.pages[key]
+        if self.current_page() is page and hasattr(page, "show_record"):
+            page.show_record(kind, record_id)
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()

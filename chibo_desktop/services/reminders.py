@@ -218,3 +218,15 @@ def _assessment(db, present, today) -> list[Reminder]:
             dt.date(year, 12, 31),
         )
     ]
+
+
+@dataclass(frozen=True)
+class HomeData:
+    info: object  # services.info.FileInfo
+    reminders: list[Reminder]
+
+
+def home_data(db: Database, today: dt.date | None = None) -> HomeData:
+    from .info import file_info
+
+    return HomeData(file_info(db), reminders(db, today))

@@ -1,12 +1,15 @@
-"""The start page: the cell at a glance."""
+"""The start page: the cell at a glance and what needs attention now."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
 
-from ...i18n import N_, _
+from ...i18n import N_, _, format_date, ngettext
 from ...services.common import Changes
-from ...services.info import FileInfo, file_info
+from ...services.common import today as _today
+from ...services.reminders import HomeData, home_data
+from ..models.reminders_model import RemindersModel
 from .base import Page, simple_layout
 
 
@@ -15,26 +18,69 @@ class HomePage(Page):
     title = N_("Trang chủ")
     icon = QStyle.StandardPixmap.SP_DirHomeIcon
 
+    # (record kind, record id): member | meeting | campaign | assessment (id = year)
+    record_requested = Signal(str, object)
+
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         layout = simple_layout(self, _("Trang chủ"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        layout.addStretch(1)
+        self.heading = QLabel(_("Việc cần làm"))
+        self.heading.setObjectName("sectionHeading")
+        layout.addWidget(self.heading)
+        self.model = RemindersModel(self)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setSpacing(3)
+        self.view.setAlternatingRowColors(True)
+        self.view.setAccessibleName(_("Việc cần làm"))
+        self.view.activated.connect(self._open)
+        self.view.doubleClicked.connect(self._open)
+        layout.addWidget(self.view, 1)
+        self.hint = QLabel(_("Nhấp đúp hoặc nhấn Enter vào một dòng để mở hồ sơ liên quan."))
+        self.hint.setStyleSheet("color: #666;")
+        layout.addWidget(self.hint)
+        self._last_open: tuple[str, object] | None = None
 
     def load(self) -> None:
-        self.tasks.run(file_info, on_done=self.show_info)
+        self.tasks.run(home_data, _today(), on_done=self.show_data)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.any():
             self.load()
 
-    def show_info(self, info: FileInfo) -> None:
+    def show_data(self, data: HomeData) -> None:
+        info = data.info
         self.summary.setText(
             _(
-                "<h3>{cell}</h3><p>{committee}</p><p>Đảng viên đang sinh hoạt: <b>{n}</b></p>"
+                "<h3 style='margin-bottom:2px'>{cell}</h3><p>{committee}</p>"
+                "<p>Hôm nay {today} · Đảng viên đang sinh hoạt: <b>{n}</b></p>"
             ).format(
-                cell=info.cell.name, committee=info.cell.party_committee, n=info.active_members
+                cell=info.cell.name,
+                committee=info.cell.party_committee,
+                today=format_date(_today()),
+                n=info.active_members,
             )
         )
+        items = data.reminders
+        self.model.set_items(items)
+        if items:
+            self.heading.setText(
+                ngettext("Việc cần làm ({n})", "Việc cần làm ({n})", len(items)).format(
+                    n=len(items)
+                )
+            )
+        else:
+            self.heading.setText(_("Việc cần làm: không có việc gì cần nhắc."))
+        self.hint.setVisible(bool(items))
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        item = self.model.reminder(index.row())
+        self._last_open = (item.record, item.record_id)
+        self.record_requested.emit(item.record, item.record_id)

@@ -1,11 +1,46 @@
-"""Báo cáo."""
+"""Báo cáo: pick a report and a period, look at it, save it as Excel or PDF."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+import datetime as dt
+from pathlib import Path
 
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStyle,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.report import to_html
 from ...i18n import N_, _
+from ...services.common import Changes
+from ...services.common import today as _today
+from ...services.reports import build_report, default_file_name, report_doc, report_kinds
+from ..errors import show_error
+from ..progress import run_with_progress
 from .base import Page, simple_layout
+
+
+def _qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class ReportsPage(Page):
@@ -15,6 +50,231 @@ class ReportsPage(Page):
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
+        self.last_saved: Path | None = None
+        self._preview_for: tuple | None = None
         layout = simple_layout(self, _("Báo cáo"))
-        layout.addWidget(QLabel(""))
-        layout.addStretch(1)
+        body = QHBoxLayout()
+        layout.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        self.kinds = QListWidget()
+        self.kinds.setAccessibleName(_("Chọn báo cáo"))
+        for kind in report_kinds():
+            item = QListWidgetItem(_(kind.label))
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            self.kinds.addItem(item)
+        self.kinds.setFixedWidth(320)
+        self.kinds.setSpacing(3)
+        self.kinds.setWordWrap(True)
+        left.addWidget(self.kinds, 1)
+        self.assess_button = QPushButton(_("Đánh giá, xếp loại đảng viên…"))
+        self.assess_button.setToolTip(_("Nhập điểm, mức tự xếp loại, đề xuất của chi bộ…"))
+        self.assess_button.clicked.connect(lambda: self.open_assessment())
+        left.addWidget(self.assess_button)
+        body.addLayout(left)
+
+        right = QVBoxLayout()
+        form = QFormLayout()
+        today = _today()
+        first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        self.start = QDateEdit(_qdate(first))
+        self.end = QDateEdit(_qdate(today))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setCalendarPopup(True)
+        period = QHBoxLayout()
+        period.addWidget(QLabel(_("Từ")))
+        period.addWidget(self.start)
+        period.addWidget(QLabel(_("đến")))
+        period.addWidget(self.end)
+        for text, fn in (
+            (_("Quý này"), self._this_quarter),
+            (_("Năm nay"), self._this_year),
+            (_("Năm trước"), self._last_year),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(fn)
+            period.addWidget(button)
+        period.addStretch(1)
+        self.period_row = QWidget()
+        self.period_row.setLayout(period)
+        period.setContentsMargins(0, 0, 0, 0)
+        form.addRow(_("Kỳ báo cáo:"), self.period_row)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(today.year if today.month == 12 else today.year - 1)
+        form.addRow(_("Năm đánh giá:"), self.year)
+        self.year_label = form.labelForField(self.year)
+
+        formats = QHBoxLayout()
+        self.excel = QRadioButton(_("Excel (.xlsx)"))
+        self.pdf = QRadioButton(_("PDF (in ấn)"))
+        self.pdf.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.excel)
+        group.addButton(self.pdf)
+        formats.addWidget(self.excel)
+        formats.addWidget(self.pdf)
+        formats.addStretch(1)
+        form.addRow(_("Định dạng:"), formats)
+        right.addLayout(form)
+
+        actions = QHBoxLayout()
+        self.preview_button = QPushButton(_("Xem trước"))
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button = QPushButton(_("Lưu báo cáo…"))
+        self.save_button.setToolTip(_("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.save_button)
+        actions.addStretch(1)
+        right.addLayout(actions)
+
+        self.viewer = QTextBrowser()
+        self.viewer.setAccessibleName(_("Xem trước báo cáo"))
+        right.addWidget(self.viewer, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        right.addWidget(self.status)
+        body.addLayout(right, 1)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        for widget in (self.start, self.end):
+            widget.dateChanged.connect(lambda _d: self._stale())
+        self.year.valueChanged.connect(lambda _v: self._stale())
+        self.kinds.currentRowChanged.connect(self._kind_changed)
+        self.kinds.setCurrentRow(1)
+
+    # --- choices ---------------------------------------------------------------------------
+    def current_kind(self):
+        item = self.kinds.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        kind = self.current_kind()
+        if kind is not None and kind.period == "year":
+            year = self.year.value()
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return _pydate(self.start.date()), _pydate(self.end.date())
+
+    def _kind_changed(self, _row: int) -> None:
+        kind = self.current_kind()
+        is_year = kind is not None and kind.period == "year"
+        self.year.setVisible(is_year)
+        self.year_label.setVisible(is_year)
+        self.period_row.setEnabled(not is_year)
+        self.start.setEnabled(kind is None or kind.period == "range")
+        self._stale()
+        if self.isVisible():
+            self.preview()
+
+    def _set_period(self, start: dt.date, end: dt.date) -> None:
+        self.start.setDate(_qdate(start))
+        self.end.setDate(_qdate(end))
+
+    def _this_quarter(self) -> None:
+        today = _today()
+        self._set_period(dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), today)
+
+    def _this_year(self) -> None:
+        today = _today()
+        self._set_period(dt.date(today.year, 1, 1), today)
+
+    def _last_year(self) -> None:
+        year = _today().year - 1
+        self._set_period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def _stale(self) -> None:
+        self.status.setText(_("Nhấn “Xem trước” để xem số liệu của lựa chọn này."))
+
+    # --- work ------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.preview()
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.any() and self._preview_for is not None:
+            self.preview()
+
+    def preview(self) -> None:
+        kind = self.current_kind()
+        if kind is None:
+            return
+        start, end = self.period()
+        self._preview_for = (kind.key, start, end)
+        self.status.setText(_("Đang tổng hợp…"))
+        self.tasks.run(
+            report_doc,
+            kind.key,
+            start,
+            end,
+            _today(),
+            on_done=lambda doc, k=self._preview_for: self._show(k, doc),
+            on_error=self._preview_failed,
+        )
+
+    def _show(self, key, doc) -> None:
+        if key != self._preview_for:
+            return
+        self.viewer.setHtml(to_html(doc))
+        self.status.setText(_("Bản xem trước; tệp Excel/PDF có đủ tiêu đề và chữ ký."))
+
+    def _preview_failed(self, exc: Exception) -> None:
+        self.viewer.clear()
+        self.status.setText(getattr(exc, "message", str(exc)))
+
+    def save(self) -> None:
+        kind = self.current_kind()
+        if kind is None:
+            return
+        start, end = self.period()
+        if start > end:
+            show_error(self, Exception(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")))
+            return
+        suffix = ".xlsx" if self.excel.isChecked() else ".pdf"
+        filter_ = _("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _("Tệp PDF (*.pdf)")
+        folder = self.last_saved.parent if self.last_saved else Path.home()
+        name, _f = QFileDialog.getSaveFileName(
+            self,
+            _("Lưu báo cáo"),
+            str(folder / default_file_name(kind.key, start, end, suffix)),
+            filter_,
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_suffix(suffix)
+        self.save_to(path)
+
+    def save_to(self, path: Path) -> None:
+        kind = self.current_kind()
+        start, end = self.period()
+        run_with_progress(
+            self,
+            self.tasks,
+            _("Đang lập báo cáo"),
+            build_report,
+            kind.key,
+            start,
+            end,
+            path,
+            _today(),
+            on_done=self._saved,
+        )
+
+    def _saved(self, path: Path) -> None:
+        self.last_saved = Path(path)
+        self.status.setText(_("Đã lưu {path}.").format(path=path))
+
+    # --- assessment ------------------------------------------------------------------------
+    def open_assessment(self, year: int | None = None):
+        from ..dialogs.assessment_dialog import AssessmentDialog
+
+        dialog = AssessmentDialog(self.tasks, year or self.year.value(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_record(self, kind: str, record_id) -> None:
+        if kind == "assessment":
+            self.open_assessment(int(record_id) if record_id else None)
