@@ -89,7 +89,7 @@ def review_story(
                 Paragraph(text(note), c),
             ]
         )
-    table = data_table(rows, [9 * mm, width - 89 * mm, 18 * mm, 22 * mm, 40 * mm])
+    table = data_table(rows, [9 * mm, width - 79 * mm, 17 * mm, 19 * mm, 34 * mm])
     for index in group_rows:
         table.setStyle(
             [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), "#f4f4f4")]
