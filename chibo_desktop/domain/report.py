@@ -122,7 +122,10 @@ def to_html(doc: ReportDoc, max_rows: int = 200) -> str:
         out += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
         t = section.table
         if t:
-            out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%' style='border-collapse: collapse; border-color: #888'>")
+            out.append(
+                "<table border='1' cellspacing='0' cellpadding='3' width='100%'"
+                " style='border-collapse: collapse; border-color: #888'>"
+            )
             out.append(
                 "<tr style='background:#eeeeee'>"
                 + "".join(f"<th>{escape(c.label)}</th>" for c in t.columns)
