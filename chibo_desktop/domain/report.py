@@ -97,7 +97,7 @@ def _cell_text(value, column: Column) -> str:
     if value is None:
         return ""
     if column.kind == "percent" and isinstance(value, int | float):
-        return format_percent(value)
+        return format_percent(value, document=True)
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, float):

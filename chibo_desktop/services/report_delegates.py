@@ -12,50 +12,70 @@ from ..domain.dates import to_date
 from ..domain.report import Column, ReportDoc, Section, Table
 from ..domain.text import name_sort_key
 from ..errors import ChiboError
-from ..i18n import _, format_date
+from ..i18n import _, format_date, format_iso_date
 from .cell import get_cell
 from .common import Progress
 from .members import members_at
 
 
+def _member_ids(db: Database, on_date: dt.date, today: dt.date) -> list[int] | None:
+    """Members of the cell on ``on_date`` in register order; None for today's list (the
+    member export's own default)."""
+    if on_date >= today:
+        return None
+    rows = sorted(members_at(db, on_date), key=lambda ms: name_sort_key(ms[0].full_name))
+    return [m.id for m, _state in rows]
+
+
 def _members_doc(db: Database, on_date: dt.date, today: dt.date) -> ReportDoc:
+    """A short table of what the member export writes (same entries, same order)."""
+    from .member_exports import register_entries
     from .report_docs import signer
 
     table = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Họ và tên"), 28),
-            Column(_("Giới tính"), 9, "text", "center"),
-            Column(_("Ngày sinh"), 12, "date"),
-            Column(_("Ngày vào Đảng"), 12, "date"),
-            Column(_("Ngày chính thức"), 12, "date"),
-            Column(_("Chức vụ"), 14),
-            Column(_("Tình trạng"), 20),
+            Column("STT", 6, "int"),
+            Column("Họ và tên", 28),
+            Column("Giới tính", 9, "text", "center"),
+            Column("Ngày sinh", 12, "date"),
+            Column("Ngày vào Đảng", 12, "date"),
+            Column("Ngày chính thức", 12, "date"),
+            Column("Chức vụ", 14),
+            Column("Tình trạng", 20),
         ]
     )
-    rows = sorted(members_at(db, on_date), key=lambda ms: name_sort_key(ms[0].full_name))
-    for i, (m, state) in enumerate(rows, start=1):
+    ids = _member_ids(db, on_date, today)
+    entries = register_entries(db, member_ids=ids, include_left=ids is not None)
+    for i, e in enumerate(entries, start=1):
+        m = e.member
         table.rows.append(
             [
                 i,
                 m.full_name,
                 m.gender or "",
-                to_date(m.birth_date) or m.birth_date or "",
-                to_date(m.join_date) or m.join_date or "",
-                to_date(m.official_date) or m.official_date or "",
+                _date_or_text(m.birth_date),
+                _date_or_text(m.join_date),
+                _date_or_text(m.official_date),
                 m.position,
-                state.label,
+                e.status_label,
             ]
         )
     return ReportDoc(
         "members",
-        _("Danh sách đảng viên"),
-        _("Tính đến ngày {d}").format(d=format_date(on_date)),
+        "Danh sách đảng viên",
+        f"Tính đến ngày {format_date(min(on_date, today))}",
         today,
-        [Section(_("Danh sách đảng viên"), [], table)],
+        [Section("Danh sách đảng viên", [], table)],
         signer(get_cell(db)),
         landscape=True,
     )
+
+
+def _date_or_text(value: str | None):
+    try:
+        return to_date(value) or format_iso_date(value)
+    except ValueError:
+        return format_iso_date(value)
 
 
 def preview(db: Database, name: str, start: dt.date, end: dt.date, today: dt.date):
@@ -94,12 +114,12 @@ def _campaign_doc(db, start, end, today) -> ReportDoc:
     state = campaign_state(db, row["id"], today)
     table = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Bước"), 44),
-            Column(_("Hạn"), 12, "date"),
-            Column(_("Tình trạng"), 12, "text", "center"),
-            Column(_("Ngày xong"), 12, "date"),
-            Column(_("Người phụ trách"), 20),
+            Column("STT", 6, "int"),
+            Column("Bước", 44),
+            Column("Hạn", 12, "date"),
+            Column("Tình trạng", 12, "text", "center"),
+            Column("Ngày xong", 12, "date"),
+            Column("Người phụ trách", 20),
         ]
     )
     for i, step in enumerate(state.steps, start=1):
@@ -108,37 +128,37 @@ def _campaign_doc(db, start, end, today) -> ReportDoc:
                 i,
                 step.title,
                 step.due,
-                _(STEP_STATUSES.get(step.shown_status, step.shown_status)),
+                STEP_STATUSES.get(step.shown_status, step.shown_status),
                 step.done,
                 step.responsible_name,
             ]
         )
     return ReportDoc(
         "campaign",
-        _("Báo cáo kết quả đợt sinh hoạt chính trị"),
+        "Báo cáo kết quả đợt sinh hoạt chính trị",
         row["title"],
         today,
-        [Section(_("Các bước của chi bộ"), [], table)],
+        [Section("Các bước của chi bộ", [], table)],
         signer(get_cell(db)),
     )
 
 
 def build(db: Database, name: str, start: dt.date, end: dt.date, path: Path, today: dt.date):
-    from .reports import letterhead
-
+    """Files of reports 1 and 5 are the member export's and the campaign report's own."""
+    yield Progress(1, 3, _("Đang ghi tệp…"))
     if name == "members":
-        doc = _members_doc(db, end, today)
-        head = letterhead(db, today)
-        yield Progress(1, 3, _("Đang ghi tệp…"))
-        if path.suffix.lower() == ".xlsx":
-            from ..interop.reports_xlsx import write_report_xlsx
+        from .member_exports import export_members
 
-            return write_report_xlsx(path, head, doc)
-        from ..interop.pdf.report_doc import write_report_pdf
-
-        return write_report_pdf(path, head, doc)
+        ids = _member_ids(db, end, today)
+        result = yield from export_members(
+            db,
+            path,
+            member_ids=ids,
+            include_left=ids is not None,
+            today=today if ids is None else end,
+        )
+        return result.path
     from .campaign_reports import write_report
 
     row = pick_campaign(db, start, end, today)
-    yield Progress(1, 3, _("Đang ghi tệp…"))
     return write_report(db, row["id"], path, today)

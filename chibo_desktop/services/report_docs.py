@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.report import Column, Heading, ReportDoc, Section, Signer, Table
-from ..i18n import _, format_date
+from ..i18n import format_date
 from .assessments import YearSheet
 from .cell import CellInfo
 from .report_meetings import MeetingsSummary
@@ -13,7 +13,7 @@ from .report_situation import Situation, period_text
 
 
 def signer(cell: CellInfo) -> Signer:
-    return Signer(_("T/M CHI BỘ"), _("BÍ THƯ"), cell.secretary_name)
+    return Signer("T/M CHI BỘ", "BÍ THƯ", cell.secretary_name)
 
 
 def _share(n: int, total: int) -> float | None:
@@ -24,48 +24,46 @@ def situation_doc(s: Situation, cell: CellInfo, on: dt.date) -> ReportDoc:
     total = s.total
     counts = Table(
         [
-            Column(_("Chỉ tiêu"), 46),
-            Column(_("Số lượng"), 12, "int"),
-            Column(_("Tỷ lệ"), 12, "percent"),
+            Column("Chỉ tiêu", 46),
+            Column("Số lượng", 12, "int"),
+            Column("Tỷ lệ", 12, "percent"),
         ]
     )
     counts.rows = [
-        [_("Tổng số đảng viên"), total, _share(total, total)],
-        [_("Đảng viên chính thức"), s.chinh_thuc, _share(s.chinh_thuc, total)],
-        [_("Đảng viên dự bị"), s.du_bi, _share(s.du_bi, total)],
-        [_("Trong đó: miễn công tác và sinh hoạt đảng"), s.exempt, _share(s.exempt, total)],
-        [_("Trong đó: sinh hoạt tạm thời nơi khác"), s.temp_out, _share(s.temp_out, total)],
-        [_("Trong đó: đình chỉ sinh hoạt"), s.suspended, _share(s.suspended, total)],
-        [_("Sinh hoạt tạm thời tại chi bộ (không tính vào tổng số)"), s.temporary_here, None],
+        ["Tổng số đảng viên", total, _share(total, total)],
+        ["Đảng viên chính thức", s.chinh_thuc, _share(s.chinh_thuc, total)],
+        ["Đảng viên dự bị", s.du_bi, _share(s.du_bi, total)],
+        ["Trong đó: miễn công tác và sinh hoạt đảng", s.exempt, _share(s.exempt, total)],
+        ["Trong đó: sinh hoạt tạm thời nơi khác", s.temp_out, _share(s.temp_out, total)],
+        ["Trong đó: đình chỉ sinh hoạt", s.suspended, _share(s.suspended, total)],
+        ["Sinh hoạt tạm thời tại chi bộ (không tính vào tổng số)", s.temporary_here, None],
     ]
     for group in s.groups:
         counts.rows.append(Heading(group.title))
         counts.rows += [[label, n, _share(n, total)] for label, n in group.rows]
 
-    moves = Table([Column(_("Nội dung"), 46), Column(_("Số lượng"), 12, "int")])
+    moves = Table([Column("Nội dung", 46), Column("Số lượng", 12, "int")])
     moves.rows = [
         [
-            _("Số đảng viên đầu kỳ (ngày {d})").format(
-                d=format_date(s.start - dt.timedelta(days=1))
-            ),
+            f"Số đảng viên đầu kỳ (ngày {format_date(s.start - dt.timedelta(days=1))})",
             s.opening,
         ]
     ]
-    moves.rows.append(Heading(_("Tăng trong kỳ")))
+    moves.rows.append(Heading("Tăng trong kỳ"))
     incoming = {"admitted", "transfer_in", "restored"}
     moves.rows += [[c.label, c.count] for c in s.changes if c.key in incoming]
-    moves.rows.append(Heading(_("Giảm trong kỳ")))
+    moves.rows.append(Heading("Giảm trong kỳ"))
     moves.rows += [
         [c.label, c.count] for c in s.changes if c.key in {"transfer_out", "died", "removed"}
     ]
-    moves.rows.append(Heading(_("Khác")))
+    moves.rows.append(Heading("Khác"))
     moves.rows += [[c.label, c.count] for c in s.changes if c.key == "official"]
-    moves.total = [_("Số đảng viên cuối kỳ (ngày {d})").format(d=format_date(s.end)), s.total]
+    moves.total = [f"Số đảng viên cuối kỳ (ngày {format_date(s.end)})", s.total]
     notes = (
         []
         if s.balanced
         else [
-            _(
+            (
                 "Lưu ý: số đầu kỳ cộng tăng trừ giảm không bằng số cuối kỳ; hãy kiểm tra lại "
                 "các biến động (ví dụ sinh hoạt tạm thời, bổ sung ngày)."
             )
@@ -74,12 +72,12 @@ def situation_doc(s: Situation, cell: CellInfo, on: dt.date) -> ReportDoc:
 
     events = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Họ và tên"), 26),
-            Column(_("Biến động"), 26),
-            Column(_("Ngày"), 12, "date"),
-            Column(_("Số quyết định"), 14),
-            Column(_("Ghi chú"), 24),
+            Column("STT", 6, "int"),
+            Column("Họ và tên", 26),
+            Column("Biến động", 26),
+            Column("Ngày", 12, "date"),
+            Column("Số quyết định", 14),
+            Column("Ghi chú", 24),
         ]
     )
     n = 0
@@ -91,20 +89,20 @@ def situation_doc(s: Situation, cell: CellInfo, on: dt.date) -> ReportDoc:
             )
     sections = [
         Section(
-            _("Số lượng đảng viên"),
-            [_("Số liệu tính đến ngày {d}.").format(d=format_date(s.end))],
+            "Số lượng đảng viên",
+            [f"Số liệu tính đến ngày {format_date(s.end)}."],
             counts,
         ),
-        Section(_("Biến động trong kỳ"), [period_text(s.start, s.end) + "."], moves, notes),
+        Section("Biến động trong kỳ", [period_text(s.start, s.end) + "."], moves, notes),
         Section(
-            _("Danh sách biến động"),
-            [] if n else [_("Không có biến động trong kỳ.")],
+            "Danh sách biến động",
+            [] if n else ["Không có biến động trong kỳ."],
             events,
         ),
     ]
     return ReportDoc(
         "situation",
-        _("Báo cáo tình hình đảng viên"),
+        "Báo cáo tình hình đảng viên",
         period_text(s.start, s.end),
         on,
         sections,
@@ -114,15 +112,15 @@ def situation_doc(s: Situation, cell: CellInfo, on: dt.date) -> ReportDoc:
 
 def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
     scale, t = sheet.scale, sheet.tally
-    pct = _("Tỷ lệ")
+    pct = "Tỷ lệ"
     tally_table = Table(
         [
-            Column(_("Mức xếp loại"), 34),
-            Column(_("Chính thức"), 11, "int"),
+            Column("Mức xếp loại", 34),
+            Column("Chính thức", 11, "int"),
             Column(pct, 10, "percent"),
-            Column(_("Dự bị"), 11, "int"),
+            Column("Dự bị", 11, "int"),
             Column(pct, 10, "percent"),
-            Column(_("Tổng số"), 11, "int"),
+            Column("Tổng số", 11, "int"),
             Column(pct, 10, "percent"),
         ]
     )
@@ -132,43 +130,43 @@ def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
             n = t.count(level.key, membership)
             row += [n, _share(n, t.assessed(membership))]
         tally_table.rows.append(row)
-    total_row = [_("Cộng (đã xếp loại)")]
+    total_row = ["Cộng (đã xếp loại)"]
     for membership in ("chinh_thuc", "du_bi", None):
         n = t.assessed(membership)
         total_row += [n, _share(n, n)]
     tally_table.total = total_row
-    missing = [_("Chưa xếp loại")]
+    missing = ["Chưa xếp loại"]
     for membership in ("chinh_thuc", "du_bi", None):
         missing += [t.missing(membership), None]
     tally_table.rows.append(missing)
 
     paragraphs = [
-        _(
+        (
             "Tổng số đảng viên phải đánh giá: {n} (chính thức {a}, dự bị {b}); "
             "đã xếp loại {c}; chưa xếp loại {d}."
         ).format(
             n=t.total(), a=t.total("chinh_thuc"), b=t.total("du_bi"), c=t.assessed(), d=t.missing()
         ),
-        _("Thang xếp loại: {scale}.").format(scale=scale.title),
+        f"Thang xếp loại: {scale.title}.",
     ]
     if sheet.cell:
         paragraphs.append(
-            _("Chi bộ tự đánh giá: {a}; cấp trên xếp loại: {b}.").format(
-                a=scale.label(sheet.cell.self_level) or _("chưa có"),
-                b=scale.label(sheet.cell.final_level) or _("chưa có"),
+            "Chi bộ tự đánh giá: {a}; cấp trên xếp loại: {b}.".format(
+                a=scale.label(sheet.cell.self_level) or "chưa có",
+                b=scale.label(sheet.cell.final_level) or "chưa có",
             )
         )
 
     people = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Họ và tên"), 26),
-            Column(_("Đảng viên"), 11, "text", "center"),
-            Column(_("Điểm tự chấm"), 10, "number"),
-            Column(_("Tự xếp loại"), 12, "text", "center"),
-            Column(_("Chi bộ đề xuất"), 12, "text", "center"),
-            Column(_("Cấp trên quyết định"), 12, "text", "center"),
-            Column(_("Ghi chú"), 24),
+            Column("STT", 6, "int"),
+            Column("Họ và tên", 26),
+            Column("Đảng viên", 11, "text", "center"),
+            Column("Điểm tự chấm", 10, "number"),
+            Column("Tự xếp loại", 12, "text", "center"),
+            Column("Chi bộ đề xuất", 12, "text", "center"),
+            Column("Cấp trên quyết định", 12, "text", "center"),
+            Column("Ghi chú", 24),
         ]
     )
     short = {lv.key: lv.short or lv.label for lv in scale.levels}
@@ -178,24 +176,24 @@ def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
             [
                 i,
                 r.member.full_name,
-                _("Chính thức") if r.membership == "chinh_thuc" else _("Dự bị"),
+                "Chính thức" if r.membership == "chinh_thuc" else "Dự bị",
                 a.self_score if a else None,
                 short.get(a.self_level, "") if a else "",
                 short.get(a.proposed_level, "") if a else "",
                 short.get(a.final_level, "") if a else "",
-                (a.notes if a else _("Chưa xếp loại")),
+                (a.notes if a else "Chưa xếp loại"),
             ]
         )
     legend = "; ".join(f"{lv.short}: {lv.label}" for lv in scale.levels if lv.short)
     return ReportDoc(
         "assessment",
-        _("Báo cáo kết quả đánh giá, xếp loại đảng viên năm {year}").format(year=sheet.year),
+        f"Báo cáo kết quả đánh giá, xếp loại đảng viên năm {sheet.year}",
         cell.name,
         on,
         [
-            Section(_("Tổng hợp kết quả xếp loại"), paragraphs, tally_table, sheet.warnings[:2]),
+            Section("Tổng hợp kết quả xếp loại", paragraphs, tally_table, sheet.warnings[:2]),
             Section(
-                _("Danh sách xếp loại đảng viên"),
+                "Danh sách xếp loại đảng viên",
                 [],
                 people,
                 ([legend] if legend else []) + sheet.warnings[2:],
@@ -209,15 +207,15 @@ def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
 def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
     per_meeting = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Ngày"), 12, "date"),
-            Column(_("Loại"), 16),
-            Column(_("Nội dung"), 34),
-            Column(_("Phải dự"), 9, "int"),
-            Column(_("Có mặt"), 9, "int"),
-            Column(_("Vắng có lý do"), 10, "int"),
-            Column(_("Vắng không lý do"), 10, "int"),
-            Column(_("Tỷ lệ có mặt"), 10, "percent"),
+            Column("STT", 6, "int"),
+            Column("Ngày", 12, "date"),
+            Column("Loại", 16),
+            Column("Nội dung", 34),
+            Column("Phải dự", 9, "int"),
+            Column("Có mặt", 9, "int"),
+            Column("Vắng có lý do", 10, "int"),
+            Column("Vắng không lý do", 10, "int"),
+            Column("Tỷ lệ có mặt", 10, "percent"),
         ]
     )
     for i, line in enumerate(m.meetings, start=1):
@@ -238,8 +236,8 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
     per_meeting.total = [
         None,
         None,
-        _("Cộng"),
-        _("{n} buổi").format(n=len(m.meetings)),
+        "Cộng",
+        f"{len(m.meetings)} buổi",
         m.expected,
         m.present,
         sum(x.figures.excused for x in m.meetings),
@@ -248,14 +246,14 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
     ]
     per_member = Table(
         [
-            Column(_("STT"), 6, "int"),
-            Column(_("Họ và tên"), 30),
-            Column(_("Số buổi phải dự"), 11, "int"),
-            Column(_("Có mặt"), 10, "int"),
-            Column(_("Vắng có lý do"), 10, "int"),
-            Column(_("Vắng không lý do"), 10, "int"),
-            Column(_("Vắng liên tiếp nhiều nhất"), 12, "int"),
-            Column(_("Tỷ lệ có mặt"), 10, "percent"),
+            Column("STT", 6, "int"),
+            Column("Họ và tên", 30),
+            Column("Số buổi phải dự", 11, "int"),
+            Column("Có mặt", 10, "int"),
+            Column("Vắng có lý do", 10, "int"),
+            Column("Vắng không lý do", 10, "int"),
+            Column("Vắng liên tiếp nhiều nhất", 12, "int"),
+            Column("Tỷ lệ có mặt", 10, "percent"),
         ]
     )
     for i, f in enumerate(m.members, start=1):
@@ -273,19 +271,19 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
         )
     return ReportDoc(
         "meetings",
-        _("Báo cáo tổng hợp sinh hoạt chi bộ"),
+        "Báo cáo tổng hợp sinh hoạt chi bộ",
         period_text(m.start, m.end),
         on,
         [
             Section(
-                _("Các buổi sinh hoạt"),
-                [] if m.meetings else [_("Không có buổi sinh hoạt nào trong kỳ.")],
+                "Các buổi sinh hoạt",
+                [] if m.meetings else ["Không có buổi sinh hoạt nào trong kỳ."],
                 per_meeting,
             ),
-            Section(_("Tham dự của từng đảng viên"), [], per_member),
+            Section("Tham dự của từng đảng viên", [], per_member),
             Section(
-                _("Cảnh báo"),
-                m.warnings or [_("Không có cảnh báo.")],
+                "Cảnh báo",
+                m.warnings or ["Không có cảnh báo."],
                 None,
             ),
         ],

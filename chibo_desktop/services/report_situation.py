@@ -12,22 +12,22 @@ from ..domain import facts
 from ..domain.members import Member
 from ..domain.status import MemberState, StatusChange
 from ..domain.text import fold, name_sort_key
-from ..i18n import N_, _, format_date
+from ..i18n import format_date
 from ..rules.assessment import ReportGroups, report_groups
 from ..storage import members as member_store
 from .members import state_of
 
 # (key, label, status change kinds counted)
 CHANGE_GROUPS = [
-    ("admitted", N_("Kết nạp đảng viên mới"), ("admitted",)),
-    ("official", N_("Công nhận đảng viên chính thức"), ("official",)),
-    ("transfer_in", N_("Chuyển sinh hoạt đến"), ("transfer_in",)),
-    ("restored", N_("Phục hồi đảng tịch"), ("restored",)),
-    ("transfer_out", N_("Chuyển sinh hoạt đi"), ("transfer_out",)),
-    ("died", N_("Từ trần"), ("died",)),
+    ("admitted", "Kết nạp đảng viên mới", ("admitted",)),
+    ("official", "Công nhận đảng viên chính thức", ("official",)),
+    ("transfer_in", "Chuyển sinh hoạt đến", ("transfer_in",)),
+    ("restored", "Phục hồi đảng tịch", ("restored",)),
+    ("transfer_out", "Chuyển sinh hoạt đi", ("transfer_out",)),
+    ("died", "Từ trần", ("died",)),
     (
         "removed",
-        N_("Ra khỏi Đảng (xin ra, xóa tên, khai trừ)"),
+        "Ra khỏi Đảng (xin ra, xóa tên, khai trừ)",
         ("resigned", "struck_off", "expelled"),
     ),
 ]
@@ -99,7 +99,7 @@ def compute_situation(
     opening = 0
     now: list[tuple[Member, MemberState]] = []
     temporary_here = 0
-    lines = [ChangeLine(key, _(label)) for key, label, _kinds in CHANGE_GROUPS]
+    lines = [ChangeLine(key, label) for key, label, _kinds in CHANGE_GROUPS]
     by_kind = {
         kind: line
         for line, (_k, _l, kinds) in zip(lines, CHANGE_GROUPS, strict=True)
@@ -137,7 +137,7 @@ def compute_situation(
 
 
 def _groups(members: list[Member], on: dt.date, rules: ReportGroups) -> list[Group]:
-    unknown = _("Chưa rõ")
+    unknown = "Chưa rõ"
     sex = Counter(m.gender or unknown for m in members)
     sex_rows = [("Nam", sex.pop("Nam", 0)), ("Nữ", sex.pop("Nữ", 0))]
     sex_rows += sorted(sex.items())
@@ -156,16 +156,16 @@ def _groups(members: list[Member], on: dt.date, rules: ReportGroups) -> list[Gro
     theory = Counter()
     for m in members:
         value = m.theory_level.strip()
-        theory[known.get(fold(value), value) or _("Chưa có")] += 1
+        theory[known.get(fold(value), value) or "Chưa có"] += 1
     theory_rows = [(level, theory.pop(level, 0)) for level in rules.theory_levels]
-    theory_rows += sorted(theory.items(), key=lambda kv: (kv[0] == _("Chưa có"), fold(kv[0])))
+    theory_rows += sorted(theory.items(), key=lambda kv: (kv[0] == "Chưa có", fold(kv[0])))
 
     return [
-        Group(_("Theo giới tính"), sex_rows),
-        Group(_("Theo dân tộc"), ethnic_rows),
-        Group(_("Theo độ tuổi"), age_rows),
-        Group(_("Theo trình độ lý luận chính trị"), theory_rows),
-        Group(_("Theo tuổi Đảng"), party_rows),
+        Group("Theo giới tính", sex_rows),
+        Group("Theo dân tộc", ethnic_rows),
+        Group("Theo độ tuổi", age_rows),
+        Group("Theo trình độ lý luận chính trị", theory_rows),
+        Group("Theo tuổi Đảng", party_rows),
     ]
 
 
@@ -194,19 +194,19 @@ def _bands(values, bounds: tuple[int, ...], label, unknown: str) -> list[tuple[s
 
 def _age_label(lo: int | None, hi: int | None) -> str:
     if lo is None:
-        return _("Dưới {n} tuổi").format(n=hi)
+        return f"Dưới {hi} tuổi"
     if hi is None:
-        return _("Từ {n} tuổi trở lên").format(n=lo)
-    return _("Từ {a} đến {b} tuổi").format(a=lo, b=hi - 1)
+        return f"Từ {lo} tuổi trở lên"
+    return f"Từ {lo} đến {hi - 1} tuổi"
 
 
 def _party_age_label(lo: int | None, hi: int | None) -> str:
     if lo is None or lo == 0:
-        return _("Dưới {n} năm").format(n=hi)
+        return f"Dưới {hi} năm"
     if hi is None:
-        return _("Từ {n} năm trở lên").format(n=lo)
-    return _("Từ {a} đến dưới {b} năm").format(a=lo, b=hi)
+        return f"Từ {lo} năm trở lên"
+    return f"Từ {lo} đến dưới {hi} năm"
 
 
 def period_text(start: dt.date, end: dt.date) -> str:
-    return _("Từ ngày {a} đến ngày {b}").format(a=format_date(start), b=format_date(end))
+    return f"Từ ngày {format_date(start)} đến ngày {format_date(end)}"
