@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.assessment import Level, Quota, Scale
-from .loader import RuleFileError, check_table, load_toml, rules_path
+from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 _TOP = {"title": str, "source": str, "valid_from": dt.date, "scale": list}
 _SCALE = {
@@ -27,8 +27,7 @@ _QUOTA = {"level": str, "percent": (int, float), "base": str}
 
 def load_scales(path: Path | None = None) -> tuple[Scale, ...]:
     path = path or rules_path("assessment.toml")
-    data = load_toml(path)
-    text = path.read_text(encoding="utf-8")
+    data, text = load_toml_text(path)
     check_table(data, _TOP, required=("scale",), path=path, text=text)
     scales = []
     for raw in data["scale"]:
@@ -91,7 +90,7 @@ class ReportGroups:
 @cache
 def report_groups(path: Path | None = None) -> ReportGroups:
     path = path or rules_path("reports.toml")
-    data = load_toml(path)
+    data, text = load_toml_text(path)
     check_table(
         data,
         {
@@ -104,7 +103,7 @@ def report_groups(path: Path | None = None) -> ReportGroups:
         },
         required=("age_bands", "party_age_bands"),
         path=path,
-        text=path.read_text(encoding="utf-8"),
+        text=text,
     )
     return ReportGroups(
         tuple(sorted(int(x) for x in data["age_bands"])),

@@ -7,13 +7,12 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.facts import BadgeRules
-from .loader import RuleFileError, check_table, load_toml, rules_path
+from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 
 def load_badge_rules(path: Path | None = None) -> BadgeRules:
     path = path or rules_path("badges.toml")
-    text = path.read_text(encoding="utf-8")
-    data = load_toml(path)
+    data, text = load_toml_text(path)
     check_table(
         data,
         {

@@ -19,7 +19,7 @@ from ..domain.campaign import (
     Template,
 )
 from ..i18n import _
-from .loader import RuleFileError, check_table, line_of, parse_toml, rules_path
+from .loader import RuleFileError, check_table, line_of, parse_toml, read_rule_text, rules_path
 
 _TOP = {
     "key": str,
@@ -172,11 +172,7 @@ def _check_keys(template: Template, path, text: str) -> None:
 
 
 def load_template(path: Path) -> Template:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(path, _("không đọc được tệp ({error})").format(error=exc)) from exc
-    return parse_template(text, path)
+    return parse_template(read_rule_text(path), path)
 
 
 @cache
@@ -184,7 +180,7 @@ def builtin_templates() -> dict[str, tuple[Template, str]]:
     """The shipped templates by key, each with its TOML text (copied into campaigns)."""
     result = {}
     for path in sorted(templates_dir().glob("*.toml")):
-        text = path.read_text(encoding="utf-8")
+        text = read_rule_text(path)
         template = parse_template(text, path)
         result[template.key] = (template, text)
     return result

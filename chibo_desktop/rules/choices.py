@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .loader import RuleFileError, check_table, load_toml, rules_path
+from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 FIELDS = ("ethnicity", "religion", "theory_level", "education", "position")
 
@@ -27,8 +27,7 @@ class ChoiceList:
 
 def load_choices(path: Path | None = None) -> dict[str, ChoiceList]:
     path = path or rules_path("member_choices.toml")
-    text = path.read_text(encoding="utf-8")
-    data = load_toml(path)
+    data, text = load_toml_text(path)
     check_table(
         data,
         {"title": str, "source": str, "valid_from": dt.date, **dict.fromkeys(FIELDS, dict)},

@@ -40,12 +40,21 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
         ) from exc
 
 
-def load_toml(path: Path) -> dict[str, Any]:
+def read_rule_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, _("không đọc được tệp ({error})").format(error=exc)) from exc
-    return parse_toml(text, path)
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    return parse_toml(read_rule_text(path), path)
+
+
+def load_toml_text(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed file and its text (to name the line of a wrong value)."""
+    text = read_rule_text(path)
+    return parse_toml(text, path), text
 
 
 def line_of(text: str, needle: str) -> int | None:

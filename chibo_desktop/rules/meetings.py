@@ -7,13 +7,12 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.meetings import KindRule, MeetingRules
-from .loader import RuleFileError, check_table, load_toml, rules_path
+from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 
 def load_meeting_rules(path: Path | None = None) -> MeetingRules:
     path = path or rules_path("meetings.toml")
-    text = path.read_text(encoding="utf-8")
-    data = load_toml(path)
+    data, text = load_toml_text(path)
     check_table(
         data,
         {

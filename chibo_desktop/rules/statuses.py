@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.status import StatusRule
-from .loader import RuleFileError, check_table, load_toml, rules_path
+from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 _FIELDS = {
     "key": str,
@@ -24,8 +24,7 @@ _FIELDS = {
 
 def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
     path = path or rules_path("statuses.toml")
-    text = path.read_text(encoding="utf-8")
-    data = load_toml(path)
+    data, text = load_toml_text(path)
     check_table(
         data,
         {"title": str, "source": str, "valid_from": dt.date, "change": list},

@@ -18,7 +18,7 @@ from ..domain.status import (
     state_code_labels,
     validate_history,
 )
-from ..domain.text import fold
+from ..domain.text import clean_text, fold
 from ..errors import ChiboError, FieldProblem, NotFoundError, ValidationError
 from ..i18n import _
 from ..rules.badges import badge_rules
@@ -261,7 +261,7 @@ def delete_member(db: Database, member_id: int) -> Result[None]:
 
 def search(db: Database, text: str) -> list[int]:
     """Ids of members whose name or numbers contain every word, ignoring diacritics."""
-    words = fold(text).split()
+    words = fold(clean_text(text)).split()
     if not words:
         return []
     query = " ".join('"' + w.replace('"', "") + '"*' for w in words)

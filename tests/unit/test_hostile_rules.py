@@ -67,9 +67,6 @@ def test_broken_rule_files_are_refused_with_file_and_line(name, load, cached, tm
     assert load(builtin) == before or name == "assessment.toml"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="loaders read_text() before load_toml(): UnicodeDecodeError escapes"
-)
 def test_rule_file_that_is_not_utf8_is_refused_with_its_name(tmp_path):
     for name, load, _cached in LOADERS:
         path = tmp_path / name
