@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.campaign import STEP_STATUSES, CampaignState, figures
-from ..i18n import _, format_date
+from ..i18n import format_date
 from .letterhead import Letterhead
 
 DONE, NOT_DONE = "✓", "✗"
@@ -29,24 +29,24 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
     )
 
     wb, ws = new_workbook()
-    ws.title = _("Các bước")
+    ws.title = "Các bước"
     labels = [
-        _("TT"),
-        _("Nội dung"),
-        _("Hạn"),
-        _("Trạng thái"),
-        _("Ngày hoàn thành"),
-        _("Người phụ trách"),
-        _("Minh chứng"),
-        _("Ghi chú"),
+        "TT",
+        "Nội dung",
+        "Hạn",
+        "Trạng thái",
+        "Ngày hoàn thành",
+        "Người phụ trách",
+        "Minh chứng",
+        "Ghi chú",
     ]
-    row = letterhead_rows(ws, head, _("CÁC BƯỚC CỦA CHI BỘ"), state.title, len(labels))
+    row = letterhead_rows(ws, head, "CÁC BƯỚC CỦA CHI BỘ", state.title, len(labels))
     header_row(ws, row, labels)
     rows = []
     for number, step in enumerate(state.steps, start=1):
         evidence = []
         if step.meeting_id:
-            evidence.append(_("Biên bản họp ngày {d}").format(d=format_date(step.meeting_date)))
+            evidence.append(f"Biên bản họp ngày {format_date(step.meeting_date)}")
         if step.file_name:
             evidence.append(step.file_name)
         rows.append(
@@ -54,7 +54,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
                 number,
                 step.title,
                 step.due,
-                _(STEP_STATUSES[step.shown_status]),
+                STEP_STATUSES[step.shown_status],
                 step.done,
                 step.responsible_name,
                 "; ".join(evidence),
@@ -63,14 +63,14 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         )
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
     for r in range(row + 1, end):
-        if ws.cell(r, 4).value == _(STEP_STATUSES["overdue"]):
+        if ws.cell(r, 4).value == STEP_STATUSES["overdue"]:
             ws.cell(r, 4).font = Font(name=FONT_NAME, size=12, bold=True, color="B3261E")
     finish_sheet(ws, row, [5, 48, 12, 13, 14, 24, 28, 30])
 
-    ws = wb.create_sheet(_("Đảng viên"))
+    ws = wb.create_sheet("Đảng viên")
     items = state.template.items
-    labels = [_("TT"), _("Họ và tên"), *[i.title for i in items], _("Ghi chú")]
-    row = letterhead_rows(ws, head, _("KẾT QUẢ THEO TỪNG ĐẢNG VIÊN"), state.title, len(labels))
+    labels = ["TT", "Họ và tên", *[i.title for i in items], "Ghi chú"]
+    row = letterhead_rows(ws, head, "KẾT QUẢ THEO TỪNG ĐẢNG VIÊN", state.title, len(labels))
     header_row(ws, row, labels)
     rows = []
     for number, member in enumerate(state.members, start=1):
@@ -80,30 +80,28 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
             values.append(f"{DONE} {format_date(mark.done)}" if mark else NOT_DONE)
         note = ""
         if not member.active:
-            note = _("Rời chi bộ ngày {d} ({why})").format(
-                d=format_date(member.left), why=member.left_reason
-            )
+            note = f"Rời chi bộ ngày {format_date(member.left)} ({member.left_reason})"
         elif member.joined:
-            note = _("Vào chi bộ ngày {d}").format(d=format_date(member.joined))
+            note = f"Vào chi bộ ngày {format_date(member.joined)}"
         values.append(note)
         rows.append(values)
     centered = (1, *range(3, 3 + len(items)))
     data_rows(ws, row + 1, rows, centered=centered)
     finish_sheet(ws, row, [5, 26, *[13] * len(items), 28])
 
-    ws = wb.create_sheet(_("Số liệu"))
-    labels = [_("TT"), _("Nội dung"), _("Số đảng viên"), _("Tổng số"), _("Tỷ lệ (%)")]
-    row = letterhead_rows(ws, head, _("SỐ LIỆU THAM GIA"), state.title, len(labels))
+    ws = wb.create_sheet("Số liệu")
+    labels = ["TT", "Nội dung", "Số đảng viên", "Tổng số", "Tỷ lệ (%)"]
+    row = letterhead_rows(ws, head, "SỐ LIỆU THAM GIA", state.title, len(labels))
     header_row(ws, row, labels)
     rows = [
         [n, f.label, f.done, f.total, round(f.share * 100, 1)]
         for n, f in enumerate(figures(state), start=1)
     ]
+    if rows:  # the first figure's label follows the interface language; paper does not
+        rows[0][1] = "Đảng viên tham gia đợt sinh hoạt"
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
     done_steps = sum(1 for s in state.steps if s.shown_status == "done")
-    put(
-        ws, end + 1, 2, _("Số bước đã hoàn thành: {d}/{t}").format(d=done_steps, t=len(state.steps))
-    )
-    put(ws, end + 2, 2, _("Số bước quá hạn: {n}").format(n=len(state.overdue)))
+    put(ws, end + 1, 2, f"Số bước đã hoàn thành: {done_steps}/{len(state.steps)}")
+    put(ws, end + 2, 2, f"Số bước quá hạn: {len(state.overdue)}")
     finish_sheet(ws, row, [5, 50, 14, 10, 11], landscape=False)
     return save_workbook(wb, path)

@@ -180,13 +180,14 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
     )
     if secretary is not None:
         meeting.chair_id, meeting.chair_name = secretary.member_id, secretary.name
-        meeting.chair_position = secretary.position or _("Bí thư chi bộ")
+        meeting.chair_position = secretary.position or "Bí thư chi bộ"
     clerk = by_position.get("Chi ủy viên") or by_position.get("Phó Bí thư")
     if clerk is not None and clerk is not secretary:
         meeting.secretary_id, meeting.secretary_name = clerk.member_id, clerk.name
         meeting.secretary_position = clerk.position
     meeting.title = dm.summary_line(rules, meeting)
-    meeting.opening = _(
+    # Text of the minutes: always Vietnamese, whatever the interface language.
+    meeting.opening = (
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ...domain.campaign import STEP_STATUSES, CampaignState, figures
-from ...i18n import _, format_date, format_percent
+from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
 from .common import (
     build_document,
@@ -38,7 +38,7 @@ def _evidence(step) -> str:
     parts = []
     if step.meeting_id:
         when = format_date(step.meeting_date) if step.meeting_date else ""
-        parts.append(_("Biên bản họp ngày {date}").format(date=when).strip())
+        parts.append(f"Biên bản họp ngày {when}".strip())
     if step.file_name:
         parts.append(step.file_name)
     if step.note:
@@ -58,50 +58,42 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     story: list = [header_block(head, width), Spacer(1, 6 * mm)]
     story.append(Paragraph("BÁO CÁO", s.title))
     if state.title.lower().startswith("đợt sinh hoạt chính trị"):
-        story.append(
-            Paragraph(
-                text(_("Kết quả {title}").format(title=_lower_first(state.title))), s.subtitle
-            )
-        )
+        story.append(Paragraph(text(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
     else:
-        story.append(Paragraph(text(_("Kết quả đợt sinh hoạt chính trị")), s.subtitle))
+        story.append(Paragraph(text("Kết quả đợt sinh hoạt chính trị"), s.subtitle))
         story.append(Paragraph(text(state.title), s.subtitle))
     story.append(Paragraph("-----", s.center))
     if head.party_committee:
-        story.append(
-            Paragraph(
-                text(_("Kính gửi: {to}").format(to=recipient(head.party_committee))), s.center
-            )
-        )
+        story.append(Paragraph(text(f"Kính gửi: {recipient(head.party_committee)}"), s.center))
     story.append(Spacer(1, 4 * mm))
     period = format_date(state.start)
     if state.end:
         period += " – " + format_date(state.end)
-    intro = _(
+    intro = (
         "Thực hiện {source}, {cell} tổ chức {title} từ ngày {period}. "
         "Chi bộ báo cáo kết quả như sau:"
     ).format(
-        source=state.template.source or _("kế hoạch của cấp ủy cấp trên"),
-        cell=head.cell or _("chi bộ"),
+        source=state.template.source or "kế hoạch của cấp ủy cấp trên",
+        cell=head.cell or "chi bộ",
         title=_lower_first(state.title),
         period=period,
     )
     story.append(Paragraph(text(intro), s.body))
 
-    story.append(Paragraph(text(_("I. CÁC BƯỚC ĐÃ THỰC HIỆN")), s.heading))
+    story.append(Paragraph(text("I. CÁC BƯỚC ĐÃ THỰC HIỆN"), s.heading))
     c = s.cell
     cc = s.cell_center
     rows = [
         [
             Paragraph("<b>TT</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Nội dung'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Hạn'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Hoàn thành'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Minh chứng, ghi chú'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Nội dung')}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Hạn')}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Hoàn thành')}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Minh chứng, ghi chú')}</b>", s.cell_bold),
         ]
     ]
     for number, step in enumerate(state.steps, start=1):
-        done = format_date(step.done) if step.done else _(STEP_STATUSES[step.shown_status])
+        done = format_date(step.done) if step.done else STEP_STATUSES[step.shown_status]
         rows.append(
             [
                 Paragraph(str(number), cc),
@@ -113,23 +105,21 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         )
     story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
 
-    story.append(Paragraph(text(_("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN")), s.heading))
+    story.append(Paragraph(text("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN"), s.heading))
     joined = sum(1 for m in state.members if m.joined and m.active)
     left = sum(1 for m in state.members if not m.active)
-    summary = _("Tổng số đảng viên tham gia: {n}").format(n=len(state.active_members))
+    summary = f"Tổng số đảng viên tham gia: {len(state.active_members)}"
     if joined:
-        summary += _("; trong đó {n} đồng chí vào chi bộ trong thời gian diễn ra đợt").format(
-            n=joined
-        )
+        summary += f"; trong đó {joined} đồng chí vào chi bộ trong thời gian diễn ra đợt"
     if left:
-        summary += _("; {n} đồng chí đã rời chi bộ (không tính)").format(n=left)
+        summary += f"; {left} đồng chí đã rời chi bộ (không tính)"
     story.append(Paragraph(text(summary + "."), s.body))
     rows = [
         [
             Paragraph("<b>TT</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Nội dung'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Số đảng viên'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Tỷ lệ'))}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Nội dung')}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Số đảng viên')}</b>", s.cell_bold),
+            Paragraph(f"<b>{text('Tỷ lệ')}</b>", s.cell_bold),
         ]
     ]
     for number, figure in enumerate(figures(state)[1:], start=1):
@@ -138,14 +128,14 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
                 Paragraph(str(number), cc),
                 Paragraph(text(figure.label), c),
                 Paragraph(f"{figure.done}/{figure.total}", cc),
-                Paragraph(format_percent(figure.share), cc),
+                Paragraph(format_percent(figure.share, document=True), cc),
             ]
         )
     story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
 
-    story.append(Paragraph(text(_("III. ĐÁNH GIÁ CHUNG")), s.heading))
+    story.append(Paragraph(text("III. ĐÁNH GIÁ CHUNG"), s.heading))
     story += _open_section(state.assessment, s)
-    story.append(Paragraph(text(_("IV. ĐỀ XUẤT, KIẾN NGHỊ")), s.heading))
+    story.append(Paragraph(text("IV. ĐỀ XUẤT, KIẾN NGHỊ"), s.heading))
     story += _open_section(state.proposals, s)
     story.append(Spacer(1, 6 * mm))
     story.append(
@@ -162,5 +152,5 @@ def write_campaign_report(
     return build_document(
         path,
         report_story(state, head, secretary),
-        title=_("Báo cáo kết quả đợt sinh hoạt chính trị"),
+        title="Báo cáo kết quả đợt sinh hoạt chính trị",
     )

@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -28,6 +29,7 @@ from ..letterhead import Letterhead
 
 FONT = "DocSerif"
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+FRAME_PADDING = 6  # platypus Frame default, on each side
 
 _WINDOWS_TIMES = {
     "": "times.ttf",
@@ -91,7 +93,7 @@ def styles(size: float = 14) -> Styles:
     leading = size * 1.3
 
     def style(name: str, **kw) -> ParagraphStyle:
-        base = {"fontName": font, "fontSize": size, "leading": leading}
+        base = {"fontName": font, "bulletFontName": font, "fontSize": size, "leading": leading}
         return ParagraphStyle(name, **{**base, **kw})
 
     cell_size = min(size, 11)
@@ -126,6 +128,12 @@ def styles(size: float = 14) -> Styles:
     )
 
 
+def own_font(*commands) -> TableStyle:
+    """A table style that also sets the cells' font: a Table otherwise names Helvetica (a
+    built-in font without Vietnamese) in the file even when every cell holds a Paragraph."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
+
+
 def text(value: object) -> str:
     """User text made safe for a reportlab Paragraph (which reads a little XML)."""
     return escape("" if value is None else str(value)).replace("\n", "<br/>")
@@ -149,23 +157,32 @@ def header_block(head: Letterhead, width: float) -> Table:
     right_title = ParagraphStyle(
         "hr", parent=s.center, fontName=font + "-Bold", fontSize=15, leading=18
     )
+    date_line = document_date(head.date, head.place)
     right = [
         Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", right_title),
         Spacer(1, 4),
         Paragraph(
-            f"<i>{text(document_date(head.date, head.place))}</i>",
+            f"<i>{text(date_line)}</i>",
             ParagraphStyle("hd", parent=s.center_italic, fontSize=14, leading=17),
         ),
     ]
-    left_width = width * 0.44
+    # About 45/55, but the right block keeps its two lines unbroken and the left block
+    # takes what else it needs for the party committee's name on one line.
+    right_need = 6 + max(
+        stringWidth("ĐẢNG CỘNG SẢN VIỆT NAM", font + "-Bold", 15),
+        stringWidth(date_line, font + "-Italic", 14),
+    )
+    left_need = 6 + max(
+        stringWidth(head.party_committee.upper(), font, 14),
+        stringWidth(head.cell.upper(), font + "-Bold", 14),
+    )
+    left_width = min(max(width * 0.45, left_need), width - right_need)
     table = Table([[left, right]], colWidths=[left_width, width - left_width])
     table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
+        own_font(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         )
     )
     return table
@@ -193,31 +210,29 @@ def signature_block(
 
     cells = [column(*left) if left else "", column(*right, right_caption)]
     table = Table([cells], colWidths=[width / 2, width / 2])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        own_font(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        )
+    )
     table.keepWithNext = False
     return table
 
 
 def page_number_from_two(canvas, doc) -> None:
-    """Page numbers centred at the top, from page 2 on (party document habit)."""
+    """HD 36: page numbers in Arabic figures, 13 pt upright, centred in the top margin over
+    the text column; none on the first page."""
     page = canvas.getPageNumber()
     if page < 2:
         return
     canvas.saveState()
-    canvas.setFont(register_fonts(), 12)
+    canvas.setFont(register_fonts(), 13)
     width, height = doc.pagesize
     canvas.drawCentredString(
-        doc.leftMargin + (width - doc.leftMargin - doc.rightMargin) / 2, height - 12 * mm, str(page)
+        doc.leftMargin + (width - doc.leftMargin - doc.rightMargin) / 2, height - 13 * mm, str(page)
     )
-    canvas.restoreState()
-
-
-def page_number_every(canvas, doc) -> None:
-    """'Trang n' at the bottom right on every page (lists and reports)."""
-    canvas.saveState()
-    canvas.setFont(register_fonts(), 10)
-    width, _height = doc.pagesize
-    canvas.drawRightString(width - doc.rightMargin, 10 * mm, f"Trang {canvas.getPageNumber()}")
     canvas.restoreState()
 
 
@@ -242,6 +257,9 @@ def build_document(
             rightMargin=MARGINS["right"],
             topMargin=MARGINS["top"],
             bottomMargin=MARGINS["bottom"],
+            # A canvas starts in Helvetica and names it on every page even when unused.
+            initialFontName=register_fonts(),
+            initialFontSize=14,
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
 
@@ -249,22 +267,22 @@ def build_document(
 
 
 def frame_width(landscape_page: bool = False) -> float:
+    """The width flowables may use: the page inside the margins, less the frame's own
+    padding on each side."""
     page_width = (landscape(A4) if landscape_page else A4)[0]
-    return page_width - MARGINS["left"] - MARGINS["right"]
+    return page_width - MARGINS["left"] - MARGINS["right"] - 2 * FRAME_PADDING
 
 
 def data_table(rows: list[list], col_widths: list[float], *, header_rows: int = 1) -> Table:
     """A bordered table whose header repeats on every page; rows never split."""
     table = Table(rows, colWidths=col_widths, repeatRows=header_rows, splitByRow=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#eeeeee"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
+        own_font(
+            ("GRID", (0, 0), (-1, -1), 0.5, "#000000"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), "#eeeeee"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         )
     )
     return table

@@ -69,7 +69,6 @@ def write_member_list_pdf(
         data_table,
         frame_width,
         header_block,
-        page_number_every,
         register_fonts,
         signature_block,
         styles,
@@ -139,4 +138,4 @@ def write_member_list_pdf(
             signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
         ]
     story.append(KeepTogether(ending))
-    return build_document(path, story, title=title, landscape_page=True, on_page=page_number_every)
+    return build_document(path, story, title=title, landscape_page=True)

@@ -13,8 +13,6 @@ from reportlab.platypus import (
     KeepTogether,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from ...domain.meetings import Counts, Meeting, vote_passed
@@ -31,7 +29,6 @@ from .common import (
 )
 
 DOTS = "…………"
-FRAME_PADDING = 12
 
 
 @dataclass(frozen=True)
@@ -69,13 +66,6 @@ def heading(markup: str, style: ParagraphStyle) -> list:
     """A heading that never ends a page: a new page starts when fewer than three lines are
     left (cheaper than keepWithNext, which lays the following flowables out twice)."""
     return [CondPageBreak(style.leading * 3.2), Paragraph(markup, style)]
-
-
-def own_font(table: Table) -> Table:
-    """Tables set their cells' font to Helvetica by default, which puts a built-in font
-    into the file even when every cell holds a Paragraph; use ours."""
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts())]))
-    return table
 
 
 def time_text(value: str) -> str:
@@ -178,14 +168,13 @@ def _opening_sentence(data: MinutesInput, blank: bool) -> str:
 
 def story(data: MinutesInput, *, blank: bool = False) -> list:
     s = styles()
-    # The frame keeps 6 pt of padding on each side inside the margins.
-    width = frame_width() - FRAME_PADDING
+    width = frame_width()
     m = data.meeting
     body, head = s.body, s.heading
     item_style = ParagraphStyle("item", parent=head, spaceBefore=4)
     label_style = ParagraphStyle("label", parent=s.body_left, fontName=register_fonts() + "-Italic")
     out: list = [
-        own_font(header_block(data.head, frame_width())),
+        header_block(data.head, width),
         Paragraph("BIÊN BẢN", s.title),
         Paragraph(text(m.title), s.subtitle),
         Paragraph("-----", s.center),
@@ -201,9 +190,7 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
         out += _blank_content(data, width, item_style)
     else:
         out += _content(data, body, item_style, label_style)
-    signatures = own_font(
-        signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
-    )
+    signatures = signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
     closing = _closing(data, blank, body, width)
     out += closing[:-1]
     out.append(KeepTogether([closing[-1], Spacer(1, 8), signatures]))
@@ -309,7 +296,7 @@ def _blank_attendance(data: MinutesInput, width: float) -> list:
                 "",
             ]
         )
-    out: list = [Spacer(1, 4), own_font(data_table(rows, widths))]
+    out: list = [Spacer(1, 4), data_table(rows, widths)]
     if apart:
         names = "; ".join(
             f"{a.name} ({'miễn sinh hoạt' if a.state == 'exempt' else 'sinh hoạt nơi khác'})"
@@ -342,13 +329,4 @@ def _blank_content(data: MinutesInput, width: float, item_style) -> list:
 
 def build_minutes(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:
     title = ("Mẫu biên bản - " if blank else "Biên bản - ") + data.meeting.title
-    from reportlab import rl_config
-
-    # A canvas starts in Helvetica and names it on every page even when unused; start in
-    # our own font so that no built-in font lands in the file.
-    previous = rl_config.canvas_basefontname
-    rl_config.canvas_basefontname = register_fonts()
-    try:
-        return build_document(path, story(data, blank=blank), title=title)
-    finally:
-        rl_config.canvas_basefontname = previous
+    return build_document(path, story(data, blank=blank), title=title)

@@ -17,7 +17,6 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         data_table,
         frame_width,
         header_block,
-        page_number_every,
         signature_block,
         styles,
         text,
@@ -52,9 +51,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             )
         )
     )
-    return build_document(
-        path, story, title=doc.title, landscape_page=doc.landscape, on_page=page_number_every
-    )
+    return build_document(path, story, title=doc.title, landscape_page=doc.landscape)
 
 
 # Narrowest a column may get on paper (points): a date on one line, "STT" on one line.

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from ...domain.campaign import SelfReview, Template
-from ...i18n import _
 from ..letterhead import Letterhead
 from .common import (
     build_document,
@@ -26,6 +25,49 @@ from .common import (
 DOTS = "." * 120
 
 
+def subtitle(campaign_title: str) -> str:
+    """The line under the title, naming "Tự soi, tự sửa" once."""
+    if "tự soi, tự sửa" in campaign_title.lower():
+        return campaign_title
+    return f"“Tự soi, tự sửa” — {campaign_title}" if campaign_title else "“Tự soi, tự sửa”"
+
+
+def _check_tables(review: SelfReview, template: Template, width: float) -> list:
+    """One table per group (the 9 + 9 + 9 manifestations, the 19 prohibitions); its header
+    and the group's name repeat on every page the group runs onto."""
+    s = styles()
+    c, cc = s.cell, s.cell_center
+    header = [
+        Paragraph("<b>TT</b>", s.cell_bold),
+        Paragraph("<b>Biểu hiện / điều cấm</b>", s.cell_bold),
+        Paragraph("<b>Không có</b>", s.cell_bold),
+        Paragraph("<b>Có biểu hiện</b>", s.cell_bold),
+        Paragraph("<b>Ghi chú</b>", s.cell_bold),
+    ]
+    groups: dict[str, list] = {}
+    for ref, group, entry in template.review_refs():
+        heading = group or "19 điều đảng viên không được làm (Quy định 37-QĐ/TW)"
+        rows = groups.setdefault(heading, [header, [Paragraph(f"<b>{text(heading)}</b>", c)]])
+        present, note = review.marks.get(ref, (False, ""))
+        marked = ref in review.marks
+        rows.append(
+            [
+                Paragraph(str(len(rows) - 1), cc),
+                Paragraph(text(entry), c),
+                Paragraph("X" if marked and not present else "", cc),
+                Paragraph("X" if present else "", cc),
+                Paragraph(text(note), c),
+            ]
+        )
+    widths = [9 * mm, width - 79 * mm, 17 * mm, 19 * mm, 34 * mm]
+    out: list = []
+    for rows in groups.values():
+        table = data_table(rows, widths, header_rows=2)
+        table.setStyle([("SPAN", (0, 1), (-1, 1)), ("BACKGROUND", (0, 1), (-1, 1), "#f4f4f4")])
+        out += [CondPageBreak(45 * mm), table, Spacer(1, 3 * mm)]
+    return out
+
+
 def review_story(
     review: SelfReview, template: Template, campaign_title: str, head: Letterhead, position: str
 ) -> list:
@@ -33,17 +75,14 @@ def review_story(
     width = frame_width()
     story: list = [header_block(head, width), Spacer(1, 6 * mm)]
     story.append(Paragraph("BẢN TỰ KIỂM ĐIỂM", s.title))
-    story.append(
-        Paragraph(text(_("“Tự soi, tự sửa” — {title}").format(title=campaign_title)), s.subtitle)
-    )
+    story.append(Paragraph(text(subtitle(campaign_title)), s.subtitle))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(text(_("Họ và tên: {name}").format(name=review.full_name)), s.body_left))
+    story.append(Paragraph(text(f"Họ và tên: {review.full_name}"), s.body_left))
     if position:
-        story.append(
-            Paragraph(text(_("Chức vụ trong chi bộ: {p}").format(p=position)), s.body_left)
-        )
-    story.append(Paragraph(text(_("Sinh hoạt tại: {cell}").format(cell=head.cell)), s.body_left))
+        story.append(Paragraph(text(f"Chức vụ trong chi bộ: {position}"), s.body_left))
+    story.append(Paragraph(text(f"Sinh hoạt tại: {head.cell}"), s.body_left))
     for number, heading in enumerate(template.review_headings, start=1):
+        story.append(CondPageBreak(s.heading.leading * 3))
         story.append(Paragraph(text(f"{number}. {heading}"), s.heading))
         body = review.sections.get(heading, "")
         if body.strip():
@@ -51,53 +90,17 @@ def review_story(
         else:
             story += [Paragraph(DOTS, s.body_left) for _n in range(3)]
 
+    story.append(CondPageBreak(s.heading.leading * 5))
     story.append(
         Paragraph(
-            text(_("Tự đối chiếu với 27 biểu hiện suy thoái và 19 điều đảng viên không được làm")),
+            text("Tự đối chiếu với 27 biểu hiện suy thoái và 19 điều đảng viên không được làm"),
             s.heading,
         )
     )
-    c, cc = s.cell, s.cell_center
-    rows = [
-        [
-            Paragraph("<b>TT</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Biểu hiện / điều cấm'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Không có'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Có biểu hiện'))}</b>", s.cell_bold),
-            Paragraph(f"<b>{text(_('Ghi chú'))}</b>", s.cell_bold),
-        ]
-    ]
-    group_rows = []
-    last_group = None
-    number = 0
-    for ref, group, entry in template.review_refs():
-        heading = group or _("19 điều đảng viên không được làm (Quy định 37-QĐ/TW)")
-        if heading != last_group:
-            last_group = heading
-            number = 0
-            group_rows.append(len(rows))
-            rows.append([Paragraph(f"<b>{text(heading)}</b>", c), "", "", "", ""])
-        number += 1
-        present, note = review.marks.get(ref, (False, ""))
-        marked = ref in review.marks
-        rows.append(
-            [
-                Paragraph(str(number), cc),
-                Paragraph(text(entry), c),
-                Paragraph("X" if marked and not present else "", cc),
-                Paragraph("X" if present else "", cc),
-                Paragraph(text(note), c),
-            ]
-        )
-    table = data_table(rows, [9 * mm, width - 79 * mm, 17 * mm, 19 * mm, 34 * mm])
-    for index in group_rows:
-        table.setStyle(
-            [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), "#f4f4f4")]
-        )
-    story.append(table)
+    story += _check_tables(review, template, width)
     story.append(Spacer(1, 6 * mm))
     story.append(
-        KeepTogether(signature_block(None, (_("NGƯỜI TỰ KIỂM ĐIỂM"), review.full_name), width))
+        KeepTogether(signature_block(None, ("NGƯỜI TỰ KIỂM ĐIỂM", review.full_name), width))
     )
     return story
 
@@ -113,5 +116,5 @@ def write_self_review_pdf(
     return build_document(
         path,
         review_story(review, template, campaign_title, head, position),
-        title=_("Bản tự kiểm điểm"),
+        title="Bản tự kiểm điểm",
     )
