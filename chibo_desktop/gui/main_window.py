@@ -1,9 +1,16 @@
-"""The main window: left navigation, one page at a time, File menu, status bar."""
+"""The main window: left navigation, one page at a time, File menu, status bar.
+
+Start-up is kept short: a page widget is built the first time it is shown and fetches its
+data then; the navigation lists every page from the class attributes alone. Services and
+dialogs used by other pages are imported when first needed.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,9 +29,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..config import UserConfig, save_config
 from ..i18n import _
-from ..services.cell import CellInfo, get_cell
 from ..services.common import Changes
-from .dialogs.cell_dialog import CellDialog
 from .errors import show_error
 from .opening import open_file_job
 from .tasks import Tasks
@@ -35,6 +40,9 @@ from .views.meetings import MeetingsPage
 from .views.members import MembersPage
 from .views.reports import ReportsPage
 from .views.settings import SettingsPage
+
+if TYPE_CHECKING:
+    from ..services.cell import CellInfo
 
 PAGE_CLASSES: list[type[Page]] = [
     HomePage,
@@ -51,6 +59,32 @@ RECORD_PAGES = {
     "assessment": "reports",
 }
 FILE_FILTER = "Chi bộ Desktop (*.sqlite *.db);;" + "*"
+NOTICE_MS = 15_000
+
+
+def _get_cell(db):
+    from ..services.cell import get_cell
+
+    return get_cell(db)
+
+
+def _notices(db) -> list[str]:
+    """What opening the file wants the user to know (e.g. a backup was restored)."""
+    session = getattr(db, "session", None)
+    return [str(n) for n in (getattr(session, "notices", None) or [])]
+
+
+def _call_show_record(show, kind: str, record_id) -> None:
+    """Pages take ``show_record(record_id)``; one holding several kinds of record (reports:
+    assessments) takes ``show_record(kind, record_id)``."""
+    try:
+        takes_kind = len(inspect.signature(show).parameters) >= 2
+    except (TypeError, ValueError):
+        takes_kind = False
+    if takes_kind:
+        show(kind, record_id)
+    else:
+        show(record_id)
 
 
 class MainWindow(QMainWindow):
@@ -69,18 +103,16 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(230)
         self.stack = QStackedWidget()
-        self.pages: dict[str, Page] = {}
-        for cls in PAGE_CLASSES:
-            page = cls(tasks, self)
-            self.pages[page.key] = page
-            self.stack.addWidget(page)
+        self.page_classes: list[type[Page]] = list(PAGE_CLASSES)
+        self.pages: dict[str, Page] = {}  # the pages built so far, by key
+        self._fresh: set[str] = set()  # built pages that have loaded the open file
+        self._open = False
+        for cls in self.page_classes:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
             item = QListWidgetItem(self.style().standardIcon(cls.icon), _(cls.title))
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setData(Qt.ItemDataRole.UserRole, cls.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        for page in self.pages.values():
-            if hasattr(page, "record_requested"):
-                page.record_requested.connect(self.open_record)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -124,64 +156,122 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.config.recent_files))
 
     # --- pages -----------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [cls.key for cls in self.page_classes]
+
+    def page(self, key: str) -> Page:
+        """The page with this key, built now if it has not been shown yet."""
+        page = self.pages.get(key)
+        if page is None:
+            row = self.page_keys().index(key)
+            page = self.page_classes[row](self.tasks, self)
+            self.pages[key] = page
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            if hasattr(page, "record_requested"):
+                page.record_requested.connect(self.open_record)
+        return page
+
     def show_page(self, key: str) -> None:
-        keys = [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
-        self.nav.setCurrentRow(keys.index(key))
+        self.nav.setCurrentRow(self.page_keys().index(key))
 
     def open_record(self, kind: str, record_id) -> None:
         """Show the page holding a record (member, meeting, campaign, assessment year) and
-        let it open the record if it knows how (``show_record(kind, record_id)``)."""
+        let it open the record (``show_record``) once the page is on screen."""
         key = RECORD_PAGES.get(kind)
-        if key not in self.pages:
+        if key not in self.page_keys():
             return
         self.show_page(key)
-        page = self.pages[key]
-        if self.current_page() is page and hasattr(page, "show_record"):
-            page.show_record(kind, record_id)
+        page = self.pages.get(key)
+        if page is None or self.current_page() is not page:
+            return  # the current page kept the user (unsaved edits)
+        show = getattr(page, "show_record", None)
+        if show is not None:
+            _call_show_record(show, kind, record_id)
 
-    def current_page(self) -> Page:
-        return self.stack.currentWidget()
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
 
     def _nav_changed(self, row: int) -> None:
         current = self.current_page()
-        target = self.stack.widget(row)
-        if current is not target and current is not None and not current.maybe_leave():
+        key = self.page_keys()[row]
+        if current is not None and current is not self.pages.get(key) and not current.maybe_leave():
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.stack.currentIndex())
             self.nav.blockSignals(False)
             return
-        self.stack.setCurrentIndex(row)
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self._load_if_stale(page)
+
+    def _load_if_stale(self, page: Page) -> None:
+        if self._open and page.key not in self._fresh:
+            self._fresh.add(page.key)
+            page.load()
 
     def _on_changed(self, changes: Changes) -> None:
-        for page in self.pages.values():
-            page.on_changed(changes)
+        # Pages never shown (or not shown since the file was opened) load when shown.
+        for key, page in list(self.pages.items()):
+            if key in self._fresh:
+                page.on_changed(changes)
         if changes.cell:
-            self.tasks.run(get_cell, on_done=self._show_cell)
+            self.tasks.run(_get_cell, on_done=self._show_cell)
 
     # --- files -----------------------------------------------------------------------------
     def open_file(
-        self, path: Path, *, create: bool = False, cell: CellInfo | None = None, demo: bool = False
+        self,
+        path: Path,
+        *,
+        create: bool = False,
+        cell: CellInfo | None = None,
+        demo: bool = False,
+        **options: Any,
     ) -> None:
+        """Open (or create) a file on the worker; ``options`` go to open_session
+        (password=, recovery_key=, readonly=)."""
+
         def opened(db) -> None:
-            self.tasks.set_database(db, on_done=lambda _r: self._loaded(path))
+            notices = _notices(db)
+            self.tasks.set_database(db, on_done=lambda _r: self._loaded(path, notices))
 
         def failed(exc: Exception) -> None:
-            show_error(self, exc, _("Không mở được tệp"))
+            from .open_errors import handle_open_error
+
+            if not handle_open_error(
+                self, self.tasks, path, exc, lambda **o: self.open_file(path, **o)
+            ):
+                show_error(self, exc, _("Không mở được tệp"))
 
         self.tasks.run(
-            open_file_job, path, create, cell, demo, needs_db=False, on_done=opened, on_error=failed
+            open_file_job,
+            path,
+            create,
+            cell,
+            demo,
+            needs_db=False,
+            on_done=opened,
+            on_error=failed,
+            **options,
         )
 
-    def _loaded(self, path: Path) -> None:
+    def _loaded(self, path: Path, notices: list[str] | None = None) -> None:
         self.path = path
+        self._open = True
+        self._fresh.clear()
         self.config.remember(path)
         with contextlib.suppress(OSError):
             save_config(self.config)
         self._refresh_recent()
         self.file_label.setText(_("Tệp: {path}").format(path=path))
-        self.tasks.run(get_cell, on_done=self._show_cell)
-        for page in self.pages.values():
-            page.load()
+        if notices:
+            self.statusBar().showMessage(" ".join(notices), NOTICE_MS)
+        self.tasks.run(_get_cell, on_done=self._show_cell)
+        current = self.current_page()
+        if current is not None:
+            self._load_if_stale(current)
         self.database_opened.emit(str(path))
 
     def _show_cell(self, cell: CellInfo) -> None:
@@ -195,11 +285,11 @@ class MainWindow(QMainWindow):
             str(self.path.parent if self.path else ""),
             FILE_FILTER,
         )
-        if name and self.current_page().maybe_leave():
+        if name and self._may_leave():
             self.open_file(Path(name))
 
     def new_file(self) -> None:
-        if not self.current_page().maybe_leave():
+        if not self._may_leave():
             return
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Tạo tệp dữ liệu mới"), "chibo.sqlite", FILE_FILTER
@@ -210,9 +300,15 @@ class MainWindow(QMainWindow):
         if path.exists():
             show_error(self, Exception(_("Tệp đã có; hãy chọn tên khác.")))
             return
+        from .dialogs.cell_dialog import CellDialog
+
         dialog = CellDialog(self, intro=_("Nhập thông tin chi bộ cho tệp mới."))
         if dialog.exec():
             self.open_file(path, create=True, cell=dialog.value())
+
+    def _may_leave(self) -> bool:
+        current = self.current_page()
+        return current is None or current.maybe_leave()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1,15 +1,23 @@
-"""Opening a file on the worker thread (creating it, or filling the demo, when asked)."""
+"""Opening a file on the worker thread (creating it, or filling the demo, when asked).
+
+The services are imported inside the job, so at start-up the worker thread loads them
+(and sqlite-utils) while the GUI thread builds and shows the window.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..services.cell import CellInfo, is_initialised, save_cell
-from ..services.session import open_session
+if TYPE_CHECKING:
+    from ..services.cell import CellInfo
 
 
 def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, **options):
     """``options`` go to open_session: password=, recovery_key=, readonly=."""
+    from ..services.cell import is_initialised, save_cell
+    from ..services.session import open_session
+
     db = open_session(path, create=create or demo, **options)
     try:
         if cell is not None and not is_initialised(db):

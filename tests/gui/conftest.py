@@ -20,6 +20,20 @@ def wait_idle(qtbot, tasks: Tasks, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)
 
 
+def shown_page(window: MainWindow, key: str, timeout: int = 10_000):
+    """Show a page and wait until it has its data (pages load when first shown)."""
+    import time
+
+    from PySide6.QtTest import QTest
+
+    window.show_page(key)
+    deadline = time.monotonic() + timeout / 1000
+    while window.tasks.pending and time.monotonic() < deadline:
+        QTest.qWait(5)
+    assert window.tasks.pending == 0, "the page did not finish loading"
+    return window.pages[key]
+
+
 @pytest.fixture
 def open_window(qtbot, tasks):
     """Call with a path: returns the main window once the file is open and pages loaded."""

@@ -111,6 +111,8 @@ def english_window(qtbot, tasks):
     i18n.set_language("en")
     window = MainWindow(tasks, UserConfig())
     qtbot.addWidget(window)
+    for key in window.page_keys():  # pages are built when first shown: build them all
+        window.page(key)
     window.show()
     return window
 

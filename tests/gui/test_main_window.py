@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from chibo_desktop.services.cell import get_cell
 from chibo_desktop.storage.database import open_database
 
-from .conftest import type_text, wait_idle
+from .conftest import shown_page, type_text, wait_idle
 
 
 def test_navigation_shows_every_page(open_window, demo_path, qtbot):
@@ -29,8 +29,7 @@ def test_navigation_shows_every_page(open_window, demo_path, qtbot):
 
 def test_settings_page_saves_the_cell_names(open_window, db_path, qtbot, tasks):
     window = open_window(db_path)
-    window.show_page("settings")
-    page = window.pages["settings"]
+    page = shown_page(window, "settings")
     assert page.form.name.text() == "Chi bộ Khu phố 3"
     page.form.place.clear()
     type_text(page.form.place, "Hải Phòng")

@@ -17,7 +17,7 @@ from chibo_desktop.gui.views import meetings as page_module
 from chibo_desktop.services import meetings as svc
 from chibo_desktop.storage.database import open_database
 
-from .conftest import type_text, wait_idle
+from .conftest import shown_page, type_text, wait_idle
 
 DATE = dt.date(2026, 3, 20)
 
@@ -29,10 +29,9 @@ class _NewMeeting(meeting_parts.NewMeetingDialog):
 
 
 def _page(open_window, path, monkeypatch):
-    monkeypatch.setattr(page_module, "NewMeetingDialog", _NewMeeting)
+    monkeypatch.setattr(meeting_parts, "NewMeetingDialog", _NewMeeting)
     window = open_window(path)
-    window.show_page("meetings")
-    return window.pages["meetings"]
+    return shown_page(window, "meetings")
 
 
 def _stored(path, meeting_id):

@@ -7,12 +7,11 @@ from chibo_desktop.domain.text import fold
 from chibo_desktop.services.members import list_members
 from chibo_desktop.storage.database import open_database
 
-from .conftest import type_text, wait_idle
+from .conftest import shown_page, type_text, wait_idle
 
 
 def members_page(window):
-    window.show_page("members")
-    return window.pages["members"]
+    return shown_page(window, "members")
 
 
 def shown_names(page) -> list[str]:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.text import fold, name_sort_string
 from ...i18n import N_, _, format_date, format_iso_date
-from ...services.member_list import ListedMember
+
+if TYPE_CHECKING:
+    from ...services.member_list import ListedMember
 
 STATUS_FILTERS = {
     "active": N_("Đang sinh hoạt"),
@@ -75,7 +78,7 @@ def _date_key(value: dt.date | None) -> dt.date:
 
 
 # (title, display text, sort key, right-aligned?)
-Column = tuple[str, Callable[[ListedMember], str], Callable[[ListedMember], object], bool]
+Column = tuple[str, Callable[["ListedMember"], str], Callable[["ListedMember"], object], bool]
 COLUMNS: list[Column] = [
     (N_("Họ và tên"), lambda m: m.full_name, lambda m: m.sort_name, False),
     (N_("Giới tính"), lambda m: m.gender or "", lambda m: m.gender or "", False),

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
 
 from ...i18n import N_, _, format_date, ngettext
 from ...services.common import Changes
 from ...services.common import today as _today
-from ...services.reminders import HomeData, home_data
 from ..models.reminders_model import RemindersModel
 from .base import Page, simple_layout
+
+if TYPE_CHECKING:
+    from ...services.reminders import HomeData
+
+
+def _home_data(db, today):
+    # Imported here, on the worker thread, while the window is being shown.
+    from ...services.reminders import home_data
+
+    return home_data(db, today)
 
 
 class HomePage(Page):
@@ -47,7 +58,7 @@ class HomePage(Page):
         self._last_open: tuple[str, object] | None = None
 
     def load(self) -> None:
-        self.tasks.run(home_data, _today(), on_done=self.show_data)
+        self.tasks.run(_home_data, _today(), on_done=self.show_data)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.any():

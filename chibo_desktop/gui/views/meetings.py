@@ -25,14 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _
-from ...services import meetings as svc
-from ...services import meetings_export as export
 from ...services.common import Changes
-from ..dialogs.meeting_editor import MeetingEditor
-from ..dialogs.meeting_parts import NewMeetingDialog
 from ..errors import show_error
-from ..models.meetings_model import ID, MeetingFilter, MeetingListModel
 from .base import Page, page_heading
+
+
+def _svc():
+    """The meetings services, imported when the page is first used."""
+    from ...services import meetings
+
+    return meetings
+
+
+def _list_meetings(db):
+    return _svc().list_meetings(db)
 
 
 class MeetingsPage(Page):
@@ -41,6 +47,9 @@ class MeetingsPage(Page):
     icon = QStyle.StandardPixmap.SP_FileDialogContentsView
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
+        from ..dialogs.meeting_editor import MeetingEditor
+        from ..models.meetings_model import MeetingFilter, MeetingListModel
+
         super().__init__(tasks, parent)
         self.selected_id: int | None = None
         layout = QVBoxLayout(self)
@@ -121,7 +130,7 @@ class MeetingsPage(Page):
 
     # --- list ---------------------------------------------------------------------------------
     def load(self) -> None:
-        self.tasks.run(svc.list_meetings, on_done=self._rows)
+        self.tasks.run(_list_meetings, on_done=self._rows)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.meetings or changes.members or changes.cell:
@@ -139,7 +148,22 @@ class MeetingsPage(Page):
         else:
             self._select(self.selected_id)
 
+    def show_record(self, record_id) -> None:
+        """Open a meeting (e.g. one a reminder is about) and select it in the list."""
+        meeting_id = int(record_id)
+        if self.search.text():
+            self.search.clear()
+            self.search_timer.stop()
+            self.proxy.set_ids(None)
+        if meeting_id != self.selected_id or self.right.currentWidget() is not self.editor:
+            self.selected_id = meeting_id
+            self.right.setCurrentWidget(self.editor)
+            self.editor.open_meeting(meeting_id)
+        self._select(meeting_id)
+
     def _select(self, meeting_id: int | None) -> None:
+        from ..models.meetings_model import ID
+
         if meeting_id is None:
             return
         for row in range(self.proxy.rowCount()):
@@ -153,6 +177,8 @@ class MeetingsPage(Page):
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid():
             return
+        from ..models.meetings_model import ID
+
         meeting_id = current.data(ID)
         if meeting_id == self.selected_id:
             return
@@ -165,10 +191,15 @@ class MeetingsPage(Page):
         if not text:
             self.proxy.set_ids(None)
             return
-        self.tasks.run(svc.search_meetings, text, on_done=lambda ids: self.proxy.set_ids(set(ids)))
+        self.tasks.run(
+            _svc().search_meetings, text, on_done=lambda ids: self.proxy.set_ids(set(ids))
+        )
 
     # --- actions ------------------------------------------------------------------------------
     def new_meeting(self) -> None:
+        from ..dialogs.meeting_parts import NewMeetingDialog
+
+        svc = _svc()
         dialog = NewMeetingDialog(svc.kind_labels(), dt.date.today(), self)
         if not dialog.exec():
             return
@@ -194,6 +225,8 @@ class MeetingsPage(Page):
         index = self.view.currentIndex()
         if not index.isValid():
             return
+        from ..models.meetings_model import ID
+
         meeting_id = index.data(ID)
         title = self.proxy.index(index.row(), 1).data()
         box = QMessageBox(
@@ -217,7 +250,7 @@ class MeetingsPage(Page):
         self.editor.autosave.stop()
         self.editor.dirty = False
         self.tasks.run(
-            svc.delete_meeting,
+            _svc().delete_meeting,
             meeting_id,
             on_done=deleted,
             on_error=lambda e: show_error(self, e, _("Không xóa được")),
@@ -234,6 +267,8 @@ class MeetingsPage(Page):
         )
         if not name:
             return
+        from ...services import meetings_export as export
+
         path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         self.tasks.run(
             export.export_attendance_xlsx,

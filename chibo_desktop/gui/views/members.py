@@ -3,45 +3,45 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QStyle,
     QTableView,
-    QToolBar,
     QWidget,
 )
 
 from ...i18n import N_, _
-from ...rules.choices import member_choices
 from ...services.common import Changes
 from ...services.common import today as _today
-from ...services.member_exports import export_members
-from ...services.member_list import member_list
-from ...services.members import (
-    add_status_change,
-    allowed_changes,
-    delete_member,
-    get_member,
-)
-from ..dialogs.member_form import MemberForm
-from ..dialogs.status_dialog import StatusDialog
 from ..errors import show_error
-from ..models.members_model import STATUS_FILTERS, MembersModel, MembersProxy
-from ..progress import run_with_progress
 from .base import Page, simple_layout
-from .members_undo import AddMemberCommand, EditMemberCommand, StatusChangeCommand
+from .members_bar import MembersBar, position_values
+
+if TYPE_CHECKING:
+    from ..dialogs.member_form import MemberForm
+    from ..dialogs.status_dialog import StatusDialog
 
 WIDTHS = (170, 58, 88, 44, 104, 72, 150, 225, 88, 90)
+
+
+def _member_list(db, today):
+    from ...services.member_list import member_list
+
+    return member_list(db, today=today)
+
+
+def _service(name: str):
+    """A members service, imported the first time the page uses it."""
+    from ...services import members
+
+    return getattr(members, name)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -59,12 +59,14 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-class MembersPage(Page):
+class MembersPage(MembersBar, Page):
     key = "members"
     title = N_("Đảng viên")
     icon = QStyle.StandardPixmap.SP_DirIcon
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
+        from ..models.members_model import MembersModel, MembersProxy
+
         super().__init__(tasks, parent)
         self.form: MemberForm | None = None
         self.status_dialog: StatusDialog | None = None
@@ -72,6 +74,7 @@ class MembersPage(Page):
         self._selected_id: int | None = None
         self._loading = False
         self._reload_pending = False
+        self._record_to_show: int | None = None
         layout = simple_layout(self, _("Đảng viên"))
         layout.addWidget(self._toolbar())
         layout.addLayout(self._filter_row())
@@ -102,119 +105,13 @@ class MembersPage(Page):
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._update_actions()
 
-    # --- building -------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip = tip or text
-            tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        sp = QStyle.StandardPixmap
-        self.add_action = self._action(
-            _("Thêm"),
-            self.add_member,
-            QKeySequence.StandardKey.New,
-            sp.SP_FileIcon,
-            _("Thêm đảng viên"),
-        )
-        self.edit_action = self._action(
-            _("Sửa"),
-            self.edit_member,
-            Qt.Key.Key_Return,
-            sp.SP_FileDialogContentsView,
-            _("Mở hồ sơ đảng viên đang chọn"),
-        )
-        self.status_action = self._action(
-            _("Ghi biến động"),
-            self.record_status,
-            None,
-            sp.SP_BrowserReload,
-            _("Chuyển sinh hoạt, miễn sinh hoạt, từ trần… của đảng viên đang chọn"),
-        )
-        self.delete_action = self._action(
-            _("Xóa"),
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            sp.SP_TrashIcon,
-            _("Chỉ xóa hồ sơ nhập nhầm; đảng viên rời chi bộ thì ghi biến động"),
-        )
-        self.undo_action = self._action(
-            _("Hoàn tác"),
-            self.undo_stack.undo,
-            QKeySequence.StandardKey.Undo,
-            sp.SP_ArrowBack,
-        )
-        self.excel_action = self._action(
-            _("Xuất Excel"),
-            lambda: self.export("xlsx"),
-            None,
-            sp.SP_DialogSaveButton,
-            _("Danh sách đang hiển thị, theo Mẫu 7-HSĐV"),
-        )
-        self.pdf_action = self._action(
-            _("Xuất PDF"),
-            lambda: self.export("pdf"),
-            QKeySequence.StandardKey.Print,
-            sp.SP_FileDialogDetailedView,
-            _("Danh sách đang hiển thị, để in"),
-        )
-        self.import_action = self._action(
-            _("Nhập từ Excel…"), self.import_members, None, sp.SP_DialogOpenButton,
-        )  # fmt: skip
-        for action in (self.add_action, self.edit_action, self.status_action):
-            bar.addAction(action)
-        bar.addAction(self.delete_action)
-        bar.addSeparator()
-        bar.addAction(self.undo_action)
-        bar.addSeparator()
-        for action in (self.excel_action, self.pdf_action, self.import_action):
-            bar.addAction(action)
-        return bar
-
-    def _filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName("memberSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_("Tìm theo tên, số thẻ, điện thoại… (Ctrl+F)"))
-        self.search.textChanged.connect(self._search_changed)
-        self._action(_("Tìm"), self._focus_search, QKeySequence.StandardKey.Find)
-        self.status_filter = QComboBox()
-        for key, label in STATUS_FILTERS.items():
-            self.status_filter.addItem(_(label), key)
-        self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.position_filter = QComboBox()
-        self.position_filter.addItem(_("Mọi chức vụ"), "")
-        for value in member_choices()["position"].values:
-            self.position_filter.addItem(value, value)
-        self.position_filter.currentIndexChanged.connect(self._filters_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("memberCount")
-        row.addWidget(self.search, 3)
-        row.addWidget(self.status_filter)
-        row.addWidget(self.position_filter)
-        row.addWidget(self.count_label, 2, Qt.AlignmentFlag.AlignRight)
-        return row
-
     # --- data ---------------------------------------------------------------------------------
     def load(self) -> None:
         if self._loading:
             self._reload_pending = True
             return
         self._loading = True
-        self.tasks.run(member_list, today=_today(), on_done=self._loaded, on_error=self._failed)
+        self.tasks.run(_member_list, _today(), on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, exc: Exception) -> None:
         self._loading = False
@@ -223,7 +120,7 @@ class MembersPage(Page):
     def _loaded(self, items) -> None:
         self._loading = False
         keep = self._selected_id
-        self.model.set_members(items, list(member_choices()["position"].values), _today())
+        self.model.set_members(items, position_values(), _today())
         self.table.horizontalHeader().setSortIndicator(
             self.model.sort_column, self.model.sort_order
         )
@@ -231,6 +128,25 @@ class MembersPage(Page):
         if self._reload_pending:
             self._reload_pending = False
             self.load()
+        elif self._record_to_show is not None:
+            self._show_member(self._record_to_show)
+
+    def show_record(self, record_id) -> None:
+        """Select a member's row (clearing filters that hide it) and open the record."""
+        self._record_to_show = int(record_id)
+        if not self._loading and self.model.items:
+            self._show_member(self._record_to_show)
+
+    def _show_member(self, member_id: int) -> None:
+        self._record_to_show = None
+        if not self.proxy.index_of(member_id).isValid():
+            self.search.clear()
+            self.position_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+        self._selected_id = member_id
+        self._after_filter(member_id)
+        if self.selected_id() == member_id and not (self.form and self.form.isVisible()):
+            self._open_form(member_id)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.members:
@@ -298,6 +214,8 @@ class MembersPage(Page):
 
     # --- actions --------------------------------------------------------------------------------
     def _open_form(self, member_id: int | None) -> MemberForm:
+        from ..dialogs.member_form import MemberForm
+
         form = MemberForm(self, self.tasks, member_id)
         form.saved.connect(self._form_saved)
         form.status_requested.connect(self.record_status)
@@ -315,6 +233,8 @@ class MembersPage(Page):
             self._open_form(member_id)
 
     def _form_saved(self, member_id: int, before, after) -> None:
+        from .members_undo import AddMemberCommand, EditMemberCommand
+
         self._selected_id = member_id
         if before is None:
             first = getattr(self.sender(), "first_status", None)
@@ -325,15 +245,18 @@ class MembersPage(Page):
     def record_status(self, member_id: int | None = None) -> None:
         member_id = member_id or self.selected_id()
         if member_id is not None:
-            self.tasks.run(get_member, member_id, on_done=self._ask_status)
+            self.tasks.run(_service("get_member"), member_id, on_done=self._ask_status)
 
     def _ask_status(self, detail) -> None:
+        from ..dialogs.status_dialog import StatusDialog
+        from .members_undo import StatusChangeCommand
+
         last = max((c.date for c in detail.history), default=None)
         parent = self.form if self.form is not None and self.form.isVisible() else self
         dialog = StatusDialog(
             parent,
             detail.member.full_name,
-            allowed_changes(detail.state, last),
+            _service("allowed_changes")(detail.state, last),
             _today(),
             earliest=last,
         )
@@ -346,7 +269,7 @@ class MembersPage(Page):
                 self.undo_stack.push(StatusChangeCommand(self, detail.member, change, result.value))
 
             self.tasks.run(
-                add_status_change,
+                _service("add_status_change"),
                 detail.member.id,
                 change,
                 on_done=done,
@@ -368,7 +291,7 @@ class MembersPage(Page):
         ).format(name=item.full_name)
         if confirm(self, _("Xóa hồ sơ"), question):
             self._selected_id = None
-            self.tasks.run(delete_member, member_id)
+            self.tasks.run(_service("delete_member"), member_id)
 
     def export(self, kind: str) -> None:
         label = {"xlsx": _("Tệp Excel (*.xlsx)"), "pdf": _("Tệp PDF (*.pdf)")}[kind]
@@ -379,6 +302,9 @@ class MembersPage(Page):
             self.export_to(name)
 
     def export_to(self, path: str) -> None:
+        from ...services.member_exports import export_members
+        from ..progress import run_with_progress
+
         ids = [self.model.items[i].id for i in self.model.shown]
         run_with_progress(
             self,

@@ -1,0 +1,126 @@
+"""The members page's toolbar and filter row (actions with their shortcuts)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QToolBar
+
+from ...i18n import _
+
+
+def position_values() -> list[str]:
+    from ...rules.choices import member_choices
+
+    return list(member_choices()["position"].values)
+
+
+class MembersBar:
+    """Mixed into MembersPage: builds the actions that call the page's methods."""
+
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip = tip or text
+            tip += f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        sp = QStyle.StandardPixmap
+        self.add_action = self._action(
+            _("Thêm"),
+            self.add_member,
+            QKeySequence.StandardKey.New,
+            sp.SP_FileIcon,
+            _("Thêm đảng viên"),
+        )
+        self.edit_action = self._action(
+            _("Sửa"),
+            self.edit_member,
+            Qt.Key.Key_Return,
+            sp.SP_FileDialogContentsView,
+            _("Mở hồ sơ đảng viên đang chọn"),
+        )
+        self.status_action = self._action(
+            _("Ghi biến động"),
+            self.record_status,
+            None,
+            sp.SP_BrowserReload,
+            _("Chuyển sinh hoạt, miễn sinh hoạt, từ trần… của đảng viên đang chọn"),
+        )
+        self.delete_action = self._action(
+            _("Xóa"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            sp.SP_TrashIcon,
+            _("Chỉ xóa hồ sơ nhập nhầm; đảng viên rời chi bộ thì ghi biến động"),
+        )
+        self.undo_action = self._action(
+            _("Hoàn tác"),
+            self.undo_stack.undo,
+            QKeySequence.StandardKey.Undo,
+            sp.SP_ArrowBack,
+        )
+        self.excel_action = self._action(
+            _("Xuất Excel"),
+            lambda: self.export("xlsx"),
+            None,
+            sp.SP_DialogSaveButton,
+            _("Danh sách đang hiển thị, theo Mẫu 7-HSĐV"),
+        )
+        self.pdf_action = self._action(
+            _("Xuất PDF"),
+            lambda: self.export("pdf"),
+            QKeySequence.StandardKey.Print,
+            sp.SP_FileDialogDetailedView,
+            _("Danh sách đang hiển thị, để in"),
+        )
+        self.import_action = self._action(
+            _("Nhập từ Excel…"), self.import_members, None, sp.SP_DialogOpenButton,
+        )  # fmt: skip
+        for action in (self.add_action, self.edit_action, self.status_action):
+            bar.addAction(action)
+        bar.addAction(self.delete_action)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addSeparator()
+        for action in (self.excel_action, self.pdf_action, self.import_action):
+            bar.addAction(action)
+        return bar
+
+    def _filter_row(self) -> QHBoxLayout:
+        from ..models.members_model import STATUS_FILTERS
+
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("memberSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Tìm theo tên, số thẻ, điện thoại… (Ctrl+F)"))
+        self.search.textChanged.connect(self._search_changed)
+        self._action(_("Tìm"), self._focus_search, QKeySequence.StandardKey.Find)
+        self.status_filter = QComboBox()
+        for key, label in STATUS_FILTERS.items():
+            self.status_filter.addItem(_(label), key)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.position_filter = QComboBox()
+        self.position_filter.addItem(_("Mọi chức vụ"), "")
+        for value in position_values():
+            self.position_filter.addItem(value, value)
+        self.position_filter.currentIndexChanged.connect(self._filters_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("memberCount")
+        row.addWidget(self.search, 3)
+        row.addWidget(self.status_filter)
+        row.addWidget(self.position_filter)
+        row.addWidget(self.count_label, 2, Qt.AlignmentFlag.AlignRight)
+        return row
