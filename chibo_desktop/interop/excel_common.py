@@ -1,7 +1,8 @@
 """Styled workbooks shared by every Excel export.
 
 User text is never written as a formula: a value starting with =, +, -, @, tab or CR is
-stored as text. Totals are computed in Python and written as values.
+stored as text (control characters are removed first). Totals are computed in Python and
+written as values.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..domain.text import clean_text
 from ..i18n import document_date
 from .files import atomic_write
 from .letterhead import Letterhead
@@ -25,6 +27,14 @@ DATE_FORMAT = "dd/mm/yyyy"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
+FORMULA_STARTS = ("=", "+", "-", "@")
+MAX_CELL_TEXT = 32767
+
+
+def sheet_text(value: str) -> str:
+    """Text a worksheet accepts: NFC, no control characters (openpyxl refuses them and
+    Excel reports the file as damaged), line breaks kept, at most 32,767 characters."""
+    return clean_text(value, multiline=True)[:MAX_CELL_TEXT]
 
 
 def put(
@@ -45,8 +55,11 @@ def put(
     """Write one cell; strings always land as text, dates as real dates."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        cell.value = sheet_text(value)
         cell.data_type = "s"  # never a formula, whatever the text starts with
+        if cell.value.startswith(FORMULA_STARTS):
+            # Shown as typed, and still text when someone edits the cell in Excel.
+            cell.quotePrefix = True
     elif isinstance(value, dt.datetime):
         cell.value = value
     elif isinstance(value, dt.date):

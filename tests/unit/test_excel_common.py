@@ -1,0 +1,103 @@
+"""excel_common.put with hostile text: saved as text, never a formula, never a broken file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+
+import pytest
+
+from chibo_desktop.interop.excel_common import new_workbook, put, save_workbook
+
+HOSTILE = [
+    ("=1+1", "=1+1"),
+    ('=HYPERLINK("http://example.com","bấm")', '=HYPERLINK("http://example.com","bấm")'),
+    ("+84 912 345 678", "+84 912 345 678"),
+    ("-2+3", "-2+3"),
+    ("@SUM(A1:A2)", "@SUM(A1:A2)"),
+    ("\t=1+1", "=1+1"),
+    ("\r=1+1", "=1+1"),
+    ("=cmd|' /C calc'!A0", "=cmd|' /C calc'!A0"),
+    ("Nguyễn\x00 Văn\x07 An\x1b", "Nguyễn Văn An"),
+    ("Trần\x0bThị\x0cLan", "TrầnThịLan"),
+    ("Dòng một\ndòng hai", "Dòng một\ndòng hai"),
+    ("Đặng\u200b Thị\ufeff Hằng", "Đặng Thị Hằng"),
+    ("Nguye\u0302\u0303n", "Nguyễn"),  # typed decomposed (NFD) by the Windows keyboard
+]
+
+
+def _saved(tmp_path, values):
+    wb, ws = new_workbook()
+    for row, value in enumerate(values, start=1):
+        put(ws, row, 1, value)
+    path = save_workbook(wb, tmp_path / "hostile.xlsx")
+    return path
+
+
+def test_hostile_text_lands_as_cleaned_text(tmp_path):
+    from openpyxl import load_workbook
+
+    path = _saved(tmp_path, [raw for raw, _expected in HOSTILE])
+    ws = load_workbook(path).active
+    for row, (raw, expected) in enumerate(HOSTILE, start=1):
+        cell = ws.cell(row=row, column=1)
+        assert cell.value == expected, repr(raw)
+        assert cell.data_type == "s", repr(raw)
+    # No formula anywhere in the sheet's XML, and the dangerous ones keep the text prefix
+    # so that editing the cell in Excel leaves it text.
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        styles = z.read("xl/styles.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+    assert 'quotePrefix="1"' in styles
+    for row, (_raw, expected) in enumerate(HOSTILE, start=1):
+        quoted = ws.cell(row=row, column=1).quotePrefix
+        assert bool(quoted) == expected.startswith(("=", "+", "-", "@")), expected
+
+
+def test_hostile_text_reads_back_through_calamine(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    path = _saved(tmp_path, [raw for raw, _expected in HOSTILE])
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert [r[0] for r in rows] == [expected for _raw, expected in HOSTILE]
+
+
+def test_overlong_text_is_cut_to_what_excel_holds(tmp_path):
+    from openpyxl import load_workbook
+
+    path = _saved(tmp_path, ["ă" * 40000])
+    assert len(load_workbook(path).active["A1"].value) == 32767
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [(12, "n"), (12.5, "n"), (dt.date(2026, 3, 5), "d"), (None, "n")],
+)
+def test_numbers_and_dates_keep_their_type(tmp_path, value, kind):
+    from openpyxl import load_workbook
+
+    path = _saved(tmp_path, [value])
+    cell = load_workbook(path).active["A1"]
+    assert cell.data_type == kind
+    if isinstance(value, dt.date):
+        assert cell.value.date() == value and cell.number_format == "dd/mm/yyyy"
+    else:
+        assert cell.value == value
+
+
+def test_campaign_workbook_with_hostile_member_text(demo_db, tmp_path):
+    """A whole export: a step note typed as a formula stays text in the saved workbook."""
+    from openpyxl import load_workbook
+
+    from chibo_desktop.services import campaign_reports, campaigns
+
+    state = campaigns.campaign_state(demo_db, 1)
+    step = state.steps[0]
+    campaigns.update_step(demo_db, step.id, note='=HYPERLINK("http://x","a")\x01')
+    out = campaign_reports.write_report(demo_db, 1, tmp_path / "dot.xlsx")
+    wb = load_workbook(out)
+    ws = wb["Các bước"]
+    notes = [c.value for c in ws["H"] if isinstance(c.value, str)]
+    assert '=HYPERLINK("http://x","a")' in notes
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
