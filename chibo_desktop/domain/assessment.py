@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..i18n import _
+from ..i18n import _ as _tr
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,14 @@ class CellAssessment:
     notes: str = ""
 
 
-def check_assessment(a: Assessment, scale: Scale) -> list[str]:
-    """Inconsistencies a secretary should look at before sending the list upward."""
+def _same(text: str) -> str:
+    return text
+
+
+def check_assessment(a: Assessment, scale: Scale, *, document: bool = False) -> list[str]:
+    """Inconsistencies a secretary should look at before sending the list upward.
+    ``document``: in Vietnamese whatever the interface language (for printed reports)."""
+    _ = _same if document else _tr
     problems: list[str] = []
     if a.self_score is not None and scale.points:
         if not 0 <= a.self_score <= scale.max_score:
@@ -181,7 +187,8 @@ def tally(scale: Scale, rows: Iterable[tuple[str, str | None]]) -> Tally:
     return result
 
 
-def quota_warning(t: Tally) -> str | None:
+def quota_warning(t: Tally, *, document: bool = False) -> str | None:
+    _ = _same if document else _tr
     quota = t.scale.quota
     if quota is None:
         return None

@@ -77,7 +77,11 @@ def to_be_assessed(state: MemberState) -> bool:
     return state.in_cell and state.attachment == "official" and state.condition != "exempt"
 
 
-def year_sheet(db: Database, year: int, today: dt.date | None = None) -> YearSheet:
+def year_sheet(
+    db: Database, year: int, today: dt.date | None = None, *, document: bool = False
+) -> YearSheet:
+    """Everyone to assess in ``year`` with their results, the tally and the warnings
+    (``document``: warnings in Vietnamese whatever the interface language)."""
     scale = scale_of_year(db, year)
     on = reference_date(year, today)
     stored = store.for_year(db, year)
@@ -89,13 +93,15 @@ def year_sheet(db: Database, year: int, today: dt.date | None = None) -> YearShe
         if not to_be_assessed(state) and a is None:
             continue
         membership = state.membership or ("chinh_thuc" if member.official_date else "du_bi")
-        problems = check_assessment(a, scale) if a else []
+        problems = check_assessment(a, scale, document=document) if a else []
         rows.append(AssessmentRow(member, state, membership, a, problems))
     rows.sort(key=lambda r: name_sort_key(r.member.full_name))
     t = tally(scale, [(r.membership, r.assessment.level if r.assessment else None) for r in rows])
     warnings = []
     missing = t.missing()
-    if missing:
+    if missing and document:
+        warnings.append(f"{missing} đảng viên chưa có kết quả xếp loại năm {year}.")
+    elif missing:
         warnings.append(
             ngettext(
                 "{n} đảng viên chưa có kết quả xếp loại năm {year}.",
@@ -103,7 +109,7 @@ def year_sheet(db: Database, year: int, today: dt.date | None = None) -> YearShe
                 missing,
             ).format(n=missing, year=year)
         )
-    quota = quota_warning(t)
+    quota = quota_warning(t, document=document)
     if quota:
         warnings.append(quota)
     for r in rows:

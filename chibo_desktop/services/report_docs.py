@@ -184,6 +184,8 @@ def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
                 (a.notes if a else "Chưa xếp loại"),
             ]
         )
+    per_member = [f"{r.member.full_name}: {p}" for r in sheet.rows for p in r.problems]
+    overall = [w for w in sheet.warnings if w not in per_member]
     legend = "; ".join(f"{lv.short}: {lv.label}" for lv in scale.levels if lv.short)
     return ReportDoc(
         "assessment",
@@ -191,12 +193,12 @@ def assessment_doc(sheet: YearSheet, cell: CellInfo, on: dt.date) -> ReportDoc:
         cell.name,
         on,
         [
-            Section("Tổng hợp kết quả xếp loại", paragraphs, tally_table, sheet.warnings[:2]),
+            Section("Tổng hợp kết quả xếp loại", paragraphs, tally_table, overall),
             Section(
                 "Danh sách xếp loại đảng viên",
                 [],
                 people,
-                ([legend] if legend else []) + sheet.warnings[2:],
+                ([legend] if legend else []) + per_member,
             ),
         ],
         signer(cell),

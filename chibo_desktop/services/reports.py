@@ -76,7 +76,7 @@ def report_doc(
         from .assessments import year_sheet
         from .report_docs import assessment_doc
 
-        return assessment_doc(year_sheet(db, end.year, on), cell, on)
+        return assessment_doc(year_sheet(db, end.year, on, document=True), cell, on)
     if name == "meetings":
         from .report_docs import meetings_doc
         from .report_meetings import meetings_summary
