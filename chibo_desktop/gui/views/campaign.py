@@ -1,11 +1,55 @@
-"""Đợt sinh hoạt chính trị."""
+"""Đợt sinh hoạt chính trị: the campaigns, and for the chosen one its dashboard, the cell's
+steps, the members' items and the report."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStyle, QWidget
+from pathlib import Path
 
-from ...i18n import N_, _
-from .base import Page, simple_layout
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import N_, _, format_date
+from ...services.campaign_templates import list_templates
+from ...services.campaigns import (
+    campaign_state,
+    create_campaign,
+    delete_campaign,
+    list_campaigns,
+    meeting_choices,
+    sync_members,
+)
+from ...services.common import Changes
+from ...services.common import today as _today
+from ..dialogs.campaign_dialogs import NewCampaignDialog
+from ..dialogs.campaign_templates import TemplatesDialog
+from ..errors import show_error
+from ..models.campaign_models import ID, SORT, CampaignListModel
+from .base import Page, page_heading
+from .campaign_matrix import MatrixTab
+from .campaign_overview import OverviewWidget
+from .campaign_tabs import ReportTab, StepsTab
+
+
+def open_campaign(db, campaign_id: int):
+    """Runs on the worker: bring the member list up to date, then read the campaign."""
+    sync_members(db, campaign_id)
+    return campaign_state(db, campaign_id)
 
 
 class CampaignPage(Page):
@@ -15,6 +59,232 @@ class CampaignPage(Page):
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
-        layout = simple_layout(self, _("Đợt sinh hoạt chính trị"))
-        layout.addWidget(QLabel(""))
-        layout.addStretch(1)
+        self.selected_id: int | None = None
+        self.state = None
+        self.meetings: list[dict] = []
+        self.templates: list = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        top = QHBoxLayout()
+        top.addWidget(page_heading(_("Đợt sinh hoạt chính trị")))
+        top.addStretch(1)
+        self.new_button = QPushButton(_("Đợt mới…"))
+        self.new_button.setToolTip(_("Tạo đợt sinh hoạt từ một mẫu (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_campaign)
+        self.templates_button = QPushButton(_("Mẫu đợt…"))
+        self.templates_button.setToolTip(_("Nhân bản, sửa, xuất hoặc nhập mẫu đợt sinh hoạt"))
+        self.templates_button.clicked.connect(self.open_templates)
+        self.delete_button = QPushButton(_("Xóa đợt"))
+        self.delete_button.clicked.connect(self.delete_campaign)
+        for button in (self.new_button, self.templates_button, self.delete_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.model = CampaignListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.setMinimumWidth(240)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.addWidget(self.view)
+
+        self.right = QStackedWidget()
+        self.placeholder = QLabel(_("Chưa có đợt sinh hoạt nào. Bấm “Đợt mới…” để tạo từ mẫu."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.right.addWidget(self.placeholder)
+        detail = QWidget()
+        detail_box = QVBoxLayout(detail)
+        detail_box.setContentsMargins(8, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionHeading")
+        self.heading.setWordWrap(True)
+        detail_box.addWidget(self.heading)
+        self.tabs = QTabWidget()
+        self.overview = OverviewWidget()
+        self.overview.show_missing.connect(self.show_missing)
+        self.steps = StepsTab(tasks)
+        self.matrix = MatrixTab(tasks)
+        self.matrix.reload = self.reload_state
+        self.report = ReportTab(tasks)
+        self.report.ask_path = self.ask_save_path
+        self.tabs.addTab(self.overview, _("Tổng quan"))
+        self.tabs.addTab(self.steps, _("Các bước của chi bộ"))
+        self.tabs.addTab(self.matrix, _("Đảng viên"))
+        self.tabs.addTab(self.report, _("Báo cáo"))
+        detail_box.addWidget(self.tabs, 1)
+        self.right.addWidget(detail)
+        self.detail = detail
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900])
+        layout.addWidget(self.splitter, 1)
+
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_campaign)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_campaign)
+        self.delete_button.setEnabled(False)
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        self.tasks.run(meeting_choices, on_done=self._meetings)
+        self.tasks.run(list_templates, on_done=self._templates)
+        self.tasks.run(list_campaigns, on_done=self._rows)
+
+    def on_changed(self, changes: Changes) -> None:
+        if changes.campaigns or changes.members or changes.meetings:
+            self.load()
+
+    def maybe_leave(self) -> bool:
+        self.report.save_texts()
+        return True
+
+    def _meetings(self, rows: list[dict]) -> None:
+        self.meetings = rows
+
+    def _templates(self, rows: list) -> None:
+        self.templates = rows
+
+    def _rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        ids = [r["id"] for r in rows]
+        if self.selected_id not in ids:
+            self.selected_id = None
+        if self.selected_id is None and self.proxy.rowCount():
+            self.selected_id = self.proxy.index(0, 0).data(ID)
+        self._select(self.selected_id)
+        self.delete_button.setEnabled(self.selected_id is not None)
+        if self.selected_id is None:
+            self.state = None
+            self.right.setCurrentWidget(self.placeholder)
+        else:
+            self.reload_state()
+
+    def _select(self, campaign_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID) == campaign_id:
+                self.view.selectionModel().blockSignals(True)
+                self.view.setCurrentIndex(index)
+                self.view.selectionModel().blockSignals(False)
+                return
+
+    def _row_changed(self, current, _previous) -> None:
+        if not current.isValid() or current.data(ID) == self.selected_id:
+            return
+        self.report.save_texts()
+        self.selected_id = current.data(ID)
+        self.delete_button.setEnabled(True)
+        self.reload_state()
+
+    def reload_state(self) -> None:
+        if self.selected_id is None:
+            return
+        wanted = self.selected_id
+        self.tasks.run(
+            open_campaign,
+            wanted,
+            on_done=lambda state: self._show_state(wanted, state),
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _show_state(self, campaign_id: int, state) -> None:
+        if campaign_id != self.selected_id:
+            return  # the user moved on meanwhile
+        self.state = state
+        period = _("từ {start}").format(start=format_date(state.start))
+        if state.end:
+            period += _(" đến {end}").format(end=format_date(state.end))
+        self.heading.setText(f"{state.title} ({period})")
+        self.overview.set_state(state)
+        self.steps.set_state(state, self.meetings)
+        self.matrix.set_state(state, self.meetings)
+        self.report.set_state(state)
+        self.right.setCurrentWidget(self.detail)
+
+    def show_record(self, kind: str, record_id) -> None:
+        """A reminder about a campaign was clicked: show that campaign."""
+        if kind != "campaign" or record_id is None:
+            return
+        self.selected_id = int(record_id)
+        self._select(self.selected_id)
+        self.tabs.setCurrentWidget(self.overview)
+        self.reload_state()
+
+    def show_missing(self, item_key: str) -> None:
+        self.tabs.setCurrentWidget(self.matrix)
+        self.matrix.show_missing(item_key)
+
+    # --- actions ---------------------------------------------------------------------------
+    def new_campaign(self) -> None:
+        dialog = NewCampaignDialog(self.templates, _today(), self)
+        if not dialog.exec():
+            return
+        key, start, finish, title = dialog.value()
+
+        def created(result) -> None:
+            self.selected_id = result.value
+            self.tabs.setCurrentWidget(self.overview)
+
+        self.tasks.run(
+            create_campaign,
+            key,
+            start,
+            title=title,
+            finish=finish,
+            on_done=created,
+            on_error=lambda e: show_error(self, e, _("Không tạo được đợt sinh hoạt")),
+        )
+
+    def delete_campaign(self) -> None:
+        if self.selected_id is None or self.state is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Xóa đợt sinh hoạt"),
+            _(
+                "Xóa đợt “{title}” cùng các bước, đánh dấu và bản tự kiểm điểm của đợt? "
+                "Không lấy lại được."
+            ).format(title=self.state.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.tasks.run(
+            delete_campaign,
+            self.selected_id,
+            on_error=lambda e: show_error(self, e, _("Không xóa được")),
+        )
+
+    def open_templates(self) -> TemplatesDialog:
+        dialog = TemplatesDialog(self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def ask_save_path(self, title: str, suggested: str, filter_: str) -> Path | None:
+        name, _f = QFileDialog.getSaveFileName(self, title, suggested, filter_)
+        return Path(name) if name else None

@@ -1,0 +1,260 @@
+"""Campaign templates: duplicate, edit the texts, steps and items, share as a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import _
+from ...services import campaign_templates as svc
+from ..errors import show_error
+
+
+class TemplateEditor(QDialog):
+    """The template's text: headings, documents, steps with their deadlines, items, the 27
+    manifestations and 19 prohibitions. Checked before it is stored."""
+
+    saved = Signal(str)
+
+    def __init__(self, tasks, key: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.key = key
+        self.setWindowTitle(_("Sửa mẫu đợt sinh hoạt — {key}").format(key=key))
+        self.resize(900, 700)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            _(
+                "Mỗi bước [[steps]] có tên (title), hạn tính bằng số ngày sau ngày bắt đầu "
+                "(offset_days) hoặc ngày kỷ niệm [tháng, ngày] (anniversary), và minh chứng "
+                "(evidence: meeting, file, note). Mỗi mục của đảng viên là một [[items]]. "
+                "Các dòng bắt đầu bằng # là ghi chú."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.text = QPlainTextEdit(text)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout.addWidget(self.text, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        box.button(QDialogButtonBox.StandardButton.Save).setText(_("Lưu"))
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def save(self) -> None:
+        self.tasks.run(
+            svc.save_template_text,
+            self.key,
+            self.text.toPlainText(),
+            on_done=self._saved,
+            on_error=self._failed,
+        )
+
+    def _saved(self, _result) -> None:
+        self.saved.emit(self.key)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        line = getattr(exc, "line", None)
+        if line:
+            block = self.text.document().findBlockByNumber(line - 1)
+            cursor = QTextCursor(block)
+            cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+            self.text.setTextCursor(cursor)
+            self.text.setFocus()
+        self.message.setText(getattr(exc, "message", str(exc)))
+        show_error(self, exc, _("Mẫu chưa hợp lệ"))
+
+
+class TemplatesDialog(QDialog):
+    def __init__(self, tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tasks = tasks
+        self.setWindowTitle(_("Mẫu đợt sinh hoạt"))
+        self.resize(720, 420)
+        layout = QHBoxLayout(self)
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(lambda _r: self._sync())
+        self.list.itemDoubleClicked.connect(lambda _i: self.edit())
+        layout.addWidget(self.list, 1)
+        side = QVBoxLayout()
+        self.duplicate_button = QPushButton(_("Nhân bản…"))
+        self.duplicate_button.setToolTip(_("Tạo bản sao của mẫu để sửa cho chi bộ"))
+        self.edit_button = QPushButton(_("Sửa…"))
+        self.export_button = QPushButton(_("Xuất ra tệp…"))
+        self.import_button = QPushButton(_("Nhập từ tệp…"))
+        self.delete_button = QPushButton(_("Xóa"))
+        close = QPushButton(_("Đóng"))
+        for button, slot in (
+            (self.duplicate_button, self.duplicate),
+            (self.edit_button, self.edit),
+            (self.export_button, self.export),
+            (self.import_button, self.import_file),
+            (self.delete_button, self.delete),
+        ):
+            button.clicked.connect(slot)
+            side.addWidget(button)
+        side.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setFixedWidth(190)
+        side.addWidget(self.message)
+        close.clicked.connect(self.accept)
+        side.addWidget(close)
+        layout.addLayout(side)
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        self.tasks.run(svc.list_templates, on_done=lambda rows: self._rows(rows, select))
+
+    def _rows(self, rows, select: str | None) -> None:
+        self.list.clear()
+        for info in rows:
+            kind = _("có sẵn") if info.builtin else _("của chi bộ")
+            item = QListWidgetItem(f"{info.title}  [{kind}]")
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            self.list.addItem(item)
+            if info.key == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._sync()
+
+    def current(self):
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _sync(self) -> None:
+        info = self.current()
+        own = info is not None and not info.builtin
+        self.edit_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
+        self.duplicate_button.setEnabled(info is not None)
+        self.export_button.setEnabled(info is not None)
+        if info is not None and info.builtin:
+            self.edit_button.setToolTip(_("Mẫu có sẵn không sửa trực tiếp; hãy nhân bản"))
+
+    def duplicate(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        title, ok = QInputDialog.getText(
+            self,
+            _("Nhân bản mẫu"),
+            _("Tên của bản sao:"),
+            text=_("{title} (bản sao)").format(title=info.title),
+        )
+        if not ok:
+            return
+        self.tasks.run(
+            svc.duplicate_template,
+            info.key,
+            title,
+            on_done=lambda r: self._done(r.value, _("Đã tạo bản sao.")),
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def _done(self, key: str, text: str) -> None:
+        self.message.setText(text)
+        self.reload(select=key)
+
+    def edit(self) -> TemplateEditor | None:
+        info = self.current()
+        if info is None or info.builtin:
+            return None
+        editor = TemplateEditor(self.tasks, info.key, "", self)
+        editor.setEnabled(False)
+        editor.saved.connect(lambda key: self._done(key, _("Đã lưu mẫu.")))
+
+        def loaded(text: str) -> None:
+            editor.text.setPlainText(text)
+            editor.setEnabled(True)
+
+        self.tasks.run(svc.template_text, info.key, on_done=loaded)
+        editor.open()
+        return editor
+
+    def export(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        name, _f = QFileDialog.getSaveFileName(
+            self,
+            _("Xuất mẫu ra tệp"),
+            str(Path.home() / f"{info.key}.toml"),
+            _("Mẫu đợt sinh hoạt (*.toml)"),
+        )
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(".toml") else name + ".toml")
+        self.tasks.run(
+            svc.export_template,
+            info.key,
+            path,
+            on_done=lambda p: self.message.setText(_("Đã ghi {path}").format(path=p)),
+            on_error=lambda e: show_error(self, e),
+        )
+
+    def import_file(self) -> None:
+        name, _f = QFileDialog.getOpenFileName(
+            self, _("Nhập mẫu từ tệp"), str(Path.home()), _("Mẫu đợt sinh hoạt (*.toml)")
+        )
+        if not name:
+            return
+        self.tasks.run(
+            svc.import_template,
+            Path(name),
+            on_done=lambda r: self._done(r.value, _("Đã nhập mẫu.")),
+            on_error=lambda e: show_error(self, e, _("Không nhập được mẫu")),
+        )
+
+    def delete(self) -> None:
+        info = self.current()
+        if info is None or info.builtin:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Xóa mẫu"),
+            _("Xóa mẫu “{title}”? Các đợt đã tạo từ mẫu này không bị ảnh hưởng.").format(
+                title=info.title
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        self.tasks.run(
+            svc.delete_template,
+            info.key,
+            on_done=lambda _r: self._done("", _("Đã xóa mẫu.")),
+            on_error=lambda e: show_error(self, e),
+        )
