@@ -59,6 +59,7 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
         header_row(ws, header, [c.label for c in table.columns])
         ws.row_dimensions[header].height = 32
         row = header + 1
+        writer = _RowWriter(ws, table.columns)
         for values in table.rows:
             if isinstance(values, Heading):
                 ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
@@ -66,10 +67,10 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
                 for col in range(2, ncols + 1):
                     ws.cell(row=row, column=col).border = BORDER
             else:
-                _data_row(ws, row, table.columns, values, bold=False)
+                writer.row(row, values, bold=False)
             row += 1
         if table.total:
-            _data_row(ws, row, table.columns, table.total, bold=True)
+            writer.row(row, table.total, bold=True)
             row += 1
     row += 1
     for text in section.notes:
@@ -80,23 +81,54 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
     _finish(ws, header if table else row, widths, doc.landscape, bool(table))
 
 
-def _data_row(ws, row: int, columns, values, *, bold: bool) -> None:
-    from .excel_common import put
+class _RowWriter:
+    """Data rows written fast: the first cell of each look (column, bold, kind of value) goes
+    through ``put``; the others copy its style, which is what openpyxl spends most time on
+    when every cell gets its own Font and Alignment objects."""
 
-    for col, (column, value) in enumerate(zip(columns, values, strict=False), start=1):
-        put(
-            ws,
-            row,
-            col,
-            value,
-            bold=bold,
-            border=True,
-            wrap=column.kind == "text",
-            align=column.alignment,
-            number_format=PERCENT_FORMAT
-            if column.kind == "percent" and isinstance(value, int | float)
-            else None,
-        )
+    def __init__(self, ws, columns) -> None:
+        self.ws = ws
+        self.columns = columns
+        self.looks: dict[tuple, object] = {}
+
+    def row(self, row: int, values, *, bold: bool) -> None:
+        import datetime as dt
+        from copy import copy
+
+        from .excel_common import FORMULA_STARTS, put, sheet_text
+
+        for col, (column, value) in enumerate(zip(self.columns, values, strict=False), start=1):
+            if isinstance(value, str):
+                value = sheet_text(value)
+                kind = "formula" if value.startswith(FORMULA_STARTS) else "text"
+            elif isinstance(value, dt.date):
+                kind = "date"
+            elif isinstance(value, int | float) and column.kind == "percent":
+                kind = "percent"
+            else:
+                kind = "other"
+            look = (col, bold, kind)
+            template = self.looks.get(look)
+            if template is None or kind == "formula":
+                cell = put(
+                    self.ws,
+                    row,
+                    col,
+                    value,
+                    bold=bold,
+                    border=True,
+                    wrap=column.kind == "text",
+                    align=column.alignment,
+                    number_format=PERCENT_FORMAT if kind == "percent" else None,
+                )
+                if kind != "formula":
+                    self.looks[look] = cell._style
+                continue
+            cell = self.ws.cell(row=row, column=col)
+            cell.value = value
+            if kind == "text":
+                cell.data_type = "s"
+            cell._style = copy(template)
 
 
 def _signature(ws, row: int, doc: ReportDoc, ncols: int) -> None:

@@ -54,6 +54,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     return build_document(path, story, title=doc.title, landscape_page=doc.landscape)
 
 
+_PADDING = 3  # left and right padding of the cells (data_table)
 # Narrowest a column may get on paper (points): a date on one line, "STT" on one line.
 _MIN_WIDTH = {"date": 62, "int": 30, "percent": 44, "number": 36}
 
@@ -77,16 +78,31 @@ def column_widths(columns: list[Column], width: float) -> list[float]:
 
 
 def _table(table, width: float, s, data_table, text):
+    """Cells that fit on one line are plain strings drawn in the table's own font; only
+    longer text becomes a wrapping Paragraph (thousands of Paragraphs are what made long
+    lists slow)."""
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
     columns: list[Column] = table.columns
     widths = column_widths(columns, width)
+    font, size = s.cell.fontName, s.cell.fontSize
+    bold = font + "-Bold"
     styles_by_align = {
         "left": s.cell,
         "center": s.cell_center,
         "right": ParagraphStyle("cr", parent=s.cell, alignment=2),
     }
+    room = [w - 2 * _PADDING for w in widths]
+
+    def cell(value, index: int, column: Column, face: str):
+        shown = cell_text(value, column)
+        if "\n" not in shown and stringWidth(shown, face, size) <= room[index]:
+            return shown
+        markup = text(shown) if face == font else f"<b>{text(shown)}</b>"
+        return Paragraph(markup, styles_by_align[column.alignment])
+
     rows: list[list] = [[Paragraph(f"<b>{text(c.label)}</b>", s.cell_bold) for c in columns]]
     spans = []
     for values in table.rows:
@@ -97,25 +113,27 @@ def _table(table, width: float, s, data_table, text):
             )
             continue
         rows.append(
-            [
-                Paragraph(text(cell_text(v, c)), styles_by_align[c.alignment])
-                for v, c in zip(values, columns, strict=False)
-            ]
+            [cell(v, i, c, font) for i, (v, c) in enumerate(zip(values, columns, strict=False))]
         )
     total_row = None
     if table.total:
         total_row = len(rows)
         rows.append(
             [
-                Paragraph(f"<b>{text(cell_text(v, c))}</b>", styles_by_align[c.alignment])
-                for v, c in zip(table.total, columns, strict=False)
+                cell(v, i, c, bold)
+                for i, (v, c) in enumerate(zip(table.total, columns, strict=False))
             ]
         )
     t = data_table(rows, widths)
-    commands = [("SPAN", (0, r), (-1, r)) for r in spans]
+    commands: list[tuple] = [
+        ("FONTSIZE", (0, 1), (-1, -1), size),
+        ("LEADING", (0, 1), (-1, -1), s.cell.leading),
+    ]
+    commands += [("ALIGN", (i, 1), (i, -1), c.alignment.upper()) for i, c in enumerate(columns)]
+    commands += [("SPAN", (0, r), (-1, r)) for r in spans]
     commands += [("BACKGROUND", (0, r), (-1, r), "#f5f5f5") for r in spans]
     if total_row is not None:
+        commands.append(("FONTNAME", (0, total_row), (-1, total_row), bold))
         commands.append(("BACKGROUND", (0, total_row), (-1, total_row), "#eeeeee"))
-    if commands:
-        t.setStyle(commands)
+    t.setStyle(commands)
     return t
