@@ -83,9 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if path is None:
             return 0
         window.open_file(path, create=True, cell=cell)
+        window.show()
     else:
+        # The file opens on the worker while the window is shown and painted.
         window.open_file(path, create=demo, demo=demo)
-    window.show()
+        window.show()
     exit_code: list[int] = []
     if headless:
         from .headless import finish_when_ready

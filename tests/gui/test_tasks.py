@@ -66,3 +66,58 @@ def test_cancel_rolls_back_a_progress_job(qtbot, tasks, db_path, qapp):
     check = open_database(db_path)
     assert check.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0] == 0
     check.close()
+
+
+def _progress_dialogs_shown():
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+
+
+def test_instant_jobs_leave_no_progress_dialog_behind(qtbot, tasks, db_path):
+    """A job that ends before its dialog would show: 50 in a row, none hangs or lingers."""
+    from PySide6.QtWidgets import QWidget
+
+    tasks.set_database(open_database(db_path))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def instant(db, n):
+        yield Progress(0, 1, "bắt đầu")
+        return n
+
+    done, errors, dialogs = [], [], []
+    for n in range(50):
+        dialogs.append(
+            run_with_progress(
+                parent, tasks, "Nhanh", instant, n, on_done=done.append, on_error=errors.append
+            )
+        )
+    wait_idle(qtbot, tasks)
+    assert done == list(range(50)) and errors == []
+    qtbot.wait(450)  # past the moment a dialog would show itself
+    assert not any(d.isVisible() for d in _progress_dialogs_shown())
+    qtbot.waitUntil(lambda: not _progress_dialogs_shown())  # deleted, not only hidden
+
+
+def test_slow_job_shows_its_dialog_then_cancel_hides_it(qtbot, tasks, db_path):
+    tasks.set_database(open_database(db_path))
+    gate = threading.Event()
+
+    def slow(db):
+        for n in range(500):
+            yield Progress(n, 500, f"Bước {n}")
+            gate.wait(0.01)
+        return "finished"
+
+    done, errors = [], []
+    dialog = run_with_progress(
+        None, tasks, "Chậm", slow, on_done=done.append, on_error=errors.append
+    )
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.labelText().startswith("Bước "))
+    qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert done == [] and isinstance(errors[0], CancelledError)
+    qtbot.waitUntil(lambda: not _progress_dialogs_shown())
