@@ -9,19 +9,27 @@ from sqlite_utils import Database
 
 from ..domain import facts
 from ..domain.attendance import missed_in_a_row
+from ..domain.campaign import step_status
+from ..domain.members import Member
+from ..domain.status import MemberState
+from ..domain.text import name_sort_key
 from ..i18n import _, format_date
 from ..rules.badges import badge_rules
 from ..storage import assessments as assessment_store
+from ..storage import members as member_store
 from ..storage import report_queries
-from .assessments import to_be_assessed
+from .assessments import reference_date, to_be_assessed
 from .common import today as _today
-from .members import members_at
+from .members import state_of
 
 CAMPAIGN_WARN_DAYS = 7
 # From 1 December the year's assessment is due; until the end of March a missing result
 # of the year before is still reminded.
 ASSESSMENT_FROM_MONTH = 12
 ASSESSMENT_LATE_UNTIL_MONTH = 3
+# Meetings looked at for absences in a row, beyond the number that triggers the reminder
+# (members exempt or away at some of them are skipped over).
+ABSENCE_LOOKBACK = 6
 
 
 @dataclass(frozen=True)
@@ -37,17 +45,34 @@ class Reminder:
         return asdict(self)
 
 
+class _Register:
+    """Members and status histories read once; states derived on the dates asked for."""
+
+    def __init__(self, db: Database) -> None:
+        self.members = member_store.all_members(db)
+        self.histories = member_store.all_status_histories(db)
+        self._at: dict[dt.date, list[tuple[Member, MemberState]]] = {}
+
+    def at(self, on: dt.date) -> list[tuple[Member, MemberState]]:
+        if on not in self._at:
+            pairs = ((m, state_of(m, self.histories.get(m.id, []), on)) for m in self.members)
+            self._at[on] = [(m, s) for m, s in pairs if s.in_cell]
+        return self._at[on]
+
+
 def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
+    """Everything due now, most urgent first. Reads each table once (no query per member)."""
     today = today or _today()
     rules = badge_rules()
-    present = members_at(db, today)
+    register = _Register(db)
+    present = register.at(today)
     result: list[Reminder] = []
     result += _probation(present, today, rules)
     result += _badges(present, today, rules)
     result += _regular_meeting(db, today)
     result += _campaign_steps(db, today)
     result += _absences(db, present, today)
-    result += _assessment(db, present, today)
+    result += _assessment(db, register, today)
     order = {"overdue": 0, "soon": 1}
     result.sort(key=lambda r: (order.get(r.urgency, 2), r.date or dt.date.max))
     return result
@@ -133,30 +158,29 @@ def _regular_meeting(db, today) -> list[Reminder]:
 
 
 def _campaign_steps(db, today) -> list[Reminder]:
-    try:
-        from .campaigns import campaign_state, list_campaigns
-    except ImportError:  # pragma: no cover - the campaign feature ships with the program
-        return []
+    from ..storage import campaigns as campaign_store
+
     out = []
-    for row in list_campaigns(db, today):
-        state = campaign_state(db, row["id"], today)
-        for step in state.steps:
-            if step.shown_status == "done" or step.due is None:
+    for row in campaign_store.campaigns(db):
+        for step in campaign_store.steps(db, row["id"]):
+            due = dt.date.fromisoformat(step["due"]) if step["due"] else None
+            done = dt.date.fromisoformat(step["done_date"]) if step["done_date"] else None
+            if due is None or step_status(step["status"], due, done, today) == "done":
                 continue
-            days = (step.due - today).days
+            days = (due - today).days
             if days < 0:
                 text = _("{step} — quá hạn từ {date} ({campaign}).").format(
-                    campaign=row["title"], step=step.title, date=format_date(step.due)
+                    campaign=row["title"], step=step["title"], date=format_date(due)
                 )
                 urgency = "overdue"
             elif days <= CAMPAIGN_WARN_DAYS:
                 text = _("{step} — đến hạn ngày {date} ({campaign}).").format(
-                    campaign=row["title"], step=step.title, date=format_date(step.due)
+                    campaign=row["title"], step=step["title"], date=format_date(due)
                 )
                 urgency = "soon"
             else:
                 continue
-            out.append(Reminder("campaign", urgency, text, "campaign", row["id"], step.due))
+            out.append(Reminder("campaign", urgency, text, "campaign", row["id"], due))
     return out
 
 
@@ -164,7 +188,7 @@ def _absences(db, present, today) -> list[Reminder]:
     from .report_meetings import thresholds
 
     limit = thresholds().max_missed_in_a_row
-    recent = report_queries.recent_attendance(db, today, per_member=limit + 6)
+    recent = report_queries.latest_attendance(db, today, limit + ABSENCE_LOOKBACK)
     out = []
     for member, _state in present:
         rows = recent.get(member.id, [])
@@ -186,22 +210,22 @@ def _absences(db, present, today) -> list[Reminder]:
     return out
 
 
-def _assessment(db, present, today) -> list[Reminder]:
+def _assessment(db, register: _Register, today) -> list[Reminder]:
+    """Members still in the cell who were due an assessment of the year and have none."""
     if today.month >= ASSESSMENT_FROM_MONTH:
         year = today.year
     elif today.month <= ASSESSMENT_LATE_UNTIL_MONTH:
         year = today.year - 1
     else:
         return []
-    if year < today.year:
-        from .assessments import reference_date
-        from .members import members_at as _at
-
-        due = [m for m, s in _at(db, reference_date(year, today)) if to_be_assessed(s)]
-    else:
-        due = [m for m, s in present if to_be_assessed(s)]
+    still_here = {m.id for m, _s in register.at(today)}
+    due = [
+        m
+        for m, s in register.at(reference_date(year, today))
+        if to_be_assessed(s) and m.id in still_here
+    ]
     done = assessment_store.assessed_ids(db, year)
-    missing = [m for m in due if m.id not in done]
+    missing = sorted((m for m in due if m.id not in done), key=lambda m: name_sort_key(m.full_name))
     if not missing:
         return []
     names = ", ".join(m.full_name for m in missing[:3]) + ("…" if len(missing) > 3 else "")

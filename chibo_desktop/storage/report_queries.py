@@ -57,3 +57,19 @@ def recent_attendance(db: Database, up_to: dt.date, per_member: int) -> dict[int
         if len(rows) < per_member:
             rows.append(row)
     return result
+
+
+def latest_attendance(db: Database, up_to: dt.date, meetings: int) -> dict[int, list[dict]]:
+    """Attendance of the cell's latest ``meetings`` meetings up to a date, per member,
+    newest first (reminders look only at the last few meetings)."""
+    if not _has(db, "attendance"):
+        return {}
+    result: dict[int, list[dict]] = {}
+    for row in db.query(
+        "SELECT a.member_id, a.state, m.date, m.id AS meeting_id FROM attendance a "
+        "JOIN (SELECT id, date FROM meetings WHERE date <= ? ORDER BY date DESC, id DESC "
+        "LIMIT ?) m ON m.id = a.meeting_id ORDER BY m.date DESC, m.id DESC",
+        [up_to.isoformat(), meetings],
+    ):
+        result.setdefault(row["member_id"], []).append(row)
+    return result
