@@ -68,10 +68,11 @@ def _get_cell(db):
     return get_cell(db)
 
 
-def _notices(db) -> list[str]:
-    """What opening the file wants the user to know (e.g. a backup was restored)."""
+def _notices(db) -> tuple[list[str], bool]:
+    """What opening the file wants the user to know, and whether it is open read-only."""
     session = getattr(db, "session", None)
-    return [str(n) for n in (getattr(session, "notices", None) or [])]
+    notices = [str(n) for n in (getattr(session, "notices", None) or [])]
+    return notices, bool(getattr(session, "readonly", False))
 
 
 def _call_show_record(show, kind: str, record_id) -> None:
@@ -234,8 +235,8 @@ class MainWindow(QMainWindow):
         (password=, recovery_key=, readonly=)."""
 
         def opened(db) -> None:
-            notices = _notices(db)
-            self.tasks.set_database(db, on_done=lambda _r: self._loaded(path, notices))
+            notices, readonly = _notices(db)
+            self.tasks.set_database(db, on_done=lambda _r: self._loaded(path, notices, readonly))
 
         def failed(exc: Exception) -> None:
             from .open_errors import handle_open_error
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
             **options,
         )
 
-    def _loaded(self, path: Path, notices: list[str] | None = None) -> None:
+    def _loaded(self, path: Path, notices: list[str] | None = None, readonly=False) -> None:
         self.path = path
         self._open = True
         self._fresh.clear()
@@ -265,7 +266,8 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(OSError):
             save_config(self.config)
         self._refresh_recent()
-        self.file_label.setText(_("Tệp: {path}").format(path=path))
+        text = _("Tệp: {path}").format(path=path)
+        self.file_label.setText(text + " " + _("(chỉ đọc)") if readonly else text)
         if notices:
             self.statusBar().showMessage(" ".join(notices), NOTICE_MS)
         self.tasks.run(_get_cell, on_done=self._show_cell)

@@ -79,3 +79,115 @@ def test_screenshot_flag_writes_a_png(demo_path, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_pages_are_built_and_loaded_when_first_shown(open_window, demo_path, qtbot, tasks):
+    from chibo_desktop.services.common import Changes
+
+    window = open_window(demo_path)
+    assert list(window.pages) == ["home"]  # only the page on screen exists at start
+    assert window.pages["home"].model.rowCount() > 0
+    tasks.changed.emit(Changes(members=True, meetings=True, cell=True))
+    wait_idle(qtbot, tasks)
+    assert list(window.pages) == ["home"]  # a change does not wake pages never shown
+    page = shown_page(window, "members")
+    assert window.current_page() is page and window.stack.currentWidget() is page
+    assert page.proxy.rowCount() > 10
+    window.show_page("home")
+    assert set(window.pages) == {"home", "members"}
+
+
+def test_reopening_loads_hidden_pages_again_when_shown(open_window, demo_path, db_path, qtbot):
+    window = open_window(demo_path)
+    members = shown_page(window, "members")
+    assert members.proxy.rowCount() > 10
+    window.show_page("home")
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        window.open_file(db_path)
+    wait_idle(qtbot, window.tasks)
+    assert members.proxy.rowCount() > 10  # hidden: not reloaded yet
+    assert shown_page(window, "members").proxy.rowCount() == 0
+
+
+def test_locked_file_is_offered_read_only_and_opens(
+    open_window, demo_path, db_path, qtbot, monkeypatch
+):
+    import json
+    import os
+
+    from chibo_desktop.storage.lock import lock_path
+
+    asked = []
+    monkeypatch.setattr(
+        "chibo_desktop.gui.open_errors.ask_yes_no",
+        lambda parent, title, text: asked.append(text) or True,
+    )
+    window = open_window(db_path)
+    lock = {"user": "phobithu", "host": "MAY-2", "pid": os.getpid(), "since": "2026-03-15T08:00"}
+    lock_path(demo_path).write_text(json.dumps(lock), encoding="utf-8")
+    try:
+        with qtbot.waitSignal(window.database_opened, timeout=10_000):
+            window.open_file(demo_path)
+    finally:
+        lock_path(demo_path).unlink()
+    assert asked and "phobithu" in asked[0]
+    assert window.path == demo_path
+    assert "(chỉ đọc)" in window.file_label.text()
+
+
+def test_opening_notices_are_shown_in_the_status_bar(open_window, db_path, qtbot, monkeypatch):
+    from chibo_desktop.services import session
+    from chibo_desktop.storage import database
+
+    monkeypatch.setattr(database, "is_network_path", lambda p: True)
+    monkeypatch.setattr(session, "is_network_path", lambda p: True)
+    window = open_window(db_path)
+    assert "ổ mạng" in window.statusBar().currentMessage()
+
+
+def _left_member_and_oldest_meeting(path):
+    from chibo_desktop.services.members import list_members
+
+    db = open_database(path)
+    try:
+        left = [r["id"] for r in list_members(db, include_left=True) if not r["in_cell"]]
+        meeting = db.execute("SELECT id FROM meetings ORDER BY date LIMIT 1").fetchone()[0]
+        return left[0], meeting
+    finally:
+        db.close()
+
+
+def test_open_record_shows_the_member_and_the_meeting(open_window, demo_path, qtbot, tasks):
+    # a member who left the cell: hidden by the list's default filter
+    member_id, meeting_id = _left_member_and_oldest_meeting(demo_path)
+    window = open_window(demo_path)
+    window.open_record("member", member_id)
+    page = window.pages["members"]
+    assert window.current_page() is page
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible(), timeout=10_000)
+    wait_idle(qtbot, tasks)
+    assert page.selected_id() == member_id and page.form.member_id == member_id
+    assert page.status_filter.currentData() == "all"
+    page.form.reject()
+
+    window.open_record("meeting", meeting_id)
+    meetings = window.pages["meetings"]
+    assert window.current_page() is meetings
+    qtbot.waitUntil(
+        lambda: meetings.editor.meeting is not None and meetings.editor.meeting.id == meeting_id,
+        timeout=10_000,
+    )
+    wait_idle(qtbot, tasks)
+    assert meetings.selected_id == meeting_id
+    assert meetings.editor.meeting.id == meeting_id  # the newest was not opened over it
+
+
+def test_smoke_flag_exits_once_the_first_page_has_its_data(demo_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "chibo_desktop.gui.app", "--db", str(demo_path), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr

@@ -220,3 +220,19 @@ def test_saved_phrase_is_offered_again(open_window, demo_path, qtbot, tasks, mon
     button.insert(button.phrases[0])
     assert edit.toPlainText() == "Giao chi ủy đôn đốc thực hiện."
     assert isinstance(editor.general.place, QLineEdit)
+
+
+def test_show_record_opens_that_meeting_and_selects_it(
+    open_window, demo_path, qtbot, tasks, monkeypatch
+):
+    page = _page(open_window, demo_path, monkeypatch)
+    newest = page.selected_id
+    oldest = min(page.model.index(r, 0).data(ID) for r in range(page.model.rowCount()))
+    assert newest is not None and oldest != newest
+    type_text(page.search, "không có biên bản nào như thế")
+    page.show_record(oldest)
+    assert page.search.text() == "" and page.proxy.rowCount() == page.model.rowCount()
+    assert page.view.currentIndex().data(ID) == oldest
+    qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == oldest)
+    wait_idle(qtbot, tasks)
+    assert page.right.currentWidget() is page.editor

@@ -228,3 +228,24 @@ def _no_real_dialogs(monkeypatch):
     ):
         monkeypatch.setattr(f"chibo_desktop.gui.{module}.show_error", refuse)
     monkeypatch.setattr("chibo_desktop.gui.dialogs.member_form.ask_unsaved", lambda p: "discard")
+
+
+def test_show_record_clears_what_hides_the_member_and_opens_the_record(
+    open_window, demo_path, qtbot, tasks
+):
+    rows = stored(demo_path)
+    target = next(r for r in rows if r["full_name"].startswith("Nguyễn"))
+    page = members_page(open_window(demo_path))
+    type_text(page.search, "zzzz không ai tên thế")
+    assert page.proxy.rowCount() == 0
+    page.show_record(target["id"])
+    assert page.search.text() == ""
+    assert page.selected_id() == target["id"]
+    assert (
+        shown_names(page)[page.table.selectionModel().selectedRows()[0].row()]
+        == (target["full_name"])
+    )
+    form = page.form
+    assert form is not None and form.isVisible() and form.member_id == target["id"]
+    qtbot.waitUntil(lambda: form.widgets["full_name"].text() == target["full_name"])
+    wait_idle(qtbot, tasks)
