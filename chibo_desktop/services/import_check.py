@@ -8,6 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..domain.members import FIELD_LABELS, Member, validate
 from ..i18n import _, format_iso_date
@@ -63,17 +64,12 @@ def fast_fold(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+_SEARCHED = attrgetter("full_name", "birth_name", "card_number", "phone", "citizen_id", "position")
+
+
 def search_text(member: Member) -> str:
     """As ``services.members.search_text``, with the fast fold."""
-    parts = (
-        member.full_name,
-        member.birth_name,
-        member.card_number,
-        member.phone,
-        member.citizen_id,
-        member.position,
-    )
-    return fast_fold(" ".join(p for p in parts if p))
+    return fast_fold(" ".join(filter(None, _SEARCHED(member))))
 
 
 def name_key(name: str, birth: str | None) -> tuple[str, str]:
@@ -108,11 +104,21 @@ class Register:
         self.position = {name: i + 1 for i, name in enumerate(columns)}
         self.rows = {r[0]: r for r in rows}
         self.members = _Members(load)
-        card, name, birth = (self.position[n] for n in ("card_number", "full_name", "birth_date"))
+        card = self.position["card_number"]
         self.by_card = {r[card]: r[0] for r in rows if r[card]}
-        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for r in rows:
-            self.by_key[name_key(r[name], r[birth])].append(r[0])
+        self._by_key: dict[tuple[str, str], list[int]] | None = None
+
+    @property
+    def by_key(self) -> dict[tuple[str, str], list[int]]:
+        """Ids by folded name and birth date; built when a row is first matched that way
+        (a re-import of a list with card numbers never needs it)."""
+        if self._by_key is None:
+            name, birth = self.position["full_name"], self.position["birth_date"]
+            by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for r in self.rows.values():
+                by_key[name_key(r[name], r[birth])].append(r[0])
+            self._by_key = by_key
+        return self._by_key
 
     def get(self, member_id: int, name: str):
         return self.rows[member_id][self.position[name]]
@@ -168,12 +174,18 @@ class Checker:
     def _duplicates(self, outcomes: list[Outcome]) -> None:
         by_card: dict[str, list[Outcome]] = defaultdict(list)
         by_key: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+        uncarded = False
         for o in outcomes:
-            values = o.record.values
-            if values.get("card_number"):
-                by_card[values["card_number"]].append(o)
-            if values.get("full_name"):
-                by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
+            card = o.record.values.get("card_number")
+            if card:
+                by_card[card].append(o)
+            else:
+                uncarded = True
+        if uncarded:  # only rows without a card are matched by name and birth date
+            for o in outcomes:
+                values = o.record.values
+                if values.get("full_name"):
+                    by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
         for card, group in by_card.items():
             if len(group) > 1:
                 for o in group:

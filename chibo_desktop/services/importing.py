@@ -271,21 +271,28 @@ def _register(db: Database, mapping: dict[int, str]) -> Register:
     return Register(columns, store.all_rows(db, columns), lambda i: member_store.get(db, i))
 
 
-def _first_status(member, today: dt.date, notes: dict[str, str]) -> tuple[str, dt.date, str]:
+def _first_status(member, today: dt.date) -> tuple[str, str]:
     """New members need a first change to be in the cell's list. A list holds no history, so:
     without an official date the member is probationary, admitted on the joining date; with
     one, the member is recorded as transferred in, dated from joining because the list does
-    not say since when they belong here (their membership then follows the official date)."""
-    joined = dates.earliest(member.join_date) if member.join_date else today
+    not say since when they belong here (their membership then follows the official date).
+    Returns the kind and the ISO day (the earliest day a partial joining date can mean)."""
     kind = "transfer_in" if member.official_date else "admitted"
-    return kind, joined, notes[kind]
+    joined = member.join_date  # checked ISO by now: '1960', '1960-05' or '1960-05-01'
+    if not joined:
+        return kind, today.isoformat()
+    return kind, joined + _PAD[len(joined)] if len(joined) in _PAD else joined
+
+
+_PAD = {4: "-01-01", 7: "-01"}
 
 
 def _write(db: Database, outcomes: list[Outcome], user: str, source: str, today: dt.date):
     rules = status_rules()
     states: dict = {}
-    next_id = store.next_id(db)
-    new, statuses, log = [], [], []
+    first_id = next_id = store.next_id(db)
+    after_status = store.last_status_id(db)
+    new, statuses = [], []
     file_name = source.split(": ", 1)[-1]
     notes = {
         "transfer_in": _(
@@ -299,23 +306,21 @@ def _write(db: Database, outcomes: list[Outcome], user: str, source: str, today:
         member = o.member
         member.id = next_id
         next_id += 1
-        kind, date, note = _first_status(member, today, notes)
+        kind, day = _first_status(member, today)
         # The state after a single first change depends only on its kind and on whether an
         # official date is known (derive_state without as_of).
         key = (kind, member.official_date is not None)
-        if key not in states:
+        state = states.get(key)
+        if state is None:
             official = dates.earliest(member.official_date)
-            states[key] = derive_state([StatusChange(kind, date)], rules, None, official)
-        state = states[key]
+            first = StatusChange(kind, dt.date.fromisoformat(day))
+            state = states[key] = derive_state([first], rules, None, official)
         new.append((member, search_text(member), state.code, state.in_cell))
-        day = date.isoformat()
-        statuses.append((member.id, kind, day, note))
-        log.append(("member", member.id, "created", None, member.full_name))
-        log.append(("member_status", member.id, kind, None, day))
+        statuses.append((member.id, kind, day, notes[kind]))
     total = len(new)
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
     if new:
-        with store.bulk_insert(db, new[0][0].id):
+        with store.bulk_insert(db, first_id):
             for start in range(0, total, _STEP):
                 store.insert_members(db, new[start : start + _STEP], stamp)
                 yield Progress(
@@ -323,11 +328,15 @@ def _write(db: Database, outcomes: list[Outcome], user: str, source: str, today:
                     total,
                     _("Đang ghi {n}/{total} đảng viên mới…").format(n=start, total=total),
                 )
-    store.add_statuses(db, statuses, stamp)
+        store.add_statuses(db, statuses, stamp)
+        store.log_new_members(db, user, source, first_id, after_status, stamp)
     updates = [o for o in outcomes if o.action == UPDATE]
     store.update_members(db, ((o.member, search_text(o.member)) for o in updates))
-    for o in updates:
-        log.extend(("member", o.member.id, f, old, new_value) for f, old, new_value in o.changes)
+    log = [
+        ("member", o.member.id, f, old, new_value)
+        for o in updates
+        for f, old, new_value in o.changes
+    ]
     store.log_changes(db, user, source, log, stamp)
     if updates:
         _refresh_states(db, [o.member.id for o in updates], rules)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import attrgetter
 
 from sqlite_utils import Database
 
@@ -12,6 +13,8 @@ from ..domain.members import Member, field_names
 COLUMNS = field_names()
 _INSERT_COLUMNS = ["id", *COLUMNS, "search_text", "status", "in_cell", "created_at", "updated_at"]
 _FTS_TRIGGER = "members_fts_insert"
+_ROW = attrgetter("id", *COLUMNS)
+_ARMED = 1 + COLUMNS.index("armed_forces")
 
 
 def _member(row: Sequence) -> Member:
@@ -76,13 +79,16 @@ def insert_members(db: Database, rows: Iterable[tuple[Member, str, str, bool]], 
         f"INSERT INTO members ({', '.join(_INSERT_COLUMNS)}) "
         f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
     )
-    db.conn.executemany(
-        sql,
-        (
-            [member.id, *_values(member), search, status, int(in_cell), stamp, stamp]
-            for member, search, status, in_cell in rows
-        ),
-    )
+    db.conn.executemany(sql, (_insert_row(*row, stamp) for row in rows))
+
+
+def _insert_row(member: Member, search: str, status: str, in_cell: bool, stamp: str) -> tuple:
+    values = _ROW(member)
+    armed = values[_ARMED]
+    if armed is not False and armed is not True:
+        values = list(values)
+        values[_ARMED] = int(bool(armed))
+    return (*values, search, status, int(in_cell), stamp, stamp)
 
 
 def update_members(db: Database, rows: Iterable[tuple[Member, str]]) -> None:
@@ -124,6 +130,29 @@ def log_changes(
             (stamp, user, entity, record_id, field, _text(old), _text(new), source)
             for entity, record_id, field, old, new in rows
         ),
+    )
+
+
+def last_status_id(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) FROM member_status").fetchone()[0]
+
+
+def log_new_members(
+    db: Database, user: str, source: str, first_id: int, after_status: int, stamp: str
+) -> None:
+    """Log the members inserted from ``first_id`` on and the status changes after
+    ``after_status``, as the rows were stored: each member's creation, then its first change."""
+    db.execute(
+        "INSERT INTO change_log(at, user, entity, record_id, field, old, new, source) "
+        "SELECT ?, ?, 'member', id, 'created', NULL, full_name, ? FROM members "
+        "WHERE id >= ? ORDER BY id",
+        [stamp, user, source, first_id],
+    )
+    db.execute(
+        "INSERT INTO change_log(at, user, entity, record_id, field, old, new, source) "
+        "SELECT ?, ?, 'member_status', member_id, kind, NULL, date, ? FROM member_status "
+        "WHERE id > ? ORDER BY id",
+        [stamp, user, source, after_status],
     )
 
 

@@ -8,10 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import itemgetter
 
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
 from ...domain.text import fold
 from ...i18n import _
+from .columns import Unreadable, convert, convert_column
 from .fields import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -24,7 +27,6 @@ from .fields import (
 )
 from .layout import Layout
 from .values import (
-    ValueProblem,
     as_text,
     clean_cell,
     is_mark,
@@ -44,7 +46,7 @@ _FOOTER = re.compile(
     r"dang uy|ban to chuc|chu tich|truong ban)"
 )
 _NAME, _STORE, _BIRTH, _MARK, _NOTE = range(5)
-_MISSING = object()
+_CHUNK = 2000
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _HEADING = re.compile(
     r"^([ivxlc]+|[a-z]|\d+)\s*[.)/-]|dang vien (chinh thuc|du bi|sinh hoat|mien|tam)|"
@@ -146,6 +148,13 @@ class RowReader:
         shapes = _shapes(rows, start, self.mapping)
         plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
         plan = [p for p in plan if p is not None]
+        members = self._member_rows(rows)
+        while chunk := list(islice(members, _CHUNK)):
+            yield from self._records(chunk, plan)
+
+    def _member_rows(self, rows: list[list]) -> Iterator[tuple[int, list]]:
+        """(row number, cells) of each row that holds a member, up to the end of the table."""
+        start = self.layout.first_data_row
         counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
         name_column = self.name_column
         name_header = self.headers.get(name_column) if name_column is not None else None
@@ -173,7 +182,7 @@ class RowReader:
                 if self._not_a_member([(i, t) for i, t in texts if t]):
                     self.skipped += 1
                     continue
-            yield self._record(r + 1, row, plan)
+            yield r + 1, row
 
     def _not_a_member(self, texts: list[tuple[int, str]]) -> bool:
         keys = [header_key(t) for _i, t in texts]
@@ -218,54 +227,61 @@ class RowReader:
             return (index, name, _STORE, lambda v: clean_cell(v, True), {})
         return (index, name, _STORE, clean_cell, {})
 
-    def _record(self, number: int, row: list, plan) -> RowRecord:
-        record = RowRecord(number, {}, raw=row)
-        values, columns = record.values, record.columns
-        width = len(row)
+    def _records(self, chunk: list[tuple[int, list]], plan) -> list[RowRecord]:
+        """The rows' records, read column by column (the same result as cell by cell in
+        column order, with far less work per cell)."""
+        records = [RowRecord(number, {}, [], {}, row) for number, row in chunk]
+        rows = [row for _number, row in chunk]
+        width = min(map(len, rows), default=0)
         for index, name, kind, parse, memo in plan:
-            value = row[index] if index < width else None
-            if kind == _NAME:
-                problem = name_problem(value)
-                if problem:
-                    record.problems.append(CellProblem(name, index, as_text(value), problem))
-                values[name] = clean_cell(value) if value is not None else ""
-                columns[name] = index
+            if index < width:
+                cells = list(map(itemgetter(index), rows))
+            else:
+                cells = [row[index] if index < len(row) else None for row in rows]
+            if kind is _NAME:
+                for record, value in zip(records, cells, strict=True):
+                    problem = name_problem(value)
+                    if problem:
+                        record.problems.append(CellProblem(name, index, as_text(value), problem))
+                    record.values[name] = clean_cell(value) if value is not None else ""
+                    record.columns[name] = index
                 continue
-            if value == "" or value is None:
-                continue
-            try:
-                # Columns such as sex, ethnicity or dates repeat their values: parse each once.
-                if memo is None:
-                    parsed = parse(value)
-                else:
-                    parsed = memo.get(value, _MISSING)
-                    if parsed is _MISSING:
-                        parsed = memo[value] = parse(value)
-            except ValueProblem as exc:
-                record.problems.append(CellProblem(name, index, as_text(value), str(exc)))
-                columns.setdefault(name, index)
-                continue
-            except TypeError:  # an unhashable cell value cannot be remembered
-                parsed = parse(value)
-            if parsed == "" or parsed is None:
-                continue
-            if kind == _STORE:
-                values[name] = parsed
-                columns[name] = index
-            elif kind == _BIRTH:
-                values["birth_date"] = parsed
-                columns["birth_date"] = index
-                record.sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
-            elif kind == _MARK:
-                if parsed:
-                    record.sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
-            elif kind == _NOTE:
-                record.notes.append(f"{self.header(index)}: {parsed}")
-        if record.sexes or self.female_marks_only:
-            self._sex(record, record.sexes)
-        if record.notes:
-            values["notes"] = "\n".join([values.get("notes") or "", *record.notes]).strip()
-        return record
+            results = convert_column(cells, parse, memo)
+            if kind is _STORE:
+                stored = [
+                    (record.values, record.columns, result)
+                    for record, result in zip(records, results, strict=True)
+                    if result is not None and result.__class__ is not Unreadable
+                ]
+                for values, columns, result in stored:
+                    values[name] = result
+                    columns[name] = index
+                if len(stored) + results.count(None) == len(results):
+                    continue
+            for record, value, result in zip(records, cells, results, strict=True):
+                if result is None:
+                    continue
+                if result.__class__ is Unreadable:
+                    if memo is not None:  # the reason in this cell's own words
+                        result = convert(parse, value)
+                    record.problems.append(CellProblem(name, index, as_text(value), result.reason))
+                    record.columns.setdefault(name, index)
+                elif kind is _BIRTH:
+                    record.values["birth_date"] = result
+                    record.columns["birth_date"] = index
+                    record.sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
+                elif kind is _MARK:
+                    if result:
+                        record.sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
+                elif kind is _NOTE:
+                    record.notes.append(f"{self.header(index)}: {result}")
+        for record in records:
+            if record.sexes or self.female_marks_only:
+                self._sex(record, record.sexes)
+            if record.notes:
+                values = record.values
+                values["notes"] = "\n".join([values.get("notes") or "", *record.notes]).strip()
+        return records
 
     def _sex(self, record: RowRecord, sexes: list[tuple[str, int]]) -> None:
         found = {sex for sex, _i in sexes}

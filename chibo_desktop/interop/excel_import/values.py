@@ -86,6 +86,16 @@ def _full_year(text: str, today: dt.date) -> int:
 
 def parse_date(value: object, today: dt.date) -> str | None:
     """An ISO date, partial when the cell is ('1960', '1960-05'); day first always."""
+    kind = value.__class__
+    if kind is dt.date:  # the usual cells first: a date cell, or 'dd/mm/yyyy' typed as text
+        return value.isoformat()
+    if kind is str and len(value) == 10 and value[2] == "/" and value[5] == "/":
+        day, month, year = value[:2], value[3:5], value[6:]
+        if value.isascii() and day.isdigit() and month.isdigit() and year.isdigit():
+            try:
+                return dt.date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                pass  # the full path below says why
     if is_blank(value):
         return None
     if isinstance(value, dt.datetime):
