@@ -11,6 +11,7 @@ from ...domain.campaign import STEP_STATUSES, CampaignState, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
 from .common import (
+    DotLine,
     build_document,
     data_table,
     frame_width,
@@ -19,8 +20,6 @@ from .common import (
     styles,
     text,
 )
-
-DOTS = "." * 120
 
 
 def recipient(party_committee: str) -> str:
@@ -49,7 +48,7 @@ def _evidence(step) -> str:
 def _open_section(value: str, s) -> list:
     if value.strip():
         return [Paragraph(text(p), s.body) for p in value.split("\n") if p.strip()]
-    return [Paragraph(DOTS, s.body_left) for _n in range(4)]
+    return [DotLine(frame_width()) for _n in range(4)]
 
 
 def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list:
@@ -104,6 +103,7 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
             ]
         )
     story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
+    story.append(Spacer(1, 2 * mm))
 
     story.append(Paragraph(text("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN"), s.heading))
     joined = sum(1 for m in state.members if m.joined and m.active)
@@ -132,15 +132,21 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
             ]
         )
     story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
+    story.append(Spacer(1, 2 * mm))
 
     story.append(Paragraph(text("III. ĐÁNH GIÁ CHUNG"), s.heading))
     story += _open_section(state.assessment, s)
     story.append(Paragraph(text("IV. ĐỀ XUẤT, KIẾN NGHỊ"), s.heading))
-    story += _open_section(state.proposals, s)
-    story.append(Spacer(1, 6 * mm))
+    proposals = _open_section(state.proposals, s)
+    story += proposals[:-1]
+    # The last lines of the report go over with the signature rather than leave it alone.
     story.append(
         KeepTogether(
-            signature_block(None, ("BÍ THƯ", secretary), width, right_caption="T/M CHI BỘ")
+            [
+                proposals[-1],
+                Spacer(1, 6 * mm),
+                signature_block(None, ("BÍ THƯ", secretary), width, right_caption="T/M CHI BỘ"),
+            ]
         )
     )
     return story

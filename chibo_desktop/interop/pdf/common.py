@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,7 +21,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ...i18n import document_date
 from ...paths import resource_path
@@ -139,6 +147,27 @@ def text(value: object) -> str:
     return escape("" if value is None else str(value)).replace("\n", "<br/>")
 
 
+class DotLine(Flowable):
+    """One dotted line to write on by hand."""
+
+    def __init__(self, width: float, height: float = 9 * mm) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width, avail_height):
+        self.width = min(self.width, avail_width)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setDash(1, 2.5)
+        c.setLineWidth(0.6)
+        c.line(0, 2, self.width, 2)
+        c.restoreState()
+
+
 def header_block(head: Letterhead, width: float) -> Table:
     """Left: ĐẢNG BỘ …, CHI BỘ … (bold), *; right: ĐẢNG CỘNG SẢN VIỆT NAM underlined and
     the italic place-and-date line."""
@@ -238,16 +267,31 @@ def page_number_from_two(canvas, doc) -> None:
 
 def build_document(
     path: str | Path,
-    story: list,
+    story: list | Callable[[int], list],
     *,
     title: str,
     landscape_page: bool = False,
     on_page=page_number_from_two,
 ) -> Path:
-    """Lay out ``story`` on A4 with the party margins and write it atomically."""
+    """Lay out ``story`` on A4 with the party margins and write it atomically.
+
+    ``story`` may be a function of the number of table rows to carry over with the closing
+    (see closing.py): it is called with 0, and again if the closing came out alone."""
+    from .closing import KEEP_ROWS, closing_alone, marks
+
     pagesize = landscape(A4) if landscape_page else A4
 
     def write(tmp: Path) -> None:
+        if callable(story):
+            first = story(0)
+            placed = marks(first)  # the build empties the list
+            lay_out(tmp, first)
+            if closing_alone(placed):
+                lay_out(tmp, story(KEEP_ROWS))
+        else:
+            lay_out(tmp, story)
+
+    def lay_out(tmp: Path, flowables: list) -> None:
         doc = SimpleDocTemplate(
             str(tmp),
             pagesize=pagesize,
@@ -261,7 +305,7 @@ def build_document(
             initialFontName=register_fonts(),
             initialFontSize=14,
         )
-        doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        doc.build(flowables, onFirstPage=on_page, onLaterPages=on_page)
 
     return atomic_write(path, write)
 

@@ -62,11 +62,11 @@ def write_member_list_pdf(
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
+    from .closing import ClosingTable
     from .common import (
         build_document,
-        data_table,
         frame_width,
         header_block,
         register_fonts,
@@ -119,23 +119,26 @@ def write_member_list_pdf(
                 row.append(Paragraph(text(value), style))
         rows.append(row)
 
-    story = [
-        header_block(head, width),
-        Spacer(1, 6 * mm),
-        Paragraph(f"<b>{text(title)}</b>", s.title),
-        Paragraph(
-            f"<i>(Tính đến ngày {format_date(head.date)})</i>",
-            ParagraphStyle("ml_sub", parent=s.center_italic, fontSize=13),
-        ),
-        Spacer(1, 4 * mm),
-        data_table(rows, widths),
-        Spacer(1, 3 * mm),
-    ]
-    ending = [Paragraph(text(f"Tổng cộng: {len(entries)} đảng viên."), s.body_left)]
-    if signer is not None:
-        ending += [
-            Spacer(1, 2 * mm),
-            signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
+    def make_story(keep_rows: int) -> list:
+        ending = [
+            Spacer(1, 3 * mm),
+            Paragraph(text(f"Tổng cộng: {len(entries)} đảng viên."), s.body_left),
         ]
-    story.append(KeepTogether(ending))
-    return build_document(path, story, title=title, landscape_page=True)
+        if signer is not None:
+            ending += [
+                Spacer(1, 2 * mm),
+                signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
+            ]
+        return [
+            header_block(head, width),
+            Spacer(1, 6 * mm),
+            Paragraph(f"<b>{text(title)}</b>", s.title),
+            Paragraph(
+                f"<i>(Tính đến ngày {format_date(head.date)})</i>",
+                ParagraphStyle("ml_sub", parent=s.center_italic, fontSize=13),
+            ),
+            Spacer(1, 4 * mm),
+            *ClosingTable(rows, widths, ending).flowables(keep_rows),
+        ]
+
+    return build_document(path, make_story, title=title, landscape_page=True)

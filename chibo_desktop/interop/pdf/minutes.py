@@ -9,7 +9,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
-    Flowable,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -18,6 +17,7 @@ from reportlab.platypus import (
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ..letterhead import Letterhead
 from .common import (
+    DotLine,
     build_document,
     data_table,
     frame_width,
@@ -39,27 +39,6 @@ class MinutesInput:
     counts: Counts
     head: Letterhead
     cell_name: str
-
-
-class DotLine(Flowable):
-    """One dotted line to write on by hand."""
-
-    def __init__(self, width: float, height: float = 9 * mm) -> None:
-        super().__init__()
-        self.width = width
-        self.height = height
-
-    def wrap(self, avail_width, avail_height):
-        self.width = min(self.width, avail_width)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        c.saveState()
-        c.setDash(1, 2.5)
-        c.setLineWidth(0.6)
-        c.line(0, 2, self.width, 2)
-        c.restoreState()
 
 
 def heading(markup: str, style: ParagraphStyle) -> list:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...domain.report import Column, Heading, ReportDoc, cell_text
 from ..letterhead import Letterhead
+
+if TYPE_CHECKING:
+    from .closing import ClosingTable
 
 
 def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
@@ -14,7 +18,6 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
 
     from .common import (
         build_document,
-        data_table,
         frame_width,
         header_block,
         signature_block,
@@ -26,32 +29,47 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     width = frame_width(doc.landscape)
     section_style = ParagraphStyle("sec", parent=s.heading, fontSize=13, spaceBefore=10)
     note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
-    story: list = [header_block(head, width), Spacer(1, 6)]
-    story.append(Paragraph(text(doc.title.upper()), s.title))
-    if doc.subtitle:
-        story.append(Paragraph(text(doc.subtitle), s.subtitle))
-    story.append(Spacer(1, 8))
-    for section in doc.sections:
-        story.append(CondPageBreak(40))
-        story.append(Paragraph(text(section.title), section_style))
-        for para in section.paragraphs:
-            story.append(Paragraph(text(para), note_style))
-        if section.table:
-            story.append(_table(section.table, width, s, data_table, text))
-        for note in section.notes:
-            story.append(Paragraph(f"<i>{text(note)}</i>", note_style))
-    story.append(Spacer(1, 10))
-    story.append(
-        KeepTogether(
+    # Tables are laid out once; a second build (closing.py) reuses them.
+    tables = [
+        _table(section.table, width, s, text) if section.table else None for section in doc.sections
+    ]
+
+    def make_story(keep_rows: int) -> list:
+        story: list = [header_block(head, width), Spacer(1, 6)]
+        story.append(Paragraph(text(doc.title.upper()), s.title))
+        if doc.subtitle:
+            story.append(Paragraph(text(doc.subtitle), s.subtitle))
+        story.append(Spacer(1, 8))
+        ending: list = [
+            Spacer(1, 10),
             signature_block(
-                None,
-                (doc.signer.title, doc.signer.name),
-                width,
-                right_caption=doc.signer.caption,
-            )
-        )
-    )
-    return build_document(path, story, title=doc.title, landscape_page=doc.landscape)
+                None, (doc.signer.title, doc.signer.name), width, right_caption=doc.signer.caption
+            ),
+        ]
+        for number, section in enumerate(doc.sections):
+            last = number == len(doc.sections) - 1
+            story.append(CondPageBreak(40))
+            story.append(Paragraph(text(section.title), section_style))
+            story += [Paragraph(text(para), note_style) for para in section.paragraphs]
+            notes = [Paragraph(f"<i>{text(n)}</i>", note_style) for n in section.notes]
+            if notes:
+                notes.insert(0, Spacer(1, 3))
+            table = tables[number]
+            if last and table is not None:
+                table.ending = notes + ending
+                return story + table.flowables(keep_rows)
+            if table is not None:
+                story.append(table.table())
+            story += notes
+        # The signature goes over with the last lines of text rather than alone.
+        for _n in range(3):
+            if not isinstance(story[-1], Paragraph):
+                break
+            ending.insert(0, story.pop())
+        story.append(KeepTogether(ending))
+        return story
+
+    return build_document(path, make_story, title=doc.title, landscape_page=doc.landscape)
 
 
 _PADDING = 3  # left and right padding of the cells (data_table)
@@ -77,13 +95,15 @@ def column_widths(columns: list[Column], width: float) -> list[float]:
         fixed.update(short)
 
 
-def _table(table, width: float, s, data_table, text):
+def _table(table, width: float, s, text) -> ClosingTable:
     """Cells that fit on one line are plain strings drawn in the table's own font; only
     longer text becomes a wrapping Paragraph (thousands of Paragraphs are what made long
     lists slow)."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
+
+    from .closing import ClosingTable
 
     columns: list[Column] = table.columns
     widths = column_widths(columns, width)
@@ -124,16 +144,14 @@ def _table(table, width: float, s, data_table, text):
                 for i, (v, c) in enumerate(zip(table.total, columns, strict=False))
             ]
         )
-    t = data_table(rows, widths)
     commands: list[tuple] = [
         ("FONTSIZE", (0, 1), (-1, -1), size),
         ("LEADING", (0, 1), (-1, -1), s.cell.leading),
     ]
     commands += [("ALIGN", (i, 1), (i, -1), c.alignment.upper()) for i, c in enumerate(columns)]
-    commands += [("SPAN", (0, r), (-1, r)) for r in spans]
-    commands += [("BACKGROUND", (0, r), (-1, r), "#f5f5f5") for r in spans]
+    row_commands: list[tuple] = [("SPAN", r) for r in spans]
+    row_commands += [("BACKGROUND", r, "#f5f5f5") for r in spans]
     if total_row is not None:
-        commands.append(("FONTNAME", (0, total_row), (-1, total_row), bold))
-        commands.append(("BACKGROUND", (0, total_row), (-1, total_row), "#eeeeee"))
-    t.setStyle(commands)
-    return t
+        row_commands.append(("FONTNAME", total_row, bold))
+        row_commands.append(("BACKGROUND", total_row, "#eeeeee"))
+    return ClosingTable(rows, widths, [], row_commands=row_commands, commands=commands)

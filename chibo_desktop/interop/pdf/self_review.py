@@ -12,7 +12,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from ...domain.campaign import SelfReview, Template
 from ..letterhead import Letterhead
+from .closing import ClosingTable
 from .common import (
+    DotLine,
     build_document,
     data_table,
     frame_width,
@@ -22,8 +24,6 @@ from .common import (
     text,
 )
 
-DOTS = "." * 120
-
 
 def subtitle(campaign_title: str) -> str:
     """The line under the title, naming "Tự soi, tự sửa" once."""
@@ -32,7 +32,9 @@ def subtitle(campaign_title: str) -> str:
     return f"“Tự soi, tự sửa” — {campaign_title}" if campaign_title else "“Tự soi, tự sửa”"
 
 
-def _check_tables(review: SelfReview, template: Template, width: float) -> list:
+def _check_tables(
+    review: SelfReview, template: Template, width: float, ending: list, keep_rows: int
+) -> list:
     """One table per group (the 9 + 9 + 9 manifestations, the 19 prohibitions); its header
     and the group's name repeat on every page the group runs onto."""
     s = styles()
@@ -60,16 +62,28 @@ def _check_tables(review: SelfReview, template: Template, width: float) -> list:
             ]
         )
     widths = [9 * mm, width - 79 * mm, 17 * mm, 19 * mm, 34 * mm]
+    group_row = [("SPAN", 1), ("BACKGROUND", 1, "#f4f4f4")]
     out: list = []
-    for rows in groups.values():
+    tables = list(groups.values())
+    for rows in tables[:-1]:
         table = data_table(rows, widths, header_rows=2)
         table.setStyle([("SPAN", (0, 1), (-1, 1)), ("BACKGROUND", (0, 1), (-1, 1), "#f4f4f4")])
         out += [CondPageBreak(45 * mm), table, Spacer(1, 3 * mm)]
+    if tables:
+        last = ClosingTable(tables[-1], widths, ending, header_rows=2, row_commands=group_row)
+        out += [CondPageBreak(45 * mm), *last.flowables(keep_rows)]
+    else:
+        out.append(KeepTogether(ending))
     return out
 
 
 def review_story(
-    review: SelfReview, template: Template, campaign_title: str, head: Letterhead, position: str
+    review: SelfReview,
+    template: Template,
+    campaign_title: str,
+    head: Letterhead,
+    position: str,
+    keep_rows: int = 0,
 ) -> list:
     s = styles()
     width = frame_width()
@@ -88,7 +102,7 @@ def review_story(
         if body.strip():
             story += [Paragraph(text(p), s.body) for p in body.split("\n") if p.strip()]
         else:
-            story += [Paragraph(DOTS, s.body_left) for _n in range(3)]
+            story += [DotLine(frame_width()) for _n in range(3)]
 
     story.append(CondPageBreak(s.heading.leading * 5))
     story.append(
@@ -97,11 +111,11 @@ def review_story(
             s.heading,
         )
     )
-    story += _check_tables(review, template, width)
-    story.append(Spacer(1, 6 * mm))
-    story.append(
-        KeepTogether(signature_block(None, ("NGƯỜI TỰ KIỂM ĐIỂM", review.full_name), width))
-    )
+    ending = [
+        Spacer(1, 6 * mm),
+        signature_block(None, ("NGƯỜI TỰ KIỂM ĐIỂM", review.full_name), width),
+    ]
+    story += _check_tables(review, template, width, ending, keep_rows)
     return story
 
 
@@ -115,6 +129,6 @@ def write_self_review_pdf(
 ) -> Path:
     return build_document(
         path,
-        review_story(review, template, campaign_title, head, position),
+        lambda keep_rows: review_story(review, template, campaign_title, head, position, keep_rows),
         title="Bản tự kiểm điểm",
     )
