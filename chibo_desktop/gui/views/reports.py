@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,6 +34,16 @@ from ..errors import show_error
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 
+# The preview waits until the choices stop changing for this long, then builds on the worker.
+PREVIEW_DELAY_MS = 300
+# Rows per table in the preview: enough to check the figures; the files hold every row.
+PREVIEW_ROWS = 60
+
+
+def preview_html(db, name: str, start: dt.date, end: dt.date, today: dt.date) -> str:
+    """The preview as rich text, built on the worker (report and HTML both)."""
+    return to_html(report_doc(db, name, start, end, today), max_rows=PREVIEW_ROWS)
+
 
 def _qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -51,7 +61,15 @@ class ReportsPage(Page):
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         self.last_saved: Path | None = None
-        self._preview_for: tuple | None = None
+        self._preview_for: tuple | None = None  # the choices of the preview asked for last
+        self._shown_for: tuple | None = None  # the choices of the preview on screen
+        self._ready = False  # a file is open (load() was called)
+        self._stale_data = True  # the data changed since the preview on screen was built
+        self.previews_built = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self._refresh)
         layout = simple_layout(self, _("Báo cáo"))
         body = QHBoxLayout()
         layout.addLayout(body, 1)
@@ -121,7 +139,7 @@ class ReportsPage(Page):
 
         actions = QHBoxLayout()
         self.preview_button = QPushButton(_("Xem trước"))
-        self.preview_button.clicked.connect(self.preview)
+        self.preview_button.clicked.connect(lambda: self.preview(force=True))
         self.save_button = QPushButton(_("Lưu báo cáo…"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self.save_button.clicked.connect(self.save)
@@ -165,8 +183,6 @@ class ReportsPage(Page):
         self.period_row.setEnabled(not is_year)
         self.start.setEnabled(kind is None or kind.period == "range")
         self._stale()
-        if self.isVisible():
-            self.preview()
 
     def _set_period(self, start: dt.date, end: dt.date) -> None:
         self.start.setDate(_qdate(start))
@@ -185,41 +201,81 @@ class ReportsPage(Page):
         self._set_period(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     def _stale(self) -> None:
-        self.status.setText(_("Nhấn “Xem trước” để xem số liệu của lựa chọn này."))
+        """The choices changed: build the preview once they settle, if the page is shown."""
+        self.status.setText(_("Đang chờ chọn xong để xem trước…"))
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._ready and self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._ready and (self._stale_data or self._shown_for != self._choices()):
+            self._timer.start()
 
     # --- work ------------------------------------------------------------------------------
     def load(self) -> None:
-        self.preview()
+        """A file was opened: nothing is computed until the page is on screen."""
+        self._ready = True
+        self._stale_data = True
+        self._shown_for = None
+        self.viewer.clear()
+        self._schedule()
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.any() and self._preview_for is not None:
-            self.preview()
+        if changes.any():
+            self._stale_data = True
+            self._schedule()
 
-    def preview(self) -> None:
+    def _choices(self) -> tuple | None:
         kind = self.current_kind()
         if kind is None:
+            return None
+        return (kind.key, *self.period())
+
+    def _refresh(self) -> None:
+        if self.isVisible():
+            self.preview()
+
+    def preview(self, *, force: bool = False) -> None:
+        """Build the preview of the current choices on the worker."""
+        self._timer.stop()
+        choices = self._choices()
+        if choices is None or not self._ready:
             return
-        start, end = self.period()
-        self._preview_for = (kind.key, start, end)
+        if not force and choices == self._shown_for and not self._stale_data:
+            self.status.setText(self._shown_text())
+            return
+        if not force and choices == self._preview_for and self._shown_for != choices:
+            return  # already being built
+        self._preview_for = choices
+        self._stale_data = False
         self.status.setText(_("Đang tổng hợp…"))
         self.tasks.run(
-            report_doc,
-            kind.key,
-            start,
-            end,
+            preview_html,
+            *choices,
             _today(),
-            on_done=lambda doc, k=self._preview_for: self._show(k, doc),
-            on_error=self._preview_failed,
+            on_done=lambda html, k=choices: self._show(k, html),
+            on_error=lambda exc, k=choices: self._preview_failed(k, exc),
         )
 
-    def _show(self, key, doc) -> None:
+    def _shown_text(self) -> str:
+        return _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
+
+    def _show(self, key, html: str) -> None:
+        if key != self._preview_for:
+            return  # the choices changed meanwhile; a newer preview is on its way
+        self.viewer.setHtml(html)
+        self._shown_for = key
+        self.previews_built += 1
+        self.status.setText(self._shown_text())
+
+    def _preview_failed(self, key, exc: Exception) -> None:
         if key != self._preview_for:
             return
-        self.viewer.setHtml(to_html(doc))
-        self.status.setText(_("Bản xem trước; tệp Excel/PDF có đủ tiêu đề và chữ ký."))
-
-    def _preview_failed(self, exc: Exception) -> None:
         self.viewer.clear()
+        self._shown_for = key
         self.status.setText(getattr(exc, "message", str(exc)))
 
     def save(self) -> None:
