@@ -47,6 +47,13 @@ def heading(markup: str, style: ParagraphStyle) -> list:
     return [CondPageBreak(style.leading * 3.2), Paragraph(markup, style)]
 
 
+def lower_first(value: str) -> str:
+    """'Đi công tác' -> 'đi công tác' after a colon; 'UBND phường' stays as typed."""
+    if len(value) > 1 and value[0].isupper() and value[1].islower():
+        return value[0].lower() + value[1:]
+    return value
+
+
 def time_text(value: str) -> str:
     """'19:30' -> '19 giờ 30 phút'."""
     try:
@@ -105,7 +112,9 @@ def attendance_lines(data: MinutesInput, *, blank: bool = False) -> list[str]:
         present += f"; trong đó {people(c.exempt_present)} được miễn sinh hoạt vẫn dự họp"
     lines.append(present + ".")
     if c.excused:
-        reasons = "; ".join(f"{name}: {reason}" if reason else name for name, reason in c.excused)
+        reasons = "; ".join(
+            f"{name}: {lower_first(reason)}" if reason else name for name, reason in c.excused
+        )
         lines.append(f"Vắng có lý do: {people(len(c.excused))} ({reasons}).")
     else:
         lines.append("Vắng có lý do: 0.")

@@ -39,7 +39,8 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         story.append(Paragraph(text(doc.title.upper()), s.title))
         if doc.subtitle:
             story.append(Paragraph(text(doc.subtitle), s.subtitle))
-        story.append(Spacer(1, 8))
+        story.append(Paragraph("-----", s.center))  # HD 36: five dashes under the title
+        story.append(Spacer(1, 4))
         ending: list = [
             Spacer(1, 10),
             signature_block(

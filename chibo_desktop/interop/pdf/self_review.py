@@ -90,6 +90,7 @@ def review_story(
     story: list = [header_block(head, width), Spacer(1, 6 * mm)]
     story.append(Paragraph("BẢN TỰ KIỂM ĐIỂM", s.title))
     story.append(Paragraph(text(subtitle(campaign_title)), s.subtitle))
+    story.append(Paragraph("-----", s.center))
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(text(f"Họ và tên: {review.full_name}"), s.body_left))
     if position:
