@@ -228,7 +228,9 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
     missing = sorted((m for m in due if m.id not in done), key=lambda m: name_sort_key(m.full_name))
     if not missing:
         return []
-    names = ", ".join(m.full_name for m in missing[:3]) + ("…" if len(missing) > 3 else "")
+    names = ", ".join(m.full_name for m in missing[:3])
+    if len(missing) > 3:
+        names = _("{names} và {n} đồng chí khác").format(names=names, n=len(missing) - 3)
     text = _("{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.").format(
         n=len(missing), year=year, names=names
     )

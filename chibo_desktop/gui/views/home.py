@@ -94,4 +94,13 @@ class HomePage(Page):
             return
         item = self.model.reminder(index.row())
         self._last_open = (item.record, item.record_id)
+        if item.record_id is None:
+            # Nothing to open yet (e.g. no minutes this month): show the page to make it on.
+            from ..main_window import RECORD_PAGES
+
+            window = self.window()
+            key = RECORD_PAGES.get(item.record)
+            if key and hasattr(window, "show_page"):
+                window.show_page(key)
+            return
         self.record_requested.emit(item.record, item.record_id)
