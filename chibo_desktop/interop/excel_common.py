@@ -90,6 +90,8 @@ def letterhead_rows(
     ws.merge_cells(start_row=2, start_column=split + 1, end_row=2, end_column=columns)
     put(ws, 1, 1, head.party_committee.upper(), align="center")
     put(ws, 2, 1, head.cell.upper(), bold=True, align="center")
+    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=split)
+    put(ws, 3, 1, "*", align="center")
     put(ws, 1, split + 1, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=13, align="center")
     put(ws, 2, split + 1, document_date(head.date, head.place), italic=True, align="center")
     ws.cell(row=1, column=split + 1).font = Font(

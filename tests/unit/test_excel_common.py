@@ -101,3 +101,25 @@ def test_campaign_workbook_with_hostile_member_text(demo_db, tmp_path):
     notes = [c.value for c in ws["H"] if isinstance(c.value, str)]
     assert '=HYPERLINK("http://x","a")' in notes
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_letterhead_rows_follow_hd36(tmp_path):
+    from openpyxl import load_workbook
+
+    from chibo_desktop.interop.excel_common import letterhead_rows
+    from chibo_desktop.interop.letterhead import Letterhead
+
+    wb, ws = new_workbook()
+    head = Letterhead("Đảng bộ phường Hàng Bạc", "Chi bộ Khu phố 3", "Hà Nội", dt.date(2026, 3, 5))
+    first = letterhead_rows(ws, head, "DANH SÁCH", "(Tính đến ngày 05/03/2026)", 6)
+    ws = load_workbook(save_workbook(wb, tmp_path / "head.xlsx")).active
+    assert [ws.cell(r, 1).value for r in (1, 2, 3)] == [
+        "ĐẢNG BỘ PHƯỜNG HÀNG BẠC",
+        "CHI BỘ KHU PHỐ 3",
+        "*",
+    ]
+    assert ws.cell(2, 1).font.b and not ws.cell(1, 1).font.b
+    assert ws.cell(1, 4).value == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert ws.cell(1, 4).font.b and ws.cell(1, 4).font.u == "single"
+    assert ws.cell(2, 4).value == "Hà Nội, ngày 05 tháng 3 năm 2026" and ws.cell(2, 4).font.i
+    assert ws.cell(4, 1).value == "DANH SÁCH" and first == 7
