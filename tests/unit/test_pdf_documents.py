@@ -189,6 +189,10 @@ def test_documents_stay_vietnamese_with_an_english_interface(demo_db, tmp_path, 
         assert heading in minutes
     assert "Đồng chí chủ trì nêu mục đích" in minutes  # the opening of a new meeting
     assert "(Ký, ghi rõ họ tên)" in minutes
+    voted = next(m for m in meetings.list_meetings(demo_db) if m["status"] != "draft")
+    voted_text = "\n".join(pages_text(export_minutes_pdf(demo_db, voted["id"], tmp_path / "v.pdf")))
+    shares = [w.strip("().;") for w in voted_text.split() if w.endswith("%);")]
+    assert shares and all("," in w and "." not in w for w in shares), shares
 
     report = campaign_reports.write_report(demo_db, 1, tmp_path / "dot.pdf", TODAY)
     text = "\n".join(pages_text(report))

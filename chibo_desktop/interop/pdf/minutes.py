@@ -15,6 +15,7 @@ from reportlab.platypus import (
 )
 
 from ...domain.meetings import Counts, Meeting, vote_passed
+from ...i18n import format_percent
 from ..letterhead import Letterhead
 from .common import (
     DotLine,
@@ -136,7 +137,7 @@ def attendance_lines(data: MinutesInput, *, blank: bool = False) -> list[str]:
 
 def vote_text(votes_for: int, against: int, abstain: int, counts: Counts) -> str:
     base = counts.voting_base
-    share = f" ({votes_for / base * 100:.1f}%)".replace(".", ",") if base else ""
+    share = f" ({format_percent(votes_for / base, document=True)})" if base else ""
     verdict = "Thông qua" if vote_passed(votes_for, counts) else "Không thông qua"
     return (
         f"Tán thành: {votes_for}/{base} đồng chí{share}; không tán thành: {against}; "
