@@ -211,8 +211,8 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
         [
             Column("STT", 6, "int"),
             Column("Ngày", 12, "date"),
-            Column("Loại", 16),
-            Column("Nội dung", 34),
+            Column("Loại", 13),
+            Column("Nội dung", 40),
             Column("Phải dự", 9, "int"),
             Column("Có mặt", 9, "int"),
             Column("Vắng có lý do", 10, "int"),

@@ -115,7 +115,7 @@ def _table(table, width: float, s, text) -> ClosingTable:
         "center": s.cell_center,
         "right": ParagraphStyle("cr", parent=s.cell, alignment=2),
     }
-    room = [w - 2 * _PADDING for w in widths]
+    room = [w - 2 * _PADDING - 1 for w in widths]  # a point to spare: no text on the rule
 
     def cell(value, index: int, column: Column, face: str):
         shown = cell_text(value, column)
