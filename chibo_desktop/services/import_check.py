@@ -18,7 +18,7 @@ from .import_quick import quick_valid
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"
 
 
-@dataclass
+@dataclass(slots=True)
 class Rejection:
     row: int
     column: str
@@ -31,7 +31,7 @@ class Rejection:
         return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     record: RowRecord
     action: str = ADD

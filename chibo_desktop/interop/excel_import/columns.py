@@ -1,11 +1,38 @@
-"""One column of many rows converted at once: each distinct value parsed once, problems kept
-as values, so that reading 20,000 rows costs little more than looking the cells up."""
+"""Many rows read one column at a time: each distinct value parsed once, problems kept as
+values. The result is the same as reading cell by cell in column order, at a fraction of the
+work per cell, so that reading 20,000 rows costs little more than looking the cells up."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from operator import itemgetter
 
-from .values import ValueProblem
+from .fields import BIRTH_MALE, MARK_MALE
+from .values import ValueProblem, as_text, clean_cell, name_problem
+
+# How a column's values are used (the ``kind`` of a reading plan).
+NAME, STORE, BIRTH, MARK, NOTE = range(5)
+
+
+@dataclass(slots=True)
+class CellProblem:
+    field: str
+    column: int  # 0-based column index, -1 when the problem is not one cell's
+    value: str
+    reason: str
+
+
+@dataclass(slots=True)
+class RowRecord:
+    number: int  # as in the spreadsheet (1-based)
+    values: dict[str, object]
+    problems: list[CellProblem] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # field → column it came from
+    raw: list = field(default_factory=list)
+    sexes: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 class Unreadable:
@@ -41,3 +68,77 @@ def convert_column(cells: list, parse: Callable, memo: dict | None) -> list:
                 memo[value] = convert(parse, value)
             return [memo[v] for v in cells]
     return [convert(parse, v) for v in cells]
+
+
+def _is_plain_name(value) -> bool:
+    """Text that ``name_problem`` accepts and ``clean_cell`` keeps as it is (the usual)."""
+    return (
+        value.__class__ is str
+        and value != ""
+        and value.isprintable()  # no control characters, no space but ' '
+        and value[0] not in " =+@-"
+        and value[-1] != " "
+        and "  " not in value
+        and unicodedata.is_normalized("NFC", value)
+    )
+
+
+def _names(records: list[RowRecord], cells: list, name: str, index: int) -> None:
+    for record, value in zip(records, cells, strict=True):
+        if _is_plain_name(value):
+            record.values[name] = value
+        else:
+            problem = name_problem(value)
+            if problem:
+                record.problems.append(CellProblem(name, index, as_text(value), problem))
+            record.values[name] = clean_cell(value) if value is not None else ""
+        record.columns[name] = index
+
+
+def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], str]):
+    """RowRecords of (row number, cells) pairs, following a plan of
+    (column, field, kind, parse, memo) entries in column order."""
+    records = [RowRecord(number, {}, [], {}, row) for number, row in chunk]
+    rows = [row for _number, row in chunk]
+    value_dicts = [r.values for r in records]
+    column_dicts = [r.columns for r in records]
+    width = min(map(len, rows), default=0)
+    for index, name, kind, parse, memo in plan:
+        if index < width:
+            cells = list(map(itemgetter(index), rows))
+        else:
+            cells = [row[index] if index < len(row) else None for row in rows]
+        if kind is NAME:
+            _names(records, cells, name, index)
+            continue
+        results = convert_column(cells, parse, memo)
+        if kind is STORE:
+            unreadable = False
+            for values, columns, result in zip(value_dicts, column_dicts, results, strict=True):
+                if result is None:
+                    continue
+                if result.__class__ is Unreadable:
+                    unreadable = True
+                    continue
+                values[name] = result
+                columns[name] = index
+            if not unreadable:
+                continue
+        for record, value, result in zip(records, cells, results, strict=True):
+            if result is None:
+                continue
+            if result.__class__ is Unreadable:
+                if memo is not None:  # the reason in this cell's own words
+                    result = convert(parse, value)
+                record.problems.append(CellProblem(name, index, as_text(value), result.reason))
+                record.columns.setdefault(name, index)
+            elif kind is BIRTH:
+                record.values["birth_date"] = result
+                record.columns["birth_date"] = index
+                record.sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
+            elif kind is MARK:
+                if result:
+                    record.sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
+            elif kind is NOTE:
+                record.notes.append(f"{header(index)}: {result}")
+    return records

@@ -199,7 +199,7 @@ def number_text(value: object, field: str, shape: tuple[int, int] | None) -> str
     ``shape`` is the usual (digits before, digits after the dot) of the column's values
     typed as text; a number read back as a float is padded to it.
     """
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
+    if value.__class__ is str or not isinstance(value, (int, float)) or isinstance(value, bool):
         return clean_cell(value)
     text = as_text(value)
     if "e" in text.lower():
