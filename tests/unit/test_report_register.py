@@ -350,3 +350,20 @@ def test_situation_pdf_text(db, register, tmp_path):
     ):
         assert line in text, line
     assert "Hà Nội, ngày 15 tháng 3 năm 2026" in text
+
+
+def test_printed_text_stays_vietnamese_in_english(db, register):
+    from chibo_desktop import i18n
+
+    i18n.set_language("en")
+    doc = report_doc(db, "situation", START, END, TODAY)
+    assert doc.title == "Báo cáo tình hình đảng viên"
+    assert [s.title for s in doc.sections] == [
+        "Số lượng đảng viên",
+        "Biến động trong kỳ",
+        "Danh sách biến động",
+    ]
+    assert doc.sections[0].table.columns[0].label == "Chỉ tiêu"
+    assert doc.signer.caption == "T/M CHI BỘ"
+    assert "Theo độ tuổi" in [getattr(r, "text", None) for r in doc.sections[0].table.rows]
+    assert doc.text_preview().count("71,4%") == 2  # Vietnamese decimal comma

@@ -36,8 +36,9 @@ from .base import Page, simple_layout
 
 # The preview waits until the choices stop changing for this long, then builds on the worker.
 PREVIEW_DELAY_MS = 300
-# Rows per table in the preview: enough to check the figures; the files hold every row.
-PREVIEW_ROWS = 60
+# Rows per table in the preview: enough to check the figures (every row of the situation
+# counts), few enough for Qt to lay the page out in about 50 ms; the files hold every row.
+PREVIEW_ROWS = 40
 
 
 def preview_html(db, name: str, start: dt.date, end: dt.date, today: dt.date) -> str:
