@@ -5,6 +5,7 @@ from page 2, Vietnamese text even when the interface is in English."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -129,6 +130,19 @@ def test_header_block_and_page_numbers(printed, kind):
     assert first.strip().splitlines()[0].strip() != "1"  # no number on the first page
     for number, page in enumerate(pages[1:], start=2):
         assert page.strip().splitlines()[0].strip() == str(number), f"{kind} page {number}"
+
+
+def is_section_heading(line: str) -> bool:
+    """'II. NỘI DUNG': a Roman number and capitals."""
+    return bool(re.match(r"^(I|II|III|IV|V|VI)\. ", line)) and line == line.upper()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_page_ends_with_a_heading(printed, kind):
+    for number, page in enumerate(pages_text(printed[kind]), start=1):
+        last = [line.strip() for line in page.splitlines() if line.strip()][-1]
+        assert not is_section_heading(last), f"{kind} page {number} ends with {last!r}"
+    assert is_section_heading("II. NỘI DUNG") and not is_section_heading("I. Họp")
 
 
 def _dark_in_margins(png: Path) -> list[str]:

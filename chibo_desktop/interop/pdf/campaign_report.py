@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from ...domain.campaign import STEP_STATUSES, CampaignState, figures
 from ...i18n import format_date, format_percent
@@ -45,6 +45,11 @@ def _evidence(step) -> str:
     return "; ".join(parts)
 
 
+def _heading(title: str, s) -> list:
+    """A section heading never ends a page: it needs room for a few lines after it."""
+    return [CondPageBreak(s.heading.leading * 5), Paragraph(text(title), s.heading)]
+
+
 def _open_section(value: str, s) -> list:
     if value.strip():
         return [Paragraph(text(p), s.body) for p in value.split("\n") if p.strip()]
@@ -79,7 +84,7 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     )
     story.append(Paragraph(text(intro), s.body))
 
-    story.append(Paragraph(text("I. CÁC BƯỚC ĐÃ THỰC HIỆN"), s.heading))
+    story += _heading("I. CÁC BƯỚC ĐÃ THỰC HIỆN", s)
     c = s.cell
     cc = s.cell_center
     rows = [
@@ -105,7 +110,7 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
     story.append(Spacer(1, 2 * mm))
 
-    story.append(Paragraph(text("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN"), s.heading))
+    story += _heading("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN", s)
     joined = sum(1 for m in state.members if m.joined and m.active)
     left = sum(1 for m in state.members if not m.active)
     summary = f"Tổng số đảng viên tham gia: {len(state.active_members)}"
@@ -134,9 +139,9 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
     story.append(Spacer(1, 2 * mm))
 
-    story.append(Paragraph(text("III. ĐÁNH GIÁ CHUNG"), s.heading))
+    story += _heading("III. ĐÁNH GIÁ CHUNG", s)
     story += _open_section(state.assessment, s)
-    story.append(Paragraph(text("IV. ĐỀ XUẤT, KIẾN NGHỊ"), s.heading))
+    story += _heading("IV. ĐỀ XUẤT, KIẾN NGHỊ", s)
     proposals = _open_section(state.proposals, s)
     story += proposals[:-1]
     # The last lines of the report go over with the signature rather than leave it alone.

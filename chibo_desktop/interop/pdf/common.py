@@ -195,8 +195,8 @@ def header_block(head: Letterhead, width: float) -> Table:
             ParagraphStyle("hd", parent=s.center_italic, fontSize=14, leading=17),
         ),
     ]
-    # About 45/55, but the right block keeps its two lines unbroken and the left block
-    # takes what else it needs for the party committee's name on one line.
+    # About 45/55; the left block takes what room the right one can spare to keep the
+    # party committee's name on one line, but neither gets more than 55%.
     right_need = 6 + max(
         stringWidth("ĐẢNG CỘNG SẢN VIỆT NAM", font + "-Bold", 15),
         stringWidth(date_line, font + "-Italic", 14),
@@ -206,6 +206,7 @@ def header_block(head: Letterhead, width: float) -> Table:
         stringWidth(head.cell.upper(), font + "-Bold", 14),
     )
     left_width = min(max(width * 0.45, left_need), width - right_need)
+    left_width = min(max(left_width, width * 0.45), width * 0.55)
     table = Table([[left, right]], colWidths=[left_width, width - left_width])
     table.setStyle(
         own_font(

@@ -43,9 +43,10 @@ class MinutesInput:
 
 
 def heading(markup: str, style: ParagraphStyle) -> list:
-    """A heading that never ends a page: a new page starts when fewer than three lines are
-    left (cheaper than keepWithNext, which lays the following flowables out twice)."""
-    return [CondPageBreak(style.leading * 3.2), Paragraph(markup, style)]
+    """A heading that never ends a page: a new page starts when the heading and two lines
+    of what follows would not fit (cheaper than keepWithNext, which lays the following
+    flowables out twice)."""
+    return [CondPageBreak(style.leading * 4.5), Paragraph(markup, style)]
 
 
 def lower_first(value: str) -> str:
