@@ -13,6 +13,7 @@ from operator import attrgetter
 from ..domain.members import FIELD_LABELS, Member, validate
 from ..i18n import _, format_iso_date
 from ..interop.excel_import import RowRecord
+from .import_choices import KEPT_IN_NOTES, ChoiceFields
 from .import_quick import quick_valid
 
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"
@@ -140,10 +141,13 @@ class Register:
 
 
 class Checker:
-    def __init__(self, register: Register, header, today: dt.date) -> None:
+    def __init__(
+        self, register: Register, header, today: dt.date, choices: ChoiceFields | None = None
+    ) -> None:
         self.register = register
         self.header = header  # column index → header text
         self.today = today
+        self.choices = ChoiceFields() if choices is None else choices
 
     def _reject(self, outcome: Outcome, field_name: str, reason: str, value=None) -> None:
         record = outcome.record
@@ -160,16 +164,47 @@ class Checker:
 
     def check(self, records: list[RowRecord]) -> list[Outcome]:
         outcomes = [Outcome(r) for r in records]
+        closed = list(self.choices.lists)
         for outcome in outcomes:
             for p in outcome.record.problems:
                 column = self.header(p.column) if p.column >= 0 else _(FIELD_LABELS["gender"])
                 outcome.problems.append(
                     Rejection(outcome.record.number, column, p.value, p.reason, p.column, p.field)
                 )
+            values = outcome.record.values
+            for name in closed:
+                if values.get(name):
+                    self._choose(outcome, name)
         self._duplicates(outcomes)
         for outcome in outcomes:
             self._match(outcome)
         return outcomes
+
+    def _choose(self, outcome: Outcome, name: str) -> None:
+        """A closed list's value in the list's spelling; text outside the list is refused,
+        or for positions kept in the notes (see import_choices)."""
+        record = outcome.record
+        value = record.values[name]
+        found = self.choices.canonical(name, value)
+        if found:
+            record.values[name] = found
+        elif found == "":
+            del record.values[name]
+        elif name in KEPT_IN_NOTES:
+            del record.values[name]
+            index = record.columns.pop(name, -1)
+            label = self.header(index) if index >= 0 else _(FIELD_LABELS[name])
+            notes = record.values.get("notes")
+            record.values["notes"] = "\n".join(filter(None, [notes, f"{label}: {value}"]))
+        else:
+            choice = self.choices.lists[name]
+            self._reject(
+                outcome,
+                name,
+                _("{field} “{value}” không có trong danh mục ({allowed}).").format(
+                    field=_(choice.label), value=value, allowed=", ".join(choice.values)
+                ),
+            )
 
     def _duplicates(self, outcomes: list[Outcome]) -> None:
         by_card: dict[str, list[Outcome]] = defaultdict(list)

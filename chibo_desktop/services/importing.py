@@ -39,6 +39,7 @@ from .import_check import (
     Rejection,
     search_text,
 )
+from .import_choices import KEPT_IN_NOTES
 
 MAPPINGS_SETTING = "import.column_mappings"
 _STEP = 2000
@@ -287,6 +288,8 @@ def _register(db: Database, mapping: dict[int, str]) -> Register:
     from ..storage import members as member_store
 
     wanted = set(MATCH_COLUMNS) | {xl.stored_field(f) for f in mapping.values()}
+    if wanted & set(KEPT_IN_NOTES):  # text outside the list goes to the notes
+        wanted.add("notes")
     columns = [c for c in store.COLUMNS if c in wanted]
     return Register(columns, store.all_rows(db, columns), lambda i: member_store.get(db, i))
 
