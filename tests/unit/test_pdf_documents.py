@@ -220,6 +220,7 @@ def test_documents_stay_vietnamese_with_an_english_interface(demo_db, tmp_path, 
         "T/M CHI BỘ",
     ):
         assert heading in text, heading
+    assert "(Ký, ghi rõ họ tên)" not in text  # signed on behalf of the cell
     assert "STEPS CARRIED OUT" not in text and "Share" not in text
     percents = [w for w in text.split() if w.endswith("%")]
     assert percents and all("." not in p for p in percents), percents

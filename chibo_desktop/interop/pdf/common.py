@@ -222,20 +222,18 @@ def signature_block(
     left: tuple[str, str] | None, right: tuple[str, str], width: float, *, right_caption: str = ""
 ) -> Table:
     """Signature columns: (title, typed name). ``right_caption`` goes above the right title
-    (e.g. 'T/M CHI BỘ')."""
+    (e.g. 'T/M CHI BỘ'). Personal signatures (minutes, self-review) carry "(Ký, ghi rõ họ
+    tên)"; one on behalf of the cell (a caption) does not, as in the party's own papers."""
     s = styles()
-    note = "(Ký, ghi rõ họ tên)"
 
     def column(title: str, name: str, caption: str = "") -> list:
         parts = []
         if caption:
             parts.append(Paragraph(f"<b>{text(caption)}</b>", s.center))
-        parts += [
-            Paragraph(f"<b>{text(title)}</b>", s.center),
-            Paragraph(f"<i>{note}</i>", s.center_italic),
-            Spacer(1, 22 * mm),
-            Paragraph(f"<b>{text(name)}</b>", s.center),
-        ]
+        parts.append(Paragraph(f"<b>{text(title)}</b>", s.center))
+        if not right_caption:
+            parts.append(Paragraph("<i>(Ký, ghi rõ họ tên)</i>", s.center_italic))
+        parts += [Spacer(1, 22 * mm), Paragraph(f"<b>{text(name)}</b>", s.center)]
         return parts
 
     cells = [column(*left) if left else "", column(*right, right_caption)]
