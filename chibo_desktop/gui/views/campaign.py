@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -136,13 +136,26 @@ class CampaignPage(Page):
         self.splitter.setSizes([260, 900])
         layout.addWidget(self.splitter, 1)
 
-        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_campaign)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_campaign)
         self.delete_button.setEnabled(False)
+
+    # Ctrl+N is also the window's "new file": while the focus is on this page the key is
+    # taken here (a shortcut override), so it makes a new campaign as the button says.
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
+            QKeySequence.StandardKey.New
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.New):
+            self.new_campaign()
+            return
+        super().keyPressEvent(event)
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
