@@ -307,7 +307,7 @@ class Checker:
         if outcome.problems:
             outcome.action = REJECTED
             return
-        member_id = self._find(outcome, values)
+        member_id = self._find(outcome, values) if self.register.rows else None
         if outcome.problems:
             outcome.action = REJECTED
             return

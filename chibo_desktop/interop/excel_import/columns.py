@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from .fields import BIRTH_MALE, MARK_MALE
-from .values import ValueProblem, as_text, clean_cell, name_problem
+from .values import ValueProblem, as_text, clean_cell, name_problem, number_text
 
 # How a column's values are used (the ``kind`` of a reading plan).
 NAME, STORE, BIRTH, MARK, NOTE = range(5)
+# Parsers (or functools.partial of them) that return plain text unchanged.
+_KEEP_PLAIN_TEXT = (clean_cell, number_text)
 
 
 @dataclass(slots=True)
@@ -55,9 +57,27 @@ def convert(parse: Callable, value: object):
     return None if parsed == "" or parsed is None else parsed
 
 
-def convert_column(cells: list, parse: Callable, memo: dict | None) -> list:
+def _is_plain_text(value) -> bool:
+    """Text that ``clean_cell`` keeps as it is: printable, trimmed, single spaces, NFC."""
+    return (
+        value.__class__ is str
+        and value != ""
+        and value.isprintable()  # no control characters, no space but ' '
+        and value[0] != " "
+        and value[-1] != " "
+        and "  " not in value
+        and unicodedata.is_normalized("NFC", value)
+    )
+
+
+def convert_column(
+    cells: list, parse: Callable, memo: dict | None, keeps_plain_text: bool = False
+) -> list:
     """``convert`` of every cell. With a ``memo`` (columns whose values repeat, such as sex,
-    ethnicity or dates) each distinct value is parsed once, in order of first appearance."""
+    ethnicity or dates) each distinct value is parsed once, in order of first appearance.
+    ``keeps_plain_text``: ``parse`` returns plain text (see _is_plain_text) unchanged."""
+    if keeps_plain_text and memo is None:
+        return [v if _is_plain_text(v) else convert(parse, v) for v in cells]
     if memo is not None:
         try:
             missing = [v for v in dict.fromkeys(cells) if v not in memo]
@@ -72,15 +92,7 @@ def convert_column(cells: list, parse: Callable, memo: dict | None) -> list:
 
 def _is_plain_name(value) -> bool:
     """Text that ``name_problem`` accepts and ``clean_cell`` keeps as it is (the usual)."""
-    return (
-        value.__class__ is str
-        and value != ""
-        and value.isprintable()  # no control characters, no space but ' '
-        and value[0] not in " =+@-"
-        and value[-1] != " "
-        and "  " not in value
-        and unicodedata.is_normalized("NFC", value)
-    )
+    return _is_plain_text(value) and value[0] not in "=+@-"
 
 
 def _names(records: list[RowRecord], cells: list, name: str, index: int) -> None:
@@ -111,7 +123,8 @@ def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], st
         if kind is NAME:
             _names(records, cells, name, index)
             continue
-        results = convert_column(cells, parse, memo)
+        keeps = getattr(parse, "func", parse) in _KEEP_PLAIN_TEXT
+        results = convert_column(cells, parse, memo, keeps)
         if kind is STORE:
             unreadable = False
             for values, columns, result in zip(value_dicts, column_dicts, results, strict=True):
