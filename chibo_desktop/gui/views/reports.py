@@ -213,7 +213,9 @@ class ReportsPage(Page):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._ready and (self._stale_data or self._shown_for != self._choices()):
-            self._timer.start()
+            # Nothing to wait for when the page comes on screen: build once it is painted.
+            self._timer.stop()
+            QTimer.singleShot(0, self._refresh)
 
     # --- work ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -222,7 +224,8 @@ class ReportsPage(Page):
         self._stale_data = True
         self._shown_for = None
         self.viewer.clear()
-        self._schedule()
+        if self.isVisible():
+            QTimer.singleShot(0, self._refresh)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.any():
