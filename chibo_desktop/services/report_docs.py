@@ -73,11 +73,11 @@ def situation_doc(s: Situation, cell: CellInfo, on: dt.date) -> ReportDoc:
     events = Table(
         [
             Column("STT", 6, "int"),
-            Column("Họ và tên", 26),
-            Column("Biến động", 26),
+            Column("Họ và tên", 24),
+            Column("Biến động", 30),
             Column("Ngày", 12, "date"),
             Column("Số quyết định", 14),
-            Column("Ghi chú", 24),
+            Column("Ghi chú", 22),
         ]
     )
     n = 0
