@@ -427,3 +427,47 @@ def test_templates_duplicate_edit_export_import(
     # the page offers the new templates for a new campaign
     qtbot.waitUntil(lambda: len(page.templates) == 3)
     dialog.accept()
+
+
+def test_members_joining_and_leaving_are_shown_apart(db, today, qapp):
+    from chibo_desktop.domain.members import Member
+    from chibo_desktop.domain.status import StatusChange
+    from chibo_desktop.gui.models.campaign_matrix import JOINED, LEFT, MatrixFilter, MatrixModel
+    from chibo_desktop.services.campaigns import create_campaign, set_mark, sync_members
+    from chibo_desktop.services.members import add_status_change, save_member
+
+    def add(name, joined):
+        member = Member(
+            full_name=name,
+            gender="Nam",
+            birth_date="1970-01-01",
+            join_date="2000-01-01",
+            official_date="2001-01-01",
+        )
+        change = StatusChange("transfer_in", joined)
+        return save_member(db, member, first_status=change, today=today).value
+
+    stayer = add("Nguyễn Văn An", dt.date(2000, 1, 1))
+    leaver = add("Trần Thị Bình", dt.date(2000, 1, 1))
+    campaign_id = create_campaign(db, "tu_soi_tu_sua", START, today=today).value
+    newcomer = add("Lê Văn Cường", dt.date(2026, 2, 1))
+    add_status_change(db, leaver, StatusChange("transfer_out", dt.date(2026, 2, 10)), today=today)
+    sync_members(db, campaign_id, today)
+    set_mark(db, campaign_id, stayer, "cam_ket", dt.date(2026, 3, 1))
+    model = MatrixModel()
+    model.set_state(campaign_state(db, campaign_id, today))
+    rows = {model.member_at(r).member_id: r for r in range(model.rowCount())}
+    assert set(rows) == {stayer, leaver, newcomer}
+    left = model.index(rows[leaver], 0)
+    assert "từ 10/02/2026" in left.data() and left.data(Qt.ItemDataRole.ForegroundRole) == LEFT
+    assert left.data(Qt.ItemDataRole.FontRole).italic()
+    came = model.index(rows[newcomer], 0)
+    assert came.data() == "Lê Văn Cường (tham gia từ 01/02/2026)"
+    assert came.data(Qt.ItemDataRole.ForegroundRole) == JOINED
+    assert model.index(rows[stayer], 0).data() == "Nguyễn Văn An"
+    # "who has not yet signed": the active members without the mark, never the leaver
+    proxy = MatrixFilter()
+    proxy.setSourceModel(model)
+    proxy.set_missing("cam_ket")
+    shown = {proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())}
+    assert shown == {rows[newcomer]}

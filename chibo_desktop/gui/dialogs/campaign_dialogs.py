@@ -49,6 +49,13 @@ def buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     return box
 
 
+def compact(combo: QComboBox, chars: int = 40) -> QComboBox:
+    """Long entries (meeting titles) must not push the labels of a form out of sight."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
+
+
 def meeting_label(meeting: dict) -> str:
     day = dt.date.fromisoformat(meeting["date"][:10])
     title = meeting.get("title") or meeting.get("topic") or ""
@@ -158,13 +165,13 @@ class BulkMarkDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.item = QComboBox()
+        self.item = compact(QComboBox())
         for item in items:
             self.item.addItem(item.title, item.key)
         if current_key is not None and self.item.findData(current_key) >= 0:
             self.item.setCurrentIndex(self.item.findData(current_key))
         form.addRow(_("Mục:"), self.item)
-        self.meeting = QComboBox()
+        self.meeting = compact(QComboBox())
         self.date = date_edit(today)
         self.note = QLineEdit()
         if self.from_meeting:

@@ -24,7 +24,7 @@ from ...i18n import _
 from ...services.campaign_files import attach_file_from, save_step_file
 from ...services.campaigns import link_meeting, remove_file, update_step
 from ..errors import show_error
-from .campaign_dialogs import buttons, date_edit, meeting_label, pydate, qdate
+from .campaign_dialogs import buttons, compact, date_edit, meeting_label, pydate, qdate
 from .meeting_actions import open_in_viewer
 
 
@@ -80,7 +80,7 @@ class StepDialog(QDialog):
 
         expected = _(EVIDENCE_KINDS.get(step.evidence, step.evidence)).lower()
         form.addRow(_("Minh chứng cần có:"), QLabel(expected))
-        self.meeting = QComboBox()
+        self.meeting = compact(QComboBox())
         self.meeting.addItem(_("(chưa liên kết)"), None)
         for meeting in meetings:
             self.meeting.addItem(meeting_label(meeting), meeting["id"])
