@@ -50,13 +50,39 @@ def choose_path(args, config) -> tuple[Path | None, bool]:
     return (default if default.is_file() else None), False
 
 
+# What the first screen needs to show its data, by page (see preload below).
+FIRST_SCREEN = {
+    "home": ("chibo_desktop.services.reminders",),
+    "members": ("chibo_desktop.services.member_list", "chibo_desktop.services.members"),
+    "meetings": ("chibo_desktop.services.meetings",),
+}
+OPENING = ("chibo_desktop.services.session", "chibo_desktop.services.cell")
+
+
+def preload(page: str | None) -> None:
+    """Import what opening the file and the first page need, before PySide6.
+
+    These modules load anyway before the first screen is complete; loaded after PySide6,
+    each one would also pass through PySide6's import hook, which reads its source."""
+    import importlib
+
+    for name in (*OPENING, *FIRST_SCREEN.get(page or "home", ())):
+        importlib.import_module(name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup(interactive=True)
 
+    from ..config import load_config
+
+    config = load_config()
+    path, demo = choose_path(args, config)
+    if path is not None:
+        preload(args.page)
+
     from PySide6.QtWidgets import QApplication
 
-    from ..config import load_config
     from .look import apply_look
     from .main_window import MainWindow
     from .qt_texts import install_qt_texts, window_icon
@@ -68,13 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_look(app)
     install_qt_texts(app)
     app.setWindowIcon(window_icon())
-    config = load_config()
     tasks = Tasks()
     window = MainWindow(tasks, config)
     if args.page:
         window.show_page(args.page)
     headless = args.smoke or args.screenshot
-    path, demo = choose_path(args, config)
     if path is None:
         if headless:
             print(_("Lỗi: chưa có tệp dữ liệu; dùng --db hoặc --demo."), file=sys.stderr)

@@ -78,6 +78,8 @@ def run_with_progress(
         (on_error or (lambda e: show_error(parent, e)))(exc)
 
     flag = tasks.run(fn, *args, on_done=done, on_error=failed, on_progress=progressed, **kwargs)
-    dialog.canceled.connect(flag.cancel)
+    # A lambda, not the bound method: PySide ties a bound method of a plain object to
+    # that object's lifetime, and undoing that from another thread can deadlock.
+    dialog.canceled.connect(lambda: flag.cancel())
     QTimer.singleShot(SHOW_AFTER_MS, dialog, show_if_running)
     return dialog

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import traceback
+from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,28 +33,45 @@ class _Job:
 
 
 class _Worker(QObject):
+    """Runs jobs taken from a queue shared with the GUI thread.
+
+    Jobs travel in a plain deque, not inside queued Qt events: the GUI thread keeps each
+    job until its result is handled, and the worker lets go of it before reporting, so
+    the closures a job holds are freed on the GUI thread. Freed on the worker, an object
+    tied to a Qt connection would lock Qt's connection mutex there while waiting for the
+    GIL, and deadlock against the GUI thread holding the GIL while it connects a signal.
+    """
+
     finished = Signal(int, object)
     failed = Signal(int, object)
     progressed = Signal(int, object)
 
-    def __init__(self) -> None:
+    def __init__(self, queue: deque) -> None:
         super().__init__()
         self.db = None
+        self.queue = queue
 
-    @Slot(object)
-    def execute(self, job: _Job) -> None:
+    @Slot()
+    def execute_next(self) -> None:
+        job = self.queue.popleft()
+        job_id = job.id
         try:
             if job.needs_db and self.db is None:
                 raise RuntimeError("no database is open")
             args = (self.db, *job.args) if job.needs_db else job.args
             result = job.fn(*args, **job.kwargs)
+            del args
             if isinstance(result, Generator):
                 result = self._drive(job, result)
-            self.finished.emit(job.id, result)
         except BaseException as exc:  # delivered to the GUI thread, which decides
             if not isinstance(exc, Exception):
                 raise
-            self.failed.emit(job.id, exc)
+            traceback.clear_frames(exc.__traceback__)  # keeps lines, drops locals
+            del job
+            self.failed.emit(job_id, exc)
+            return
+        del job
+        self.finished.emit(job_id, result)
 
     def _drive(self, job: _Job, generator: Generator) -> Any:
         """Run a progress generator; on cancel, close it so its transaction rolls back."""
@@ -80,17 +99,19 @@ class Tasks(QObject):
 
     changed = Signal(object)  # Changes
     busy_changed = Signal(bool)
-    _submit = Signal(object)
+    _submit = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple] = {}
+        self._jobs: dict[int, _Job] = {}  # kept here until the result is handled
+        self._queue: deque[_Job] = deque()
         self._thread = QThread()
         self._thread.setObjectName("database-worker")
-        self._worker = _Worker()
+        self._worker = _Worker(self._queue)
         self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.execute)
+        self._submit.connect(self._worker.execute_next)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.progressed.connect(self._on_progress)
@@ -113,9 +134,11 @@ class Tasks(QObject):
         """Queue ``fn(db, *args, **kwargs)``; returns the flag that cancels it."""
         job = _Job(next(self._ids), fn, args, kwargs, needs_db)
         self._callbacks[job.id] = (on_done, on_error, on_progress)
+        self._jobs[job.id] = job
         if len(self._callbacks) == 1:
             self.busy_changed.emit(True)
-        self._submit.emit(job)
+        self._queue.append(job)
+        self._submit.emit()
         return job.cancel
 
     def set_database(self, db, on_done: Callable[[Any], None] | None = None) -> None:
@@ -123,6 +146,7 @@ class Tasks(QObject):
         self.run(self._worker.set_db, db, needs_db=False, on_done=on_done)
 
     def _pop(self, job_id: int) -> tuple:
+        self._jobs.pop(job_id, None)
         callbacks = self._callbacks.pop(job_id, (None, None, None))
         if not self._callbacks:
             self.busy_changed.emit(False)

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import faulthandler
+
 import pytest
 
 from chibo_desktop.config import UserConfig
 from chibo_desktop.gui.main_window import MainWindow
 from chibo_desktop.gui.tasks import Tasks
+
+# Longer than pytest-timeout's limit, which acts first when it can.
+DEADLOCK_LIMIT_S = 240
+
+
+@pytest.fixture(autouse=True)
+def _deadlock_watchdog():
+    """pytest-timeout needs the GIL to act, so a thread deadlocked while holding it (Qt
+    and PySide locking against each other) would block the run for ever. faulthandler's
+    watchdog is C code: it prints every thread's stack and ends the process."""
+    faulthandler.dump_traceback_later(DEADLOCK_LIMIT_S, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture
