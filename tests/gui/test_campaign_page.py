@@ -471,3 +471,21 @@ def test_members_joining_and_leaving_are_shown_apart(db, today, qapp):
     proxy.set_missing("cam_ket")
     shown = {proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())}
     assert shown == {rows[newcomer]}
+
+
+def test_delete_asks_first(open_window, demo_path, qtbot, tasks, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: next(answers))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    wait_idle(qtbot, tasks)
+    assert len(_read(demo_path, list_campaigns)) == 1
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert _read(demo_path, list_campaigns) == []
+    assert page.right.currentWidget() is page.placeholder
+    assert not page.delete_button.isEnabled()
