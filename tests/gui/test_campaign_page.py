@@ -186,6 +186,14 @@ def test_new_campaign_matrix_ticks_bulk_marks_and_filter(
         lambda: page.state is not None and page.state.done_count("hoc_qd37") == len(active)
     )
 
+    # "Ai chưa?" on the dashboard opens the member table filtered on that item
+    page.tabs.setCurrentWidget(page.overview)
+    assert "hoc_qd37" not in page.overview.missing_buttons  # everyone has done it
+    qtbot.mouseClick(page.overview.missing_buttons["cam_ket"], Qt.MouseButton.LeftButton)
+    assert page.tabs.currentWidget() is matrix
+    assert matrix.missing.currentData() == "cam_ket"
+    assert matrix.proxy.rowCount() == len(active)
+
     # a reminder about the demo's campaign selects it again
     window.open_record("campaign", demo_id)
     wait_idle(qtbot, tasks)
@@ -339,153 +347,3 @@ def test_ctrl_n_opens_the_new_campaign_dialog(open_window, demo_path, qtbot, tas
     assert opened[0].buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
     wait_idle(qtbot, tasks)
     assert page.model.rowCount() == 1
-
-
-def test_mark_editor_sets_date_and_note(open_window, demo_path, qtbot, tasks, monkeypatch):
-    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
-    campaign_id = _new_campaign(page, qtbot, tasks)
-    page.tabs.setCurrentWidget(page.matrix)
-    matrix = page.matrix
-    column = _column(matrix.model, "cam_ket")
-    row = next(r for r in range(matrix.proxy.rowCount()) if matrix.model.member_at(r).active)
-    member = matrix.model.member_at(matrix.proxy.mapToSource(matrix.proxy.index(row, 0)).row())
-    day = dt.date(2026, 4, 2)
-
-    def fill(dialog):
-        assert not dialog.done_box.isChecked()
-        dialog.done_box.setChecked(True)
-        dialog.date.setDate(campaign_dialogs.qdate(day))
-        dialog.note.setText("Ký tại buổi sinh hoạt tháng 4")
-        return 1
-
-    monkeypatch.setattr(campaign_dialogs.MarkDialog, "exec", fill)
-    index = matrix.proxy.index(row, column)
-    matrix.view.scrollTo(index)
-    centre = matrix.view.visualRect(index).center()
-    qtbot.mouseClick(matrix.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseDClick(matrix.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    wait_idle(qtbot, tasks)
-    mark = _state(demo_path, campaign_id).marks[(member.member_id, "cam_ket")]
-    assert mark.done == day and mark.note == "Ký tại buổi sinh hoạt tháng 4"
-    qtbot.waitUntil(lambda: matrix.proxy.index(row, column).data() == "02/04")
-    assert "Ký tại buổi" in matrix.proxy.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
-
-
-def test_templates_duplicate_edit_export_import(
-    open_window, demo_path, qtbot, tasks, monkeypatch, tmp_path
-):
-    from PySide6.QtWidgets import QInputDialog
-
-    from chibo_desktop.gui.dialogs import campaign_templates as dialogs
-    from chibo_desktop.services.campaign_templates import get_template, list_templates
-
-    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
-    dialog = page.open_templates()
-    wait_idle(qtbot, tasks)
-    assert dialog.list.count() == 1 and not dialog.edit_button.isEnabled()  # shipped: copy it
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *a, **k: ("Tự soi, tự sửa của Khu phố 3", True)
-    )
-    qtbot.mouseClick(dialog.duplicate_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, tasks)
-    qtbot.waitUntil(lambda: dialog.list.count() == 2)
-    copy = dialog.current()
-    assert not copy.builtin and copy.title == "Tự soi, tự sửa của Khu phố 3"
-    assert dialog.edit_button.isEnabled()
-
-    errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: errors.append(a[1]))
-    editor = dialog.edit()
-    wait_idle(qtbot, tasks)
-    qtbot.waitUntil(editor.isEnabled)
-    text = editor.text.toPlainText()
-    # a broken deadline: the message names the line, the cursor goes there
-    editor.text.setPlainText(text.replace("offset_days = 7", "offset_days = bảy", 1))
-    editor.save()
-    wait_idle(qtbot, tasks)
-    assert errors and "dòng" in errors[0].message
-    assert editor.isVisible()
-    line = text[: text.index("offset_days = 7")].count("\n") + 1
-    assert editor.text.textCursor().blockNumber() + 1 == line
-    editor.text.setPlainText(text.replace("offset_days = 7", "offset_days = 10", 1))
-    editor.save()
-    wait_idle(qtbot, tasks)
-    qtbot.waitUntil(lambda: not editor.isVisible())
-    template = _read(demo_path, get_template, copy.key)
-    assert next(s for s in template.steps if s.key == "ke_hoach_chi_bo").offset_days == 10
-
-    target = tmp_path / "mau.toml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, tasks)
-    assert "offset_days = 10" in target.read_text(encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, tasks)
-    qtbot.waitUntil(lambda: dialog.list.count() == 3)
-    assert len(_read(demo_path, list_templates)) == 3
-    # the page offers the new templates for a new campaign
-    qtbot.waitUntil(lambda: len(page.templates) == 3)
-    dialog.accept()
-
-
-def test_members_joining_and_leaving_are_shown_apart(db, today, qapp):
-    from chibo_desktop.domain.members import Member
-    from chibo_desktop.domain.status import StatusChange
-    from chibo_desktop.gui.models.campaign_matrix import JOINED, LEFT, MatrixFilter, MatrixModel
-    from chibo_desktop.services.campaigns import create_campaign, set_mark, sync_members
-    from chibo_desktop.services.members import add_status_change, save_member
-
-    def add(name, joined):
-        member = Member(
-            full_name=name,
-            gender="Nam",
-            birth_date="1970-01-01",
-            join_date="2000-01-01",
-            official_date="2001-01-01",
-        )
-        change = StatusChange("transfer_in", joined)
-        return save_member(db, member, first_status=change, today=today).value
-
-    stayer = add("Nguyễn Văn An", dt.date(2000, 1, 1))
-    leaver = add("Trần Thị Bình", dt.date(2000, 1, 1))
-    campaign_id = create_campaign(db, "tu_soi_tu_sua", START, today=today).value
-    newcomer = add("Lê Văn Cường", dt.date(2026, 2, 1))
-    add_status_change(db, leaver, StatusChange("transfer_out", dt.date(2026, 2, 10)), today=today)
-    sync_members(db, campaign_id, today)
-    set_mark(db, campaign_id, stayer, "cam_ket", dt.date(2026, 3, 1))
-    model = MatrixModel()
-    model.set_state(campaign_state(db, campaign_id, today))
-    rows = {model.member_at(r).member_id: r for r in range(model.rowCount())}
-    assert set(rows) == {stayer, leaver, newcomer}
-    left = model.index(rows[leaver], 0)
-    assert "từ 10/02/2026" in left.data() and left.data(Qt.ItemDataRole.ForegroundRole) == LEFT
-    assert left.data(Qt.ItemDataRole.FontRole).italic()
-    came = model.index(rows[newcomer], 0)
-    assert came.data() == "Lê Văn Cường (tham gia từ 01/02/2026)"
-    assert came.data(Qt.ItemDataRole.ForegroundRole) == JOINED
-    assert model.index(rows[stayer], 0).data() == "Nguyễn Văn An"
-    # "who has not yet signed": the active members without the mark, never the leaver
-    proxy = MatrixFilter()
-    proxy.setSourceModel(model)
-    proxy.set_missing("cam_ket")
-    shown = {proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())}
-    assert shown == {rows[newcomer]}
-
-
-def test_delete_asks_first(open_window, demo_path, qtbot, tasks, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
-    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
-    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: next(answers))
-    page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
-    wait_idle(qtbot, tasks)
-    assert len(_read(demo_path, list_campaigns)) == 1
-    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, tasks)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
-    assert _read(demo_path, list_campaigns) == []
-    assert page.right.currentWidget() is page.placeholder
-    assert not page.delete_button.isEnabled()

@@ -62,6 +62,7 @@ class OverviewWidget(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.missing_buttons: dict[str, QPushButton] = {}
         self.body = QWidget()
         self.setWidget(self.body)
         self.layout_ = QVBoxLayout(self.body)
@@ -104,6 +105,7 @@ class OverviewWidget(QScrollArea):
     def set_state(self, state: CampaignState) -> None:
         for grid in (self.summary, self.steps_grid, self.items_grid):
             self._clear(grid)
+        self.missing_buttons: dict[str, QPushButton] = {}
         steps_done = sum(1 for s in state.steps if s.shown_status == "done")
         members = len(state.active_members)
         rows = (
@@ -163,5 +165,6 @@ class OverviewWidget(QScrollArea):
                 who.setToolTip(_("Xem những đảng viên chưa {item}").format(item=item.title.lower()))
                 who.clicked.connect(lambda _c=False, k=item.key: self.show_missing.emit(k))
                 self.items_grid.addWidget(who, row, 3)
+                self.missing_buttons[item.key] = who
         self.items_grid.setColumnStretch(0, 1)
         self.items_grid.setColumnStretch(1, 1)
