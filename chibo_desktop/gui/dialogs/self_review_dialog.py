@@ -156,6 +156,9 @@ class SelfReviewDialog(QDialog):
         for title, edit in self.sections.items():
             edit.setPlainText(review.sections.get(title, ""))
         self.model.set_marks(review.marks)
+        self.view.clearSpans()
+        for row in self.model.heading_rows():
+            self.view.setSpan(row, 0, 1, self.model.columnCount())
         self.view.resizeRowsToContents()
         self.submitted.setChecked(review.submitted is not None)
         if review.submitted is not None:

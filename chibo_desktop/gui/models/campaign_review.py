@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from ...domain.campaign import Template
 from ...i18n import N_, _
@@ -13,17 +13,34 @@ EDIT = Qt.ItemDataRole.EditRole
 CHECK = Qt.ItemDataRole.CheckStateRole
 _ROOT = QModelIndex()
 PRESENT = QColor("#b3261e")
+HEADING = QColor("#efe9e1")
 
 
 class ReviewMarksModel(QAbstractTableModel):
     """One row per reference: number, text, "có biểu hiện" (a check box), the note."""
 
-    HEADERS = (N_("Số"), N_("Nội dung"), N_("Tự nhận"), N_("Ghi chú"))
+    HEADERS = (N_("TT"), N_("Biểu hiện / điều không được làm"), N_("Tự nhận"), N_("Ghi chú"))
     edited = Signal()
 
     def __init__(self, template: Template, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, str, str]] = template.review_refs()
+        # Shown: a heading row before each group (ref ""), then its entries numbered from 1.
+        self.shown: list[tuple[str, str, str]] = []
+        self.numbers: dict[str, int] = {}
+        prohibitions = _("{n} điều đảng viên không được làm (Quy định 37-QĐ/TW)").format(
+            n=len(template.prohibitions)
+        )
+        group = None
+        for ref, title, text in self.rows:
+            title = title or prohibitions
+            if title != group:
+                group = title
+                self.shown.append(("", title, ""))
+                number = 0
+            number += 1
+            self.numbers[ref] = number
+            self.shown.append((ref, title, text))
         self.present: dict[str, bool] = {}
         self.notes: dict[str, str] = {}
         self.read_only = False
@@ -41,10 +58,13 @@ class ReviewMarksModel(QAbstractTableModel):
         }
 
     def row_of(self, ref: str) -> int:
-        return next(i for i, (r, _g, _t) in enumerate(self.rows) if r == ref)
+        return next(i for i, (r, _g, _t) in enumerate(self.shown) if r == ref)
+
+    def heading_rows(self) -> list[int]:
+        return [i for i, (ref, _g, _t) in enumerate(self.shown) if not ref]
 
     def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -56,7 +76,7 @@ class ReviewMarksModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.read_only:
+        if self.read_only or not self.shown[index.row()][0]:
             return base
         if index.column() == 2:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -67,17 +87,14 @@ class ReviewMarksModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
-        ref, group, text = self.rows[index.row()]
+        ref, group, text = self.shown[index.row()]
         column = index.column()
+        if not ref:
+            return self._heading(group, column, role)
         present = self.present.get(ref, False)
         if role == DISPLAY:
             if column == 0:
-                number = ref[1:]
-                return (
-                    _("Biểu hiện {n}").format(n=number)
-                    if ref[0] == "m"
-                    else _("Điều {n}").format(n=number)
-                )
+                return str(self.numbers[ref])
             if column == 1:
                 return text
             if column == 2:
@@ -88,15 +105,31 @@ class ReviewMarksModel(QAbstractTableModel):
         if role == CHECK and column == 2:
             return Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
-            return group or _("19 điều đảng viên không được làm (Quy định 37-QĐ/TW)")
+            return group
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and present:
             return PRESENT
+        return None
+
+    @staticmethod
+    def _heading(group: str, column: int, role):
+        if role == DISPLAY and column == 0:
+            return group
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return HEADING
         return None
 
     def setData(self, index: QModelIndex, value, role=EDIT) -> bool:
         if not index.isValid() or self.read_only:
             return False
-        ref = self.rows[index.row()][0]
+        ref = self.shown[index.row()][0]
+        if not ref:
+            return False
         if index.column() == 2 and role == CHECK:
             self.present[ref] = Qt.CheckState(value) == Qt.CheckState.Checked
         elif index.column() == 3 and role == EDIT:
