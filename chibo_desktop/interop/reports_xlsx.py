@@ -139,7 +139,8 @@ def _signature(ws, row: int, doc: ReportDoc, ncols: int) -> None:
         [
             (doc.signer.caption, True, False),
             (doc.signer.title, True, False),
-            ("(Ký, ghi rõ họ tên)", False, True),
+            # Signing on behalf of the cell (T/M) carries no personal line, as on paper.
+            ("" if doc.signer.caption.startswith("T/M") else "(Ký, ghi rõ họ tên)", False, True),
             ("", False, False),
             ("", False, False),
             (doc.signer.name, True, False),

@@ -284,7 +284,9 @@ def test_situation_workbook_cell_by_cell(db, register, tmp_path):
     assert len(got) == 7 + 3 + 4 + 7 + 6 + 6
     assert cells[1][2].number_format == "0.0%"
     assert cells[0][1].data_type == "n"
-    assert ws.cell(header + len(got) + 3, 3).value == "T/M CHI BỘ"
+    sign = header + len(got) + 3
+    signature = [ws.cell(r, 3).value for r in range(sign, sign + 6)]
+    assert signature == ["T/M CHI BỘ", "BÍ THƯ", None, None, None, "Nguyễn Văn An"]
 
     ws = wb["Biến động trong kỳ"]
     header = check_sheet_setup(ws)
