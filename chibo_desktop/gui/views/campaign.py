@@ -99,7 +99,7 @@ class CampaignPage(Page):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.view.setMinimumWidth(240)
+        self.view.setMinimumWidth(220)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.splitter.addWidget(self.view)
 
@@ -133,7 +133,7 @@ class CampaignPage(Page):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900])
+        self.splitter.setSizes([230, 900])
         layout.addWidget(self.splitter, 1)
 
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -77,23 +76,17 @@ class OverviewWidget(QScrollArea):
         self.overdue.setStyleSheet("color: #b3261e;")
         self.layout_.addWidget(self.deadline)
         self.layout_.addWidget(self.overdue)
-        columns = QHBoxLayout()
-        columns.setSpacing(0)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(section(_("Các bước của chi bộ")))
+        # One under the other: each list gets the full width, so titles rarely wrap.
+        self.layout_.addWidget(section(_("Các bước của chi bộ")))
         self.steps_grid = QGridLayout()
-        self.steps_grid.setHorizontalSpacing(10)
-        left.addLayout(self.steps_grid)
-        left.addStretch(1)
-        right.addWidget(section(_("Các mục của đảng viên")))
+        self.steps_grid.setHorizontalSpacing(12)
+        self.layout_.addLayout(self.steps_grid)
+        self.layout_.addWidget(section(_("Các mục của đảng viên")))
         self.items_grid = QGridLayout()
         self.items_grid.setHorizontalSpacing(8)
-        right.addLayout(self.items_grid)
-        right.addStretch(1)
-        columns.addLayout(left, 1)
-        columns.addSpacing(16)
-        columns.addLayout(right, 1)
-        self.layout_.addLayout(columns, 1)
+        self.items_grid.setVerticalSpacing(2)
+        self.layout_.addLayout(self.items_grid)
+        self.layout_.addStretch(1)
 
     @staticmethod
     def _clear(grid: QGridLayout) -> None:
@@ -154,17 +147,15 @@ class OverviewWidget(QScrollArea):
         self.steps_grid.setColumnStretch(0, 1)
         for row, item in enumerate(state.template.items):
             done = state.done_count(item.key)
-            label = QLabel(item.title)
-            label.setWordWrap(True)
-            self.items_grid.addWidget(label, row, 0)
+            self.items_grid.addWidget(QLabel(item.title), row, 0)
             add_bar(self.items_grid, row, 1, done / members if members else 0, f"{done}/{members}")
             if done < members:
                 who = QPushButton(_("Ai chưa?"))
                 who.setFlat(True)
+                who.setStyleSheet("QPushButton { padding: 0 6px; color: #0d47a1; }")
                 who.setCursor(Qt.CursorShape.PointingHandCursor)
                 who.setToolTip(_("Xem những đảng viên chưa {item}").format(item=item.title.lower()))
                 who.clicked.connect(lambda _c=False, k=item.key: self.show_missing.emit(k))
                 self.items_grid.addWidget(who, row, 3)
                 self.missing_buttons[item.key] = who
-        self.items_grid.setColumnStretch(0, 1)
         self.items_grid.setColumnStretch(1, 1)
