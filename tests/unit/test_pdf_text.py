@@ -37,3 +37,15 @@ def test_absence_reason_after_a_colon(typed, printed):
 def test_self_review_names_tu_soi_tu_sua_once(title, line):
     assert subtitle(title) == line
     assert line.lower().count("tự soi, tự sửa") == 1
+
+
+def test_user_text_is_escaped_and_drawable():
+    from chibo_desktop.interop.pdf.common import text
+
+    assert text("<b>Nhà</b> & “văn hóa”") == "&lt;b&gt;Nhà&lt;/b&gt; &amp; “văn hóa”"
+    assert text("dòng một\ndòng hai") == "dòng một<br/>dòng hai"
+    assert text(None) == ""
+    # Fullwidth forms (typed with an East Asian input method) are missing from Times and
+    # Liberation Serif and would print as nothing; their plain forms print.
+    assert text("＜script＞ ＡＢＣ １２") == "&lt;script&gt; ABC 12"
+    assert text("Nguyễn Thị Ánh Tuyết") == "Nguyễn Thị Ánh Tuyết"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -142,9 +143,31 @@ def own_font(*commands) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
 
 
+@cache
+def _covered() -> frozenset[str]:
+    """The characters the document font can draw."""
+    return frozenset(map(chr, pdfmetrics.getFont(register_fonts()).face.charToGlyph))
+
+
+def _drawable(value: str, missing: set[str]) -> str:
+    """Characters the font lacks print as nothing at all; their compatibility forms
+    (fullwidth ＜ → <, ﬁ → fi, ² → 2) usually exist, so use those."""
+    covered = _covered()
+    for ch in missing:
+        plain = unicodedata.normalize("NFKC", ch)
+        if plain != ch and covered.issuperset(plain):
+            value = value.replace(ch, plain)
+    return value
+
+
 def text(value: object) -> str:
     """User text made safe for a reportlab Paragraph (which reads a little XML)."""
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+    value = "" if value is None else str(value)
+    missing = set(value).difference(_covered())
+    missing.discard("\n")
+    if missing:
+        value = _drawable(value, missing)
+    return escape(value).replace("\n", "<br/>")
 
 
 class DotLine(Flowable):
