@@ -80,7 +80,6 @@ def test_changes_in_a_row_build_one_preview(window, qtbot, tasks):
     wait_preview(qtbot, page, 1)
     for day in (2, 3, 4, 5, 6):
         page.start.setDate(QDate(2026, 1, day))
-        qtbot.wait(20)
     wait_preview(qtbot, page, 2)
     qtbot.wait(page_module.PREVIEW_DELAY_MS + 200)
     wait_idle(qtbot, tasks)
