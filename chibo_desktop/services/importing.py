@@ -17,14 +17,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..domain import dates
-from ..domain.status import StatusChange, derive_state
 from ..errors import ChiboError
 from ..i18n import _, format_iso_date
 from ..interop import excel_import as xl
-from ..rules.statuses import status_rules
 from ..storage import member_import as store
-from . import cell
+from . import cell, import_write
 from .common import Changes, Progress, Result, current_user
 from .common import today as _today
 from .import_check import (
@@ -37,7 +34,6 @@ from .import_check import (
     Outcome,
     Register,
     Rejection,
-    search_text,
 )
 from .import_choices import KEPT_IN_NOTES
 
@@ -271,7 +267,7 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
 
     user, source = current_user(), _("nhập: {name}").format(name=path.name)
     with db.atomic():
-        yield from _write(db, outcomes, user, source, today)
+        yield from import_write.write(db, outcomes, user, source, today)
         if mapping is not None:
             _save(db, layout.signature(), mapping)
     report.written = True
@@ -292,90 +288,6 @@ def _register(db: Database, mapping: dict[int, str]) -> Register:
         wanted.add("notes")
     columns = [c for c in store.COLUMNS if c in wanted]
     return Register(columns, store.all_rows(db, columns), lambda i: member_store.get(db, i))
-
-
-def _first_status(member, today: dt.date) -> tuple[str, str]:
-    """New members need a first change to be in the cell's list. A list holds no history, so:
-    without an official date the member is probationary, admitted on the joining date; with
-    one, the member is recorded as transferred in, dated from joining because the list does
-    not say since when they belong here (their membership then follows the official date).
-    Returns the kind and the ISO day (the earliest day a partial joining date can mean)."""
-    kind = "transfer_in" if member.official_date else "admitted"
-    joined = member.join_date  # checked ISO by now: '1960', '1960-05' or '1960-05-01'
-    if not joined:
-        return kind, today.isoformat()
-    return kind, joined + _PAD[len(joined)] if len(joined) in _PAD else joined
-
-
-_PAD = {4: "-01-01", 7: "-01"}
-
-
-def _write(db: Database, outcomes: list[Outcome], user: str, source: str, today: dt.date):
-    rules = status_rules()
-    states: dict = {}
-    first_id = next_id = store.next_id(db)
-    after_status = store.last_status_id(db)
-    new, statuses = [], []
-    file_name = source.split(": ", 1)[-1]
-    notes = {
-        "transfer_in": _(
-            "Ghi nhận khi nhập danh sách {name}; ngày chuyển đến chưa rõ nên lấy ngày vào Đảng."
-        ).format(name=file_name),
-        "admitted": _("Nhập từ danh sách {name}.").format(name=file_name),
-    }
-    for o in outcomes:
-        if o.action != ADD:
-            continue
-        member = o.member
-        member.id = next_id
-        next_id += 1
-        kind, day = _first_status(member, today)
-        # The state after a single first change depends only on its kind and on whether an
-        # official date is known (derive_state without as_of).
-        key = (kind, member.official_date is not None)
-        state = states.get(key)
-        if state is None:
-            official = dates.earliest(member.official_date)
-            first = StatusChange(kind, dt.date.fromisoformat(day))
-            state = states[key] = derive_state([first], rules, None, official)
-        new.append((member, search_text(member), state.code, state.in_cell))
-        statuses.append((member.id, kind, day, notes[kind]))
-    total = len(new)
-    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
-    if new:
-        with store.bulk_insert(db, first_id):
-            for start in range(0, total, _STEP):
-                store.insert_members(db, new[start : start + _STEP], stamp)
-                yield Progress(
-                    start,
-                    total,
-                    _("Đang ghi {n}/{total} đảng viên mới…").format(n=start, total=total),
-                )
-        store.add_statuses(db, statuses, stamp)
-        store.log_new_members(db, user, source, first_id, after_status, stamp)
-    updates = [o for o in outcomes if o.action == UPDATE]
-    store.update_members(db, ((o.member, search_text(o.member)) for o in updates))
-    log = [
-        ("member", o.member.id, f, old, new_value)
-        for o in updates
-        for f, old, new_value in o.changes
-    ]
-    store.log_changes(db, user, source, log, stamp)
-    if updates:
-        _refresh_states(db, [o.member.id for o in updates], rules)
-    yield Progress(total, total, _("Đang lưu…"))
-
-
-def _refresh_states(db: Database, member_ids: list[int], rules) -> None:
-    from ..storage import members as member_store
-
-    rows = []
-    for member_id in member_ids:
-        member = member_store.get(db, member_id)
-        history = member_store.status_history(db, member_id)
-        state = derive_state(history, rules, None, dates.to_date(member.official_date))
-        rows.append((state.code, state.in_cell, member_id))
-    store.set_states(db, rows)
 
 
 def _preview_row(o: Outcome) -> PreviewRow:
