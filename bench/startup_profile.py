@@ -47,6 +47,7 @@ def _patch_tasks(module) -> None:
 
 
 def _patch_window(module) -> None:
+    mark("main window and page classes imported")
     cls = module.MainWindow
     init, show = cls.__init__, cls.show
 
@@ -65,6 +66,7 @@ def _patch_window(module) -> None:
 AFTER_IMPORT = {
     "PySide6.QtWidgets": lambda m: (mark("PySide6 imported"), _at_qt.update(sys.modules)),
     "chibo_desktop.gui.tasks": _patch_tasks,
+    "chibo_desktop.gui.look": lambda m: mark("application set up, importing the window"),
     "chibo_desktop.gui.main_window": _patch_window,
 }
 
