@@ -9,7 +9,10 @@ from ..tasks import Tasks
 
 
 class Page(QWidget):
-    """A page of the left navigation. Subclasses set ``key`` and ``title``."""
+    """A page of the left navigation. Subclasses set ``key``, ``title`` and ``icon``: the
+    navigation is drawn from these class attributes, and the page itself is built the
+    first time it is shown, so keep imports of services and dialogs inside the methods
+    that use them."""
 
     key = ""
     title = ""
@@ -20,10 +23,12 @@ class Page(QWidget):
         self.tasks = tasks
 
     def load(self) -> None:
-        """Called when a database has been opened: fetch what the page shows."""
+        """Fetch what the page shows: called when the page is shown for the first time
+        with a file open (again after another file has been opened)."""
 
     def on_changed(self, changes: Changes) -> None:
-        """Called after any write; reload only if what this page shows was touched."""
+        """Called after any write once the page has loaded; reload only if what this page
+        shows was touched."""
 
     def maybe_leave(self) -> bool:
         """Return False to stay on the page (unsaved edits the user wants to keep)."""
