@@ -154,8 +154,16 @@ def finish_sheet(
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{header}:{header}"
-    ws.page_margins.left = 0.6
-    ws.page_margins.right = 0.4
+    # The party's margins (20/20/30/15 mm, in inches here) and, as on every printed party
+    # document, the page number at the top centre from page 2 on.
+    ws.page_margins.top = ws.page_margins.bottom = round(20 / 25.4, 2)
+    ws.page_margins.left = round(30 / 25.4, 2)
+    ws.page_margins.right = round(15 / 25.4, 2)
+    ws.page_margins.header = round(8 / 25.4, 2)
+    ws.HeaderFooter.differentFirst = True
+    ws.oddHeader.center.text = "&P"
+    ws.oddHeader.center.font = FONT_NAME
+    ws.oddHeader.center.size = 13
 
 
 def new_workbook() -> tuple[Workbook, Worksheet]:

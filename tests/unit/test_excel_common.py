@@ -123,3 +123,20 @@ def test_letterhead_rows_follow_hd36(tmp_path):
     assert ws.cell(1, 4).font.b and ws.cell(1, 4).font.u == "single"
     assert ws.cell(2, 4).value == "Hà Nội, ngày 05 tháng 3 năm 2026" and ws.cell(2, 4).font.i
     assert ws.cell(4, 1).value == "DANH SÁCH" and first == 7
+
+
+def test_finished_sheet_prints_like_a_party_document(tmp_path):
+    from openpyxl import load_workbook
+
+    from chibo_desktop.interop.excel_common import finish_sheet
+
+    wb, ws = new_workbook()
+    put(ws, 5, 1, "STT")
+    finish_sheet(ws, 5, [6, 30])
+    ws = load_workbook(save_workbook(wb, tmp_path / "in.xlsx")).active
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert ws.print_title_rows == "$5:$5" and ws.freeze_panes == "A6"
+    margins = ws.page_margins
+    assert (margins.top, margins.bottom, margins.left, margins.right) == (0.79, 0.79, 1.18, 0.59)
+    assert ws.HeaderFooter.differentFirst and "&P" in ws.oddHeader.center.text
+    assert not ws.firstHeader.center.text
