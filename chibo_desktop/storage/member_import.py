@@ -79,16 +79,16 @@ def insert_members(db: Database, rows: Iterable[tuple[Member, str, str, bool]], 
         f"INSERT INTO members ({', '.join(_INSERT_COLUMNS)}) "
         f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
     )
-    db.conn.executemany(sql, (_insert_row(*row, stamp) for row in rows))
+    db.conn.executemany(sql, _insert_rows(rows, stamp))
 
 
-def _insert_row(member: Member, search: str, status: str, in_cell: bool, stamp: str) -> tuple:
-    values = _ROW(member)
-    armed = values[_ARMED]
-    if armed is not False and armed is not True:
-        values = list(values)
-        values[_ARMED] = int(bool(armed))
-    return (*values, search, status, int(in_cell), stamp, stamp)
+def _insert_rows(rows: Iterable[tuple[Member, str, str, bool]], stamp: str) -> Iterator[tuple]:
+    for member, search, status, in_cell in rows:
+        values = _ROW(member)
+        armed = values[_ARMED]
+        if armed is not False and armed is not True:
+            values = (*values[:_ARMED], int(bool(armed)), *values[_ARMED + 1 :])
+        yield (*values, search, status, int(in_cell), stamp, stamp)
 
 
 def update_members(db: Database, rows: Iterable[tuple[Member, str]]) -> None:
