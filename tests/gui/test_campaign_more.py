@@ -133,10 +133,13 @@ def test_members_joining_and_leaving_are_shown_apart(db, today, qapp):
     rows = {model.member_at(r).member_id: r for r in range(model.rowCount())}
     assert set(rows) == {stayer, leaver, newcomer}
     left = model.index(rows[leaver], 0)
-    assert "từ 10/02/2026" in left.data() and left.data(Qt.ItemDataRole.ForegroundRole) == LEFT
+    assert left.data() == "Trần Thị Bình (rời ngày 10/02/2026)"
+    assert "từ 10/02/2026" in left.data(Qt.ItemDataRole.ToolTipRole)
+    assert left.data(Qt.ItemDataRole.ForegroundRole) == LEFT
     assert left.data(Qt.ItemDataRole.FontRole).italic()
     came = model.index(rows[newcomer], 0)
-    assert came.data() == "Lê Văn Cường (tham gia từ 01/02/2026)"
+    assert came.data() == "Lê Văn Cường (vào ngày 01/02/2026)"
+    assert came.data(Qt.ItemDataRole.ToolTipRole) == "Tham gia từ 01/02/2026"
     assert came.data(Qt.ItemDataRole.ForegroundRole) == JOINED
     assert model.index(rows[stayer], 0).data() == "Nguyễn Văn An"
     # "who has not yet signed": the active members without the mark, never the leaver

@@ -22,7 +22,7 @@ JOINED = QColor("#0d47a1")
 NOT_DONE = QColor("#fdecea")
 
 
-def header_lines(title: str, width: int = 14) -> str:
+def header_lines(title: str, width: int = 11) -> str:
     """Break a long item title over lines so the column stays narrow."""
     lines: list[str] = []
     for word in title.split():
@@ -31,6 +31,15 @@ def header_lines(title: str, width: int = 14) -> str:
         else:
             lines.append(word)
     return "\n".join(lines)
+
+
+def member_mark(member: CampaignMember) -> str:
+    """The short note after the name of someone who came or left during the campaign."""
+    if member.left is not None:
+        return _("rời ngày {date}").format(date=format_date(member.left))
+    if member.joined is not None:
+        return _("vào ngày {date}").format(date=format_date(member.joined))
+    return ""
 
 
 def member_note(member: CampaignMember) -> str:
@@ -142,11 +151,12 @@ class MatrixModel(QAbstractTableModel):
     def _name_data(self, member: CampaignMember, role):
         note = member_note(member)
         if role == DISPLAY:
-            return f"{member.full_name} ({note})" if note else member.full_name
+            short = member_mark(member)
+            return f"{member.full_name} ({short})" if short else member.full_name
         if role == SORT:
             return name_sort_key(member.full_name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return note or None
+            return note[:1].upper() + note[1:] if note else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if not member.active:
                 return LEFT

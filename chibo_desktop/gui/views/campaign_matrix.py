@@ -122,9 +122,14 @@ class MatrixTab(QWidget):
         self._count()
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown = self.proxy.rowCount()
+        active = sum(1 for m in self.model.members if m.active)
+        left = len(self.model.members) - active
         if self.missing.currentData() is None:
-            self.shown.setText(_("{n} đảng viên").format(n=total))
+            text = _("{n} đảng viên").format(n=active)
+            if left:
+                text += _(", {n} đã rời chi bộ").format(n=left)
+            self.shown.setText(text)
         else:
             self.shown.setText(_("{n} đảng viên chưa làm").format(n=shown))
 
