@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -28,6 +29,8 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
 FORMULA_STARTS = ("=", "+", "-", "@")
+NATION = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DEFAULT_WIDTH = 8.43  # Excel's width of a column nobody sized
 MAX_CELL_TEXT = 32767
 
 
@@ -83,16 +86,17 @@ def letterhead_rows(
     ws: Worksheet, head: Letterhead, title: str, subtitle: str, columns: int
 ) -> int:
     """The HD 36 header on a sheet, then the title; returns the first free row."""
-    split = max(2, columns // 2)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=split)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=split)
-    ws.merge_cells(start_row=1, start_column=split + 1, end_row=1, end_column=columns)
-    ws.merge_cells(start_row=2, start_column=split + 1, end_row=2, end_column=columns)
+    # A first split; finish_sheet moves it once the column widths are known.
+    columns = max(columns, 3)
+    split = columns // 2
+    for row in (1, 2, 3):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=split)
+    for row in (1, 2):
+        ws.merge_cells(start_row=row, start_column=split + 1, end_row=row, end_column=columns)
     put(ws, 1, 1, head.party_committee.upper(), align="center")
     put(ws, 2, 1, head.cell.upper(), bold=True, align="center")
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=split)
     put(ws, 3, 1, "*", align="center")
-    put(ws, 1, split + 1, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=13, align="center")
+    put(ws, 1, split + 1, NATION, bold=True, size=13, align="center")
     put(ws, 2, split + 1, document_date(head.date, head.place), italic=True, align="center")
     ws.cell(row=1, column=split + 1).font = Font(
         name=FONT_NAME, size=13, bold=True, underline="single"
@@ -147,6 +151,7 @@ def finish_sheet(
     """Widths, frozen header, A4 print setup fitted to the page width, header repeated."""
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
+    _fit_letterhead(ws, list(widths))
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -164,6 +169,81 @@ def finish_sheet(
     ws.oddHeader.center.text = "&P"
     ws.oddHeader.center.font = FONT_NAME
     ws.oddHeader.center.size = 13
+
+
+def _text_width(value: str, size: float, bold: bool = False) -> float:
+    """Rough width of Times New Roman text in Excel column units (a '0' of Calibri 11,
+    about 5.25 pt), plus a little room."""
+    em = 0.0
+    for ch in value:
+        if ch == " ":
+            em += 0.25
+        elif ch.isupper():
+            em += 0.75 if bold else 0.7
+        else:
+            em += 0.5 if bold else 0.46
+    return em * size / 5.25 + 2
+
+
+def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
+    """Move the split between the two header blocks so that each one's lines fit once the
+    column widths are known; a narrow table lends the right block columns beyond it."""
+    from openpyxl.cell.cell import MergedCell
+
+    right = next((c for c in range(2, ws.max_column + 1) if ws.cell(1, c).value == NATION), 0)
+    if not right or not widths:
+        return
+    left_texts = [str(ws.cell(r, 1).value or "") for r in (1, 2)]
+    date_line = str(ws.cell(2, right).value or "")
+    need_left = max(_text_width(left_texts[0], 12), _text_width(left_texts[1], 12, bold=True))
+    need_right = max(_text_width(NATION, 13, bold=True), _text_width(date_line, 12))
+    table = len(widths)
+
+    def width(first: int, last: int) -> float:
+        return sum(widths[c - 1] if c <= table else DEFAULT_WIDTH for c in range(first, last + 1))
+
+    span = next((m for m in ws.merged_cells.ranges if (m.min_row, m.min_col) == (1, right)), None)
+    first_end = span.max_col if span else right
+    fits = [
+        k for k in range(1, table) if width(1, k) >= need_left and width(k + 1, table) >= need_right
+    ]
+    if right - 1 in fits:
+        return  # the first split already suits both blocks
+    if fits:
+        split = min(fits, key=lambda k: abs(width(1, k) - 0.45 * width(1, table)))
+        end = table
+    else:
+        split = right - 1
+        if width(1, split) < need_left:
+            split = next((k for k in range(1, table + 1) if width(1, k) >= need_left), table)
+        end = max(table, first_end, split + 1)
+        if width(split + 1, end) < need_right:
+            room = width(split + 1, end)
+            end += 1
+            ws.column_dimensions[get_column_letter(end)].width = max(
+                need_right - room, DEFAULT_WIDTH
+            )
+    saved = {
+        (r, c): (ws.cell(r, c).value, copy(ws.cell(r, c).font), copy(ws.cell(r, c).alignment))
+        for r, c in ((1, 1), (2, 1), (3, 1), (1, right), (2, right))
+    }
+    for merged in [m for m in ws.merged_cells.ranges if m.min_row <= 3]:
+        ws.unmerge_cells(str(merged))
+    for r in (1, 2):
+        if not isinstance(ws.cell(r, right), MergedCell):
+            ws.cell(r, right).value = None
+    places = {(1, 1): (1, 1), (2, 1): (2, 1), (3, 1): (3, 1)}
+    places |= {(1, right): (1, split + 1), (2, right): (2, split + 1)}
+    for old, (r, c) in places.items():
+        value, font, alignment = saved[old]
+        cell = ws.cell(r, c)
+        cell.value, cell.font, cell.alignment = value, font, alignment
+    for r in (1, 2, 3):
+        if split > 1:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=split)
+    for r in (1, 2):
+        if end > split + 1:
+            ws.merge_cells(start_row=r, start_column=split + 1, end_row=r, end_column=end)
 
 
 def new_workbook() -> tuple[Workbook, Worksheet]:

@@ -140,3 +140,42 @@ def test_finished_sheet_prints_like_a_party_document(tmp_path):
     assert (margins.top, margins.bottom, margins.left, margins.right) == (0.79, 0.79, 1.18, 0.59)
     assert ws.HeaderFooter.differentFirst and "&P" in ws.oddHeader.center.text
     assert not ws.firstHeader.center.text
+
+
+@pytest.mark.parametrize(
+    "widths",
+    [[40, 10, 10], [6, 26, 12], [30], [5, 30, 13, 13, 13, 13, 13, 28], [60, 60]],
+)
+def test_letterhead_blocks_fit_whatever_the_table_width(tmp_path, widths):
+    """Each block of the header gets columns wide enough for its lines (a narrow report
+    table used to cut 'ĐẢNG CỘNG SẢN VIỆT NAM' off)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from chibo_desktop.interop.excel_common import finish_sheet, header_row, letterhead_rows
+    from chibo_desktop.interop.letterhead import Letterhead
+
+    wb, ws = new_workbook()
+    head = Letterhead(
+        "Đảng bộ phường Hàng Bạc", "Chi bộ Khu phố 3", "Hà Nội", dt.date(2026, 11, 22)
+    )
+    row = letterhead_rows(ws, head, "BÁO CÁO", "", len(widths))
+    header_row(ws, row, [f"Cột {n}" for n in range(len(widths))])
+    finish_sheet(ws, row, widths)
+    ws = load_workbook(save_workbook(wb, tmp_path / "w.xlsx")).active
+
+    def width_of(row: int, column: int) -> float:
+        span = next((m for m in ws.merged_cells.ranges if (row, column) in list(m.cells)), None)
+        columns = range(span.min_col, span.max_col + 1) if span else [column]
+        return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in columns)
+
+    nation = next(c for c in range(2, ws.max_column + 1) if ws.cell(1, c).value)
+    assert ws.cell(1, nation).value == "ĐẢNG CỘNG SẢN VIỆT NAM"
+    assert ws.cell(2, nation).value == "Hà Nội, ngày 22 tháng 11 năm 2026"
+    assert ws.cell(1, nation).font.b and ws.cell(2, nation).font.i
+    assert width_of(1, nation) >= 33
+    assert ws.cell(1, 1).value == "ĐẢNG BỘ PHƯỜNG HÀNG BẠC" and ws.cell(3, 1).value == "*"
+    assert width_of(1, 1) >= 26
+    # Nothing else was left behind in the header rows.
+    values = [ws.cell(r, c).value for r in (1, 2, 3) for c in range(1, ws.max_column + 1)]
+    assert len([v for v in values if v]) == 5
