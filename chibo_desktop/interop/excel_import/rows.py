@@ -90,14 +90,32 @@ def _shapes(rows: list[list], start: int, mapping: dict[int, str]) -> dict[int, 
 
 def _is_footer(row: list, filled: list[int], name_column: int | None) -> bool:
     """A total, signature, date or note line: the table has ended."""
+    # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
+    if name_column in filled and not (filled[0] == name_column and len(filled) <= 2):
+        return False
     text = row[filled[0]].strip()
     first = header_key(text)
-    if not (_FOOTER.match(first) or _DATE_LINE.search(first) or text[:1] in "*("):
+    return bool(_FOOTER.match(first) or _DATE_LINE.search(first) or text[:1] in "*(")
+
+
+def _numbered_member(row: list, name_column, name_header, counted: list[int]) -> bool:
+    """The usual member row, decided without looking at every cell: a first cell that is
+    not text (the row's number), a name that is not the header, and a second value."""
+    head = row[0]
+    if head == "" or head is None or isinstance(head, str):
         return False
-    if name_column not in filled:
-        return True
-    # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
-    return filled[0] == name_column and len(filled) <= 2
+    width = len(row)
+    name = row[name_column] if name_column is not None and name_column < width else ""
+    if isinstance(name, str) and name == name_header:
+        return False
+    found = 0
+    for index in counted:
+        value = row[index] if index < width else None
+        if value != "" and value is not None:
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 class RowReader:
@@ -137,8 +155,12 @@ class RowReader:
         counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
         name_column = self.name_column
         name_header = self.headers.get(name_column) if name_column is not None else None
+        counted_columns = sorted(counted)
         for r in range(start, len(rows)):
             row = rows[r]
+            if row and _numbered_member(row, name_column, name_header, counted_columns):
+                yield r + 1, row
+                continue
             filled = [i for i, v in enumerate(row) if v != "" and v is not None]
             if not filled:
                 continue
