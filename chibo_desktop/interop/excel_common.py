@@ -152,6 +152,7 @@ def finish_sheet(
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     _fit_letterhead(ws, list(widths))
+    _fit_header_height(ws, header, list(widths))
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -183,6 +184,27 @@ def _text_width(value: str, size: float, bold: bool = False) -> float:
         else:
             em += 0.5 if bold else 0.46
     return em * size / 5.25 + 2
+
+
+def _fit_header_height(ws: Worksheet, header: int, widths: list[float]) -> None:
+    """Room for the wrapped header labels: a spreadsheet program does not always grow
+    the row by itself, and a cut label ("Vắng có lý") is what gets printed."""
+    lines = 1
+    for column, width in enumerate(widths, start=1):
+        label = ws.cell(header, column).value
+        if isinstance(label, str) and label:
+            words, count, used = label.split(), 1, 0.0
+            for word in words:
+                size = _text_width(word, 12, bold=True) - 2
+                if used and used + 1 + size > width - 1:
+                    count, used = count + 1, size
+                else:
+                    used += (1 if used else 0) + size
+            lines = max(lines, count)
+    needed = lines * 15.75 + 4
+    current = ws.row_dimensions[header].height
+    if lines > 1 and (current is None or current < needed):
+        ws.row_dimensions[header].height = needed
 
 
 def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:

@@ -179,3 +179,21 @@ def test_letterhead_blocks_fit_whatever_the_table_width(tmp_path, widths):
     # Nothing else was left behind in the header rows.
     values = [ws.cell(r, c).value for r in (1, 2, 3) for c in range(1, ws.max_column + 1)]
     assert len([v for v in values if v]) == 5
+
+
+def test_header_row_tall_enough_for_wrapped_labels(tmp_path):
+    from openpyxl import load_workbook
+
+    from chibo_desktop.interop.excel_common import finish_sheet, header_row
+
+    wb, ws = new_workbook()
+    header_row(ws, 3, ["STT", "Vắng không lý do", "Họ và tên"])
+    finish_sheet(ws, 3, [6, 9, 30])
+    ws = load_workbook(save_workbook(wb, tmp_path / "h.xlsx")).active
+    assert ws.row_dimensions[3].height >= 2 * 15.75  # "Vắng không / lý do" on two lines
+
+    wb, ws = new_workbook()
+    header_row(ws, 3, ["STT", "Họ và tên"])
+    finish_sheet(ws, 3, [6, 30])
+    ws = load_workbook(save_workbook(wb, tmp_path / "h1.xlsx")).active
+    assert ws.row_dimensions[3].height is None  # one line: left to the program
