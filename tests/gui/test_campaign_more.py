@@ -166,3 +166,43 @@ def test_delete_asks_first(open_window, demo_path, qtbot, tasks, monkeypatch):
     assert _read(demo_path, list_campaigns) == []
     assert page.right.currentWidget() is page.placeholder
     assert not page.delete_button.isEnabled()
+
+
+def test_read_only_file_shows_the_campaign_without_writing(db_path, qtbot, tasks, monkeypatch):
+    import dataclasses
+
+    from chibo_desktop.config import UserConfig
+    from chibo_desktop.domain.members import Member
+    from chibo_desktop.domain.status import StatusChange
+    from chibo_desktop.gui.main_window import MainWindow
+    from chibo_desktop.gui.views import campaign as page_module
+    from chibo_desktop.services.campaigns import create_campaign
+    from chibo_desktop.services.members import save_member
+    from chibo_desktop.storage.database import open_database
+
+    db = open_database(db_path)
+    member = Member(
+        full_name="Nguyễn Văn An",
+        gender="Nam",
+        birth_date="1970-01-01",
+        join_date="2000-01-01",
+        official_date="2001-01-01",
+    )
+    save_member(db, member, first_status=StatusChange("transfer_in", dt.date(2000, 1, 1)))
+    campaign_id = create_campaign(db, "tu_soi_tu_sua", START, today=START).value
+    newcomer = dataclasses.replace(member, full_name="Lê Thị Hoa")
+    save_member(db, newcomer, first_status=StatusChange("transfer_in", dt.date(2026, 2, 1)))
+    db.close()
+
+    window = MainWindow(tasks, UserConfig())
+    qtbot.addWidget(window)
+    errors = []
+    monkeypatch.setattr(page_module, "show_error", lambda *a, **k: errors.append(a[1]))
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        window.open_file(db_path, readonly=True)
+    window.show_page("campaign")
+    page = window.pages["campaign"]
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: page.state is not None and page.state.id == campaign_id)
+    assert [m.full_name for m in page.state.members] == ["Nguyễn Văn An"]  # not synced
+    assert errors == []

@@ -47,8 +47,10 @@ from .campaign_tabs import ReportTab, StepsTab
 
 
 def open_campaign(db, campaign_id: int):
-    """Runs on the worker: bring the member list up to date, then read the campaign."""
-    sync_members(db, campaign_id)
+    """Runs on the worker: bring the member list up to date (unless the file is open
+    read-only), then read the campaign."""
+    if not getattr(getattr(db, "session", None), "readonly", False):
+        sync_members(db, campaign_id)
     return campaign_state(db, campaign_id)
 
 
