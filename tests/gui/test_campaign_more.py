@@ -206,3 +206,18 @@ def test_read_only_file_shows_the_campaign_without_writing(db_path, qtbot, tasks
     qtbot.waitUntil(lambda: page.state is not None and page.state.id == campaign_id)
     assert [m.full_name for m in page.state.members] == ["Nguyễn Văn An"]  # not synced
     assert errors == []
+
+
+def test_report_texts_saved_with_ctrl_s(open_window, demo_path, qtbot, tasks, monkeypatch):
+    from .conftest import type_text
+
+    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
+    page.tabs.setCurrentWidget(page.report)
+    page.report.proposals.setFocus()
+    type_text(page.report.proposals, "Đề nghị Đảng ủy phường tổ chức tập huấn")
+    qtbot.keyClick(page.report.proposals, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, tasks)
+    stored = _state(demo_path, page.state.id)
+    assert stored.proposals == "Đề nghị Đảng ủy phường tổ chức tập huấn"
+    qtbot.waitUntil(lambda: "Đã lưu" in page.report.message.text())
+    assert not page.report.dirty()

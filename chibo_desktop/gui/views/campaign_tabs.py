@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -141,13 +142,21 @@ class ReportTab(QWidget):
             bar.addWidget(button)
         bar.addWidget(self.message, 1)
         layout.addLayout(bar)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(lambda: self.save_texts())
+        self.save_texts_button.setToolTip(_("Lưu đánh giá và kiến nghị (Ctrl+S)"))
 
     def set_state(self, state: CampaignState) -> None:
         changed_campaign = self.state is None or self.state.id != state.id
         self.state = state
         if changed_campaign or not self.dirty():
-            self.assessment.setPlainText(state.assessment)
-            self.proposals.setPlainText(state.proposals)
+            for edit, text in (
+                (self.assessment, state.assessment),
+                (self.proposals, state.proposals),
+            ):
+                if edit.toPlainText() != text:  # keeps the cursor where it is otherwise
+                    edit.setPlainText(text)
 
     def dirty(self) -> bool:
         if self.state is None:
