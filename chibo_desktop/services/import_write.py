@@ -58,12 +58,13 @@ def write(db: Database, outcomes: list[Outcome], user: str, source: str, today: 
         # The state after a single first change depends only on its kind and on whether an
         # official date is known (derive_state without as_of).
         key = (kind, member.official_date is not None)
-        state = states.get(key)
-        if state is None:
+        code_in_cell = states.get(key)
+        if code_in_cell is None:
             official = dates.earliest(member.official_date)
             first = StatusChange(kind, dt.date.fromisoformat(day))
-            state = states[key] = derive_state([first], rules, None, official)
-        new.append((member, search_text(member), state.code, state.in_cell))
+            state = derive_state([first], rules, None, official)
+            code_in_cell = states[key] = (state.code, state.in_cell)
+        new.append((member, search_text(member), *code_in_cell))
         statuses.append((member.id, kind, day, notes[kind]))
     total = len(new)
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
