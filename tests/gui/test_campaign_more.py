@@ -50,7 +50,8 @@ def test_templates_duplicate_edit_export_import(
 ):
     from PySide6.QtWidgets import QInputDialog
 
-    from chibo_desktop.gui.dialogs import campaign_templates as dialogs
+    from chibo_desktop.gui.dialogs import campaign_template_editor as editor_module
+    from chibo_desktop.gui.models.campaign_template_rows import ItemRow
     from chibo_desktop.services.campaign_templates import get_template, list_templates
 
     _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
@@ -68,25 +69,44 @@ def test_templates_duplicate_edit_export_import(
     assert dialog.edit_button.isEnabled()
 
     errors = []
-    monkeypatch.setattr(dialogs, "show_error", lambda *a, **k: errors.append(a[1]))
+    monkeypatch.setattr(editor_module, "show_error", lambda *a, **k: errors.append(a[1]))
     editor = dialog.edit()
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(editor.isEnabled)
+    assert editor.title.text() == "Tự soi, tự sửa của Khu phố 3"
+    # field by field: deadlines, a new member item, a manifestation reworded
+    keys = [r.key for r in editor.steps.rows]
+    plan, thematic = keys.index("ke_hoach_chi_bo"), keys.index("sinh_hoat_chuyen_de")
+    assert editor.steps.index(thematic, 1).data() == "ngày 19/5 hằng năm"
+    assert editor.steps.setData(editor.steps.index(plan, 1), "mười ngày")
+    editor.save()
+    assert "Hạn của bước" in errors[-1].message and editor.isVisible()
+    assert editor.steps.setData(editor.steps.index(plan, 1), "10")
+    assert editor.steps.setData(editor.steps.index(thematic, 1), "20/5")
+    editor.items.append(ItemRow("", "Viết bài thu hoạch"))
+    first = editor.group_edits[0]
+    first.setPlainText("Biểu hiện sửa lại\n" + first.toPlainText().split("\n", 1)[1])
+    # the whole text shows the edits; a broken line there is named and selected
+    editor.tabs.setCurrentIndex(editor.raw_tab)
     text = editor.text.toPlainText()
-    # a broken deadline: the message names the line, the cursor goes there
-    editor.text.setPlainText(text.replace("offset_days = 7", "offset_days = bảy", 1))
+    assert "offset_days = 10" in text and "anniversary = [5, 20]" in text
+    editor.text.setPlainText(text.replace("offset_days = 10", "offset_days = bảy", 1))
     editor.save()
     wait_idle(qtbot, tasks)
-    assert errors and "dòng" in errors[0].message
-    assert editor.isVisible()
-    line = text[: text.index("offset_days = 7")].count("\n") + 1
+    assert "dòng" in errors[-1].message and editor.isVisible()
+    line = text[: text.index("offset_days = 10")].count("\n") + 1
     assert editor.text.textCursor().blockNumber() + 1 == line
-    editor.text.setPlainText(text.replace("offset_days = 7", "offset_days = 10", 1))
+    editor.text.setPlainText(text)
     editor.save()
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: not editor.isVisible())
     template = _read(demo_path, get_template, copy.key)
-    assert next(s for s in template.steps if s.key == "ke_hoach_chi_bo").offset_days == 10
+    steps = {s.key: s for s in template.steps}
+    assert steps["ke_hoach_chi_bo"].offset_days == 10
+    assert steps["sinh_hoat_chuyen_de"].anniversary == (5, 20)
+    assert template.item("viet_bai_thu_hoach").title == "Viết bài thu hoạch"
+    assert template.manifestation_groups[0].entries[0] == "Biểu hiện sửa lại"
+    assert len(template.review_refs()) == 46
 
     target = tmp_path / "mau.toml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

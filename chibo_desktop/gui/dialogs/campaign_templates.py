@@ -1,14 +1,12 @@
-"""Campaign templates: duplicate, edit the texts, steps and items, share as a file."""
+"""Campaign templates: duplicate, edit (campaign_template_editor), share as a file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,71 +22,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import campaign_templates as svc
 from ..errors import show_error
-
-
-class TemplateEditor(QDialog):
-    """The template's text: headings, documents, steps with their deadlines, items, the 27
-    manifestations and 19 prohibitions. Checked before it is stored."""
-
-    saved = Signal(str)
-
-    def __init__(self, tasks, key: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        self.key = key
-        self.setWindowTitle(_("Sửa mẫu đợt sinh hoạt — {key}").format(key=key))
-        self.resize(900, 700)
-        layout = QVBoxLayout(self)
-        hint = QLabel(
-            _(
-                "Mỗi bước [[steps]] có tên (title), hạn tính bằng số ngày sau ngày bắt đầu "
-                "(offset_days) hoặc ngày kỷ niệm [tháng, ngày] (anniversary), và minh chứng "
-                "(evidence: meeting, file, note). Mỗi mục của đảng viên là một [[items]]. "
-                "Các dòng bắt đầu bằng # là ghi chú."
-            )
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.text = QPlainTextEdit(text)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        layout.addWidget(self.text, 1)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        box.button(QDialogButtonBox.StandardButton.Save).setText(_("Lưu"))
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        box.accepted.connect(self.save)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-
-    def save(self) -> None:
-        self.tasks.run(
-            svc.save_template_text,
-            self.key,
-            self.text.toPlainText(),
-            on_done=self._saved,
-            on_error=self._failed,
-        )
-
-    def _saved(self, _result) -> None:
-        self.saved.emit(self.key)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        line = getattr(exc, "line", None)
-        if line:
-            block = self.text.document().findBlockByNumber(line - 1)
-            cursor = QTextCursor(block)
-            cursor.select(QTextCursor.SelectionType.LineUnderCursor)
-            self.text.setTextCursor(cursor)
-            self.text.setFocus()
-        self.message.setText(getattr(exc, "message", str(exc)))
-        show_error(self, exc, _("Mẫu chưa hợp lệ"))
+from .campaign_template_editor import TemplateEditor
 
 
 class TemplatesDialog(QDialog):
@@ -193,7 +126,7 @@ class TemplatesDialog(QDialog):
         editor.saved.connect(lambda key: self._done(key, _("Đã lưu mẫu.")))
 
         def loaded(text: str) -> None:
-            editor.text.setPlainText(text)
+            editor.set_text(text)
             editor.setEnabled(True)
 
         self.tasks.run(svc.template_text, info.key, on_done=loaded)
