@@ -58,9 +58,8 @@ def test_templates_duplicate_edit_export_import(
     dialog = page.open_templates()
     wait_idle(qtbot, tasks)
     assert dialog.list.count() == 1 and not dialog.edit_button.isEnabled()  # shipped: copy it
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *a, **k: ("Tự soi, tự sửa của Khu phố 3", True)
-    )
+    monkeypatch.setattr(QInputDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(QInputDialog, "textValue", lambda self: "Tự soi, tự sửa của Khu phố 3")
     qtbot.mouseClick(dialog.duplicate_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: dialog.list.count() == 2)
@@ -241,3 +240,24 @@ def test_report_texts_saved_with_ctrl_s(open_window, demo_path, qtbot, tasks, mo
     assert stored.proposals == "Đề nghị Đảng ủy phường tổ chức tập huấn"
     qtbot.waitUntil(lambda: "Đã lưu" in page.report.message.text())
     assert not page.report.dirty()
+
+
+def test_rename_campaign(open_window, demo_path, qtbot, tasks, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
+    seen = []
+
+    def answer(self):
+        seen.append((self.textValue(), self.okButtonText(), self.cancelButtonText()))
+        self.setTextValue("Tự soi, tự sửa năm 2026 của Khu phố 3")
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    old = page.state.title
+    qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert seen == [(old, "Đồng ý", "Hủy")]
+    assert _state(demo_path, page.state.id).title == "Tự soi, tự sửa năm 2026 của Khu phố 3"
+    qtbot.waitUntil(lambda: page.heading.text().startswith("Tự soi, tự sửa năm 2026"))
+    assert page.model.index(0, 0).data().startswith("Tự soi, tự sửa năm 2026 của Khu phố 3")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -47,6 +48,18 @@ def buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
+    """A line of text, with Vietnamese buttons; None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText(_("Đồng ý"))
+    dialog.setCancelButtonText(_("Hủy"))
+    dialog.resize(480, dialog.sizeHint().height())
+    return dialog.textValue() if dialog.exec() else None
 
 
 def compact(combo: QComboBox, chars: int = 40) -> QComboBox:

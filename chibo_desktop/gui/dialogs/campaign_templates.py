@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import campaign_templates as svc
 from ..errors import show_error
+from .campaign_dialogs import ask_text
 from .campaign_template_editor import TemplateEditor
 
 
@@ -97,13 +97,13 @@ class TemplatesDialog(QDialog):
         info = self.current()
         if info is None:
             return
-        title, ok = QInputDialog.getText(
+        title = ask_text(
             self,
             _("Nhân bản mẫu"),
             _("Tên của bản sao:"),
-            text=_("{title} (bản sao)").format(title=info.title),
+            _("{title} (bản sao)").format(title=info.title),
         )
-        if not ok:
+        if title is None:
             return
         self.tasks.run(
             svc.duplicate_template,

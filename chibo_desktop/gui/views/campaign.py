@@ -32,11 +32,12 @@ from ...services.campaigns import (
     delete_campaign,
     list_campaigns,
     meeting_choices,
+    save_texts,
     sync_members,
 )
 from ...services.common import Changes
 from ...services.common import today as _today
-from ..dialogs.campaign_dialogs import NewCampaignDialog
+from ..dialogs.campaign_dialogs import NewCampaignDialog, ask_text
 from ..dialogs.campaign_templates import TemplatesDialog
 from ..errors import show_error
 from ..models.campaign_models import ID, SORT, CampaignListModel
@@ -113,10 +114,15 @@ class CampaignPage(Page):
         detail = QWidget()
         detail_box = QVBoxLayout(detail)
         detail_box.setContentsMargins(8, 0, 0, 0)
+        heading_row = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("sectionHeading")
         self.heading.setWordWrap(True)
-        detail_box.addWidget(self.heading)
+        heading_row.addWidget(self.heading, 1)
+        self.rename_button = QPushButton(_("Đổi tên…"))
+        self.rename_button.clicked.connect(self.rename_campaign)
+        heading_row.addWidget(self.rename_button)
+        detail_box.addLayout(heading_row)
         self.tabs = QTabWidget()
         self.overview = OverviewWidget()
         self.overview.show_missing.connect(self.show_missing)
@@ -292,6 +298,19 @@ class CampaignPage(Page):
             delete_campaign,
             self.selected_id,
             on_error=lambda e: show_error(self, e, _("Không xóa được")),
+        )
+
+    def rename_campaign(self) -> None:
+        if self.state is None:
+            return
+        title = ask_text(self, _("Đổi tên đợt sinh hoạt"), _("Tên đợt:"), self.state.title)
+        if title is None or title.strip() == self.state.title:
+            return
+        self.tasks.run(
+            save_texts,
+            self.state.id,
+            title=title,
+            on_error=lambda e: show_error(self, e, _("Không đổi được tên")),
         )
 
     def open_templates(self) -> TemplatesDialog:
