@@ -7,6 +7,7 @@ import json
 from sqlite_utils import Database
 
 from ..domain.campaign import Template
+from ..rules.campaigns import parse_template
 from .campaign_templates import save_template_text
 from .common import Result
 
@@ -58,6 +59,11 @@ def template_toml(template: Template) -> str:
         lines += ["", "[[manifestation_groups]]", f"key = {_s(group.key)}"]
         lines += [f"title = {_s(group.title)}", f"entries = {_list(group.entries)}"]
     return "\n".join(lines) + "\n"
+
+
+def read_template(text: str, key: str) -> Template:
+    """Check a template's text as typed (errors name the line)."""
+    return parse_template(text, f"{key}.toml")
 
 
 def save_template(db: Database, key: str, template: Template) -> Result[Template]:

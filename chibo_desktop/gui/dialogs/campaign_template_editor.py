@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import EVIDENCE_KINDS, ReviewGroup, Template
 from ...i18n import _
-from ...rules.campaigns import parse_template
 from ...services import campaign_templates as svc
-from ...services.campaign_template_text import save_template, template_toml
+from ...services.campaign_template_text import read_template, save_template, template_toml
 from ..errors import show_error
 from ..models.campaign_template_rows import (
     DocumentRow,
@@ -200,7 +199,7 @@ class TemplateEditor(QDialog):
     # --- fields <-> text --------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         self.text.setPlainText(text)
-        self.fill(parse_template(text, f"{self.key}.toml"))
+        self.fill(read_template(text, self.key))
 
     def fill(self, template: Template) -> None:
         self.template = template
@@ -255,7 +254,7 @@ class TemplateEditor(QDialog):
             if index == self.raw_tab and self.template is not None:
                 self.text.setPlainText(template_toml(self.edited()))
             elif previous == self.raw_tab:
-                self.fill(parse_template(self.text.toPlainText(), f"{self.key}.toml"))
+                self.fill(read_template(self.text.toPlainText(), self.key))
         except Exception as exc:  # a bad field or text: go back and say why
             self.tabs.blockSignals(True)
             self.tabs.setCurrentIndex(previous)
