@@ -40,6 +40,14 @@ def sheet_text(value: str) -> str:
     return clean_text(value, multiline=True)[:MAX_CELL_TEXT]
 
 
+def _set_text(cell: Cell, value: str) -> None:
+    cell.value = value
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    if value.startswith(FORMULA_STARTS):
+        # Shown as typed, and still text when someone edits the cell in Excel.
+        cell.quotePrefix = True
+
+
 def put(
     ws: Worksheet,
     row: int,
@@ -58,11 +66,7 @@ def put(
     """Write one cell; strings always land as text, dates as real dates."""
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = sheet_text(value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if cell.value.startswith(FORMULA_STARTS):
-            # Shown as typed, and still text when someone edits the cell in Excel.
-            cell.quotePrefix = True
+        _set_text(cell, sheet_text(value))
     elif isinstance(value, dt.datetime):
         cell.value = value
     elif isinstance(value, dt.date):
@@ -259,7 +263,11 @@ def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
     for old, (r, c) in places.items():
         value, font, alignment = saved[old]
         cell = ws.cell(r, c)
-        cell.value, cell.font, cell.alignment = value, font, alignment
+        cell.font, cell.alignment = font, alignment
+        if isinstance(value, str):
+            _set_text(cell, value)  # moved text stays text
+        else:
+            cell.value = value
     for r in (1, 2, 3):
         if split > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=split)

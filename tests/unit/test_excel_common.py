@@ -197,3 +197,23 @@ def test_header_row_tall_enough_for_wrapped_labels(tmp_path):
     finish_sheet(ws, 3, [6, 30])
     ws = load_workbook(save_workbook(wb, tmp_path / "h1.xlsx")).active
     assert ws.row_dimensions[3].height is None  # one line: left to the program
+
+
+def test_moved_letterhead_text_stays_text(tmp_path):
+    """The header blocks are moved once widths are known; hostile names move as text."""
+    from openpyxl import load_workbook
+
+    from chibo_desktop.interop.excel_common import finish_sheet, letterhead_rows
+    from chibo_desktop.interop.letterhead import Letterhead
+
+    wb, ws = new_workbook()
+    head = Letterhead('=HYPERLINK("http://x","a")', "+CHI BỘ", "@Hà Nội", dt.date(2026, 3, 5))
+    row = letterhead_rows(ws, head, "BÁO CÁO", "", 3)
+    finish_sheet(ws, row, [40, 10, 10])  # narrow: the right block moves
+    path = save_workbook(wb, tmp_path / "moved.xlsx")
+    ws = load_workbook(path).active
+    cells = [c for r in ws.iter_rows(max_row=3) for c in r if c.value]
+    assert {c.value for c in cells} >= {'=HYPERLINK("HTTP://X","A")', "+CHI BỘ", "*"}
+    assert all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(path) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
