@@ -125,7 +125,9 @@ def format_long_date(value: dt.date | None) -> str:
 
 
 def _vietnamese_long_date(value: dt.date) -> str:
-    return _date_text(value, "'ngày' dd 'tháng' M 'năm' y", "vi_VN")
+    # HD 36-HD/VPTW: days below 10 and the months 1 and 2 take a leading zero.
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
 
 
 def format_iso_date(value: str | None) -> str:

@@ -36,6 +36,9 @@ def test_english_dates(english):
 def test_document_date_is_vietnamese_in_any_language(english):
     assert i18n.document_date(MARCH_5, "Hà Nội") == "Hà Nội, ngày 05 tháng 3 năm 2026"
     assert i18n.document_date(MARCH_5) == "ngày 05 tháng 3 năm 2026"
+    assert i18n.document_date(dt.date(2026, 2, 9)) == "ngày 09 tháng 02 năm 2026"
+    assert i18n.document_date(dt.date(2026, 1, 31)) == "ngày 31 tháng 01 năm 2026"
+    assert i18n.document_date(dt.date(2026, 12, 1)) == "ngày 01 tháng 12 năm 2026"
 
 
 def test_vietnamese_numbers_and_money():
