@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Tệp"))
-        self._add_action(file_menu, _("&Tạo tệp mới…"), QKeySequence.StandardKey.New, self.new_file)
+        # Ctrl+N belongs to the pages (new member, new minutes, new campaign).
+        self._add_action(file_menu, _("&Tạo tệp mới…"), QKeySequence("Ctrl+Shift+N"), self.new_file)
         self._add_action(file_menu, _("&Mở tệp…"), QKeySequence.StandardKey.Open, self.choose_file)
         self.recent_menu = file_menu.addMenu(_("Tệp gần đây"))
         file_menu.addSeparator()
