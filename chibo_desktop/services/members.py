@@ -28,6 +28,7 @@ from ..storage import changelog
 from ..storage import members as store
 from .common import Changes, Result, current_user
 from .common import today as _today
+from .member_states import StateDeriver, change_lists
 
 CHANGED = Changes(members=True)
 
@@ -94,10 +95,11 @@ def list_members(db: Database, *, include_left: bool = False) -> list[dict]:
 
 def members_at(db: Database, as_of: dt.date) -> list[tuple[Member, MemberState]]:
     """Everyone who belonged to the cell on a date, with their state on that date."""
-    histories = store.all_status_histories(db)
+    histories = change_lists(db)
+    state_on = StateDeriver().state
     result = []
     for member in store.all_members(db):
-        state = state_of(member, histories.get(member.id, []), as_of)
+        state = state_on(histories.get(member.id, ()), as_of, member.official_date)
         if state.in_cell:
             result.append((member, state))
     return result

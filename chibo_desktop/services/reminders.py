@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
@@ -10,17 +11,15 @@ from sqlite_utils import Database
 from ..domain import facts
 from ..domain.attendance import missed_in_a_row
 from ..domain.campaign import step_status
-from ..domain.members import Member
 from ..domain.status import MemberState
-from ..domain.text import name_sort_key
+from ..domain.text import clean_text, name_sort_string
 from ..i18n import _, format_date
 from ..rules.badges import badge_rules
 from ..storage import assessments as assessment_store
-from ..storage import members as member_store
 from ..storage import report_queries
 from .assessments import reference_date, to_be_assessed
 from .common import today as _today
-from .members import state_of
+from .member_states import BriefMember, StateDeriver, brief_members, change_lists
 
 CAMPAIGN_WARN_DAYS = 7
 # From 1 December the year's assessment is due; until the end of March a missing result
@@ -49,13 +48,16 @@ class _Register:
     """Members and status histories read once; states derived on the dates asked for."""
 
     def __init__(self, db: Database) -> None:
-        self.members = member_store.all_members(db)
-        self.histories = member_store.all_status_histories(db)
-        self._at: dict[dt.date, list[tuple[Member, MemberState]]] = {}
+        self.members = brief_members(db)
+        self.histories = change_lists(db)
+        self._derive = StateDeriver()
+        self._at: dict[dt.date, list[tuple[BriefMember, MemberState]]] = {}
 
-    def at(self, on: dt.date) -> list[tuple[Member, MemberState]]:
+    def at(self, on: dt.date) -> list[tuple[BriefMember, MemberState]]:
         if on not in self._at:
-            pairs = ((m, state_of(m, self.histories.get(m.id, []), on)) for m in self.members)
+            state = self._derive.state
+            histories = self.histories
+            pairs = ((m, state(histories.get(m.id, ()), on, m.official_date)) for m in self.members)
             self._at[on] = [(m, s) for m, s in pairs if s.in_cell]
         return self._at[on]
 
@@ -81,6 +83,8 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
 def _probation(present, today, rules) -> list[Reminder]:
     out = []
     for member, state in present:
+        if state.membership != "du_bi":
+            continue
         p = facts.probation(member.join_date, state.membership, today, rules)
         if p is None or not (p.due_soon or p.overdue):
             continue
@@ -110,10 +114,20 @@ def _badges(present, today, rules) -> list[Reminder]:
     """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11)."""
     award = facts.next_award_date(today, rules)
     out = []
+    badges: dict[str | None, facts.Badge | None] = {}  # many members joined on the same day
+    # A badge given on the next award day was reached between last year and next year;
+    # members who joined in other years are skipped without reading their dates.
+    years = {today.year - m + d for m in rules.milestones for d in (-1, 0, 1)}
     for member, state in present:
         if state.attachment != "official":
             continue
-        badge = facts.next_badge(member.join_date, today, rules)
+        joined = member.join_date
+        if joined and joined[:4].isdigit() and int(joined[:4]) not in years:
+            continue
+        if member.join_date in badges:
+            badge = badges[member.join_date]
+        else:
+            badge = badges[member.join_date] = facts.next_badge(member.join_date, today, rules)
         if badge is None or badge.award_date != award:
             continue
         text = _(
@@ -225,10 +239,12 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
         if to_be_assessed(s) and m.id in still_here
     ]
     done = assessment_store.assessed_ids(db, year)
-    missing = sorted((m for m in due if m.id not in done), key=lambda m: name_sort_key(m.full_name))
+    missing = [m for m in due if m.id not in done]
     if not missing:
         return []
-    names = ", ".join(m.full_name for m in missing[:3])
+    # The first three in register order (name_sort_string orders as name_sort_key does).
+    first = heapq.nsmallest(3, missing, key=lambda m: name_sort_string(clean_text(m.full_name)))
+    names = ", ".join(m.full_name for m in first)
     if len(missing) > 3:
         names = _("{names} và {n} đồng chí khác").format(names=names, n=len(missing) - 3)
     text = _("{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.").format(
