@@ -132,19 +132,43 @@ def header_row(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
 def data_rows(
     ws: Worksheet, first_row: int, rows: Iterable[Sequence[object]], centered: Sequence[int] = ()
 ) -> int:
-    """Bordered data rows; returns the row after the last one."""
+    """Bordered data rows; returns the row after the last one.
+
+    The first cell of each look (column and kind of value) is written by ``put``; the others
+    get a copy of its style. Building Font, Alignment and Border objects for every cell is
+    what made long lists slow."""
+    looks: dict[tuple[int, str], object] = {}
     row = first_row
     for values in rows:
         for column, value in enumerate(values, start=1):
-            put(
-                ws,
-                row,
-                column,
-                value,
-                border=True,
-                wrap=isinstance(value, str),
-                align="center" if column in centered else None,
-            )
+            if isinstance(value, str):
+                value = sheet_text(value)
+                # The quote prefix of text that looks like a formula is part of the style.
+                kind = "formula" if value.startswith(FORMULA_STARTS) else "text"
+            elif isinstance(value, dt.datetime):
+                kind = "datetime"
+            elif isinstance(value, dt.date):
+                kind = "date"
+            else:
+                kind = "other"
+            look = looks.get((column, kind))
+            if look is None:
+                cell = put(
+                    ws,
+                    row,
+                    column,
+                    value,
+                    border=True,
+                    wrap=kind in ("text", "formula"),
+                    align="center" if column in centered else None,
+                )
+                looks[column, kind] = copy(cell._style)
+                continue
+            cell = ws.cell(row=row, column=column)
+            cell.value = value
+            if kind in ("text", "formula"):
+                cell.data_type = "s"  # never a formula
+            cell._style = copy(look)
         row += 1
     return row
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import unescape
 from pathlib import Path
 
 from ...i18n import format_date, format_iso_date
@@ -11,6 +12,7 @@ from ..member_register import RegisterEntry
 
 TITLE = "DANH SÁCH ĐẢNG VIÊN"
 CELL_SIZE = 10
+TABLE_PADDING = 3  # left and right padding of the cells (data_table)
 
 
 def _date(value: str | None) -> str:
@@ -30,6 +32,28 @@ def _remark(entry: RegisterEntry) -> str:
     parts.append(entry.left)
     parts.append(entry.remark)
     return "; ".join(p for p in parts if p)
+
+
+def wrap_lines(value: str, font: str, size: float, room: float) -> list[str] | None:
+    """The lines a left-aligned paragraph of ``value`` would break into within ``room``
+    points, breaking only at spaces; None when a word alone is wider than the room."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    for part in value.split("\n"):
+        words, used = [], 0.0
+        for word in part.split():
+            width = stringWidth(word, font, size)
+            if width > room:
+                return None
+            if words and used + space + width > room:
+                lines.append(" ".join(words))
+                words, used = [], 0.0
+            used += (space if words else 0.0) + width
+            words.append(word)
+        lines.append(" ".join(words))
+    return lines
 
 
 # (header, width: "fit:<sample>" = as wide as the sample text, a number = share of the
@@ -78,18 +102,27 @@ def write_member_list_pdf(
     font = register_fonts()
     s = styles()
     width = frame_width(landscape_page=True)
-    cell = ParagraphStyle("ml_cell", parent=s.cell, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.2)
-    center = ParagraphStyle("ml_center", parent=cell, alignment=1)
+    cell_style = ParagraphStyle(
+        "ml_cell", parent=s.cell, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.2
+    )
+    center = ParagraphStyle("ml_center", parent=cell_style, alignment=1)
     head_style = ParagraphStyle("ml_head", parent=s.cell_bold, fontSize=CELL_SIZE)
 
-    # The name column is as wide as the longest name, so that no name breaks.
+    name_index = next(i for i, (_h, w, _f) in enumerate(COLUMNS) if w is None)
+    table = [
+        [str(number) if fn is None else fn(entry) or "" for _h, _w, fn in COLUMNS]
+        for number, entry in enumerate(entries, start=1)
+    ]
+
+    def longest(index: int) -> float:
+        return max((stringWidth(r[index], font, CELL_SIZE) for r in table), default=0.0)
+
+    # The name column is as wide as the longest name, so that no name breaks; a "fit"
+    # column as wide as its sample or its longest value (a card number with more digits).
     padding = 8
-    longest = max(
-        (stringWidth(e.member.full_name, font, CELL_SIZE) for e in entries), default=30 * mm
-    )
-    name_width = min(max(longest + padding, 30 * mm), 58 * mm)
+    name_width = min(max(longest(name_index) + padding, 30 * mm), 58 * mm)
     fitted = {
-        i: stringWidth(w[4:], font, CELL_SIZE) + padding
+        i: min(max(stringWidth(w[4:], font, CELL_SIZE), longest(i)), 25 * mm) + padding
         for i, (_h, w, _f) in enumerate(COLUMNS)
         if isinstance(w, str)
     }
@@ -100,24 +133,37 @@ def write_member_list_pdf(
         for i, (_h, w, _f) in enumerate(COLUMNS)
     ]
 
+    # Cells are plain strings drawn in the table's own font, broken into lines here; only
+    # a name too long for its column or a word too long for a line becomes a Paragraph
+    # (a Paragraph per cell made long lists slow).
+    text_room = [w - 2 * TABLE_PADDING for w in widths]  # as a Paragraph would break
+
+    def cell(value: str, index: int):
+        shown = unescape(text(value))  # with the font's stand-ins for characters it lacks
+        if index == name_index:
+            if stringWidth(shown, font, CELL_SIZE) <= text_room[index]:
+                return shown
+            size = CELL_SIZE
+            while stringWidth(value, font, size) + padding > widths[index] and size > 6:
+                size -= 0.5  # an extremely long name shrinks instead of breaking
+            style = ParagraphStyle("ml_name", parent=cell_style, fontSize=size, leading=size * 1.2)
+            return Paragraph(text(value).replace(" ", "&nbsp;"), style)
+        lines = wrap_lines(shown, font, CELL_SIZE, text_room[index])
+        if lines is None:
+            style = center if isinstance(COLUMNS[index][1], str) else cell_style
+            return Paragraph(text(value), style)
+        return "\n".join(lines)
+
     rows: list[list] = [[Paragraph(text(h), head_style) for h, _w, _f in COLUMNS]]
-    for number, entry in enumerate(entries, start=1):
-        row: list = []
-        for (_h, w, fn), col_width in zip(COLUMNS, widths, strict=True):
-            if fn is None:
-                row.append(Paragraph(str(number), center))
-            elif w is None:
-                name = entry.member.full_name
-                size = CELL_SIZE
-                while stringWidth(name, font, size) + padding > col_width and size > 6:
-                    size -= 0.5  # an extremely long name shrinks instead of breaking
-                style = ParagraphStyle("ml_name", parent=cell, fontSize=size, leading=size * 1.2)
-                row.append(Paragraph(text(name).replace(" ", "&nbsp;"), style))
-            else:
-                value = fn(entry)
-                style = center if isinstance(w, str) else cell
-                row.append(Paragraph(text(value), style))
-        rows.append(row)
+    rows += [[cell(value, i) for i, value in enumerate(values)] for values in table]
+    commands = [
+        ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
+        ("LEADING", (0, 1), (-1, -1), CELL_SIZE * 1.2),
+    ]
+    commands += [
+        ("ALIGN", (i, 1), (i, -1), "CENTER" if isinstance(w, str) else "LEFT")
+        for i, (_h, w, _f) in enumerate(COLUMNS)
+    ]
 
     def make_story(keep_rows: int) -> list:
         ending = [
@@ -138,7 +184,7 @@ def write_member_list_pdf(
                 ParagraphStyle("ml_sub", parent=s.center_italic, fontSize=13),
             ),
             Spacer(1, 4 * mm),
-            *ClosingTable(rows, widths, ending).flowables(keep_rows),
+            *ClosingTable(rows, widths, ending, commands=commands).flowables(keep_rows),
         ]
 
     return build_document(path, make_story, title=title, landscape_page=True)
