@@ -62,9 +62,11 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
         writer = _RowWriter(ws, table.columns)
         for values in table.rows:
             if isinstance(values, Heading):
-                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=ncols)
+                # A group row spans the table, not the wider header block above it.
+                width = len(table.columns)
+                ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
                 put(ws, row, 1, values.text, bold=True, border=True, fill=GROUP_FILL)
-                for col in range(2, ncols + 1):
+                for col in range(2, width + 1):
                     ws.cell(row=row, column=col).border = BORDER
             else:
                 writer.row(row, values, bold=False)

@@ -327,6 +327,28 @@ def test_situation_workbook_cell_by_cell(db, register, tmp_path):
         no_formulas(sheet)
 
 
+def test_situation_group_rows_span_the_table_only(db, register, tmp_path):
+    """The group rows ("Theo giới tính" and the others) are merged over the three table columns,
+    not one column wider (the header block above is at least four columns wide)."""
+    import openpyxl
+
+    path = write(db, "situation", tmp_path / "tinh_hinh.xlsx")
+    ws = openpyxl.load_workbook(path)["Số lượng đảng viên"]
+    header = check_sheet_setup(ws)
+    groups = [
+        r for r in range(header + 1, ws.max_row + 1)
+        if str(ws.cell(r, 1).value or "").startswith("Theo ")
+    ]  # fmt: skip
+    assert len(groups) == 5
+    spans = {m.min_row: (m.min_col, m.max_col) for m in ws.merged_cells.ranges}
+    for r in groups:
+        assert spans[r] == (1, 3), ws.cell(r, 1).value
+        assert ws.cell(r, 1).font.bold
+        assert all(ws.cell(r, c).border.top.style == "thin" for c in (1, 2, 3))
+        assert ws.cell(r, 3).border.right.style == "thin"
+        assert ws.cell(r, 4).border.top.style is None  # nothing drawn beyond the table
+
+
 def test_situation_pdf_text(db, register, tmp_path):
     path = write(db, "situation", tmp_path / "tinh_hinh.pdf")
     text = squeeze(pdf_text(path))
