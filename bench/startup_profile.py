@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="cell file to open (default: generated demo cell)")
     parser.add_argument("--members", type=int, default=5_000)
     parser.add_argument("--page", default=None, help="first page (as chibo-desktop --page)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list late imports")
     args = parser.parse_args(argv)
     if "PySide6" in sys.modules or "chibo_desktop.gui.app" in sys.modules:
         raise SystemExit("run this in a fresh process")
@@ -134,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     new = set(sys.modules) - before
     late = set(sys.modules) - _at_qt if _at_qt else set()
     print(f"{len(new)} modules imported, {len(late)} of them after PySide6")
+    if args.verbose:
+        print("after PySide6:", " ".join(sorted(late)))
     return code
 
 

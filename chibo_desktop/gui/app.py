@@ -52,7 +52,13 @@ def choose_path(args, config) -> tuple[Path | None, bool]:
 
 # What the first screen needs to show its data, by page (see preload below).
 FIRST_SCREEN = {
-    "home": ("chibo_desktop.services.reminders",),
+    "home": (
+        "chibo_desktop.services.reminders",
+        "chibo_desktop.services.info",
+        "chibo_desktop.services.report_meetings",
+        "chibo_desktop.rules.meetings",
+        "chibo_desktop.storage.campaigns",
+    ),
     "members": ("chibo_desktop.services.member_list", "chibo_desktop.services.members"),
     "meetings": ("chibo_desktop.services.meetings",),
 }

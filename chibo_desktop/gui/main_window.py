@@ -1,8 +1,8 @@
 """The main window: left navigation, one page at a time, File menu, status bar.
 
 Start-up is kept short: a page widget is built the first time it is shown and fetches its
-data then; the navigation lists every page from the class attributes alone. Services and
-dialogs used by other pages are imported when first needed.
+data then; the navigation lists every page from `views.pages` alone, and a page's module
+(its services, dialogs and models) is imported when the page is first shown.
 """
 
 from __future__ import annotations
@@ -34,24 +34,11 @@ from .errors import show_error
 from .opening import open_file_job
 from .tasks import Tasks
 from .views.base import Page
-from .views.campaign import CampaignPage
-from .views.home import HomePage
-from .views.meetings import MeetingsPage
-from .views.members import MembersPage
-from .views.reports import ReportsPage
-from .views.settings import SettingsPage
+from .views.pages import PAGES, PageInfo
 
 if TYPE_CHECKING:
     from ..services.cell import CellInfo
 
-PAGE_CLASSES: list[type[Page]] = [
-    HomePage,
-    MembersPage,
-    MeetingsPage,
-    CampaignPage,
-    ReportsPage,
-    SettingsPage,
-]
 RECORD_PAGES = {
     "member": "members",
     "meeting": "meetings",
@@ -104,14 +91,14 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(230)
         self.stack = QStackedWidget()
-        self.page_classes: list[type[Page]] = list(PAGE_CLASSES)
+        self.page_infos: list[PageInfo] = list(PAGES)
         self.pages: dict[str, Page] = {}  # the pages built so far, by key
         self._fresh: set[str] = set()  # built pages that have loaded the open file
         self._open = False
-        for cls in self.page_classes:
+        for info in self.page_infos:
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
-            item = QListWidgetItem(self.style().standardIcon(cls.icon), _(cls.title))
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+            item = QListWidgetItem(self.style().standardIcon(info.icon), _(info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -159,14 +146,14 @@ class MainWindow(QMainWindow):
 
     # --- pages -----------------------------------------------------------------------------
     def page_keys(self) -> list[str]:
-        return [cls.key for cls in self.page_classes]
+        return [info.key for info in self.page_infos]
 
     def page(self, key: str) -> Page:
         """The page with this key, built now if it has not been shown yet."""
         page = self.pages.get(key)
         if page is None:
             row = self.page_keys().index(key)
-            page = self.page_classes[row](self.tasks, self)
+            page = self.page_infos[row].page_class()(self.tasks, self)
             self.pages[key] = page
             stand_in = self.stack.widget(row)
             self.stack.insertWidget(row, page)

@@ -15,9 +15,7 @@ from ..domain.status import MemberState
 from ..domain.text import clean_text, name_sort_string
 from ..i18n import _, format_date
 from ..rules.badges import badge_rules
-from ..storage import assessments as assessment_store
 from ..storage import report_queries
-from .assessments import reference_date, to_be_assessed
 from .common import today as _today
 from .member_states import BriefMember, StateDeriver, brief_members, change_lists
 
@@ -232,6 +230,9 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
         year = today.year - 1
     else:
         return []
+    from ..storage import assessments as assessment_store
+    from .assessments import reference_date, to_be_assessed
+
     still_here = {m.id for m, _s in register.at(today)}
     due = [
         m

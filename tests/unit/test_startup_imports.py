@@ -44,3 +44,25 @@ def test_smoke_start_imports_no_heavy_library(demo_path, tmp_path):
     assert {m.split(".")[0] for m in modules} & HEAVY == set()
     # The demo generator (every feature's demo steps) is only for --demo.
     assert "chibo_desktop.services.demo" not in modules
+
+
+def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):
+    """The navigation is drawn from `views.pages`: the other pages' modules, with their
+    services and dialogs, load when first shown; babel's locale data is not needed to
+    show the home page in Vietnamese."""
+    modules = startup_modules(demo_path, tmp_path)
+    assert {"chibo_desktop.gui.views.home", "chibo_desktop.services.reminders"} <= modules
+    later = {
+        "chibo_desktop.gui.views.members",
+        "chibo_desktop.gui.views.meetings",
+        "chibo_desktop.gui.views.campaign",
+        "chibo_desktop.gui.views.reports",
+        "chibo_desktop.gui.views.settings",
+        "chibo_desktop.services.campaigns",
+        "chibo_desktop.services.reports",
+        "chibo_desktop.services.meetings",
+        "chibo_desktop.services.assessments",
+        "chibo_desktop.gui.dialogs",
+    }
+    assert modules & later == set()
+    assert {m.split(".")[0] for m in modules} & {"babel"} == set()

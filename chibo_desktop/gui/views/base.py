@@ -9,10 +9,10 @@ from ..tasks import Tasks
 
 
 class Page(QWidget):
-    """A page of the left navigation. Subclasses set ``key``, ``title`` and ``icon``: the
-    navigation is drawn from these class attributes, and the page itself is built the
-    first time it is shown, so keep imports of services and dialogs inside the methods
-    that use them."""
+    """A page of the left navigation. Subclasses take ``key``, ``title`` and ``icon`` from
+    their entry in ``views.pages`` (``key, title, icon = described("home")``): the
+    navigation is drawn from that list, and the page's module is imported and the page
+    built the first time it is shown."""
 
     key = ""
     title = ""

@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ...i18n import N_, _, format_date
+from ...i18n import _, format_date
 from ...services.campaign_templates import list_templates
 from ...services.campaigns import (
     campaign_state,
@@ -45,6 +44,7 @@ from .base import Page, page_heading
 from .campaign_matrix import MatrixTab
 from .campaign_overview import OverviewWidget
 from .campaign_tabs import ReportTab, StepsTab
+from .pages import described
 
 
 def open_campaign(db, campaign_id: int):
@@ -56,9 +56,7 @@ def open_campaign(db, campaign_id: int):
 
 
 class CampaignPage(Page):
-    key = "campaign"
-    title = N_("Đợt sinh hoạt chính trị")
-    icon = QStyle.StandardPixmap.SP_DialogApplyButton
+    key, title, icon = described("campaign")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QWidget
 
-from ...i18n import N_, _, format_date, ngettext
+from ...i18n import _, format_date, ngettext
 from ...services.common import Changes
 from ...services.common import today as _today
 from ..models.reminders_model import RemindersModel
 from .base import Page, simple_layout
+from .pages import described
 
 if TYPE_CHECKING:
     from ...services.reminders import HomeData
@@ -25,9 +26,7 @@ def _home_data(db, today):
 
 
 class HomePage(Page):
-    key = "home"
-    title = N_("Trang chủ")
-    icon = QStyle.StandardPixmap.SP_DirHomeIcon
+    key, title, icon = described("home")
 
     # (record kind, record id): member | meeting | campaign | assessment (id = year)
     record_requested = Signal(str, object)

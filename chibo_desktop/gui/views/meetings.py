@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...i18n import N_, _
+from ...i18n import _
 from ...services.common import Changes
 from ..errors import show_error
 from .base import Page, page_heading
+from .pages import described
 
 
 def _svc():
@@ -42,9 +42,7 @@ def _list_meetings(db):
 
 
 class MeetingsPage(Page):
-    key = "meetings"
-    title = N_("Sinh hoạt chi bộ")
-    icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+    key, title, icon = described("meetings")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         from ..dialogs.meeting_editor import MeetingEditor

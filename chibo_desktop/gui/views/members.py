@@ -12,17 +12,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
-    QStyle,
     QTableView,
     QWidget,
 )
 
-from ...i18n import N_, _
+from ...i18n import _
 from ...services.common import Changes
 from ...services.common import today as _today
 from ..errors import show_error
 from .base import Page, simple_layout
 from .members_bar import MembersBar, position_values
+from .pages import described
 
 if TYPE_CHECKING:
     from ..dialogs.member_form import MemberForm
@@ -60,9 +60,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
 
 
 class MembersPage(MembersBar, Page):
-    key = "members"
-    title = N_("Đảng viên")
-    icon = QStyle.StandardPixmap.SP_DirIcon
+    key, title, icon = described("members")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         from ..models.members_model import MembersModel, MembersProxy

@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.report import to_html
-from ...i18n import N_, _
+from ...i18n import _
 from ...services.common import Changes
 from ...services.common import today as _today
 from ...services.reports import build_report, default_file_name, report_doc, report_kinds
 from ..errors import show_error
 from ..progress import run_with_progress
 from .base import Page, simple_layout
+from .pages import described
 
 # The preview waits until the choices stop changing for this long, then builds on the worker.
 PREVIEW_DELAY_MS = 300
@@ -55,9 +55,7 @@ def _pydate(value: QDate) -> dt.date:
 
 
 class ReportsPage(Page):
-    key = "reports"
-    title = N_("Báo cáo")
-    icon = QStyle.StandardPixmap.SP_FileIcon
+    key, title, icon = described("reports")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)

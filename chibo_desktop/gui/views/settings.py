@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from ...i18n import N_, _
+from ...i18n import _
 from ...services.common import Changes
 from .base import Page, simple_layout
+from .pages import described
 from .settings_backup import BackupSection
 from .settings_cell import CellSection
 from .settings_language import LanguageSection
@@ -20,9 +21,7 @@ SECTIONS.append(SecuritySection)
 
 
 class SettingsPage(Page):
-    key = "settings"
-    title = N_("Cài đặt")
-    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
+    key, title, icon = described("settings")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
