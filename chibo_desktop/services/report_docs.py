@@ -284,8 +284,8 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
             ),
             Section("Tham dự của từng đảng viên", [], per_member),
             Section(
-                "Cảnh báo",
-                m.warnings or ["Không có cảnh báo."],
+                "Những điểm cần lưu ý",
+                m.warnings or ["Không có điểm nào cần lưu ý."],
                 None,
             ),
         ],

@@ -11,6 +11,7 @@ from ..domain.attendance import MeetingFigures, MemberFigures, figures
 from ..domain.text import name_sort_key
 from ..i18n import format_date, format_percent
 from ..storage import report_queries
+from .common import today as _today
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,22 @@ def _months(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
     return months
 
 
-def meetings_summary(db: Database, start: dt.date, end: dt.date) -> MeetingsSummary:
+def _last_day(year: int, month: int) -> dt.date:
+    first_of_next = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
+def months_due(start: dt.date, end: dt.date, today: dt.date) -> list[tuple[int, int]]:
+    """Months of the period that must have had their regular meeting: those over by the
+    report's end date and before today (this month still has days to hold it)."""
+    return [
+        (y, m) for y, m in _months(start, end) if _last_day(y, m) <= end and _last_day(y, m) < today
+    ]
+
+
+def meetings_summary(
+    db: Database, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> MeetingsSummary:
     limits = thresholds()
     labels = limits.kind_labels or {}
     rows = report_queries.meetings_between(db, start, end)
@@ -118,7 +134,8 @@ def meetings_summary(db: Database, start: dt.date, end: dt.date) -> MeetingsSumm
         for m, r in zip(meetings, rows, strict=True)
         if "thuong_ky" in r["kinds"]
     }
-    missing = [f"{mm:02d}/{yy}" for yy, mm in _months(start, end) if (yy, mm) not in held]
-    if missing and meetings is not None:
+    due = months_due(start, end, today or _today())
+    missing = [f"{mm:02d}/{yy}" for yy, mm in due if (yy, mm) not in held]
+    if missing:
         warnings.append(f"Tháng chưa có sinh hoạt thường kỳ: {', '.join(missing)}.")
     return MeetingsSummary(start, end, meetings, members, warnings, missing)

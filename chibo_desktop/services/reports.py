@@ -81,7 +81,7 @@ def report_doc(
         from .report_docs import meetings_doc
         from .report_meetings import meetings_summary
 
-        return meetings_doc(meetings_summary(db, start, end), cell, on)
+        return meetings_doc(meetings_summary(db, start, end, on), cell, on)
     delegated = _delegated_preview(db, name, start, end, on)
     if delegated is not None:
         return delegated

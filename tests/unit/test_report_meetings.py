@@ -114,6 +114,56 @@ def test_a_month_without_a_regular_meeting_is_named(db, held):
     assert m.warnings[-1] == "Tháng chưa có sinh hoạt thường kỳ: 12/2025."
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "today", "missing"),
+    [
+        # December 2026 has not happened yet: nothing to report, whatever the period says.
+        ("2026-12-01", "2026-12-31", "2026-11-22", []),
+        ("2026-01-01", "2026-12-31", "2026-03-15", []),  # March still has days left
+        ("2026-01-01", "2026-12-31", "2026-04-01", []),  # March held on 05/03
+        ("2026-01-01", "2026-12-31", "2026-05-01", ["04/2026"]),
+        ("2026-01-01", "2026-12-31", "2027-01-05", [f"{m:02d}/2026" for m in range(4, 13)]),
+        # Only months over by the report's end date count, even when today is later.
+        ("2026-03-01", "2026-04-20", "2026-11-22", []),
+        ("2026-03-01", "2026-04-30", "2026-11-22", ["04/2026"]),
+        # A month ends with its last day: on that day it can still be held.
+        ("2026-04-01", "2026-04-30", "2026-04-30", []),
+        ("2026-04-01", "2026-04-30", "2026-05-01", ["04/2026"]),
+    ],
+)
+def test_only_months_already_over_are_named(db, held, start, end, today, missing):
+    d = dt.date.fromisoformat
+    m = meetings_summary(db, d(start), d(end), d(today))
+    assert m.regular_months_missing == missing
+    named = [w for w in m.warnings if w.startswith("Tháng chưa có sinh hoạt thường kỳ")]
+    assert named == (
+        [f"Tháng chưa có sinh hoạt thường kỳ: {', '.join(missing)}."] if missing else []
+    )
+
+
+def test_the_report_date_is_today_for_the_months(db, held):
+    """The report made on 15/03/2026 for the whole year names no month after February."""
+    doc = report_doc(db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 12, 31), TODAY)
+    assert not [p for p in doc.sections[2].paragraphs if p.startswith("Tháng chưa có")]
+    doc = report_doc(
+        db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 6, 3)
+    )
+    assert doc.sections[2].paragraphs[-1] == "Tháng chưa có sinh hoạt thường kỳ: 04/2026, 05/2026."
+
+
+def test_the_points_to_note_section(db, tmp_path):
+    """Sent upward, the section is "Những điểm cần lưu ý", never "Cảnh báo"; a period with
+    nothing to note says so."""
+    build_register(db)
+    create_meeting(db, dt.date(2026, 1, 5), ("thuong_ky",))
+    doc = report_doc(db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 1, 31), TODAY)
+    assert doc.sections[2].title == "Những điểm cần lưu ý"
+    assert doc.sections[2].paragraphs == ["Không có điểm nào cần lưu ý."]
+    flat = " ".join(pdf_text(write(db, "meetings", tmp_path / "t.pdf")).split())
+    assert "Những điểm cần lưu ý" in flat
+    assert "Cảnh báo" not in flat
+
+
 def test_meetings_document(db, held):
     doc = report_doc(db, "meetings", START, END, TODAY)
     per_meeting = doc.sections[0].table
@@ -136,7 +186,11 @@ def test_meetings_workbook_cell_by_cell(db, held, tmp_path):
 
     path = write(db, "meetings", tmp_path / "sinh_hoat.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Các buổi sinh hoạt", "Tham dự của từng đảng viên", "Cảnh báo"]
+    assert wb.sheetnames == [
+        "Các buổi sinh hoạt",
+        "Tham dự của từng đảng viên",
+        "Những điểm cần lưu ý",
+    ]
     ws = wb["Các buổi sinh hoạt"]
     header = check_sheet_setup(ws)
     assert ws.page_setup.orientation == "landscape"
@@ -164,9 +218,9 @@ def test_meetings_workbook_cell_by_cell(db, held, tmp_path):
     assert [tuple(r[1:7]) for r in got] == [(n, *v) for n, v in PER_MEMBER.items()]
     assert got[3][7] == 0.25 and got[2][7] is None
 
-    ws = wb["Cảnh báo"]
+    ws = wb["Những điểm cần lưu ý"]
     texts = [ws.cell(r, 1).value for r in range(1, 30) if ws.cell(r, 1).value]
-    assert texts[texts.index("Cảnh báo") + 1 :][: len(WARNINGS)] == WARNINGS
+    assert texts[texts.index("Những điểm cần lưu ý") + 1 :][: len(WARNINGS)] == WARNINGS
     for sheet in wb:
         no_formulas(sheet)
 
