@@ -4,6 +4,7 @@ the change log, updates with what changed, in one transaction (the caller's)."""
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 
 from sqlite_utils import Database
 
@@ -18,67 +19,76 @@ from .import_check import ADD, UPDATE, Outcome, search_text
 _STEP = 2000
 
 
-def _first_status(member, today: dt.date) -> tuple[str, str]:
-    """New members need a first change to be in the cell's list. A list holds no history, so:
-    without an official date the member is probationary, admitted on the joining date; with
-    one, the member is recorded as transferred in, dated from joining because the list does
-    not say since when they belong here (their membership then follows the official date).
-    Returns the kind and the ISO day (the earliest day a partial joining date can mean)."""
-    kind = "transfer_in" if member.official_date else "admitted"
-    joined = member.join_date  # checked ISO by now: '1960', '1960-05' or '1960-05-01'
-    if not joined:
-        return kind, today.isoformat()
-    return kind, joined + _PAD[len(joined)] if len(joined) in _PAD else joined
+# A list holds no history, so a new member gets one first change, to be in the cell's list:
+# without an official date the member is probationary, admitted on the joining date; with
+# one, the member is recorded as transferred in, dated from joining because the list does
+# not say since when they belong here (their membership then follows the official date).
+# Without a joining date the change is dated today; a partial one on its first day.
+_FIRST_KINDS = ("admitted", "transfer_in")  # [0] without an official date, [1] with one
 
 
-_PAD = {4: "-01-01", 7: "-01"}
+def _states(rules, today: dt.date) -> tuple[tuple[str, int], tuple[str, int]]:
+    """(status code, in cell) after the first change, without and with an official date
+    (derive_state without ``as_of`` depends on nothing else)."""
+    found = []
+    for kind, official in zip(_FIRST_KINDS, (None, dt.date(1, 1, 1)), strict=True):
+        state = derive_state([StatusChange(kind, today)], rules, None, official)
+        found.append((state.code, int(state.in_cell)))
+    return found[0], found[1]
+
+
+def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
+    """The columns any new member fills, and one insert tuple per member."""
+    filled: set[str] = {"full_name"}
+    for o in adds:
+        filled.update(o.record.values)
+    columns = [c for c in store.COLUMNS if c in filled]
+    get = attrgetter(*columns)
+    armed = columns.index("armed_forces") if "armed_forces" in columns else -1
+    without, with_official = states
+    rows = []
+    member_id = first_id
+    for o in adds:
+        member = o.member
+        member.id = member_id
+        values = get(member)
+        if len(columns) == 1:
+            values = (values,)
+        if armed >= 0:
+            values = (*values[:armed], int(bool(values[armed])), *values[armed + 1 :])
+        state = with_official if member.official_date else without
+        rows.append((member_id, *values, search_text(member), *state, stamp, stamp))
+        member_id += 1
+    return columns, rows
 
 
 def write(db: Database, outcomes: list[Outcome], user: str, source: str, today: dt.date):
     """Store the outcomes to add or update, yielding Progress; inside ``db.atomic()``."""
     rules = status_rules()
-    states: dict = {}
-    first_id = next_id = store.next_id(db)
+    first_id = store.next_id(db)
     after_status = store.last_status_id(db)
-    new, statuses = [], []
     file_name = source.split(": ", 1)[-1]
-    notes = {
-        "transfer_in": _(
+    notes = (
+        _("Nhập từ danh sách {name}.").format(name=file_name),
+        _(
             "Ghi nhận khi nhập danh sách {name}; ngày chuyển đến chưa rõ nên lấy ngày vào Đảng."
         ).format(name=file_name),
-        "admitted": _("Nhập từ danh sách {name}.").format(name=file_name),
-    }
-    for o in outcomes:
-        if o.action != ADD:
-            continue
-        member = o.member
-        member.id = next_id
-        next_id += 1
-        kind, day = _first_status(member, today)
-        # The state after a single first change depends only on its kind and on whether an
-        # official date is known (derive_state without as_of).
-        key = (kind, member.official_date is not None)
-        code_in_cell = states.get(key)
-        if code_in_cell is None:
-            official = dates.earliest(member.official_date)
-            first = StatusChange(kind, dt.date.fromisoformat(day))
-            state = derive_state([first], rules, None, official)
-            code_in_cell = states[key] = (state.code, state.in_cell)
-        new.append((member, search_text(member), *code_in_cell))
-        statuses.append((member.id, kind, day, notes[kind]))
-    total = len(new)
+    )
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+    adds = [o for o in outcomes if o.action == ADD]
+    columns, new = _new_rows(adds, first_id, _states(rules, today), stamp)
+    total = len(new)
     if new:
         with store.bulk_insert(db, first_id):
             for start in range(0, total, _STEP):
-                store.insert_members(db, new[start : start + _STEP], stamp)
+                store.insert_members(db, columns, new[start : start + _STEP])
                 yield Progress(
                     start,
                     total,
                     _("Đang ghi {n}/{total} đảng viên mới…").format(n=start, total=total),
                 )
-        store.add_statuses(db, statuses, stamp)
-        store.log_new_members(db, user, source, first_id, after_status, stamp)
+            store.add_first_statuses(db, first_id, _FIRST_KINDS, notes, today.isoformat(), stamp)
+            store.log_new_members(db, user, source, first_id, after_status, stamp)
     updates = [o for o in outcomes if o.action == UPDATE]
     store.update_members(db, ((o.member, search_text(o.member)) for o in updates))
     log = [
