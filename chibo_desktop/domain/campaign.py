@@ -234,10 +234,11 @@ class Figure:
 
 
 def figures(state: CampaignState) -> list[Figure]:
-    """Participation figures for the reports: members in the campaign, then each item."""
+    """Participation figures for the reports: members in the campaign, then each item.
+    The labels are printed, so Vietnamese; a screen translates the first with ``_()``."""
     total = len(state.active_members)
     rows = [
-        Figure(_("Đảng viên tham gia đợt sinh hoạt"), total, total),
+        Figure(N_("Đảng viên tham gia đợt sinh hoạt"), total, total),
     ]
     for item in state.template.items:
         rows.append(Figure(item.title, state.done_count(item.key), total))

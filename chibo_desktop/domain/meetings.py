@@ -141,7 +141,8 @@ def default_state(condition: str) -> str:
 
 
 def summary_line(rules: MeetingRules, meeting: Meeting) -> str:
-    """'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026' (combined kinds joined)."""
+    """'Sinh hoạt chi bộ thường kỳ tháng 3 năm 2026' (combined kinds joined). A printed
+    title: Vietnamese whatever the interface language."""
     d = meeting.date
     values = {
         "day": f"{d.day:02d}",
@@ -152,7 +153,7 @@ def summary_line(rules: MeetingRules, meeting: Meeting) -> str:
     kinds = [rules.kind(k) for k in meeting.kinds]
     kinds = [k for k in kinds if k is not None]
     if not kinds:
-        return _("Sinh hoạt chi bộ ngày {date}").format(date=d.strftime("%d/%m/%Y"))
+        return f"Sinh hoạt chi bộ ngày {d.strftime('%d/%m/%Y')}"
     if len(kinds) > 1:
         labels = " và ".join(k.label for k in kinds)
         text = f"Sinh hoạt chi bộ {labels} tháng {d.month} năm {d.year}"

@@ -97,8 +97,6 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         [n, f.label, f.done, f.total, round(f.share * 100, 1)]
         for n, f in enumerate(figures(state), start=1)
     ]
-    if rows:  # the first figure's label follows the interface language; paper does not
-        rows[0][1] = "Đảng viên tham gia đợt sinh hoạt"
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
     done_steps = sum(1 for s in state.steps if s.shown_status == "done")
     put(ws, end + 1, 2, f"Số bước đã hoàn thành: {done_steps}/{len(state.steps)}")

@@ -391,3 +391,31 @@ def test_printed_text_stays_vietnamese_in_english(db, register):
     assert doc.signer.caption == "T/M CHI BỘ"
     assert "Theo độ tuổi" in [getattr(r, "text", None) for r in doc.sections[0].table.rows]
     assert doc.text_preview().count("71,4%") == 2  # Vietnamese decimal comma
+
+
+def test_printed_titles_stay_vietnamese_in_english(db, register, tmp_path):
+    """A meeting of no known kind and the campaign's first figure are printed titles: the
+    English interface does not change them, on screen data or on paper."""
+    import openpyxl
+
+    from chibo_desktop import i18n
+    from chibo_desktop.domain.campaign import figures
+    from chibo_desktop.domain.meetings import Meeting, summary_line
+    from chibo_desktop.rules.meetings import meeting_rules
+    from chibo_desktop.services.campaigns import campaign_state, create_campaign
+
+    campaign_id = create_campaign(db, "tu_soi_tu_sua", dt.date(2026, 1, 10), today=TODAY).value
+    i18n.set_language("en")
+    try:
+        assert i18n._("Sinh hoạt chi bộ ngày {date}") != "Sinh hoạt chi bộ ngày {date}"
+        meeting = Meeting(dt.date(2026, 3, 5), kinds=("khong_co",))
+        assert summary_line(meeting_rules(), meeting) == "Sinh hoạt chi bộ ngày 05/03/2026"
+        first = figures(campaign_state(db, campaign_id, TODAY))[0]
+        assert first.label == "Đảng viên tham gia đợt sinh hoạt"
+        assert i18n._(first.label) == "Members taking part in the campaign"  # for a screen
+        path = write(db, "campaign", tmp_path / "dot.xlsx")
+    finally:
+        i18n.set_language("vi")
+    ws = openpyxl.load_workbook(path)["Số liệu"]
+    header = check_sheet_setup(ws)
+    assert ws.cell(header + 1, 2).value == "Đảng viên tham gia đợt sinh hoạt"
