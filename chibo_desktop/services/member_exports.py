@@ -10,17 +10,24 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.members import Member
-from ..domain.status import StatusChange
+from ..domain.status import (
+    CONDITION_LABELS,
+    MEMBERSHIP_LABELS,
+    TEMPORARY_LABEL,
+    MemberState,
+    StatusChange,
+)
 from ..domain.text import name_sort_key
 from ..errors import ChiboError
 from ..i18n import _, format_date
 from ..interop.letterhead import Letterhead
 from ..interop.member_register import RegisterEntry
+from ..rules.statuses import status_rules
 from ..storage import members as store
 from .cell import get_cell
 from .common import Progress
 from .common import today as _today
-from .members import change_labels, state_of
+from .members import state_of
 
 LEAVING = ("resigned", "struck_off", "expelled", "temp_in_end")
 FORMATS = (".xlsx", ".pdf")
@@ -36,9 +43,22 @@ def _when_where(change: StatusChange) -> str:
     return ", ".join(p for p in (format_date(change.date), change.note) if p)
 
 
+def printed_state_label(state: MemberState) -> str:
+    """The member's state as printed on the list: Vietnamese whatever the interface
+    language (``MemberState.label`` follows the interface)."""
+    if not state.in_cell:
+        return state.left or "Chưa vào chi bộ"
+    if state.condition != "normal":
+        return CONDITION_LABELS[state.condition]
+    if state.attachment == "temporary":
+        return TEMPORARY_LABEL
+    return MEMBERSHIP_LABELS.get(state.membership or "chinh_thuc", "")
+
+
 def register_entry(member: Member, history: list[StatusChange]) -> RegisterEntry:
-    """Columns the register fills from the status history (transfers, death, leaving)."""
-    labels = change_labels()
+    """Columns the register fills from the status history (transfers, death, leaving);
+    printed text, so in Vietnamese whatever the interface language."""
+    labels = {key: rule.label for key, rule in status_rules().items()}
     out = [c for c in history if c.kind == "transfer_out"]
     came = [c for c in history if c.kind == "transfer_in"]
     died = [c for c in history if c.kind == "died"]
@@ -46,9 +66,9 @@ def register_entry(member: Member, history: list[StatusChange]) -> RegisterEntry
     state = state_of(member, history)
     remark = []
     if state.in_cell and state.code not in ("chinh_thuc", "du_bi"):
-        remark.append(state.label)
+        remark.append(printed_state_label(state))
     elif state.in_cell and state.code == "du_bi":
-        remark.append(_("Dự bị"))
+        remark.append("Dự bị")
     if member.notes:
         remark.append(member.notes)
     leaving = ""
@@ -59,7 +79,7 @@ def register_entry(member: Member, history: list[StatusChange]) -> RegisterEntry
         )
     return RegisterEntry(
         member=member,
-        status_label=state.label,
+        status_label=printed_state_label(state),
         transferred_out=_when_where(out[-1]) if out else "",
         transferred_in=_when_where(came[-1]) if came else "",
         died=died[-1].date if died else None,

@@ -164,3 +164,30 @@ def test_cli_export_both_formats(db_path, tmp_path, capsys):
     assert "Đã xuất 3 đảng viên" in capsys.readouterr().out
     assert cli_main(["--db", str(db_path), "members", "export", str(tmp_path / "x.doc")]) == 1
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_printed_list_stays_vietnamese_with_an_english_interface(db, tmp_path):
+    """Remarks and the leaving columns are printed text: the English interface leaves
+    them in Vietnamese."""
+    from chibo_desktop import i18n
+    from chibo_desktop.services.member_exports import register_entries
+
+    ids = fill(db)
+    svc.add_status_change(db, ids["Nguyễn Văn An"], StatusChange("exempt", TODAY), today=TODAY)
+    svc.add_status_change(
+        db, ids["Đặng Thị Hằng"], StatusChange("resigned", TODAY, note="Xin ra"), today=TODAY
+    )
+    i18n.set_language("en")
+    try:
+        assert i18n._("Dự bị") != "Dự bị"  # the interface really is English
+        entries = {e.member.full_name: e for e in register_entries(db, include_left=True)}
+        out = tmp_path / "list.xlsx"
+        run_to_end(export_members(db, out, include_left=True, today=TODAY))
+    finally:
+        i18n.set_language("vi")
+    assert entries["Nguyễn Văn An"].remark == "Miễn công tác và sinh hoạt"
+    assert entries["Nguyễn Văn An"].status_label == "Miễn công tác và sinh hoạt"
+    assert entries["Đặng Thị Hằng"].left == "15/03/2026, Xin ra khỏi Đảng, Xin ra"
+    ws = load_workbook(out).active
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "Miễn công tác và sinh hoạt" in " ".join(texts)
