@@ -14,11 +14,13 @@ TIMEOUT_MS = 60_000
 def finish_when_ready(app, window, tasks, screenshot: str | None, exit_code: list[int]) -> None:
     clock = QElapsedTimer()
     clock.start()
-    state = {"opened": False}
-    window.database_opened.connect(lambda _p: state.update(opened=True))
+    state = {"opened": False, "done": False}
 
-    def poll() -> None:
+    def poll(again: bool = True) -> None:
+        if state["done"]:
+            return
         if state["opened"] and tasks.pending == 0:
+            state["done"] = True
             app.processEvents()
             window.repaint()
             if screenshot and not window.grab().save(screenshot):
@@ -29,10 +31,17 @@ def finish_when_ready(app, window, tasks, screenshot: str | None, exit_code: lis
             window.close()
             app.quit()
         elif clock.elapsed() > TIMEOUT_MS or (not state["opened"] and not window.isVisible()):
+            state["done"] = True
             print(_("Lỗi: cửa sổ không sẵn sàng."), file=sys.stderr)
             exit_code.append(1)
             app.quit()
-        else:
+        elif again:  # the slow check that also catches the time limit
             QTimer.singleShot(20, poll)
 
+    def check_soon(*_args) -> None:
+        # After the callbacks of the job that just ended (they may queue more work).
+        QTimer.singleShot(0, lambda: poll(again=False))
+
+    window.database_opened.connect(lambda _p: (state.update(opened=True), check_soon()))
+    tasks.busy_changed.connect(lambda busy: None if busy else check_soon())
     QTimer.singleShot(0, poll)
