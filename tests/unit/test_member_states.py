@@ -59,3 +59,11 @@ def test_every_demo_member_on_many_dates(demo_db, today):
     assert {m.id for m, _s in present} == {
         m.id for m in members if state_of(m, histories.get(m.id, []), today).in_cell
     }
+
+
+def test_home_page_absence_limit_is_the_meeting_reports_limit():
+    # The home page takes the limit without loading the meeting rules; it must stay the
+    # limit the meeting reports use.
+    from chibo_desktop.services.report_meetings import Thresholds, thresholds
+
+    assert Thresholds().max_missed_in_a_row == thresholds().max_missed_in_a_row
