@@ -7,7 +7,8 @@ screen, paints and exits, so the figure is what a secretary waits from double-cl
 usable first screen. Other pages are built and loaded when first shown. The same start
 on an empty cell separates the fixed cost (imports, window) from the cost of the data. A
 last row checks that the heavy libraries (openpyxl, reportlab, python-calamine) stay
-unimported.
+unimported. Both programs run with their bytecode compiled, as installed (see
+``installed_env``).
 """
 
 from __future__ import annotations
@@ -67,6 +68,17 @@ def app_command(db: Path) -> list[str]:
     return [sys.executable, "-c", entry, "--smoke", "--db", str(db)]
 
 
+def installed_env(home: Path) -> dict[str, str]:
+    """Python's compiled bytecode kept, as in an installed program (installers compile
+    it; a development shell may set PYTHONDONTWRITEBYTECODE, which would make every
+    start compile the program's ~200 modules again, ≈ 30 ms). It goes to a private
+    folder, written by the untimed first round; the bare script runs the same way."""
+    env = subprocess_env(home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "bytecode")
+    return env
+
+
 def startup_modules(db: Path, env: dict[str, str], out: Path) -> list[str]:
     run_process([sys.executable, "-c", WITH_MODULES, str(out), "--smoke", "--db", str(db)], env=env)
     return out.read_text("utf-8").split()
@@ -88,7 +100,7 @@ def run(quick: bool) -> list[dict]:
     members = QUICK_MEMBERS if quick else MEMBERS
     runs = QUICK_RUNS if quick else RUNS
     with scratch_dir() as home:
-        env = subprocess_env(home)
+        env = installed_env(home)
         db = data.database(home / "cell.sqlite", members=members, demo=True)
         bare = home / "bare_window.py"
         bare.write_text(BARE, "utf-8")
