@@ -7,6 +7,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+# Laying out the list asks every row for ~18 roles; most are answered "nothing" at once.
+_ANSWERED = {int(r.value) for r in (_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP)} | {
+    int(KIND_ROLE)
+}
 
 
 class RemindersModel(QAbstractListModel):
@@ -18,6 +26,7 @@ class RemindersModel(QAbstractListModel):
             "overdue": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
             "soon": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
         }
+        self._overdue = QBrush(QColor("#8a1c14"))
 
     def set_items(self, items: list) -> None:
         self.beginResetModel()
@@ -27,21 +36,19 @@ class RemindersModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role not in _ANSWERED or not index.isValid():
             return None
         item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return item.text
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             return self._icons.get(item.urgency)
-        if role == Qt.ItemDataRole.ForegroundRole and item.urgency == "overdue":
-            return QBrush(QColor("#8a1c14"))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _FOREGROUND:
+            return self._overdue if item.urgency == "overdue" else None
+        if role == _TOOLTIP:
             return item.text
-        if role == KIND_ROLE:
-            return item.kind
-        return None
+        return item.kind  # KIND_ROLE
 
     def reminder(self, row: int):
         return self.items[row]
