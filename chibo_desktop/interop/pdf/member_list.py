@@ -39,6 +39,9 @@ def wrap_lines(value: str, font: str, size: float, room: float) -> list[str] | N
     points, breaking only at spaces; None when a word alone is wider than the room."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    one_line = "\n" not in value and "  " not in value and value == value.strip()
+    if one_line and stringWidth(value, font, size) <= room:
+        return [value]  # most cells: measured once, not word by word
     space = stringWidth(" ", font, size)
     lines: list[str] = []
     for part in value.split("\n"):
