@@ -17,24 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .bench_import import TODAY, _calamine_read, _stored_rows, make_workbook
+from .bench_import import TODAY, _calamine_read, _stored_rows, _write_stored, make_workbook
 
 RUNS = 5
-
-
-def _write_only(db, members: list, statuses: list) -> None:
-    from chibo_desktop.storage import member_import as store
-
-    marks = ", ".join("?" * len(members[0]))
-    with db.atomic():
-        with store.bulk_insert(db, 1):
-            db.conn.executemany(f"INSERT INTO members VALUES ({marks})", members)
-        db.conn.executemany(
-            "INSERT INTO member_status(member_id, kind, date, note, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            statuses,
-        )
-        store.log_new_members(db, "bench", "bench", 1, 0, members[0][-1])
 
 
 def _all(records) -> list:
@@ -85,7 +70,7 @@ def main(rows: int) -> None:
         stored = stored or _stored_rows(db)
         db.close()
         db = open_database(folder / f"p{next(count)}.sqlite", create=True)
-        timed("  of which SQLite + commit alone", _write_only, db, *stored)
+        timed("  of which SQLite + commit alone", _write_stored, db, *stored)
         db.close()
     print(f"{rows} rows, median of {RUNS} runs")
     print(f"{'step':48}  {'wall':>8}  {'CPU':>8}")

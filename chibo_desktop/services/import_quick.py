@@ -24,15 +24,14 @@ def _span(value: str | None) -> tuple[dt.date, dt.date] | bool | None:
     """(earliest, latest) day of an ISO date, None when empty, False when not a date."""
     if not value:
         return None
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        # The usual full date, without the regular expression (same digits as its \d).
-        year, month, day = value[:4], value[5:7], value[8:]
-        if year.isdecimal() and month.isdecimal() and day.isdecimal():
-            try:
-                found = dt.date(int(year), int(month), int(day))
-            except ValueError:
-                return False
-            return found, found
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        # The usual full date, without the regular expression: ASCII 'YYYY-MM-DD' is all
+        # that fromisoformat takes with these dashes, and it refuses what _ISO refuses.
+        try:
+            found = dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return found, found
     if not _ISO.match(value):
         return False
     try:

@@ -4,13 +4,16 @@ work per cell, so that reading 20,000 rows costs little more than looking the ce
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import itemgetter, setitem
 
 from .fields import BIRTH_MALE, MARK_MALE
-from .values import ValueProblem, as_text, clean_cell, name_problem, number_text
+from .values import ValueProblem, as_text, clean_cell, name_problem, number_text, parse_date
 
 # How a column's values are used (the ``kind`` of a reading plan).
 NAME, STORE, BIRTH, MARK, NOTE = range(5)
@@ -70,13 +73,75 @@ def _is_plain_text(value) -> bool:
     )
 
 
+def _all_plain(cells: list, name: bool = False) -> bool:
+    """``_is_plain_text`` (``_is_plain_name`` with ``name``) of every cell, decided on the
+    cells joined by a separator: one pass in C instead of one call per cell. A separator
+    typed inside a cell can only make it answer False, never True wrongly."""
+    if not cells or set(map(type, cells)) != {str}:
+        return False
+    joined = _SEP.join(cells)
+    if (
+        not joined
+        or joined[0] == " "
+        or joined[-1] == " "
+        or joined[0] == _SEP
+        or joined[-1] == _SEP
+        or _SEP * 2 in joined  # an empty cell
+        or _SEP + " " in joined
+        or " " + _SEP in joined
+        or "  " in joined
+        or not joined.isprintable()
+    ):
+        return False
+    if name and (joined[0] in "=+@-" or any(_SEP + c in joined for c in "=+@-")):
+        return False
+    # The separator does not combine with its neighbours, so each cell is NFC exactly when
+    # the whole is.
+    return unicodedata.is_normalized("NFC", joined)
+
+
+_SEP = "|"
+
+
+def _dates(cells: list, parse: Callable) -> list | None:
+    """``convert`` with ``parse_date`` of a column of date cells, or of dates typed
+    dd/mm/yyyy (the usual two), without a call per cell; None for other columns."""
+    kinds = set(map(type, cells))
+    if kinds == {dt.date}:
+        return list(map(dt.date.isoformat, cells))
+    if kinds != {str}:
+        return None
+    found = []
+    append = found.append
+    from_iso = dt.date.fromisoformat
+    for value in cells:
+        if len(value) == 10 and value[2] == "/" and value[5] == "/" and value.isascii():
+            iso = f"{value[6:]}-{value[3:5]}-{value[:2]}"
+            if iso[:4].isdigit() and iso[5:7].isdigit() and iso[8:].isdigit():
+                try:
+                    from_iso(iso)  # a real day: then it reads back as ``iso`` exactly
+                except ValueError:
+                    pass
+                else:
+                    append(iso)
+                    continue
+        append(convert(parse, value))
+    return found
+
+
 def convert_column(
     cells: list, parse: Callable, memo: dict | None, keeps_plain_text: bool = False
 ) -> list:
     """``convert`` of every cell. With a ``memo`` (columns whose values repeat, such as sex,
     ethnicity or dates) each distinct value is parsed once, in order of first appearance.
     ``keeps_plain_text``: ``parse`` returns plain text (see _is_plain_text) unchanged."""
+    if getattr(parse, "func", parse) is parse_date:
+        found = _dates(cells, parse)
+        if found is not None:
+            return found
     if keeps_plain_text and memo is None:
+        if _all_plain(cells):
+            return list(cells)
         return [v if _is_plain_text(v) else convert(parse, v) for v in cells]
     if memo is not None:
         try:
@@ -96,6 +161,10 @@ def _is_plain_name(value) -> bool:
 
 
 def _names(records: list[RowRecord], cells: list, name: str, index: int) -> None:
+    if _all_plain(cells, name=True):  # the usual: set them all without a call per row
+        _set_all([r.values for r in records], name, cells)
+        _set_all([r.columns for r in records], name, repeat(index))
+        return
     for record, value in zip(records, cells, strict=True):
         if _is_plain_name(value):
             record.values[name] = value
@@ -105,6 +174,11 @@ def _names(records: list[RowRecord], cells: list, name: str, index: int) -> None
                 record.problems.append(CellProblem(name, index, as_text(value), problem))
             record.values[name] = clean_cell(value) if value is not None else ""
         record.columns[name] = index
+
+
+def _set_all(dicts: list[dict], key: str, values) -> None:
+    """dicts[i][key] = values[i] for every i, looped in C."""
+    deque(map(setitem, dicts, repeat(key), values), maxlen=0)
 
 
 def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], str]):
@@ -126,6 +200,11 @@ def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], st
         keeps = getattr(parse, "func", parse) in _KEEP_PLAIN_TEXT
         results = convert_column(cells, parse, memo, keeps)
         if kind is STORE:
+            found = set(map(type, results))
+            if Unreadable not in found and type(None) not in found:  # every cell holds a value
+                _set_all(value_dicts, name, results)
+                _set_all(column_dicts, name, repeat(index))
+                continue
             unreadable = False
             for values, columns, result in zip(value_dicts, column_dicts, results, strict=True):
                 if result is None:

@@ -1,0 +1,108 @@
+"""The import's whole-column shortcuts give exactly what the cell-by-cell path gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from functools import partial
+
+from chibo_desktop.domain.text import fold
+from chibo_desktop.interop.excel_import.columns import (
+    _all_plain,
+    _dates,
+    _is_plain_name,
+    _is_plain_text,
+    convert,
+)
+from chibo_desktop.interop.excel_import.values import parse_date
+from chibo_desktop.services.import_check import fast_fold
+from chibo_desktop.services.import_quick import _span
+
+TODAY = dt.date(2026, 3, 15)
+PIECES = [
+    "a",
+    "Bình",
+    " ",
+    "  ",
+    "|",
+    "=",
+    "+",
+    "@",
+    "-",
+    "\t",
+    "\x00",
+    "e\u0301",
+    "é",
+    "\u0301",
+    "",
+]
+
+
+def test_whole_column_plain_text_check_never_accepts_what_a_cell_check_refuses():
+    rng = random.Random(1)
+    for _ in range(20_000):
+        cells: list = []
+        for _cell in range(rng.randrange(1, 4)):
+            if rng.random() < 0.05:
+                cells.append(rng.choice([1, None, 2.5]))
+            else:
+                cells.append("".join(rng.choice(PIECES) for _ in range(rng.randrange(0, 4))))
+        for name, one in ((False, _is_plain_text), (True, _is_plain_name)):
+            every = all(one(c) for c in cells)
+            assert not _all_plain(cells, name=name) or every, cells
+            if every and not any("|" in c for c in cells):
+                assert _all_plain(cells, name=name), cells
+
+
+def test_whole_column_dates_match_parse_date_cell_by_cell():
+    parse = partial(parse_date, today=TODAY)
+    rng = random.Random(2)
+    texts = [
+        "31/02/2020",
+        "29/02/2024",
+        "29/02/2023",
+        "01/13/2020",
+        "00/01/2020",
+        "1/2/2020",
+        "01/02/20２0",
+        "01-02-2020",
+        "",
+        " 01/02/2020",
+        "12/2020",
+        "ab/cd/efgh",
+        "05/03/0000",
+    ]
+    for _ in range(300):
+        column = [
+            f"{rng.randrange(0, 33):02d}/{rng.randrange(0, 14):02d}/{rng.randrange(1900, 2030)}"
+            if rng.random() < 0.7
+            else rng.choice(texts)
+            for _ in range(20)
+        ]
+        found = _dates(column, parse)
+        expected = [convert(parse, v) for v in column]
+        assert [_plain(x) for x in found] == [_plain(x) for x in expected], column
+    days = [dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(30_000)) for _ in range(50)]
+    assert _dates(days, parse) == [convert(parse, d) for d in days]
+    assert _dates([*days, 5.0], parse) is None
+
+
+def _plain(value):
+    return getattr(value, "reason", value)
+
+
+def test_fast_fold_equals_fold():
+    rng = random.Random(5)
+    chars = [*"aAđĐeÊếỆ ßﬁ1.-İ", "\u0301", "\u00a0", "\t", "  "]
+    for _ in range(20_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 8)))
+        assert fast_fold(text) == fold(text), repr(text)
+
+
+def test_iso_date_spans():
+    assert _span("2024-02-29") == (dt.date(2024, 2, 29), dt.date(2024, 2, 29))
+    assert _span("2023-02-29") is False
+    assert _span("2023-2-29x") is False
+    assert _span("1960-05") == (dt.date(1960, 5, 1), dt.date(1960, 5, 31))
+    assert _span("1960") == (dt.date(1960, 1, 1), dt.date(1960, 12, 31))
+    assert _span("") is None
