@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .headless import finish_when_ready
 
         finish_when_ready(app, window, tasks, args.screenshot, exit_code)
+    # What start-up made (modules, rule tables, the window) lives as long as the program:
+    # out of the cyclic collector's sight, it is not traversed again by each full collection
+    # while the first page computes its data (≈ 30 ms with 5,000 members) and afterwards.
+    gc.freeze()
     app.exec()
     tasks.shutdown()
     return exit_code[0] if exit_code else 0
