@@ -67,22 +67,32 @@ def _whole_years(start: dt.date, end: dt.date) -> int:
 
 
 def quick_valid(member: Member, today: dt.date) -> bool:
-    if not _name_ok(member.full_name):
+    name = member.full_name
+    if not name or len(name) > MAX_NAME_LENGTH:
+        return False
+    # The usual name, letters and single spaces, decided with one replace (see _name_ok).
+    if not (name[0].isalpha() and name.replace(" ", "").isalpha()) and not _name_ok(name):
         return False
     if member.birth_name and not is_plausible_name(member.birth_name):
         return False
     if member.gender is not None and member.gender not in GENDERS:
         return False
-    birth = _span(member.birth_date)
-    joined = _span(member.join_date)
-    official = _span(member.official_date)
-    for span in (birth, joined, official):
-        if span is False or (span and span[0] > today):
+    joined_text = member.join_date
+    birth = _span(member.birth_date) if member.birth_date else None
+    joined = _span(joined_text) if joined_text else None
+    official = _span(member.official_date) if member.official_date else None
+    if birth is False or joined is False or official is False:
+        return False
+    if birth:
+        if birth[0] > today:
             return False
-    if birth and joined and _whole_years(birth[0], joined[1]) < ADULT_AGE:
+        if joined and _whole_years(birth[0], joined[1]) < ADULT_AGE:
+            return False
+    if joined and joined[0] > today:
         return False
-    if joined and official and official[1] <= joined[0]:
-        return False
-    if member.official_date and not member.join_date:
-        return False
+    if official:
+        if official[0] > today or not joined_text:
+            return False
+        if joined and official[1] <= joined[0]:
+            return False
     return not (member.file_number and not _FILE_NUMBER.match(member.file_number.upper()))

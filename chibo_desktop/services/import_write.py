@@ -14,7 +14,7 @@ from ..i18n import _
 from ..rules.statuses import status_rules
 from ..storage import member_import as store
 from .common import Progress
-from .import_check import ADD, UPDATE, Outcome, search_text
+from .import_check import ADD, UPDATE, Outcome, search_text, search_texts
 
 _STEP = 2000
 
@@ -48,7 +48,8 @@ def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
     without, with_official = states
     rows = []
     member_id = first_id
-    for o in adds:
+    searched = search_texts([o.member for o in adds])
+    for o, search in zip(adds, searched, strict=True):
         member = o.member
         member.id = member_id
         values = get(member)
@@ -57,7 +58,7 @@ def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
         if armed >= 0:
             values = (*values[:armed], int(bool(values[armed])), *values[armed + 1 :])
         state = with_official if member.official_date else without
-        rows.append((member_id, *values, search_text(member), *state, stamp, stamp))
+        rows.append((member_id, *values, search, *state, stamp, stamp))
         member_id += 1
     return columns, rows
 

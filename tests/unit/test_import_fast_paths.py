@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from functools import partial
 
+from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.text import fold
 from chibo_desktop.interop.excel_import.columns import (
     _all_plain,
@@ -15,8 +16,9 @@ from chibo_desktop.interop.excel_import.columns import (
     convert,
 )
 from chibo_desktop.interop.excel_import.values import parse_date
-from chibo_desktop.services.import_check import fast_fold
+from chibo_desktop.services.import_check import fast_fold, search_text, search_texts
 from chibo_desktop.services.import_quick import _span
+from chibo_desktop.services.members import search_text as plain_search_text
 
 TODAY = dt.date(2026, 3, 15)
 PIECES = [
@@ -106,3 +108,26 @@ def test_iso_date_spans():
     assert _span("1960-05") == (dt.date(1960, 5, 1), dt.date(1960, 5, 31))
     assert _span("1960") == (dt.date(1960, 1, 1), dt.date(1960, 12, 31))
     assert _span("") is None
+
+
+def test_search_texts_of_many_members_equal_each_members_own():
+    rng = random.Random(7)
+    words = ["Nguyễn", "ĐẶNG", "Thị", "Hương", "Ngô", "an", "O'Neil", "Lò-Văn", "Ưng", "Đức"]
+    odd = ["ß", "İ", "ﬁ", "\u0301x", "a\tb", "x\ny", " lead", "trail ", "two  spaces", "中文"]
+    for round_ in range(60):
+        members = []
+        for n in range(rng.randrange(0, 40)):
+            name = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 5)))
+            if round_ % 3 == 0 and rng.random() < 0.2:
+                name += " " + rng.choice(odd)
+            members.append(
+                Member(
+                    full_name=name,
+                    card_number=f"{n % 100:02d}.{n:06d}" if rng.random() < 0.8 else "",
+                    phone=f"09{n:08d}" if rng.random() < 0.5 else "",
+                    position=rng.choice(["", "Bí thư", "Phó Bí thư"]),
+                )
+            )
+        expected = [plain_search_text(m) for m in members]
+        assert search_texts(members) == expected
+        assert [search_text(m) for m in members] == expected

@@ -184,7 +184,9 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
 def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], str]):
     """RowRecords of (row number, cells) pairs, following a plan of
     (column, field, kind, parse, memo) entries in column order."""
-    records = [RowRecord(number, {}, [], {}, row) for number, row in chunk]
+    # Sexes and notes start as a shared empty tuple: most rows have none (a list is made
+    # when one is found).
+    records = [RowRecord(number, {}, [], {}, row, (), ()) for number, row in chunk]
     rows = [row for _number, row in chunk]
     value_dicts = [r.values for r in records]
     column_dicts = [r.columns for r in records]
@@ -227,10 +229,10 @@ def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], st
             elif kind is BIRTH:
                 record.values["birth_date"] = result
                 record.columns["birth_date"] = index
-                record.sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
+                record.sexes = [*record.sexes, ("Nam" if name == BIRTH_MALE else "Nữ", index)]
             elif kind is MARK:
                 if result:
-                    record.sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
+                    record.sexes = [*record.sexes, ("Nam" if name == MARK_MALE else "Nữ", index)]
             elif kind is NOTE:
-                record.notes.append(f"{header(index)}: {result}")
+                record.notes = [*record.notes, f"{header(index)}: {result}"]
     return records
