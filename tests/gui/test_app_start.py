@@ -1,15 +1,11 @@
-"""The entry pauses the cyclic collector while starting and always turns it back on."""
+"""The entry pauses the cyclic collector while starting and always turns it back on
+(a whole start is checked in a separate process by tests/unit/test_startup_imports.py)."""
 
 import gc
 
 import pytest
 
 from chibo_desktop.gui import app
-
-
-def test_smoke_start_in_process_leaves_the_collector_on(qapp, demo_path):
-    assert app.main(["--smoke", "--db", str(demo_path)]) == 0
-    assert gc.isenabled()
 
 
 def test_a_failed_start_leaves_the_collector_on(monkeypatch):

@@ -12,6 +12,8 @@ PROGRAM = """\
 import sys
 from chibo_desktop.gui.app import main
 code = main(sys.argv[2:])
+import gc
+assert gc.isenabled(), "the collector is left paused"
 with open(sys.argv[1], "w", encoding="utf-8") as fh:
     fh.write("\\n".join(sorted(sys.modules)))
 sys.exit(code)
