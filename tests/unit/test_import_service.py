@@ -211,16 +211,26 @@ def test_cancel_midway_leaves_the_register_as_it_was(db, tmp_path):
     ]
     path = write_xlsx(tmp_path / "ds.xlsx", {"S": simple_list(rows)})
     before = counts(db)
+    schema = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
     steps = import_members(db, path, today=TODAY)
     for step in steps:
         if step.message.startswith("Đang ghi") and step.done > 0:
             break
     assert db.conn.in_transaction
+    # Into an empty register the members indexes are built after the rows.
+    assert "members_name_birth" not in {
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
     steps.close()  # what the worker does on cancel
     assert not db.conn.in_transaction
     assert counts(db) == before
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert "members_fts_insert" in names
+    assert (
+        db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    )
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == cache
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -286,3 +296,32 @@ def _backup_root():
     from chibo_desktop.paths import backup_dir
 
     return backup_dir()
+
+
+def test_bulk_write_into_an_empty_register_keeps_the_schema_and_stores_whole_records(db, tmp_path):
+    schema = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    path = write_xlsx(tmp_path / "ds.xlsx", {"S": simple_list(member_rows())})
+    report = run_import(db, path, today=TODAY)
+    assert report.added == 3
+    assert (
+        db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    )
+    an = rows_of(db)["Nguyễn Văn An"]
+    stored = member_svc.get_member(db, an["id"]).member
+    assert stored == Member(
+        id=an["id"],
+        full_name="Nguyễn Văn An",
+        gender="Nam",
+        birth_date="1960-01-01",
+        join_date="1985-01-01",
+        official_date="1986-01-01",
+        card_number="01.000001",
+    )
+    assert member_svc.search(db, "nguyen an") == [an["id"]]
+    assert member_svc.search(db, "000001") == [an["id"]]
+    # The cards index is back: a second member with the same card is refused by SQLite.
+    with pytest.raises(Exception, match="UNIQUE"):
+        db.execute("INSERT INTO members(full_name, card_number) VALUES ('X', '01.000001')")
+    log = changelog.entries(db, "member_status")
+    assert len(log) == 3 and {e["source"] for e in log} == {"nhập: ds.xlsx"}
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
