@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..i18n import N_, _
+from ..i18n import N_
 
 EVIDENCE_KINDS = {"meeting": N_("Biên bản cuộc họp"), "file": N_("Tệp"), "note": N_("Ghi chú")}
 ITEM_KINDS = ("study", "self_review", "commitment", "attendance", "manual")
@@ -93,7 +93,8 @@ class Template:
 def _study_title(number: str) -> str:
     if not any(ch.isdigit() for ch in number):
         number = number[:1].lower() + number[1:]
-    return _("Học {document}").format(document=number)
+    # Item titles are template data, stored with the campaign and printed: Vietnamese.
+    return f"Học {number}"
 
 
 def due_date(step: StepTemplate, start: dt.date) -> dt.date:
