@@ -11,7 +11,7 @@ from ..paths import resource_path
 
 STYLE = """
 QListWidget#navigation { background: #f3f1ee; border: none; border-right: 1px solid #d9d4cc;
-    font-size: 11pt; padding-top: 8px; }
+    font-size: 11pt; padding-top: 8px; outline: none; }
 QListWidget#navigation::item { padding: 9px 10px; }
 QListWidget#navigation::item:selected { background: #b3261e; color: white; }
 QLabel#pageHeading { font-size: 16pt; font-weight: 600; color: #7a1712; padding: 4px 0 8px 0; }
