@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import APP_NAME, __version__
+from ..argparse_texts import install_argparse_texts
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
@@ -21,6 +22,7 @@ GROUPS = [base, members, meetings, campaign, reports, safety]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    install_argparse_texts()
     parser = argparse.ArgumentParser(
         prog="chibo",
         description=_("{app}: sổ sách chi bộ, dùng từ dòng lệnh.").format(app=APP_NAME),

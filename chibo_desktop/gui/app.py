@@ -16,12 +16,14 @@ from pathlib import Path
 
 from .. import APP_NAME, __version__
 from ..app_setup import setup
+from ..argparse_texts import install_argparse_texts
 from ..i18n import _
 
 PAGES = ("home", "members", "meetings", "campaign", "reports", "settings")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    install_argparse_texts()
     parser = argparse.ArgumentParser(prog="chibo-desktop", description=APP_NAME)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--db", metavar="PATH", help=_("tệp dữ liệu của chi bộ"))

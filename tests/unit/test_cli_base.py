@@ -62,6 +62,19 @@ def test_usage_error_exits_2(tmp_path):
     assert run("--db", str(tmp_path / "x.sqlite"), "no-such-command").returncode == 2
 
 
+def test_usage_errors_and_help_are_vietnamese(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["--db", str(tmp_path / "x.sqlite"), "members", "import"])
+    err = capsys.readouterr().err
+    assert "cách dùng: chibo members import" in err
+    assert "lỗi: thiếu tham số bắt buộc: FILE" in err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "tùy chọn:" in out and "hiện hướng dẫn này rồi thoát" in out
+    assert "usage" not in out and "show this help" not in out
+
+
 def test_newer_file_is_refused(db_path, capsys):
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version = 9999")
