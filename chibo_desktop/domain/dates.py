@@ -30,6 +30,12 @@ def is_full(value: str | None) -> bool:
 
 def to_date(value: str | None) -> dt.date | None:
     """A full date; partial or empty values give None."""
+    if value and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        # The usual full date, checked in C; anything it refuses goes the long way.
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     parsed = parse_iso(value)
     if parsed is None or parsed[2] is None:
         return None

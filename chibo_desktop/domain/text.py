@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 
@@ -141,3 +142,33 @@ def name_sort_string(full_name: str) -> tuple[str, str]:
         )
     pairs = joined.translate(_COLLATION)
     return pairs[::2], pairs[1::2]
+
+
+def _given_name(full_name: str) -> str:
+    """The last word of the cleaned name, cleaned; most names are clean already and skip
+    ``clean_text`` (printable, no double or outer spaces: cleaning only makes them NFC,
+    which never moves a space)."""
+    if full_name.isprintable() and "  " not in full_name and full_name.strip(" ") == full_name:
+        return unicodedata.normalize("NFC", full_name.rpartition(" ")[2])
+    return clean_text(full_name).rpartition(" ")[2]
+
+
+def first_in_name_order(names: list[str], count: int) -> list[int]:
+    """Indices of the first ``count`` names in register order (``name_sort_key`` of each
+    name, ties in list order): what sorting all of them would give, with the full key
+    computed only for the names whose given name comes first. A name whose given name
+    sorts after another's sorts after it whatever its other words (the given name leads
+    the key, and its end sorts before any letter)."""
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        groups.setdefault(_given_name(name), []).append(index)
+    letters = {given: name_sort_string(given)[0] for given in groups}
+    picked: list[int] = []
+    last = None
+    for given in sorted(groups, key=letters.__getitem__):
+        if len(picked) >= count and letters[given] != last:
+            break
+        picked += groups[given]
+        last = letters[given]
+    picked.sort()
+    return heapq.nsmallest(count, picked, key=lambda i: name_sort_string(clean_text(names[i])))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
@@ -12,7 +11,7 @@ from ..domain import facts
 from ..domain.attendance import missed_in_a_row
 from ..domain.campaign import step_status
 from ..domain.status import MemberState
-from ..domain.text import clean_text, name_sort_string
+from ..domain.text import first_in_name_order
 from ..i18n import _, format_date
 from ..rules.badges import badge_rules
 from ..storage import report_queries
@@ -245,8 +244,7 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
     missing = [m for m in due if m.id not in done]
     if not missing:
         return []
-    # The first three in register order (name_sort_string orders as name_sort_key does).
-    first = heapq.nsmallest(3, missing, key=lambda m: name_sort_string(clean_text(m.full_name)))
+    first = [missing[i] for i in first_in_name_order([m.full_name for m in missing], 3)]
     names = ", ".join(m.full_name for m in first)
     if len(missing) > 3:
         names = _("{names} và {n} đồng chí khác").format(names=names, n=len(missing) - 3)
