@@ -17,7 +17,9 @@ from ..domain.assessment import (
     quota_warning,
     scale_for_year,
     tally,
+    to_be_assessed,
 )
+from ..domain.assessment import reference_date as reference_date_on
 from ..domain.members import Member
 from ..domain.status import MemberState
 from ..domain.text import clean_text, name_sort_key
@@ -55,8 +57,7 @@ class YearSheet:
 
 def reference_date(year: int, today: dt.date | None = None) -> dt.date:
     """Whose assessment is due: the members of 31/12 of the year (or of today, if earlier)."""
-    today = today or _today()
-    return min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
+    return reference_date_on(year, today or _today())
 
 
 def scale_of_year(db: Database, year: int) -> Scale:
@@ -70,11 +71,6 @@ def scale_of_year(db: Database, year: int) -> Scale:
         if scale is not None:
             return scale
     return scale_for_year(scales(), year)
-
-
-def to_be_assessed(state: MemberState) -> bool:
-    """Members whose membership is held here, except those exempt from party work."""
-    return state.in_cell and state.attachment == "official" and state.condition != "exempt"
 
 
 def year_sheet(

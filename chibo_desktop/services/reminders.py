@@ -231,8 +231,8 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
         year = today.year - 1
     else:
         return []
+    from ..domain.assessment import reference_date, to_be_assessed
     from ..storage import assessments as assessment_store
-    from .assessments import reference_date, to_be_assessed
 
     still_here = {m.id for m, _s in register.at(today)}
     due = [
