@@ -33,6 +33,7 @@ SAFETY_REASONS = {"upgrade", "restore", "password", "manual"}
 KEEP_SAFETY = 10
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z]+)\.sqlite$")
+_STAMP_FIELDS = ((0, 4), (4, 6), (6, 8), (9, 11), (11, 13), (13, 15), (16, 22))
 ALL_CHANGED = Changes(cell=True, members=True, meetings=True, campaigns=True, assessments=True)
 
 
@@ -75,8 +76,9 @@ def _parse(path: Path) -> tuple[dt.datetime, str] | None:
     match = _NAME.match(path.name)
     if not match:
         return None
+    stamp = match.group(1)  # YYYYMMDD-HHMMSS-ffffff, read without strptime (≈ 5 ms to load)
     try:
-        when = dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f")
+        when = dt.datetime(*(int(stamp[a:b]) for a, b in _STAMP_FIELDS))
     except ValueError:
         return None
     return when, match.group(2)

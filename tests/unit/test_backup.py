@@ -185,3 +185,26 @@ def test_back_up_to_a_chosen_folder(db_path, tmp_path):
         backup.backup_to(db, tmp_path / "missing")
     db.close()
     assert target.parent == usb and store.check(target) == []
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "20260315-090000-000000",
+        "20261231-235959-999999",
+        "20240229-120000-000001",
+        "20230229-120000-000000",  # no 29 February that year
+        "20261301-000000-000000",
+        "20260100-000000-000000",
+        "20260101-240000-000000",
+        "20260101-006000-000000",
+        "20260101-000060-000000",
+    ],
+)
+def test_copy_names_read_as_strptime_reads_them(stamp):
+    path = Path(f"{stamp}-daily.sqlite")
+    try:
+        expected = (dt.datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f"), "daily")
+    except ValueError:
+        expected = None
+    assert backup._parse(path) == expected
