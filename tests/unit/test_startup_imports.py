@@ -68,3 +68,30 @@ def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):
     }
     assert modules & later == set()
     assert {m.split(".")[0] for m in modules} & {"babel"} == set()
+
+
+SEASON = """\
+import datetime as dt
+import sys
+from chibo_desktop.services.reminders import reminders
+from chibo_desktop.storage.database import open_database
+found = reminders(open_database(sys.argv[1]), dt.date(2026, 12, 20))
+print(" ".join(r.kind for r in found))
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_home_page_reminders_in_the_assessment_season_stay_light(demo_path):
+    """From December to March the home page also reminds of the year's assessment; it
+    needs who is due, not the assessment and member services (and their rules)."""
+    done = subprocess.run(
+        [sys.executable, "-c", SEASON, str(demo_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    kinds, modules = (line.split() for line in done.stdout.splitlines())
+    assert "assessment" in kinds
+    heavy = {"chibo_desktop.services.assessments", "chibo_desktop.services.members", "_strptime"}
+    assert heavy & set(modules) == set()
