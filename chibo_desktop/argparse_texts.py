@@ -12,7 +12,7 @@ from .i18n import current_language
 
 VIETNAMESE = {
     "usage: ": "cách dùng: ",
-    "positional arguments": "lệnh và tham số",
+    "positional arguments": "tham số",
     "options": "tùy chọn",
     "show this help message and exit": "hiện hướng dẫn này rồi thoát",
     "show program's version number and exit": "hiện số phiên bản rồi thoát",
