@@ -148,8 +148,12 @@ def document_date(value: dt.date, place: str = "") -> str:
 
 def format_number(value: float | int, decimals: int = 0, *, document: bool = False) -> str:
     """1.234.567 (vi), 1,234,567 (en); ``document=True`` for printed forms (always vi)."""
+    import decimal
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return _number_pattern(pattern).apply(value, _babel_locale(_locale(document)))
+    # Halves round up, as on a calculator: 2 of 32 is 6,3% (babel's default is to even).
+    with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+        return _number_pattern(pattern).apply(value, _babel_locale(_locale(document)))
 
 
 def format_money(value: int, *, document: bool = False) -> str:

@@ -49,6 +49,10 @@ def test_vietnamese_numbers_and_money():
     assert i18n.format_money(0) == "0 đ"
     assert i18n.format_percent(0.125) == "12,5%"
     assert i18n.format_percent(1) == "100,0%"
+    # Halves round up as on a calculator, not to even: 2 of 32, 1 of 16, 2.5.
+    assert i18n.format_percent(2 / 32) == "6,3%"
+    assert i18n.format_percent(1 / 16, document=True) == "6,3%"
+    assert i18n.format_number(2.5) == "3"
 
 
 def test_english_numbers_and_money(english):
