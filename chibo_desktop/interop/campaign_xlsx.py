@@ -5,6 +5,7 @@ Every sheet carries the HD 36 header block; user text is always written as text.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..domain.campaign import STEP_STATUSES, CampaignState, figures
@@ -94,7 +95,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
     row = letterhead_rows(ws, head, "SỐ LIỆU THAM GIA", state.title, len(labels))
     header_row(ws, row, labels)
     rows = [
-        [n, f.label, f.done, f.total, round(f.share * 100, 1)]
+        [n, f.label, f.done, f.total, _one_decimal(f.share * 100)]
         for n, f in enumerate(figures(state), start=1)
     ]
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
@@ -103,3 +104,8 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
     put(ws, end + 2, 2, f"Số bước quá hạn: {len(state.overdue)}")
     finish_sheet(ws, row, [5, 50, 14, 10, 11], landscape=False)
     return save_workbook(wb, path)
+
+
+def _one_decimal(value: float) -> float:
+    """Halves up, as the printed report rounds them (6.25 -> 6.3, not 6.2)."""
+    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
