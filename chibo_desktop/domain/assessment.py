@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..i18n import _ as _tr
-
-if TYPE_CHECKING:
-    from .status import MemberState
 
 
 @dataclass(frozen=True)
@@ -58,16 +53,6 @@ def scale_for_year(scales: Sequence[Scale], year: int) -> Scale:
     if not usable:
         return min(scales, key=lambda s: s.first_year)
     return max(usable, key=lambda s: s.first_year)
-
-
-def reference_date(year: int, today: dt.date) -> dt.date:
-    """Whose assessment is due: the members of 31/12 of the year (or of today, if earlier)."""
-    return min(dt.date(year, 12, 31), max(today, dt.date(year, 1, 1)))
-
-
-def to_be_assessed(state: MemberState) -> bool:
-    """Members whose membership is held here, except those exempt from party work."""
-    return state.in_cell and state.attachment == "official" and state.condition != "exempt"
 
 
 def level_for_score(scale: Scale, score: float | None) -> str | None:

@@ -116,15 +116,6 @@ def _safe_date(year: int, month: int, day: int) -> dt.date:
         return dt.date(year, month, 28)
 
 
-def step_status(status: str, due: dt.date | None, done: dt.date | None, today: dt.date) -> str:
-    """The status shown: done when a done date exists, overdue past the deadline."""
-    if status == "done" or done is not None:
-        return "done"
-    if due is not None and due < today:
-        return "overdue"
-    return status if status in ("todo", "doing") else "todo"
-
-
 @dataclass(frozen=True)
 class CampaignMember:
     member_id: int

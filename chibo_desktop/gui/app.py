@@ -60,7 +60,6 @@ FIRST_SCREEN = {
         "chibo_desktop.services.info",
         "chibo_desktop.services.report_meetings",
         "chibo_desktop.storage.campaigns",
-        "chibo_desktop.storage.assessments",  # from December to March
     ),
     "members": ("chibo_desktop.services.member_list", "chibo_desktop.services.members"),
     "meetings": ("chibo_desktop.services.meetings",),

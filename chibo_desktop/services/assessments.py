@@ -17,9 +17,8 @@ from ..domain.assessment import (
     quota_warning,
     scale_for_year,
     tally,
-    to_be_assessed,
 )
-from ..domain.assessment import reference_date as reference_date_on
+from ..domain.deadlines import assessment_reference_date, to_be_assessed
 from ..domain.members import Member
 from ..domain.status import MemberState
 from ..domain.text import clean_text, name_sort_key
@@ -57,7 +56,7 @@ class YearSheet:
 
 def reference_date(year: int, today: dt.date | None = None) -> dt.date:
     """Whose assessment is due: the members of 31/12 of the year (or of today, if earlier)."""
-    return reference_date_on(year, today or _today())
+    return assessment_reference_date(year, today or _today())
 
 
 def scale_of_year(db: Database, year: int) -> Scale:

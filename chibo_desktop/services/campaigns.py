@@ -13,9 +13,9 @@ from ..domain.campaign import (
     Step,
     Template,
     due_date,
-    step_status,
 )
 from ..domain.dates import to_date
+from ..domain.deadlines import step_status
 from ..domain.text import clean_text
 from ..errors import ChiboError, NotFoundError
 from ..i18n import _

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from ..domain import facts
 from ..domain.attendance import missed_in_a_row
-from ..domain.campaign import step_status
+from ..domain.deadlines import assessment_reference_date, step_status, to_be_assessed
 from ..domain.status import MemberState
 from ..domain.text import first_in_name_order
 from ..i18n import _, format_date
@@ -231,16 +231,13 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
         year = today.year - 1
     else:
         return []
-    from ..domain.assessment import reference_date, to_be_assessed
-    from ..storage import assessments as assessment_store
-
     still_here = {m.id for m, _s in register.at(today)}
     due = [
         m
-        for m, s in register.at(reference_date(year, today))
+        for m, s in register.at(assessment_reference_date(year, today))
         if to_be_assessed(s) and m.id in still_here
     ]
-    done = assessment_store.assessed_ids(db, year)
+    done = report_queries.assessed_ids(db, year)
     missing = [m for m in due if m.id not in done]
     if not missing:
         return []

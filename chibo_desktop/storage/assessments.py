@@ -49,10 +49,6 @@ def years(db: Database) -> list[int]:
     return [r[0] for r in db.execute("SELECT DISTINCT year FROM assessments ORDER BY year")]
 
 
-def assessed_ids(db: Database, year: int) -> set[int]:
-    return {r[0] for r in db.execute("SELECT member_id FROM assessments WHERE year = ?", [year])}
-
-
 def save(db: Database, a: Assessment) -> None:
     values = [getattr(a, f) for f in _FIELDS]
     db.execute(

@@ -1,4 +1,4 @@
-"""Read-only queries over the meetings tables for reports and reminders."""
+"""Read-only queries for reports and reminders (meetings, attendance, who was assessed)."""
 
 from __future__ import annotations
 
@@ -73,3 +73,8 @@ def latest_attendance(db: Database, up_to: dt.date, meetings: int) -> dict[int, 
     ):
         result.setdefault(row["member_id"], []).append(row)
     return result
+
+
+def assessed_ids(db: Database, year: int) -> set[int]:
+    """Members with an assessment of ``year``."""
+    return {r[0] for r in db.execute("SELECT member_id FROM assessments WHERE year = ?", [year])}

@@ -13,8 +13,8 @@ from chibo_desktop.domain.campaign import (
     Step,
     StepTemplate,
     due_date,
-    step_status,
 )
+from chibo_desktop.domain.deadlines import step_status
 from chibo_desktop.rules.campaigns import builtin_templates, load_template, parse_template
 from chibo_desktop.rules.loader import RuleFileError
 
