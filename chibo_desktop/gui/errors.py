@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..errors import CancelledError, ChiboError
 from ..i18n import _
@@ -25,6 +25,8 @@ def error_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     if isinstance(exc, CancelledError):
         return
+    from PySide6.QtWidgets import QMessageBox  # its class (a dozen enums) loads when first used
+
     box = QMessageBox(
         QMessageBox.Icon.Warning if isinstance(exc, ChiboError) else QMessageBox.Icon.Critical,
         title or _("Không thực hiện được"),

@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -269,6 +267,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs' classes load when first used
+
         name, _filter = QFileDialog.getOpenFileName(
             self,
             _("Mở tệp dữ liệu chi bộ"),
@@ -281,6 +281,8 @@ class MainWindow(QMainWindow):
     def new_file(self) -> None:
         if not self._may_leave():
             return
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Tạo tệp dữ liệu mới"), "chibo.sqlite", FILE_FILTER
         )
@@ -301,6 +303,8 @@ class MainWindow(QMainWindow):
         return current is None or current.maybe_leave()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             _("Giới thiệu"),
