@@ -10,7 +10,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +41,10 @@ def lock_path(db_path: Path) -> Path:
 
 
 def this_host() -> str:
+    if hasattr(os, "uname"):
+        return os.uname().nodename  # what gethostname() reads, without loading socket
+    import socket
+
     return socket.gethostname()
 
 

@@ -137,3 +137,10 @@ def test_lock_is_exclusive_between_two_handles_in_different_processes(db_path):
     out = subprocess.run([sys.executable, "-c", code, str(db_path)], timeout=60)
     lock.release()
     assert out.returncode == 3
+
+
+def test_this_host_is_the_name_older_lock_files_carry():
+    # Locks written before are compared by host name to find stale ones.
+    import socket
+
+    assert this_host() == socket.gethostname()
