@@ -77,11 +77,14 @@ def bulk_insert(db: Database, first_id: int) -> Iterator[None]:
         for _name, sql in indexes:
             db.execute(sql)
         if trigger is not None:
-            db.execute(
-                "INSERT INTO members_fts(rowid, search_text) "
-                "SELECT id, search_text FROM members WHERE id >= ?",
-                [first_id],
-            )
+            if first_id == 1:  # every member is new: one pass over the table, one segment
+                db.execute("INSERT INTO members_fts(members_fts) VALUES ('rebuild')")
+            else:
+                db.execute(
+                    "INSERT INTO members_fts(rowid, search_text) "
+                    "SELECT id, search_text FROM members WHERE id >= ?",
+                    [first_id],
+                )
             db.execute(trigger[0])
     finally:
         db.execute(f"PRAGMA cache_size = {cache}")
