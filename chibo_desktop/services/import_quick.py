@@ -11,7 +11,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 
 from ..domain.members import ADULT_AGE, GENDERS, MAX_NAME_LENGTH, Member, is_plausible_name
 
@@ -19,7 +18,6 @@ _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FILE_NUMBER = re.compile(r"^\d+[A-ZĐ]{1,3}$")
 
 
-@lru_cache(maxsize=1 << 16)  # dates repeat across a list; a parse costs more than a lookup
 def _span(value: str | None) -> tuple[dt.date, dt.date] | bool | None:
     """(earliest, latest) day of an ISO date, None when empty, False when not a date."""
     if not value:
@@ -50,6 +48,19 @@ def _span(value: str | None) -> tuple[dt.date, dt.date] | bool | None:
         return False
 
 
+# Spans of the dates met so far: dates repeat across a list, and a parse costs more than a
+# lookup (a plain dict, the cheapest lookup there is; bounded, not evicted).
+_SPANS: dict[str, tuple[dt.date, dt.date] | bool | None] = {}
+_SPANS_KEPT = 1 << 16
+
+
+def _new_span(value: str) -> tuple[dt.date, dt.date] | bool | None:
+    found = _span(value)
+    if len(_SPANS) < _SPANS_KEPT:
+        _SPANS[value] = found
+    return found
+
+
 def _name_ok(name: str) -> bool:
     if not name or len(name) > MAX_NAME_LENGTH:
         return False
@@ -57,13 +68,6 @@ def _name_ok(name: str) -> bool:
     if letters.isalpha() and name[0].isalpha():
         return True
     return is_plausible_name(name)
-
-
-def _whole_years(start: dt.date, end: dt.date) -> int:
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
 
 
 def quick_valid(member: Member, today: dt.date) -> bool:
@@ -77,22 +81,29 @@ def quick_valid(member: Member, today: dt.date) -> bool:
         return False
     if member.gender is not None and member.gender not in GENDERS:
         return False
-    joined_text = member.join_date
-    birth = _span(member.birth_date) if member.birth_date else None
-    joined = _span(joined_text) if joined_text else None
-    official = _span(member.official_date) if member.official_date else None
-    if birth is False or joined is False or official is False:
-        return False
+    spans = _SPANS
+    birth = member.birth_date
     if birth:
-        if birth[0] > today:
+        birth = spans.get(birth) or _new_span(birth)
+        if birth is False or birth[0] > today:
             return False
-        if joined and _whole_years(birth[0], joined[1]) < ADULT_AGE:
+    joined_text = member.join_date
+    joined = None
+    if joined_text:
+        joined = spans.get(joined_text) or _new_span(joined_text)
+        if joined is False or joined[0] > today:
             return False
-    if joined and joined[0] > today:
-        return False
+        if birth:
+            # Whole years from birth to joining (the anniversary itself counts).
+            born, end = birth[0], joined[1]
+            years = end.year - born.year - ((end.month, end.day) < (born.month, born.day))
+            if years < ADULT_AGE:
+                return False
+    official = member.official_date
     if official:
-        if official[0] > today or not joined_text:
+        official = spans.get(official) or _new_span(official)
+        if official is False or official[0] > today or joined is None:
             return False
-        if joined and official[1] <= joined[0]:
+        if official[1] <= joined[0]:
             return False
     return not (member.file_number and not _FILE_NUMBER.match(member.file_number.upper()))
