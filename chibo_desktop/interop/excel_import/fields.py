@@ -153,7 +153,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 _LOOKUP = {syn: field for field, names in SYNONYMS.items() for syn in names}
-_BY_LENGTH = sorted(_LOOKUP, key=lambda s: -len(s))
+# Names of two words or more, longest first, spaced on both sides to be found as words.
+_WORD_GROUPS = [(f" {s} ", _LOOKUP[s]) for s in sorted(_LOOKUP, key=lambda s: -len(s)) if " " in s]
 _PUNCT = re.compile(r"[^\w\s]|_")
 _PARENS = re.compile(r"\([^)]*\)")
 
@@ -176,9 +177,9 @@ def match_header(text: str) -> str | None:
     # A longer header that contains a known name: 'Họ và tên (chữ in hoa)', 'Ngày vào Đảng
     # (dự bị)'. Only names of two words or more, so 'sinh' or 'que' alone never decide.
     padded = f" {bare} "
-    for syn in _BY_LENGTH:
-        if " " in syn and f" {syn} " in padded:
-            return _LOOKUP[syn]
+    for words, field in _WORD_GROUPS:
+        if words in padded:
+            return field
     return None
 
 
