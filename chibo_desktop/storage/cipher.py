@@ -8,23 +8,39 @@ When the ``sqlcipher3`` package is missing, encryption is simply not offered.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
-try:  # pragma: no cover - depends on the installed extra
-    from sqlcipher3 import dbapi2 as _cipher
-except ImportError:  # pragma: no cover
-    _cipher = None
 
-# Errors raised by either driver, for ``except`` clauses.
-DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
-    (_cipher.DatabaseError,) if _cipher is not None else ()
-)
+@functools.cache
+def _driver():
+    """sqlcipher3's DB-API module, loaded the first time an encrypted file is met (a plain
+    file opens without it), or None when the package is missing."""
+    try:  # pragma: no cover - depends on the installed extra
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover
+        return None
+    return dbapi2
+
+
+def _db_errors() -> tuple[type[Exception], ...]:
+    driver = _driver()
+    return (sqlite3.DatabaseError,) + ((driver.DatabaseError,) if driver is not None else ())
+
+
+def __getattr__(name: str):
+    if name == "DB_ERRORS":
+        # Errors raised by either driver, for ``except cipher.DB_ERRORS``: looked up only
+        # when an error is being handled, so the driver need not be loaded before.
+        return _db_errors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def available() -> bool:
-    return _cipher is not None
+    return _driver() is not None
 
 
 def _key_pragma(key: bytes) -> str:
@@ -35,14 +51,15 @@ def _key_pragma(key: bytes) -> str:
 
 def connect(path: Path, key: bytes, *, readonly: bool = False):
     """An open, keyed connection; raises a DB error when the key does not fit the file."""
-    if _cipher is None:
+    driver = _driver()
+    if driver is None:
         raise RuntimeError("sqlcipher3 is not installed")
     if readonly:
-        conn = _cipher.connect(
+        conn = driver.connect(
             f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
     else:
-        conn = _cipher.connect(str(path), check_same_thread=False)
+        conn = driver.connect(str(path), check_same_thread=False)
     try:
         conn.execute(_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -56,13 +73,14 @@ def connect(path: Path, key: bytes, *, readonly: bool = False):
 def key_fits(path: Path, key: bytes) -> bool:
     try:
         connect(path, key, readonly=True).close()
-    except DB_ERRORS:
+    except _db_errors():
         return False
     return True
 
 
 def is_cipher_connection(conn) -> bool:
-    return _cipher is not None and isinstance(conn, _cipher.Connection)
+    driver = sys.modules.get("sqlcipher3.dbapi2")  # none was made if it is not loaded
+    return driver is not None and isinstance(conn, driver.Connection)
 
 
 def export(source: Path, target: Path, *, source_key: bytes | None, target_key: bytes | None):
@@ -70,9 +88,10 @@ def export(source: Path, target: Path, *, source_key: bytes | None, target_key: 
 
     ``None`` for a key means plain SQLite. The target must not exist yet.
     """
-    if _cipher is None:
+    driver = _driver()
+    if driver is None:
         raise RuntimeError("sqlcipher3 is not installed")
-    conn = _cipher.connect(str(source), check_same_thread=False)
+    conn = driver.connect(str(source), check_same_thread=False)
     try:
         if source_key is not None:
             conn.execute(_key_pragma(source_key))

@@ -175,3 +175,16 @@ def test_interrupted_password_change_still_opens(encrypted):
     db.session.backups = False
     db.close()
     open_session(path, password="mật khẩu dở dang").close()
+
+
+def test_errors_of_either_driver_are_caught_once_sqlcipher_is_loaded_on_demand(encrypted):
+    import sqlite3
+
+    import sqlcipher3.dbapi2
+
+    from chibo_desktop.storage import cipher
+
+    path, change = encrypted
+    assert cipher.is_cipher_connection(change.db.conn)
+    assert set(cipher.DB_ERRORS) == {sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError}
+    assert not cipher.key_fits(path, bytes(32))  # a wrong key is an error caught, not raised

@@ -71,8 +71,9 @@ def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):
     }
     assert modules & later == set()
     assert {m.split(".")[0] for m in modules} & {"babel"} == set()
-    # Reading backup names needs no strptime, the lock's host name no socket module.
-    assert {"_strptime", "socket"} & modules == set()
+    # Reading backup names needs no strptime, the lock's host name no socket module, a
+    # file that is not encrypted no SQLCipher driver.
+    assert {"_strptime", "socket", "sqlcipher3"} & modules == set()
 
 
 SEASON = """\
