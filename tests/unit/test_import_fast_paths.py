@@ -13,6 +13,7 @@ from chibo_desktop.interop.excel_import.columns import (
     _dates,
     _is_plain_name,
     _is_plain_text,
+    _typed_dates,
     convert,
 )
 from chibo_desktop.interop.excel_import.values import parse_date
@@ -87,6 +88,22 @@ def test_whole_column_dates_match_parse_date_cell_by_cell():
     days = [dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(30_000)) for _ in range(50)]
     assert _dates(days, parse) == [convert(parse, d) for d in days]
     assert _dates([*days, 5.0], parse) is None
+
+
+def test_column_typed_dd_mm_yyyy_is_read_whole_as_cell_by_cell():
+    parse = partial(parse_date, today=TODAY)
+    rng = random.Random(3)
+    days = [dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(30_000)) for _ in range(200)]
+    column = [d.strftime("%d/%m/%Y") for d in days]
+    assert _typed_dates(column) == [d.isoformat() for d in days]
+    assert _dates(column, parse) == [convert(parse, v) for v in column]
+    odd_cells = ("31/02/2020", "01/02/2020\n01/02/2020", "01/02/20２0", "1/02/2020", "01/02/2020 ")
+    for odd in odd_cells:
+        mixed = [*column[:5], odd, *column[5:10]]
+        assert _typed_dates(mixed) is None, odd
+        expected = [convert(parse, v) for v in mixed]
+        assert [_plain(x) for x in _dates(mixed, parse)] == [_plain(x) for x in expected], odd
+    assert _typed_dates([]) is None
 
 
 def _plain(value):

@@ -5,6 +5,7 @@ work per cell, so that reading 20,000 rows costs little more than looking the ce
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable
@@ -111,6 +112,9 @@ def _dates(cells: list, parse: Callable) -> list | None:
         return list(map(dt.date.isoformat, cells))
     if kinds != {str}:
         return None
+    typed = _typed_dates(cells)
+    if typed is not None:
+        return typed
     found = []
     append = found.append
     from_iso = dt.date.fromisoformat
@@ -126,6 +130,23 @@ def _dates(cells: list, parse: Callable) -> list | None:
                     append(iso)
                     continue
         append(convert(parse, value))
+    return found
+
+
+_TYPED_DATES = re.compile(r"(?:\d\d/\d\d/\d{4}\n)*\d\d/\d\d/\d{4}", re.ASCII)
+
+
+def _typed_dates(cells: list[str]) -> list[str] | None:
+    """The ISO dates of a column typed all dd/mm/yyyy with real days (what the loop of
+    ``_dates`` gives them), shaped with one pattern over the whole column; else None."""
+    joined = "\n".join(cells)
+    if not _TYPED_DATES.fullmatch(joined) or joined.count("\n") != len(cells) - 1:
+        return None
+    found = [f"{v[6:]}-{v[3:5]}-{v[:2]}" for v in cells]
+    try:
+        deque(map(dt.date.fromisoformat, found), maxlen=0)  # a real day each
+    except ValueError:
+        return None
     return found
 
 
