@@ -4,6 +4,7 @@ the change log, updates with what changed, in one transaction (the caller's)."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain
 from operator import attrgetter
 
 from sqlite_utils import Database
@@ -39,9 +40,7 @@ def _states(rules, today: dt.date) -> tuple[tuple[str, int], tuple[str, int]]:
 
 def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
     """The columns any new member fills, and one insert tuple per member."""
-    filled: set[str] = {"full_name"}
-    for o in adds:
-        filled.update(o.record.values)
+    filled = {"full_name", *chain.from_iterable(o.record.values for o in adds)}
     columns = [c for c in store.COLUMNS if c in filled]
     get = attrgetter(*columns)
     armed = columns.index("armed_forces") if "armed_forces" in columns else -1

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections import Counter
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -251,7 +253,7 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
                     [(p.column_index, p.column, p.value, p.reason) for p in o.problems],
                 )
             )
-    counts = {a: sum(1 for o in outcomes if o.action == a) for a in (ADD, UPDATE, UNCHANGED)}
+    counts = Counter(map(attrgetter("action"), outcomes))
     report.added, report.updated, report.unchanged = counts[ADD], counts[UPDATE], counts[UNCHANGED]
     if preview:
         report.rows = [_preview_row(o) for o in outcomes]
