@@ -40,7 +40,6 @@ from .import_check import (
 from .import_choices import KEPT_IN_NOTES
 
 MAPPINGS_SETTING = "import.column_mappings"
-_STEP = 2000
 
 
 @dataclass
@@ -229,14 +228,13 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
     book.forget()
     reader = xl.RowReader(layout, chosen, today)
     total = max(len(rows) - layout.first_data_row, 0)
-    records = []
-    for record in reader.records(rows):
-        records.append(record)
-        if len(records) % _STEP == 0:
+    records: list[xl.RowRecord] = []
+    for chunk in reader.chunks(rows):
+        records.extend(chunk)
+        if len(chunk) == xl.CHUNK:  # one step for each full chunk
+            number = chunk[-1].number
             yield Progress(
-                record.number - layout.first_data_row,
-                total,
-                _("Đang đọc dòng {n}…").format(n=record.number),
+                number - layout.first_data_row, total, _("Đang đọc dòng {n}…").format(n=number)
             )
     yield Progress(total, total, _("Đang đối chiếu với sổ đảng viên…"))
     headers = [reader.header(c.index) for c in layout.columns]

@@ -7,9 +7,10 @@ from .error_report import RejectedRow, write_error_report
 from .fields import choices, header_key, label, match_header, stored_field
 from .layout import Column, Layout, column_letter, detect_layout
 from .reading import SPREADSHEET_SUFFIXES, Book, Sheet, open_book
-from .rows import CellProblem, RowReader, RowRecord
+from .rows import CHUNK, CellProblem, RowReader, RowRecord
 
 __all__ = [
+    "CHUNK",
     "SPREADSHEET_SUFFIXES",
     "Book",
     "CellProblem",

@@ -43,7 +43,7 @@ _FOOTER = re.compile(
     r"xac nhan|ky ten|ky ghi ro|chi uy|thu truong|nguoi ky|danh sach (nay|tren|co)|noi nhan|"
     r"dang uy|ban to chuc|chu tich|truong ban)"
 )
-_CHUNK = 2000
+CHUNK = 2000
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _HEADING = re.compile(
     r"^([ivxlc]+|[a-z]|\d+)\s*[.)/-]|dang vien (chinh thuc|du bi|sinh hoat|mien|tam)|"
@@ -141,13 +141,18 @@ class RowReader:
         return self.headers.get(column) or _("Cột {letter}").format(letter=column_letter(column))
 
     def records(self, rows: list[list]) -> Iterator[RowRecord]:
+        for chunk in self.chunks(rows):
+            yield from chunk
+
+    def chunks(self, rows: list[list]) -> Iterator[list[RowRecord]]:
+        """The records in lists of ``CHUNK`` (the last one shorter), read column by column."""
         start = self.layout.first_data_row
         shapes = _shapes(rows, start, self.mapping)
         plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
         plan = [p for p in plan if p is not None]
         members = self._member_rows(rows)
-        while chunk := list(islice(members, _CHUNK)):
-            yield from self._records(chunk, plan)
+        while chunk := list(islice(members, CHUNK)):
+            yield self._records(chunk, plan)
 
     def _member_rows(self, rows: list[list]) -> Iterator[tuple[int, list]]:
         """(row number, cells) of each row that holds a member, up to the end of the table."""
