@@ -234,6 +234,21 @@ def test_cancel_midway_leaves_the_register_as_it_was(db, tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_reading_reports_the_row_reached_every_2000_members(db, tmp_path):
+    rows = [
+        [n, f"Nguyễn Văn {chr(65 + n % 26)}{'a' * (n // 26)}", "Nam", "1960", "", "", "", ""]
+        for n in range(1, 2501)
+    ]
+    path = write_xlsx(tmp_path / "ds.xlsx", {"S": simple_list(rows)})
+    reading = [
+        (step.done, step.total, step.message)
+        for step in import_members(db, path, today=TODAY)
+        if step.message.startswith("Đang đọc dòng")
+    ]
+    # Six title rows and the header come first; the table ends with seven footer rows.
+    assert reading == [(2000, 2507, "Đang đọc dòng 2007…")]
+
+
 def test_column_choices_are_remembered_for_files_with_the_same_headers(db, tmp_path):
     header = ["Họ và tên", "Ngày sinh", "Xếp loại", "Ghi chú"]
     rows = [header, ["Nguyễn Văn An", "1960", "Tốt", "Tổ 1"]]
