@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -146,22 +146,9 @@ class CampaignPage(Page):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_campaign)
         self.delete_button.setEnabled(False)
-
-    # Ctrl+N is also the window's "new file": while the focus is on this page the key is
-    # taken here (a shortcut override), so it makes a new campaign as the button says.
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.matches(
-            QKeySequence.StandardKey.New
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.New):
-            self.new_campaign()
-            return
-        super().keyPressEvent(event)
+        new = QShortcut(QKeySequence.StandardKey.New, self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.new_campaign)
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
