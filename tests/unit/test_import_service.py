@@ -249,6 +249,28 @@ def test_reading_reports_the_row_reached_every_2000_members(db, tmp_path):
     assert reading == [(2000, 2507, "Đang đọc dòng 2007…")]
 
 
+def test_search_finds_members_of_a_first_import_and_of_a_later_one(db, tmp_path):
+    first = [[1, "Nguyễn Văn An", "Nam", "1960", "1990", "", "01.000001", ""]]
+    later = [[1, "Trần Thị Bình", "Nữ", "1962", "1992", "", "01.000002", ""]]
+    run_import(db, write_xlsx(tmp_path / "a.xlsx", {"S": simple_list(first)}), today=TODAY)
+    run_import(db, write_xlsx(tmp_path / "b.xlsx", {"S": simple_list(later)}), today=TODAY)
+    db.execute("INSERT INTO members_fts(members_fts) VALUES ('integrity-check')")
+
+    def found(word):
+        return [
+            r[0]
+            for r in db.execute(
+                "SELECT m.full_name FROM members_fts JOIN members m ON m.id = members_fts.rowid "
+                "WHERE members_fts MATCH ?",
+                [word],
+            )
+        ]
+
+    assert found("an") == ["Nguyễn Văn An"]  # indexed at once into the empty register
+    assert found("binh") == ["Trần Thị Bình"]  # added to an index that had members
+    assert found("000002") == ["Trần Thị Bình"]
+
+
 def test_column_choices_are_remembered_for_files_with_the_same_headers(db, tmp_path):
     header = ["Họ và tên", "Ngày sinh", "Xếp loại", "Ghi chú"]
     rows = [header, ["Nguyễn Văn An", "1960", "Tốt", "Tổ 1"]]
