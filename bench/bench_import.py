@@ -90,8 +90,9 @@ def _calamine_read(path: Path) -> list:
     return wb.get_sheet_by_name(wb.sheet_names[0]).to_python()
 
 
-def _stored_rows(db) -> tuple[list, list]:
-    """What an import stored: the member columns it filled and the rows, as plain tuples."""
+def _stored_rows(db) -> tuple[list, list, tuple]:
+    """What an import stored: the member columns it filled, the rows as plain tuples, and
+    what is the same for all of them (states, stamp, notes, source)."""
     from chibo_desktop.storage.member_import import COLUMNS
 
     columns = [
@@ -102,16 +103,24 @@ def _stored_rows(db) -> tuple[list, list]:
         ).fetchone()
     ]
     rows = db.execute(
-        f"SELECT id, {', '.join(columns)}, search_text, status, in_cell, created_at, updated_at "
-        "FROM members ORDER BY id"
+        f"SELECT id, {', '.join(columns)}, search_text FROM members ORDER BY id"
     ).fetchall()
+    states = tuple(
+        db.execute(
+            "SELECT status, in_cell FROM members "
+            f"WHERE coalesce(official_date, '') {test} '' LIMIT 1"
+        ).fetchone()
+        or ("none", 0)
+        for test in ("=", "<>")
+    )
+    stamp = db.execute("SELECT created_at FROM members LIMIT 1").fetchone()[0]
     kinds = ("admitted", "transfer_in")
     notes = tuple(
         (db.execute("SELECT note FROM member_status WHERE kind = ?", [k]).fetchone() or [""])[0]
         for k in kinds
     )
     source = db.execute("SELECT source FROM change_log ORDER BY id DESC").fetchone()[0]
-    return columns, rows, (kinds, notes, source)
+    return columns, rows, (states, stamp, kinds, notes, source)
 
 
 def _write_stored(db, columns: list, rows: list, texts: tuple) -> None:
@@ -119,10 +128,9 @@ def _write_stored(db, columns: list, rows: list, texts: tuple) -> None:
     search index, change log, commit."""
     from chibo_desktop.storage import member_import as store
 
-    kinds, notes, source = texts
-    stamp = rows[0][-1]
+    states, stamp, kinds, notes, source = texts
     with db.atomic(), store.bulk_insert(db, 1):
-        store.insert_members(db, columns, rows)
+        store.insert_members(db, columns, rows, states, stamp)
         store.add_first_statuses(db, 1, kinds, notes, TODAY.isoformat(), stamp)
         store.log_new_members(db, "bench", source, 1, 0, stamp)
 

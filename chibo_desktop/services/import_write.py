@@ -38,13 +38,12 @@ def _states(rules, today: dt.date) -> tuple[tuple[str, int], tuple[str, int]]:
     return found[0], found[1]
 
 
-def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
+def _new_rows(adds: list[Outcome], first_id: int):
     """The columns any new member fills, and one insert tuple per member."""
     filled = {"full_name", *chain.from_iterable(o.record.values for o in adds)}
     columns = [c for c in store.COLUMNS if c in filled]
     get = attrgetter(*columns)
     armed = columns.index("armed_forces") if "armed_forces" in columns else -1
-    without, with_official = states
     rows = []
     member_id = first_id
     searched = search_texts([o.member for o in adds])
@@ -56,8 +55,7 @@ def _new_rows(adds: list[Outcome], first_id: int, states, stamp: str):
             values = (values,)
         if armed >= 0:
             values = (*values[:armed], int(bool(values[armed])), *values[armed + 1 :])
-        state = with_official if member.official_date else without
-        rows.append((member_id, *values, search, *state, stamp, stamp))
+        rows.append((member_id, *values, search))
         member_id += 1
     return columns, rows
 
@@ -76,12 +74,13 @@ def write(db: Database, outcomes: list[Outcome], user: str, source: str, today: 
     )
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
     adds = [o for o in outcomes if o.action == ADD]
-    columns, new = _new_rows(adds, first_id, _states(rules, today), stamp)
+    columns, new = _new_rows(adds, first_id)
+    states = _states(rules, today)
     total = len(new)
     if new:
         with store.bulk_insert(db, first_id):
             for start in range(0, total, _STEP):
-                store.insert_members(db, columns, new[start : start + _STEP])
+                store.insert_members(db, columns, new[start : start + _STEP], states, stamp)
                 yield Progress(
                     start,
                     total,

@@ -90,15 +90,40 @@ def bulk_insert(db: Database, first_id: int) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {cache}")
 
 
-def insert_members(db: Database, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-    """New members as (id, *columns, search text, status code, in cell, created at, updated
-    at) tuples. Fields not in ``columns`` take the table's defaults, the same as a Member's
-    (empty text, no date): binding only the columns a file brings saves SQLite a third of
-    its work per row."""
+def insert_members(
+    db: Database,
+    columns: Sequence[str],
+    rows: Iterable[tuple],
+    states: tuple[tuple[str, int], tuple[str, int]],
+    stamp: str,
+) -> None:
+    """New members as (id, *columns, search text) tuples. Fields not in ``columns`` take the
+    table's defaults, the same as a Member's (empty text, no date): binding only the columns
+    a file brings saves SQLite a third of its work per row.
+
+    ``states`` are (status code, in cell) [0] without an official date, [1] with one, and
+    ``stamp`` the creation time: the same for every row, so written into the statement
+    once instead of bound (and copied by SQLite) for each member."""
     names = ["id", *columns, "search_text", "status", "in_cell", "created_at", "updated_at"]
+    bound = [f"?{n}" for n in range(1, len(columns) + 3)]
+    (status, in_cell), (official_status, official_in_cell) = states
+    if "official_date" in columns:
+        official = f"?{columns.index('official_date') + 2}"
+        without = f"{official} IS NULL OR {official} = ''"
+        state = [
+            f"CASE WHEN {without} THEN {_literal(status)} ELSE {_literal(official_status)} END",
+            f"CASE WHEN {without} THEN {int(in_cell)} ELSE {int(official_in_cell)} END",
+        ]
+    else:
+        state = [_literal(status), str(int(in_cell))]
+    values = [*bound, *state, _literal(stamp), _literal(stamp)]
     db.conn.executemany(
-        f"INSERT INTO members ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows
+        f"INSERT INTO members ({', '.join(names)}) VALUES ({', '.join(values)})", rows
     )
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def add_first_statuses(

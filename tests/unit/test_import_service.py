@@ -234,6 +234,14 @@ def test_cancel_midway_leaves_the_register_as_it_was(db, tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_list_without_official_dates_makes_every_new_member_probationary(db, tmp_path):
+    rows = [[n, *row[1:5], "", *row[6:]] for n, row in enumerate(member_rows(), start=1)]
+    run_import(db, write_xlsx(tmp_path / "ds.xlsx", {"S": simple_list(rows)}), today=TODAY)
+    got = rows_of(db)
+    assert {r["status"] for r in got.values()} == {"du_bi"} and len(got) == 3
+    assert all(r["in_cell"] for r in got.values())
+
+
 def test_reading_reports_the_row_reached_every_2000_members(db, tmp_path):
     rows = [
         [n, f"Nguyễn Văn {chr(65 + n % 26)}{'a' * (n // 26)}", "Nam", "1960", "", "", "", ""]
