@@ -22,9 +22,10 @@ class ListedMember:
     """One row of the member list (a plain slotted object: lists hold 20,000 of them)."""
 
     __slots__ = (
+        "_age",
         "_facts",
         "_later",
-        "age",
+        "_party_age",
         "birth_date",
         "card_number",
         "full_name",
@@ -34,7 +35,6 @@ class ListedMember:
         "join_date",
         "member",
         "official_date",
-        "party_age",
         "position",
         "position_rank",
         "search_text",
@@ -59,8 +59,8 @@ class ListedMember:
         ) = values
         self.in_cell = bool(in_cell)
         self.status_label = self.status
-        self.age: int | None = None
-        self.party_age: int | None = None
+        self._age: int | bool | None = False  # False: not worked out yet
+        self._party_age: int | bool | None = False
         self._later: tuple | None = None
         self._facts: _Facts | None = None
         self.member = member  # the full record, when asked for (exports)
@@ -68,8 +68,21 @@ class ListedMember:
         self.sort_name: tuple[str, str] = ("", "")
         self.position_rank = 0
 
-    # Probation end and next badge are worked out when first read: a screen shows a few
-    # dozen rows of 20,000.
+    # Ages, the probation end and the next badge are worked out when first read: a screen
+    # shows a few dozen rows of 20,000.
+    @property
+    def age(self) -> int | None:
+        if self._age is False:
+            self._age = self._facts.years(self.birth_date) if self._facts else None
+        return self._age
+
+    @property
+    def party_age(self) -> int | None:
+        if self._party_age is False:
+            years = self._facts.years(self.join_date) if self._facts else None
+            self._party_age = years if years is None or years >= 0 else None
+        return self._party_age
+
     def _later_facts(self) -> tuple:
         if self._later is None:
             if self.in_cell and self.join_date and self._facts is not None:
@@ -142,9 +155,6 @@ class _Facts:
 
     def fill(self, item: ListedMember) -> ListedMember:
         item.status_label = self._labels.get(item.status, item.status)
-        item.age = self.years(item.birth_date)
-        party_age = self.years(item.join_date)
-        item.party_age = party_age if party_age is None or party_age >= 0 else None
         item._facts = self
         return item
 

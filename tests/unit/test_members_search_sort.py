@@ -113,3 +113,26 @@ def test_a_broken_choice_file_names_the_problem(tmp_path):
     bad.write_text(text.replace('"Kinh", "Tày"', '"Kinh", "Kinh"'), encoding="utf-8")
     with pytest.raises(RuleFileError, match="trùng"):
         load_choices(bad)
+
+
+def test_list_ages_are_the_facts_of_each_record(demo_db):
+    """The list works ages out when they are first read; they are the record's facts."""
+    from chibo_desktop.domain import facts
+    from chibo_desktop.services.member_list import member_list
+
+    today = dt.date(2026, 3, 15)
+    listed = member_list(demo_db, today=today, all_columns=True)
+    assert len(listed) > 20
+    for item in listed:
+        member = item.member
+        assert item.age == facts.age(member.birth_date, today), member.full_name
+        party_age = facts.party_age(member.join_date, today)
+        expected = party_age if party_age is None or party_age >= 0 else None
+        assert item.party_age == expected, member.full_name
+    # A day before a birthday and on it; a partial date; a joining date after today.
+    demo_db.execute("UPDATE members SET birth_date = '1980-03-16', join_date = '2027-01-01'")
+    first = member_list(demo_db, today=today)[0]
+    assert (first.age, first.party_age) == (45, None)
+    demo_db.execute("UPDATE members SET birth_date = '1980-03-15', join_date = '2006'")
+    first = member_list(demo_db, today=today)[0]
+    assert (first.age, first.party_age) == (46, 20)
