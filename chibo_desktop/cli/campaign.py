@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _, format_date, format_percent
+from ..i18n import _, format_date, format_percent, ngettext
 from .common import opened, output_path, parse_date, print_json
 
 
@@ -37,7 +37,13 @@ def cmd_list(args) -> int:
         return 0
     for row in rows:
         start = format_date(_iso(row["start"]))
-        overdue = _(", {n} bước quá hạn").format(n=row["overdue"]) if row["overdue"] else ""
+        overdue = (
+            ngettext(", {n} bước quá hạn", ", {n} bước quá hạn", row["overdue"]).format(
+                n=row["overdue"]
+            )
+            if row["overdue"]
+            else ""
+        )
         print(
             f"{row['id']:>4}. {row['title']}  ({start}) {format_percent(row['progress'])}{overdue}"
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ChiboError
-from ..i18n import _, format_date
+from ..i18n import _, format_date, ngettext
 from .common import opened, output_path, print_json
 
 
@@ -58,7 +58,11 @@ def cmd_list(args) -> int:
             f"{row['id']:>5}  {format_date(dt.date.fromisoformat(row['date']))}  "
             f"{row['title']:<60}  {c.present}/{c.total}  {status.get(row['status'], '')}"
         )
-    print(_("Tổng cộng: {n} buổi sinh hoạt.").format(n=len(rows)))
+    print(
+        ngettext(
+            "Tổng cộng: {n} buổi sinh hoạt.", "Tổng cộng: {n} buổi sinh hoạt.", len(rows)
+        ).format(n=len(rows))
+    )
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import members_import
 from .common import opened, output_path, print_json
 
@@ -55,7 +55,11 @@ def cmd_list(args) -> int:
             f"{number:>4}. {row['full_name']:<32} {row['gender'] or '':<4} {born:<11} "
             f"{labels.get(row['status'], row['status'])}"
         )
-    print(_("Tổng cộng: {n} đảng viên.").format(n=len(rows)))
+    print(
+        ngettext("Tổng cộng: {n} đảng viên.", "Tổng cộng: {n} đảng viên.", len(rows)).format(
+            n=len(rows)
+        )
+    )
     return 0
 
 
@@ -66,5 +70,9 @@ def cmd_export(args) -> int:
     path = output_path(args.out, FORMATS)
     with opened(args, readonly=True) as db:
         result = run_to_end(export_members(db, path, include_left=args.all))
-    print(_("Đã xuất {n} đảng viên ra {path}.").format(n=result.count, path=result.path))
+    print(
+        ngettext(
+            "Đã xuất {n} đảng viên ra {path}.", "Đã xuất {n} đảng viên ra {path}.", result.count
+        ).format(n=result.count, path=result.path)
+    )
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from .common import opened, print_json
 
 
@@ -58,7 +58,9 @@ def _print(report, errors_path) -> None:
     if report.skipped:
         print(_("  bỏ qua (không phải dòng đảng viên): {n}").format(n=report.skipped))
     rows = sorted({r.row for r in report.rejected})
-    print(_("  bị từ chối: {n} dòng").format(n=len(rows)))
+    print(
+        ngettext("  bị từ chối: {n} dòng", "  bị từ chối: {n} dòng", len(rows)).format(n=len(rows))
+    )
     for r in report.rejected:
         print(
             _("    dòng {row}, cột {column}: {reason}").format(

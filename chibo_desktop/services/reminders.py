@@ -12,7 +12,7 @@ from ..domain.attendance import missed_in_a_row
 from ..domain.deadlines import assessment_reference_date, step_status, to_be_assessed
 from ..domain.status import MemberState
 from ..domain.text import first_in_name_order
-from ..i18n import _, format_date
+from ..i18n import _, format_date, ngettext
 from ..rules.badges import badge_rules
 from ..storage import report_queries
 from .common import today as _today
@@ -86,13 +86,18 @@ def _probation(present, today, rules) -> list[Reminder]:
         if p is None or not (p.due_soon or p.overdue):
             continue
         if p.overdue:
-            text = _(
-                "{name}: hết thời hạn dự bị từ {date}, quá {n} ngày chưa xét công nhận chính thức."
+            text = ngettext(
+                "{name}: hết thời hạn dự bị từ {date}, quá {n} ngày chưa xét công nhận chính thức.",
+                "{name}: hết thời hạn dự bị từ {date}, quá {n} ngày chưa xét công nhận chính thức.",
+                -p.days_left,
             ).format(name=member.full_name, date=format_date(p.ends_on), n=-p.days_left)
         else:
-            text = _(
+            text = ngettext(
                 "{name}: hết thời hạn dự bị ngày {date} (còn {n} ngày), chuẩn bị xét "
-                "công nhận chính thức."
+                "công nhận chính thức.",
+                "{name}: hết thời hạn dự bị ngày {date} (còn {n} ngày), chuẩn bị xét "
+                "công nhận chính thức.",
+                p.days_left,
             ).format(name=member.full_name, date=format_date(p.ends_on), n=p.days_left)
         out.append(
             Reminder(
@@ -244,10 +249,15 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
     first = [missing[i] for i in first_in_name_order([m.full_name for m in missing], 3)]
     names = ", ".join(m.full_name for m in first)
     if len(missing) > 3:
-        names = _("{names} và {n} đồng chí khác").format(names=names, n=len(missing) - 3)
-    text = _("{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.").format(
-        n=len(missing), year=year, names=names
-    )
+        others = len(missing) - 3
+        names = ngettext(
+            "{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others
+        ).format(names=names, n=others)
+    text = ngettext(
+        "{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.",
+        "{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.",
+        len(missing),
+    ).format(n=len(missing), year=year, names=names)
     return [
         Reminder(
             "assessment",

@@ -106,3 +106,16 @@ def test_stale_compiled_catalog_is_not_used(tmp_path, monkeypatch):
     i18n.set_language("en")
     assert i18n._("Cài đặt") == "Old settings"
     i18n.set_language("vi")
+
+
+def test_counts_take_the_english_singular(english):
+    assert i18n.ngettext("{n} đảng viên", "{n} đảng viên", 1).format(n=1) == "1 member"
+    assert i18n.ngettext("{n} đảng viên", "{n} đảng viên", 2).format(n=2) == "2 members"
+    assert i18n.ngettext("{date} (còn {n} ngày)", "{date} (còn {n} ngày)", 1) == (
+        "{date} ({n} day left)"
+    )
+
+
+def test_vietnamese_counts_have_one_form():
+    for n in (0, 1, 2, 21):
+        assert i18n.ngettext("{n} đảng viên", "{n} đảng viên", n) == "{n} đảng viên"

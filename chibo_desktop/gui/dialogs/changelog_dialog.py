@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import N_, _, format_number
+from ...i18n import N_, _, format_number, ngettext
 from ...services.changelog import ENTITY_LABELS, ChangeEntry, export_changes, list_changes
 from ..errors import show_error
 from ..tasks import Tasks
@@ -127,7 +127,11 @@ class ChangeLogDialog(QDialog):
             self.model.set_rows(rows)
             self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
             self.table.resizeColumnsToContents()
-            self.count.setText(_("{n} thay đổi").format(n=format_number(len(rows))))
+            self.count.setText(
+                ngettext("{n} thay đổi", "{n} thay đổi", len(rows)).format(
+                    n=format_number(len(rows))
+                )
+            )
 
         self.tasks.run(list_changes, **self.filters(), on_done=done)
 

@@ -32,7 +32,13 @@ def counts_text(report) -> str:
         ngettext("{n} dòng bị từ chối", "{n} dòng bị từ chối", rows).format(n=rows),
     ]
     if report.skipped:
-        parts.append(_("{n} dòng không phải đảng viên được bỏ qua").format(n=report.skipped))
+        parts.append(
+            ngettext(
+                "{n} dòng không phải đảng viên được bỏ qua",
+                "{n} dòng không phải đảng viên được bỏ qua",
+                report.skipped,
+            ).format(n=report.skipped)
+        )
     return ", ".join(parts)
 
 

@@ -8,7 +8,7 @@ import re
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ...domain.text import clean_text
-from ...i18n import _, format_date, format_iso_date
+from ...i18n import _, format_date, format_iso_date, ngettext
 from ...services.members import MemberDetail, member_facts
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -96,14 +96,19 @@ def facts_html(detail: MemberDetail, today: dt.date) -> str:
         p = info.probation
         text = _("Hết 12 tháng dự bị: <b>{date}</b>").format(date=format_date(p.ends_on))
         if p.overdue:
-            text = _(
+            text = ngettext(
                 "<span style='color:#b3261e'>{text} — đã quá {n} ngày, cần xét công nhận "
-                "chính thức</span>"
+                "chính thức</span>",
+                "<span style='color:#b3261e'>{text} — đã quá {n} ngày, cần xét công nhận "
+                "chính thức</span>",
+                -p.days_left,
             ).format(text=text, n=-p.days_left)
         elif p.due_soon:
-            text = _("<span style='color:#b06000'>{text} — còn {n} ngày</span>").format(
-                text=text, n=p.days_left
-            )
+            text = ngettext(
+                "<span style='color:#b06000'>{text} — còn {n} ngày</span>",
+                "<span style='color:#b06000'>{text} — còn {n} ngày</span>",
+                p.days_left,
+            ).format(text=text, n=p.days_left)
         parts.append(text)
     elif info.badge is not None:
         parts.append(

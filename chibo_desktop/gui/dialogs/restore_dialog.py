@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import N_, _, format_number
+from ...i18n import N_, _, format_number, ngettext
 from ...services.backup import BackupInfo, reason_label, session_backups
 from ...services.restore import restore
 from ..errors import show_error
@@ -144,7 +144,11 @@ class RestoreDialog(QDialog):
             self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
             if rows:
                 self.table.selectRow(0)
-                self.message.setText(_("Có {n} bản sao lưu.").format(n=format_number(len(rows))))
+                self.message.setText(
+                    ngettext("Có {n} bản sao lưu.", "Có {n} bản sao lưu.", len(rows)).format(
+                        n=format_number(len(rows))
+                    )
+                )
             else:
                 self.message.setText(_("Chưa có bản sao lưu nào cho tệp này."))
             self.restore_button.setEnabled(bool(rows))

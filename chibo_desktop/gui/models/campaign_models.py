@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.campaign import EVIDENCE_KINDS, STEP_STATUSES, CampaignState, Step
-from ...i18n import N_, _, format_date, format_percent
+from ...i18n import N_, _, format_date, format_percent, ngettext
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT = Qt.ItemDataRole.UserRole + 1
@@ -62,9 +62,15 @@ class CampaignListModel(QAbstractTableModel):
             return format_percent(row["progress"])
         if role == Qt.ItemDataRole.ToolTipRole:
             overdue = (
-                _("{n} bước quá hạn").format(n=row["overdue"]) if row["overdue"] else _("Đúng hạn")
+                ngettext("{n} bước quá hạn", "{n} bước quá hạn", row["overdue"]).format(
+                    n=row["overdue"]
+                )
+                if row["overdue"]
+                else _("Đúng hạn")
             )
-            return f"{row['title']}\n{_('{n} đảng viên').format(n=row['members'])} — {overdue}"
+            n = row["members"]
+            members = ngettext("{n} đảng viên", "{n} đảng viên", n).format(n=n)
+            return f"{row['title']}\n{members} — {overdue}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row["overdue"]:
             return OVERDUE
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ...domain.campaign import EVIDENCE_KINDS, Document, ItemTemplate, StepTemplate, Template
 from ...domain.text import fold
 from ...errors import ChiboError
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from .meetings_model import ListModel
 
 ITEM_KINDS = {
@@ -57,7 +57,11 @@ class StepRowsModel(ListModel):
                 return _("ngày {day} hằng năm").format(day=row.deadline)
             if row.deadline.strip() == "0":
                 return _("ngày bắt đầu")
-            return _("{n} ngày sau khi bắt đầu").format(n=row.deadline)
+            days = row.deadline.strip()
+            count = int(days) if days.isdigit() else 0
+            return ngettext("{n} ngày sau khi bắt đầu", "{n} ngày sau khi bắt đầu", count).format(
+                n=days
+            )
         if field == "evidence":
             return _(EVIDENCE_KINDS.get(row.evidence, row.evidence))
         return row.title

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.text import fold, name_sort_string
-from ...i18n import N_, _, format_date, format_iso_date
+from ...i18n import N_, _, format_date, format_iso_date, ngettext
 
 if TYPE_CHECKING:
     from ...services.member_list import ListedMember
@@ -41,9 +41,13 @@ def _probation_text(item: ListedMember) -> str:
     if p is None:
         return ""
     if p.overdue:
-        return _("{date} (quá {n} ngày)").format(date=format_date(p.ends_on), n=-p.days_left)
+        return ngettext("{date} (quá {n} ngày)", "{date} (quá {n} ngày)", -p.days_left).format(
+            date=format_date(p.ends_on), n=-p.days_left
+        )
     if p.due_soon:
-        return _("{date} (còn {n} ngày)").format(date=format_date(p.ends_on), n=p.days_left)
+        return ngettext("{date} (còn {n} ngày)", "{date} (còn {n} ngày)", p.days_left).format(
+            date=format_date(p.ends_on), n=p.days_left
+        )
     return format_date(p.ends_on)
 
 

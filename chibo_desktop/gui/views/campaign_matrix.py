@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.campaign import CampaignState
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.campaigns import mark_column, mark_from_attendance, set_mark
 from ...services.common import today as _today
 from ..dialogs.campaign_dialogs import BulkMarkDialog, MarkDialog
@@ -126,12 +126,14 @@ class MatrixTab(QWidget):
         active = sum(1 for m in self.model.members if m.active)
         left = len(self.model.members) - active
         if self.missing.currentData() is None:
-            text = _("{n} đảng viên").format(n=active)
+            text = ngettext("{n} đảng viên", "{n} đảng viên", active).format(n=active)
             if left:
-                text += _(", {n} đã rời chi bộ").format(n=left)
+                text += ngettext(", {n} đã rời chi bộ", ", {n} đã rời chi bộ", left).format(n=left)
             self.shown.setText(text)
         else:
-            self.shown.setText(_("{n} đảng viên chưa làm").format(n=shown))
+            self.shown.setText(
+                ngettext("{n} đảng viên chưa làm", "{n} đảng viên chưa làm", shown).format(n=shown)
+            )
 
     def _sync(self) -> None:
         has = self.state is not None
@@ -225,7 +227,9 @@ class MatrixTab(QWidget):
 
     def _report(self, result) -> None:
         self.legend.setText(
-            _("Đã đánh dấu thêm {n} đảng viên.").format(n=result.value)
+            ngettext(
+                "Đã đánh dấu thêm {n} đảng viên.", "Đã đánh dấu thêm {n} đảng viên.", result.value
+            ).format(n=result.value)
             if result.value
             else _("Không có ai cần đánh dấu thêm.")
         )

@@ -109,7 +109,9 @@ class OverviewWidget(QScrollArea):
                 f"{steps_done}/{len(state.steps)}",
             ),
             (
-                _("Mục của {n} đảng viên").format(n=members),
+                ngettext("Mục của {n} đảng viên", "Mục của {n} đảng viên", members).format(
+                    n=members
+                ),
                 state.item_progress(),
                 format_percent(state.item_progress()),
             ),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.common import Changes
 from ..errors import show_error
 from .base import Page, page_heading
@@ -140,7 +140,9 @@ class MeetingsPage(Page):
 
     def _rows(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)
-        self.count_label.setText(_("{n} buổi sinh hoạt").format(n=len(rows)))
+        self.count_label.setText(
+            ngettext("{n} buổi sinh hoạt", "{n} buổi sinh hoạt", len(rows)).format(n=len(rows))
+        )
         if self.selected_id is None and self.proxy.rowCount():
             self.view.setCurrentIndex(self.proxy.index(0, 0))  # the newest meeting
         else:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.common import Changes
 from ...services.common import today as _today
 from ..errors import show_error
@@ -318,7 +318,10 @@ class MembersPage(MembersBar, Page):
     def _exported(self, result) -> None:
         self.last_export = result
         self.window().statusBar().showMessage(
-            _("Đã xuất {n} đảng viên ra {path}").format(n=result.count, path=result.path), 8000
+            ngettext(
+                "Đã xuất {n} đảng viên ra {path}", "Đã xuất {n} đảng viên ra {path}", result.count
+            ).format(n=result.count, path=result.path),
+            8000,
         )
 
     def import_members(self) -> None:
