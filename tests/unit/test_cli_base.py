@@ -1,6 +1,7 @@
 """The command line contract: init, demo, info, exit codes, no tracebacks."""
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -89,3 +90,23 @@ def test_help_does_not_need_a_database(tmp_path, args):
     done = run("--db", str(tmp_path / "never.sqlite"), *args)
     assert done.returncode == 0
     assert not (tmp_path / "never.sqlite").exists()
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """`chibo reminders --json | head -c 10`: the reader is gone before the output is."""
+    db = str(tmp_path / "x.sqlite")
+    assert run("--db", db, "demo").returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run(
+        [sys.executable, "-m", "chibo_desktop", "--db", db, "reminders", "--json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        env=buffered,
+    )
+    os.close(write_end)
+    assert done.stderr == "", done.stderr
+    assert done.returncode == 1
