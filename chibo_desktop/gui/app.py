@@ -59,7 +59,6 @@ FIRST_SCREEN = {
         "chibo_desktop.services.reminders",
         "chibo_desktop.services.info",
         "chibo_desktop.services.report_meetings",
-        "chibo_desktop.storage.campaigns",
     ),
     "members": ("chibo_desktop.services.member_list", "chibo_desktop.services.members"),
     "meetings": ("chibo_desktop.services.meetings",),

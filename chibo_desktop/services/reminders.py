@@ -14,6 +14,7 @@ from ..domain.status import MemberState
 from ..domain.text import first_in_name_order
 from ..i18n import _, format_date, ngettext
 from ..rules.badges import badge_rules
+from ..storage import campaigns as campaign_store
 from ..storage import report_queries
 from .common import today as _today
 from .member_states import BriefMember, StateDeriver, brief_members, change_lists
@@ -174,8 +175,6 @@ def _regular_meeting(db, today) -> list[Reminder]:
 
 
 def _campaign_steps(db, today) -> list[Reminder]:
-    from ..storage import campaigns as campaign_store
-
     out = []
     for row in campaign_store.campaigns(db):
         for step in campaign_store.steps(db, row["id"]):
