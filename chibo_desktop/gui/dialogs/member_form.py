@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.members import FIELD_LABELS, GENDERS, Member
+from ...domain.members import DATE_FIELDS, FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
-from ...errors import ValidationError
+from ...errors import FieldProblem, ValidationError
 from ...i18n import _
 from ...rules.choices import member_choices
 from ...services.common import today as _today
@@ -45,7 +45,6 @@ from ..errors import show_error
 from ..models.history_model import HistoryModel
 from .member_fields import ChoiceField, DateField, ask_unsaved, facts_html
 
-DATE_FIELDS = ("birth_date", "join_date", "official_date")
 CHOICE_FIELDS = ("ethnicity", "religion", "education", "theory_level", "position")
 ENTRY_KINDS = ("admitted", "transfer_in", "temp_in")
 # Form layout: (group title, fields)
@@ -290,9 +289,8 @@ class MemberForm(QDialog):
         typed = self.entry_date.iso()
         when = to_date(typed) if typed else None
         if when is None and typed:
-            raise ValidationError(
-                [_problem("join_date", _("Ngày vào chi bộ “{v}” không hợp lệ.").format(v=typed))]
-            )
+            message = _("Ngày vào chi bộ “{v}” không hợp lệ.").format(v=typed)
+            raise ValidationError([FieldProblem("join_date", message)])
         if when is None:
             joined = to_date(member.join_date)
             when = joined if kind == "admitted" and joined else self.today
@@ -395,9 +393,3 @@ class MemberForm(QDialog):
             event.accept()
         else:
             event.ignore()
-
-
-def _problem(field: str, message: str):
-    from ...errors import FieldProblem
-
-    return FieldProblem(field, message)
