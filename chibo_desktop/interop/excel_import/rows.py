@@ -140,10 +140,6 @@ class RowReader:
 
         return self.headers.get(column) or _("Cột {letter}").format(letter=column_letter(column))
 
-    def records(self, rows: list[list]) -> Iterator[RowRecord]:
-        for chunk in self.chunks(rows):
-            yield from chunk
-
     def chunks(self, rows: list[list]) -> Iterator[list[RowRecord]]:
         """The records in lists of ``CHUNK`` (the last one shorter), read column by column."""
         start = self.layout.first_data_row
