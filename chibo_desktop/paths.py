@@ -55,3 +55,8 @@ def log_file() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / "chibo.sqlite"
+
+
+def demo_database_path() -> Path:
+    """The file ``chibo-desktop --demo`` opens (and fills the first time)."""
+    return data_dir() / "demo.sqlite"

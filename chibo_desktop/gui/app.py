@@ -40,10 +40,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def choose_path(args, config) -> tuple[Path | None, bool]:
     """The file to open and whether it must be filled with the demo."""
-    from ..paths import data_dir, default_database_path
+    from ..paths import default_database_path, demo_database_path
 
     if args.demo:
-        return (Path(args.db) if args.db else data_dir() / "demo.sqlite"), True
+        return (Path(args.db) if args.db else demo_database_path()), True
     if args.db:
         return Path(args.db), False
     for recent in config.recent_files:
