@@ -2,9 +2,9 @@
 
 Target: the program's copy (online backup API into a temporary file, synced, switched to a
 rollback journal and renamed) takes at most 1.2× the time of sqlite3's backup API alone
-writing the same file. Also reported: the full automatic backup (copy, integrity_check of
-the copy, rotation), against the same reference; its target is 2.5× (the check reads the
-whole copy once more).
+writing the same file. The full automatic backup (copy, integrity_check of the copy,
+rotation) is held to the same 1.2× against the same two steps done with sqlite3 alone:
+the API's copy, then ``PRAGMA integrity_check`` of it on a read-only connection.
 """
 
 from __future__ import annotations
@@ -29,12 +29,20 @@ def run(quick: bool) -> list[dict]:
         out = tmp / "out"
         out.mkdir()
 
+        target = out / "reference.sqlite"
+
         def reference() -> None:
-            target = out / "reference.sqlite"
             target.unlink(missing_ok=True)
             dest = sqlite3.connect(target)
             db.conn.backup(dest)
             dest.close()
+
+        def reference_checked() -> None:
+            reference()
+            # Read-only: opened for writing, the copy (still marked WAL) costs ≈ 40 % more.
+            check = sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)
+            check.execute("PRAGMA integrity_check").fetchall()
+            check.close()
 
         def copy() -> None:
             store.copy_database(db.conn, out / "copy.sqlite")
@@ -42,7 +50,9 @@ def run(quick: bool) -> list[dict]:
         def full() -> None:
             backup.make_backup(db, "manual")
 
-        ref_s, copy_s, full_s = interleaved_medians([reference, copy, full], runs=runs)
+        ref_s, checked_s, copy_s, full_s = interleaved_medians(
+            [reference, reference_checked, copy, full], runs=runs
+        )
         db.close()
     label = f"{members} đảng viên, {years} năm, {size_mb:.1f} MB"
     rows.append(
@@ -59,10 +69,10 @@ def run(quick: bool) -> list[dict]:
         result(
             f"automatic backup: copy + integrity_check + rotation ({label})",
             full_s,
-            reference="sqlite3 Connection.backup alone",
-            reference_s=ref_s,
-            target="<= 2.5x",
-            max_ratio=2.5,
+            reference="sqlite3 backup API + integrity_check of the copy",
+            reference_s=checked_s,
+            target="<= 1.2x",
+            max_ratio=1.2,
         )
     )
     return rows
