@@ -29,6 +29,7 @@ from ..config import UserConfig, save_config
 from ..i18n import _
 from ..services.common import Changes
 from .errors import show_error
+from .icons import nav_icon
 from .opening import open_file_job
 from .tasks import Tasks
 from .views.base import Page
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setIconSize(QSize(24, 24))
         self.nav.setFixedWidth(230)
         self.stack = QStackedWidget()
         self.page_infos: list[PageInfo] = list(PAGES)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self._open = False
         for info in self.page_infos:
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
-            item = QListWidgetItem(self.style().standardIcon(info.icon), _(info.title))
+            item = QListWidgetItem(nav_icon(info.icon), _(info.title))
             item.setData(Qt.ItemDataRole.UserRole, info.key)
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)

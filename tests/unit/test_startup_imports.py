@@ -7,15 +7,21 @@ import sys
 
 HEAVY = {"openpyxl", "reportlab", "python_calamine"}
 
-# Run the real GUI entry with --smoke, then list every module the process imported.
+# Run the real GUI entry with --smoke, then list every module the process imported (and,
+# on Linux, every shared library it loaded, as "lib:NAME").
 PROGRAM = """\
 import sys
 from chibo_desktop.gui.app import main
 code = main(sys.argv[2:])
 import gc
 assert gc.isenabled(), "the collector is left paused"
+import os
+names = set(sys.modules)
+if os.path.exists("/proc/self/maps"):  # Linux: the shared libraries loaded, Qt's plugins too
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        names |= {"lib:" + line.split()[-1].rsplit("/", 1)[-1] for line in maps if ".so" in line}
 with open(sys.argv[1], "w", encoding="utf-8") as fh:
-    fh.write("\\n".join(sorted(sys.modules)))
+    fh.write("\\n".join(sorted(names)))
 sys.exit(code)
 """
 
@@ -46,6 +52,8 @@ def test_smoke_start_imports_no_heavy_library(demo_path, tmp_path):
     assert {m.split(".")[0] for m in modules} & HEAVY == set()
     # The demo generator (every feature's demo steps) is only for --demo.
     assert "chibo_desktop.services.demo" not in modules
+    # The navigation's icons are PNGs: no SVG module, neither PySide's nor Qt's plugin.
+    assert not {m for m in modules if "svg" in m.lower()}
 
 
 def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):

@@ -16,7 +16,7 @@ class Page(QWidget):
 
     key = ""
     title = ""
-    icon = None  # a QStyle.StandardPixmap
+    icon = ""  # base name of the icon's files (see `gui.icons`)
 
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)

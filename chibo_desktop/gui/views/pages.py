@@ -1,6 +1,7 @@
 """The pages of the left navigation: key, title and icon of each, and where its widget
 lives. The navigation is drawn from this list; a page's module (with its services,
-dialogs and models) is imported the first time the page is shown."""
+dialogs and models) is imported the first time the page is shown. An icon is named by
+its files in resources/icons/nav/ (see `gui.icons`)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,17 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QStyle
-
 from ...i18n import N_
 
 if TYPE_CHECKING:
     from .base import Page
-
-_ICON = QStyle.StandardPixmap
 
 
 @dataclass(frozen=True)
 class PageInfo:
     key: str
     title: str  # marked with N_; translate with _() where shown
-    icon: QStyle.StandardPixmap
+    icon: str  # base name of the icon's files
     module: str  # relative to this package
     class_name: str
 
@@ -31,31 +28,17 @@ class PageInfo:
 
 
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("home", N_("Trang chủ"), _ICON.SP_DirHomeIcon, ".home", "HomePage"),
-    PageInfo("members", N_("Đảng viên"), _ICON.SP_DirIcon, ".members", "MembersPage"),
-    PageInfo(
-        "meetings",
-        N_("Sinh hoạt chi bộ"),
-        _ICON.SP_FileDialogContentsView,
-        ".meetings",
-        "MeetingsPage",
-    ),
-    PageInfo(
-        "campaign",
-        N_("Đợt sinh hoạt chính trị"),
-        _ICON.SP_DialogApplyButton,
-        ".campaign",
-        "CampaignPage",
-    ),
-    PageInfo("reports", N_("Báo cáo"), _ICON.SP_FileIcon, ".reports", "ReportsPage"),
-    PageInfo(
-        "settings", N_("Cài đặt"), _ICON.SP_FileDialogDetailedView, ".settings", "SettingsPage"
-    ),
+    PageInfo("home", N_("Trang chủ"), "home", ".home", "HomePage"),
+    PageInfo("members", N_("Đảng viên"), "members", ".members", "MembersPage"),
+    PageInfo("meetings", N_("Sinh hoạt chi bộ"), "meetings", ".meetings", "MeetingsPage"),
+    PageInfo("campaign", N_("Đợt sinh hoạt chính trị"), "campaign", ".campaign", "CampaignPage"),
+    PageInfo("reports", N_("Báo cáo"), "reports", ".reports", "ReportsPage"),
+    PageInfo("settings", N_("Cài đặt"), "settings", ".settings", "SettingsPage"),
 )
 PAGE_INFO = {info.key: info for info in PAGES}
 
 
-def described(key: str) -> tuple[str, str, QStyle.StandardPixmap]:
+def described(key: str) -> tuple[str, str, str]:
     """(key, title, icon) for a page class's attributes, from the list above."""
     info = PAGE_INFO[key]
     return info.key, info.title, info.icon
