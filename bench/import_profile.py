@@ -22,15 +22,12 @@ from .bench_import import TODAY, _calamine_read, _stored_rows, _write_stored, ma
 RUNS = 5
 
 
-def _all(chunks) -> list:
-    return [record for chunk in chunks for record in chunk]
-
-
 def main(rows: int) -> None:
     from chibo_desktop.interop import excel_import as xl
-    from chibo_desktop.services import import_write
+    from chibo_desktop.services import import_fast, import_write
     from chibo_desktop.services import importing as imp
     from chibo_desktop.services.import_check import Checker
+    from chibo_desktop.services.import_choices import ChoiceFields
     from chibo_desktop.storage.database import open_database
 
     folder = Path(tempfile.mkdtemp(prefix="chibo-import-profile-"))
@@ -55,14 +52,20 @@ def main(rows: int) -> None:
         name, layout = timed("open the file, find the sheet and header", imp._layout, book, None)
         sheet = timed("cells to Python lists", book.sheet, name)
         reader = xl.RowReader(layout, layout.detected(), TODAY)
-        records = timed("read the rows (cells to values)", _all, reader.chunks(sheet.rows))
+        chunks = timed("read the rows (cells to values)", list, reader.column_chunks(sheet.rows))
         register = imp._register(db, layout.detected())
-        checker = Checker(register, reader.header, TODAY)
-        outcomes = timed("check the rows (rules, duplicates, matching)", checker.check, records)
+        choices = ChoiceFields()
+        checker = Checker(register, reader.header, TODAY, choices)
 
-        def write(db=db, outcomes=outcomes):
+        def check(chunks=chunks, register=register, choices=choices, checker=checker):
+            new, records = import_fast.split(chunks, register, choices, TODAY)
+            return new, checker.check(records)
+
+        new, outcomes = timed("check the rows (rules, duplicates, matching)", check)
+
+        def write(db=db, outcomes=outcomes, new=new):
             with db.atomic():
-                for _progress in import_write.write(db, outcomes, "bench", "nhập: x", TODAY):
+                for _progress in import_write.write(db, outcomes, "bench", "nhập: x", TODAY, new):
                     pass
 
         timed("write: prepare rows + SQLite + commit", write)

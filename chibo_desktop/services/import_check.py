@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +13,7 @@ from ..domain.members import FIELD_LABELS, Member, validate
 from ..i18n import _, format_iso_date
 from ..interop.excel_import import RowRecord
 from .import_choices import KEPT_IN_NOTES, ChoiceFields
+from .import_fold import fast_fold, name_key
 from .import_quick import quick_valid
 
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"
@@ -41,95 +40,6 @@ class Outcome:
     old: Member | None = None
     changes: list[tuple[str, object, object]] = field(default_factory=list)
     problems: list[Rejection] = field(default_factory=list)
-
-
-class _FoldTable(dict):
-    """Per-character form of ``fold``: no diacritics, đ → d, case folded. Folding is done
-    one character at a time there too, so a translate table gives the same text, faster."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if unicodedata.combining(char):
-            folded = ""
-        else:
-            decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
-            folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-_WORDS: dict[str, str] = {}  # folded words: names of a list share few words
-_WORDS_KEPT = 100_000
-
-
-def _fold_word(word: str) -> str:
-    if word.isascii():
-        return word.lower()  # what the table gives for ASCII
-    folded = " ".join(word.translate(_FOLD).split())
-    if len(_WORDS) < _WORDS_KEPT:
-        _WORDS[word] = folded
-    return folded
-
-
-def fast_fold(text: str) -> str:
-    """The same result as ``domain.text.fold``, for thousands of rows. Folding works
-    character by character, so folding each word gives the same words."""
-    if text.isascii():  # numbers, names typed without marks: what the table gives
-        return " ".join(text.lower().split())
-    words = _WORDS
-    folded = []
-    for word in text.split():
-        found = words.get(word)
-        if found is None:
-            found = word.lower() if word.isascii() else _fold_word(word)
-        if found:
-            folded.append(found)
-    return " ".join(folded)
-
-
-_SEARCHED = attrgetter("full_name", "birth_name", "card_number", "phone", "citizen_id", "position")
-
-
-def search_text(member: Member) -> str:
-    """As ``services.members.search_text``, with the fast fold."""
-    return fast_fold(" ".join(filter(None, _SEARCHED(member))))
-
-
-def search_texts(members: list[Member]) -> list[str]:
-    """``search_text`` of many members, folded all together in a few passes over one
-    string when that gives the same texts (the usual: Vietnamese letters, digits, single
-    spaces), otherwise one by one."""
-    texts = [" ".join(filter(None, _SEARCHED(m))) for m in members]
-    whole = "\n".join(texts)
-    if whole.count("\n") != len(texts) - 1:
-        return list(map(fast_fold, texts))
-    decomposed = unicodedata.normalize("NFD", whole.replace("đ", "d").replace("Đ", "D"))
-    others = _ASCII_OR_MARK.sub("", decomposed)
-    if others and not all(map(unicodedata.combining, set(others))):
-        return list(map(fast_fold, texts))
-    # Only combining marks are left outside ASCII: dropping them is what fold does, and
-    # each line's marks stay on that line (a line break is not combined with anything).
-    folded = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    if (
-        "  " in folded
-        or " \n" in folded
-        or "\n " in folded
-        or folded[:1] == " "
-        or folded[-1:] == " "
-        or not folded.replace("\n", "").isprintable()  # tabs and other spaces
-    ):
-        return list(map(fast_fold, texts))
-    return folded.split("\n") if texts else []
-
-
-_ASCII_OR_MARK = re.compile("[\x00-\x7f\u0300-\u036f]+")  # ASCII, Vietnamese marks
-
-
-def name_key(name: str, birth: str | None) -> tuple[str, str]:
-    return fast_fold(name), birth or ""
 
 
 MATCH_COLUMNS = ("full_name", "birth_date", "card_number")

@@ -11,6 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from datetime import date
+from itertools import count as count_from
+from itertools import repeat
 
 from ..domain.members import ADULT_AGE, GENDERS, MAX_NAME_LENGTH, Member, is_plausible_name
 
@@ -71,23 +74,132 @@ def _name_ok(name: str) -> bool:
 
 
 def quick_valid(member: Member, today: dt.date) -> bool:
-    name = member.full_name
+    return _valid(
+        member.full_name,
+        member.birth_name,
+        member.gender,
+        member.birth_date,
+        member.join_date,
+        member.official_date,
+        member.file_number,
+        today,
+    )
+
+
+def quick_refused(values: dict[str, list], count: int, today: dt.date) -> list[int]:
+    """The rows ``quick_valid`` refuses among ``count`` rows given as columns:
+    ``values[field][i]`` is row i's value, None (or no column) for the Member's default.
+    Each rule is decided for the whole column where it can be, row by row otherwise."""
+    names = values.get("full_name") or [None] * count
+    refused = set() if _usual_names(names) else {i for i, n in enumerate(names) if not _name(n)}
+    for name, ok in (("birth_name", is_plausible_name), ("file_number", _file_number_ok)):
+        column = values.get(name)
+        if column is not None and column.count(None) != count:
+            refused.update(i for i, v in enumerate(column) if v and not ok(v))
+    genders = values.get("gender")
+    if genders is not None and not set(genders) <= _GENDER_OR_NONE:
+        refused.update(i for i, g in enumerate(genders) if g is not None and g not in GENDERS)
+    nothing = [None] * count
+    births, joins, officials = (
+        _days(values[name]) if values.get(name) is not None else nothing
+        for name in ("birth_date", "join_date", "official_date")
+    )
+    last = today.year * 10_000 + today.month * 100 + today.day
+    adult = ADULT_AGE * 10_000
+    # Each clause is only reached when the dates before it are empty or real days.
+    refused.update(
+        i
+        for i, born, joined, official in zip(count_from(), births, joins, officials)
+        if (born is not None and (born is False or born[0] > last))
+        or (
+            joined is not None
+            and (
+                joined is False
+                or joined[0] > last
+                or (born is not None and joined[1] - born[0] < adult)  # whole years, see _day
+            )
+        )
+        or (
+            official is not None
+            and (
+                official is False
+                or official[0] > last
+                or joined is None
+                or official[1] <= joined[0]
+            )
+        )
+    )
+    return sorted(refused)
+
+
+_GENDER_OR_NONE = {*GENDERS, None}
+
+
+def _usual_names(names: list) -> bool:
+    """Every name is letters and single spaces, starts with a letter and is not too long:
+    the usual, decided on the names joined together."""
+    if not names or set(map(type, names)) != {str}:
+        return False
+    joined = "\n".join(names)
+    return (
+        min(map(len, names)) > 0
+        and max(map(len, names)) <= MAX_NAME_LENGTH
+        and joined.count("\n") == len(names) - 1
+        and joined[0] != " "
+        and "\n " not in joined
+        and joined.replace(" ", "").replace("\n", "").isalpha()
+    )
+
+
+def _name(name) -> bool:
+    if not name or len(name) > MAX_NAME_LENGTH:
+        return False
+    return (name[0].isalpha() and name.replace(" ", "").isalpha()) or _name_ok(name)
+
+
+def _file_number_ok(text: str) -> bool:
+    return bool(_FILE_NUMBER.match(text.upper()))
+
+
+# Days as YYYYMMDD numbers: (later - earlier) // 10,000 is the whole years between them (the
+# anniversary itself counts), as the domain counts them.
+_DAYS: dict = {}
+_MISSING = object()
+
+
+def _day(value: date) -> int:
+    return value.year * 10_000 + value.month * 100 + value.day
+
+
+def _days(column: list) -> list:
+    """(earliest, latest) day of each ISO date as numbers, None when empty, False when not
+    a date."""
+    found = list(map(_DAYS.get, column, repeat(_MISSING)))
+    if _MISSING in found:
+        for i, value in enumerate(found):
+            if value is _MISSING:
+                span = _span(column[i])
+                found[i] = (_day(span[0]), _day(span[1])) if span else span
+                if len(_DAYS) < _SPANS_KEPT:
+                    _DAYS[column[i]] = found[i]
+    return found
+
+
+def _valid(name, birth_name, gender, birth, joined_text, official, file_number, today) -> bool:
     if not name or len(name) > MAX_NAME_LENGTH:
         return False
     # The usual name, letters and single spaces, decided with one replace (see _name_ok).
     if not (name[0].isalpha() and name.replace(" ", "").isalpha()) and not _name_ok(name):
         return False
-    if member.birth_name and not is_plausible_name(member.birth_name):
+    if birth_name and not is_plausible_name(birth_name):
         return False
-    if member.gender is not None and member.gender not in GENDERS:
+    if gender is not None and gender not in GENDERS:
         return False
     spans = _SPANS
-    birth = member.birth_date
     if birth:
         birth = spans.get(birth) or _new_span(birth)
         if birth is False or birth[0] > today:
             return False
-    joined_text = member.join_date
     joined = None
     if joined_text:
         joined = spans.get(joined_text) or _new_span(joined_text)
@@ -99,11 +211,10 @@ def quick_valid(member: Member, today: dt.date) -> bool:
             years = end.year - born.year - ((end.month, end.day) < (born.month, born.day))
             if years < ADULT_AGE:
                 return False
-    official = member.official_date
     if official:
         official = spans.get(official) or _new_span(official)
         if official is False or official[0] > today or joined is None:
             return False
         if official[1] <= joined[0]:
             return False
-    return not (member.file_number and not _FILE_NUMBER.match(member.file_number.upper()))
+    return not (file_number and not _FILE_NUMBER.match(file_number.upper()))

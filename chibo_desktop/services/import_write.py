@@ -4,18 +4,22 @@ the change log, updates with what changed, in one transaction (the caller's)."""
 from __future__ import annotations
 
 import datetime as dt
-from itertools import chain
+from dataclasses import fields
+from itertools import chain, count
 from operator import attrgetter
 
 from sqlite_utils import Database
 
 from ..domain import dates
+from ..domain.members import Member
 from ..domain.status import StatusChange, derive_state
 from ..i18n import _
 from ..rules.statuses import status_rules
 from ..storage import member_import as store
 from .common import Progress
-from .import_check import ADD, UPDATE, Outcome, search_text, search_texts
+from .import_check import ADD, UPDATE, Outcome
+from .import_fast import NewMembers
+from .import_fold import SEARCHED, fold_all, search_text, searched_texts
 
 _STEP = 2000
 
@@ -38,30 +42,64 @@ def _states(rules, today: dt.date) -> tuple[tuple[str, int], tuple[str, int]]:
     return found[0], found[1]
 
 
-def _new_rows(adds: list[Outcome], first_id: int):
-    """The columns any new member fills, and one insert tuple per member."""
+def _new_rows(adds: list[Outcome], new: NewMembers, first_id: int):
+    """The columns any new member fills, and one insert tuple per member, in the file's
+    order: the members found column by column and those checked one by one together."""
     filled = {"full_name", *chain.from_iterable(o.record.values for o in adds)}
+    filled.update(f for f, values in new.values.items() if values.count(None) != len(values))
     columns = [c for c in store.COLUMNS if c in filled]
-    get = attrgetter(*columns)
-    armed = columns.index("armed_forces") if "armed_forces" in columns else -1
-    rows = []
-    member_id = first_id
-    searched = search_texts([o.member for o in adds])
-    for o, search in zip(adds, searched, strict=True):
-        member = o.member
-        member.id = member_id
-        values = get(member)
-        if len(columns) == 1:
-            values = (values,)
-        if armed >= 0:
-            values = (*values[:armed], int(bool(values[armed])), *values[armed + 1 :])
-        rows.append((member_id, *values, search))
-        member_id += 1
+    values = [_stored(c, new.values.get(c), len(new)) for c in columns]
+    numbers = new.numbers
+    if adds:
+        get = attrgetter(*columns)
+        members = [get(o.member) if len(columns) > 1 else (get(o.member),) for o in adds]
+        numbers = [*numbers, *(o.record.number for o in adds)]
+        order = sorted(range(len(numbers)), key=numbers.__getitem__)
+        values = [
+            [both[i] for i in order]
+            for both in (
+                [*column, *(_stored(c, [m[k] for m in members], len(adds)))]
+                for k, (c, column) in enumerate(zip(columns, values, strict=True))
+            )
+        ]
+        ids = [None] * len(numbers)
+        for position, i in enumerate(order):
+            ids[i] = first_id + position
+        for i, o in enumerate(adds, start=len(new)):
+            o.member.id = ids[i]
+    nothing = [None] * len(numbers)
+    search = fold_all(
+        searched_texts([values[columns.index(c)] if c in columns else nothing for c in SEARCHED])
+    )
+    rows = list(zip(count(first_id), *values, search))
     return columns, rows
 
 
-def write(db: Database, outcomes: list[Outcome], user: str, source: str, today: dt.date):
-    """Store the outcomes to add or update, yielding Progress; inside ``db.atomic()``."""
+def _stored(name: str, values: list | None, total: int) -> list:
+    """A column as stored: the Member's default where None, flags as 0 or 1."""
+    if values is None:
+        values = [None] * total
+    if name == "armed_forces":
+        return [int(bool(v)) for v in values]
+    default = _DEFAULTS[name]
+    if default is None or None not in values:
+        return values
+    return [default if v is None else v for v in values]
+
+
+_DEFAULTS = {f.name: f.default for f in fields(Member)}
+
+
+def write(
+    db: Database,
+    outcomes: list[Outcome],
+    user: str,
+    source: str,
+    today: dt.date,
+    new: NewMembers | None = None,
+):
+    """Store the outcomes to add or update and the ``new`` members found column by column,
+    yielding Progress; inside ``db.atomic()``."""
     rules = status_rules()
     first_id = store.next_id(db)
     after_status = store.last_status_id(db)
@@ -74,13 +112,13 @@ def write(db: Database, outcomes: list[Outcome], user: str, source: str, today: 
     )
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
     adds = [o for o in outcomes if o.action == ADD]
-    columns, new = _new_rows(adds, first_id)
+    columns, rows = _new_rows(adds, new or NewMembers(), first_id)
     states = _states(rules, today)
-    total = len(new)
-    if new:
+    total = len(rows)
+    if rows:
         with store.bulk_insert(db, first_id):
             for start in range(0, total, _STEP):
-                store.insert_members(db, columns, new[start : start + _STEP], states, stamp)
+                store.insert_members(db, columns, rows[start : start + _STEP], states, stamp)
                 yield Progress(
                     start,
                     total,

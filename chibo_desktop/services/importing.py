@@ -23,7 +23,7 @@ from ..errors import ChiboError
 from ..i18n import _, format_iso_date
 from ..interop import excel_import as xl
 from ..storage import member_import as store
-from . import cell, import_write
+from . import cell, import_fast, import_write
 from .common import Changes, Progress, Result, current_user
 from .common import today as _today
 from .import_check import (
@@ -37,7 +37,8 @@ from .import_check import (
     Register,
     Rejection,
 )
-from .import_choices import KEPT_IN_NOTES
+from .import_choices import KEPT_IN_NOTES, ChoiceFields
+from .import_fast import NewMembers
 
 MAPPINGS_SETTING = "import.column_mappings"
 
@@ -228,17 +229,24 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
     book.forget()
     reader = xl.RowReader(layout, chosen, today)
     total = max(len(rows) - layout.first_data_row, 0)
-    records: list[xl.RowRecord] = []
-    for chunk in reader.chunks(rows):
-        records.extend(chunk)
+    chunks: list[xl.ColumnChunk] = []
+    for chunk in reader.column_chunks(rows):
+        chunks.append(chunk)
         if len(chunk) == xl.CHUNK:  # one step for each full chunk
-            number = chunk[-1].number
+            number = chunk.numbers[-1]
             yield Progress(
                 number - layout.first_data_row, total, _("Đang đọc dòng {n}…").format(n=number)
             )
+    del rows
     yield Progress(total, total, _("Đang đối chiếu với sổ đảng viên…"))
     headers = [reader.header(c.index) for c in layout.columns]
-    outcomes = Checker(_register(db, chosen), reader.header, today).check(records)
+    register, choices = _register(db, chosen), ChoiceFields()
+    if preview:  # every row shown: each one checked on its own
+        new, records = NewMembers(), [r for chunk in chunks for r in chunk.records()]
+    else:
+        new, records = import_fast.split(chunks, register, choices, today)
+    del chunks
+    outcomes = Checker(register, reader.header, today, choices).check(records)
 
     report = ImportReport(path.name, skipped=reader.skipped, headers=headers, dry_run=dry_run)
     for o in outcomes:
@@ -252,6 +260,7 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
                 )
             )
     counts = Counter(map(attrgetter("action"), outcomes))
+    counts[ADD] += len(new)
     report.added, report.updated, report.unchanged = counts[ADD], counts[UPDATE], counts[UNCHANGED]
     if preview:
         report.rows = [_preview_row(o) for o in outcomes]
@@ -267,7 +276,7 @@ def _import(db, path, sheet, mapping, strict, dry_run, preview, today):
 
     user, source = current_user(), _("nhập: {name}").format(name=path.name)
     with db.atomic():
-        yield from import_write.write(db, outcomes, user, source, today)
+        yield from import_write.write(db, outcomes, user, source, today, new)
         if mapping is not None:
             _save(db, layout.signature(), mapping)
     report.written = True

@@ -17,7 +17,7 @@ from chibo_desktop.interop.excel_import.columns import (
     convert,
 )
 from chibo_desktop.interop.excel_import.values import parse_date
-from chibo_desktop.services.import_check import fast_fold, search_text, search_texts
+from chibo_desktop.services.import_fold import fast_fold, search_text, search_texts
 from chibo_desktop.services.import_quick import _span
 from chibo_desktop.services.members import search_text as plain_search_text
 

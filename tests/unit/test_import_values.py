@@ -17,7 +17,7 @@ from chibo_desktop.interop.excel_import.values import (
     parse_date,
     parse_gender,
 )
-from chibo_desktop.services.import_check import fast_fold
+from chibo_desktop.services.import_fold import fast_fold
 from chibo_desktop.services.import_quick import quick_valid
 
 TODAY = dt.date(2026, 3, 15)

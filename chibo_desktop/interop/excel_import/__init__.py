@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .column_chunk import ColumnChunk
 from .error_report import RejectedRow, write_error_report
 from .fields import choices, header_key, label, match_header, stored_field
 from .layout import Column, Layout, column_letter, detect_layout
@@ -15,6 +16,7 @@ __all__ = [
     "Book",
     "CellProblem",
     "Column",
+    "ColumnChunk",
     "Layout",
     "RejectedRow",
     "RowReader",

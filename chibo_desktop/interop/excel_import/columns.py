@@ -202,26 +202,41 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
     deque(map(setitem, dicts, repeat(key), values), maxlen=0)
 
 
-def read_columns(chunk: list[tuple[int, list]], plan, header: Callable[[int], str]):
-    """RowRecords of (row number, cells) pairs, following a plan of
-    (column, field, kind, parse, memo) entries in column order."""
-    # Sexes and notes start as a shared empty tuple: most rows have none (a list is made
-    # when one is found).
-    records = [RowRecord(number, {}, [], {}, row, (), ()) for number, row in chunk]
-    rows = [row for _number, row in chunk]
-    value_dicts = [r.values for r in records]
-    column_dicts = [r.columns for r in records]
+def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None]]:
+    """(cells, converted values) of each entry of a plan of (column, field, kind, parse,
+    memo) entries; the values are None for the name, read by ``read_columns``."""
     width = min(map(len, rows), default=0)
-    for index, name, kind, parse, memo in plan:
+    converted = []
+    for index, _name, kind, parse, memo in plan:
         if index < width:
             cells = list(map(itemgetter(index), rows))
         else:
             cells = [row[index] if index < len(row) else None for row in rows]
         if kind is NAME:
-            _names(records, cells, name, index)
+            converted.append((cells, None))
             continue
         keeps = getattr(parse, "func", parse) in _KEEP_PLAIN_TEXT
-        results = convert_column(cells, parse, memo, keeps)
+        converted.append((cells, convert_column(cells, parse, memo, keeps)))
+    return converted
+
+
+def read_columns(
+    chunk: list[tuple[int, list]], plan, header: Callable[[int], str], converted=None
+) -> list[RowRecord]:
+    """RowRecords of (row number, cells) pairs, following a plan of (column, field, kind,
+    parse, memo) entries in column order; ``converted`` is what ``convert_plan`` gives for
+    these rows, when already known."""
+    # Sexes and notes start as a shared empty tuple: most rows have none (a list is made
+    # when one is found).
+    records = [RowRecord(number, {}, [], {}, row, (), ()) for number, row in chunk]
+    if converted is None:
+        converted = convert_plan([row for _number, row in chunk], plan)
+    value_dicts = [r.values for r in records]
+    column_dicts = [r.columns for r in records]
+    for (index, name, kind, parse, memo), (cells, results) in zip(plan, converted, strict=True):
+        if kind is NAME:
+            _names(records, cells, name, index)
+            continue
         if kind is STORE:
             found = set(map(type, results))
             if Unreadable not in found and type(None) not in found:  # every cell holds a value

@@ -13,7 +13,18 @@ from itertools import islice
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
 from ...domain.text import fold
 from ...i18n import _
-from .columns import BIRTH, MARK, NAME, NOTE, STORE, CellProblem, RowRecord, read_columns
+from .column_chunk import ColumnChunk
+from .columns import (
+    BIRTH,
+    MARK,
+    NAME,
+    NOTE,
+    STORE,
+    CellProblem,
+    RowRecord,
+    convert_plan,
+    read_columns,
+)
 from .fields import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -142,13 +153,22 @@ class RowReader:
 
     def chunks(self, rows: list[list]) -> Iterator[list[RowRecord]]:
         """The records in lists of ``CHUNK`` (the last one shorter), read column by column."""
+        for chunk in self.column_chunks(rows):
+            yield chunk.records()
+
+    def column_chunks(self, rows: list[list]) -> Iterator[ColumnChunk]:
+        """The member rows ``CHUNK`` at a time (the last chunk shorter), as columns."""
         start = self.layout.first_data_row
         shapes = _shapes(rows, start, self.mapping)
         plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
         plan = [p for p in plan if p is not None]
+        read = partial(self._records, plan=plan)
         members = self._member_rows(rows)
         while chunk := list(islice(members, CHUNK)):
-            yield self._records(chunk, plan)
+            numbers = [number for number, _row in chunk]
+            cells = [row for _number, row in chunk]
+            converted = convert_plan(cells, plan)
+            yield ColumnChunk(numbers, cells, plan, converted, read, self.female_marks_only)
 
     def _member_rows(self, rows: list[list]) -> Iterator[tuple[int, list]]:
         """(row number, cells) of each row that holds a member, up to the end of the table."""
@@ -229,8 +249,8 @@ class RowReader:
             return (index, name, STORE, partial(clean_cell, multiline=True), {})
         return (index, name, STORE, clean_cell, {})
 
-    def _records(self, chunk: list[tuple[int, list]], plan) -> list[RowRecord]:
-        records = read_columns(chunk, plan, self.header)
+    def _records(self, chunk: list[tuple[int, list]], converted, plan) -> list[RowRecord]:
+        records = read_columns(chunk, plan, self.header, converted)
         for record in records:
             if record.sexes or self.female_marks_only:
                 self._sex(record, record.sexes)
