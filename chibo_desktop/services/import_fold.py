@@ -74,10 +74,18 @@ def search_texts(members: list[Member]) -> list[str]:
     return fold_all([" ".join(filter(None, _SEARCHED(m))) for m in members])
 
 
-def searched_texts(columns: Sequence[Sequence]) -> list[str]:
-    """The unfolded search text of each row of the searched fields given as columns (in
-    the order of SEARCHED; None or "" for an empty field)."""
-    return [" ".join(filter(None, fields)) for fields in zip(*columns, strict=True)]
+def search_texts_of(columns: Sequence[list], count: int) -> list[str]:
+    """``search_text`` of each of ``count`` rows whose searched fields are given as columns
+    (in the order of SEARCHED; None or "" for an empty field). Each column is folded on its
+    own: folding works character by character and collapses spaces, so the folded fields
+    joined by a space are the folded joined fields (an empty one left out)."""
+    folded = [fold_all([v or "" for v in c]) for c in columns if c.count(None) != len(c)]
+    folded = [c for c in folded if c.count("") != len(c)]
+    if not folded:
+        return [""] * count
+    if not any("" in c for c in folded):  # every field filled: joined without a loop
+        return list(map(" ".join, zip(*folded, strict=True)))
+    return [" ".join(filter(None, fields)) for fields in zip(*folded, strict=True)]
 
 
 def fold_all(texts: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from ..storage import member_import as store
 from .common import Progress
 from .import_check import ADD, UPDATE, Outcome
 from .import_fast import NewMembers
-from .import_fold import SEARCHED, fold_all, search_text, searched_texts
+from .import_fold import SEARCHED, search_text, search_texts_of
 
 _STEP = 2000
 
@@ -46,7 +46,8 @@ def _new_rows(adds: list[Outcome], new: NewMembers, first_id: int):
     """The columns any new member fills, and one insert tuple per member, in the file's
     order: the members found column by column and those checked one by one together."""
     filled = {"full_name", *chain.from_iterable(o.record.values for o in adds)}
-    filled.update(f for f, values in new.values.items() if values.count(None) != len(values))
+    # A column of empty (or false) values stores what the table's defaults store.
+    filled.update(f for f, values in new.values.items() if any(values))
     columns = [c for c in store.COLUMNS if c in filled]
     values = [_stored(c, new.values.get(c), len(new)) for c in columns]
     numbers = new.numbers
@@ -67,10 +68,8 @@ def _new_rows(adds: list[Outcome], new: NewMembers, first_id: int):
             ids[i] = first_id + position
         for i, o in enumerate(adds, start=len(new)):
             o.member.id = ids[i]
-    nothing = [None] * len(numbers)
-    search = fold_all(
-        searched_texts([values[columns.index(c)] if c in columns else nothing for c in SEARCHED])
-    )
+    searched = [values[columns.index(c)] for c in SEARCHED if c in columns]
+    search = search_texts_of(searched, len(numbers))
     rows = list(zip(count(first_id), *values, search))
     return columns, rows
 

@@ -16,8 +16,15 @@ from chibo_desktop.interop.excel_import.columns import (
     _typed_dates,
     convert,
 )
+from chibo_desktop.interop.excel_import.rows import _numbered_member, _numbered_members
 from chibo_desktop.interop.excel_import.values import parse_date
-from chibo_desktop.services.import_fold import fast_fold, search_text, search_texts
+from chibo_desktop.services.import_fold import (
+    SEARCHED,
+    fast_fold,
+    search_text,
+    search_texts,
+    search_texts_of,
+)
 from chibo_desktop.services.import_quick import _span
 from chibo_desktop.services.members import search_text as plain_search_text
 
@@ -148,3 +155,34 @@ def test_search_texts_of_many_members_equal_each_members_own():
         expected = [plain_search_text(m) for m in members]
         assert search_texts(members) == expected
         assert [search_text(m) for m in members] == expected
+        columns = [
+            [getattr(m, name) or rng.choice(["", None]) for m in members] for name in SEARCHED
+        ]
+        assert search_texts_of(columns, len(members)) == expected
+
+
+def test_block_of_numbered_rows_is_decided_as_row_by_row():
+    rng = random.Random(11)
+    heads = [1, 2.0, dt.date(1960, 1, 1), True, "", None, "1"]
+    cells = [1, "", None, "Nguyễn Văn An", "Họ và tên", dt.date(1960, 1, 1), "x"]
+    said_yes = 0
+    for _round in range(3000):
+        width = rng.randrange(1, 6)
+        block = [
+            [
+                rng.choice(heads[:4] if rng.random() < 0.9 else heads),
+                *(rng.choice(cells) if rng.random() < 0.3 else "x" for _ in range(width)),
+            ][: rng.choice([width, width, width + 1, width - 1])]
+            for _ in range(rng.randrange(1, 5))
+        ]
+        name_column = rng.choice([None, 1, 1, 2, 6])
+        header = rng.choice(["Họ và tên", "", None])
+        counted = sorted(rng.sample(range(6), rng.randrange(0, 4)))
+        one_by_one = all(
+            row and _numbered_member(row, name_column, header, counted) for row in block
+        )
+        # Yes only when every row says yes; a no sends the block row by row.
+        if _numbered_members(block, name_column, header, counted):
+            assert one_by_one
+            said_yes += 1
+    assert said_yes > 100

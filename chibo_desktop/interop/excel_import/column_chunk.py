@@ -18,7 +18,7 @@ class ColumnChunk:
         numbers: list[int],
         rows: list[list],
         plan: list[tuple],
-        converted: list[tuple[list, list | None]],
+        converted: list[tuple[list, list | None, bool]],
         read: Callable[[list[tuple[int, list]], list], list[RowRecord]],
         all_slow: bool = False,
     ) -> None:
@@ -28,14 +28,14 @@ class ColumnChunk:
         self._read = read  # (number, cells) pairs and their converted columns → records
         self.values: dict[str, list] = {}
         slow: set[int] = set(range(len(rows))) if all_slow else set()
-        for entry, (cells, results) in zip(plan, converted, strict=True):
+        for entry, (cells, results, unreadable) in zip(plan, converted, strict=True):
             name, kind = entry[1], entry[2]
             if kind is NAME:
                 if not _all_plain(cells, name=True):
                     slow.update(i for i, v in enumerate(cells) if not _is_plain_name(v))
                 self.values[name] = cells
             elif kind is STORE:
-                if Unreadable in set(map(type, results)):
+                if unreadable and Unreadable in set(map(type, results)):
                     slow.update(i for i, r in enumerate(results) if r.__class__ is Unreadable)
                     results = [None if r.__class__ is Unreadable else r for r in results]
                 earlier = self.values.get(name)
@@ -62,7 +62,8 @@ class ColumnChunk:
             (
                 [cells[i] for i in positions],
                 None if results is None else [results[i] for i in positions],
+                unreadable,
             )
-            for cells, results in self._converted
+            for cells, results, unreadable in self._converted
         ]
         return self._read(chunk, converted)

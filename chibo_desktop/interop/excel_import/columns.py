@@ -104,17 +104,21 @@ def _all_plain(cells: list, name: bool = False) -> bool:
 _SEP = "|"
 
 
-def _dates(cells: list, parse: Callable) -> list | None:
-    """``convert`` with ``parse_date`` of a column of date cells, or of dates typed
-    dd/mm/yyyy (the usual two), without a call per cell; None for other columns."""
+def _whole_dates(cells: list) -> list | None:
+    """The ISO dates of a column all date cells or all typed dd/mm/yyyy with real days (the
+    usual two), without a call per cell; else None."""
     kinds = set(map(type, cells))
     if kinds == {dt.date}:
         return list(map(dt.date.isoformat, cells))
-    if kinds != {str}:
-        return None
-    typed = _typed_dates(cells)
-    if typed is not None:
-        return typed
+    return _typed_dates(cells) if kinds == {str} else None
+
+
+def _dates(cells: list, parse: Callable) -> list | None:
+    """``convert`` with ``parse_date`` of a column of date cells, or of dates typed
+    dd/mm/yyyy (the usual two), without a call per cell; None for other columns."""
+    whole = _whole_dates(cells)
+    if whole is not None or set(map(type, cells)) != {str}:
+        return whole
     found = []
     append = found.append
     from_iso = dt.date.fromisoformat
@@ -156,24 +160,35 @@ def convert_column(
     """``convert`` of every cell. With a ``memo`` (columns whose values repeat, such as sex,
     ethnicity or dates) each distinct value is parsed once, in order of first appearance.
     ``keeps_plain_text``: ``parse`` returns plain text (see _is_plain_text) unchanged."""
+    return _convert_column(cells, parse, memo, keeps_plain_text)[0]
+
+
+def _convert_column(
+    cells: list, parse: Callable, memo: dict | None, keeps_plain_text: bool
+) -> tuple[list, bool]:
+    """``convert_column``, and False when no cell can be Unreadable (True: some may be)."""
     if getattr(parse, "func", parse) is parse_date:
+        found = _whole_dates(cells)
+        if found is not None:
+            return found, False
         found = _dates(cells, parse)
         if found is not None:
-            return found
+            return found, True
     if keeps_plain_text and memo is None:
         if _all_plain(cells):
-            return list(cells)
-        return [v if _is_plain_text(v) else convert(parse, v) for v in cells]
+            return list(cells), False
+        return [v if _is_plain_text(v) else convert(parse, v) for v in cells], True
     if memo is not None:
         try:
-            missing = [v for v in dict.fromkeys(cells) if v not in memo]
+            distinct = dict.fromkeys(cells)
         except TypeError:  # an unhashable cell value cannot be remembered
             pass
         else:
-            for value in missing:
+            for value in [v for v in distinct if v not in memo]:
                 memo[value] = convert(parse, value)
-            return [memo[v] for v in cells]
-    return [convert(parse, v) for v in cells]
+            some = any(memo[v].__class__ is Unreadable for v in distinct)
+            return [memo[v] for v in cells], some
+    return [convert(parse, v) for v in cells], True
 
 
 def _is_plain_name(value) -> bool:
@@ -202,9 +217,10 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
     deque(map(setitem, dicts, repeat(key), values), maxlen=0)
 
 
-def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None]]:
-    """(cells, converted values) of each entry of a plan of (column, field, kind, parse,
-    memo) entries; the values are None for the name, read by ``read_columns``."""
+def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]:
+    """(cells, converted values, whether some may be Unreadable) of each entry of a plan of
+    (column, field, kind, parse, memo) entries; the values are None for the name, read by
+    ``read_columns``."""
     width = min(map(len, rows), default=0)
     converted = []
     for index, _name, kind, parse, memo in plan:
@@ -213,10 +229,10 @@ def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None]]:
         else:
             cells = [row[index] if index < len(row) else None for row in rows]
         if kind is NAME:
-            converted.append((cells, None))
+            converted.append((cells, None, True))
             continue
         keeps = getattr(parse, "func", parse) in _KEEP_PLAIN_TEXT
-        converted.append((cells, convert_column(cells, parse, memo, keeps)))
+        converted.append((cells, *_convert_column(cells, parse, memo, keeps)))
     return converted
 
 
@@ -233,7 +249,9 @@ def read_columns(
         converted = convert_plan([row for _number, row in chunk], plan)
     value_dicts = [r.values for r in records]
     column_dicts = [r.columns for r in records]
-    for (index, name, kind, parse, memo), (cells, results) in zip(plan, converted, strict=True):
+    for (index, name, kind, parse, memo), (cells, results, _some) in zip(
+        plan, converted, strict=True
+    ):
         if kind is NAME:
             _names(records, cells, name, index)
             continue

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
-from itertools import islice
+from operator import itemgetter
 
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
 from ...domain.text import fold
@@ -74,10 +74,15 @@ def _shapes(rows: list[list], start: int, mapping: dict[int, str]) -> dict[int, 
     """For numbering columns holding numbers Excel made of them: the usual shape of the
     values still typed as text (a sample is enough)."""
     shapes = {}
+    body = rows[start:]
+    width = min(map(len, body), default=0)
     for index, name in mapping.items():
         if name not in NUMBER_FIELDS:
             continue
-        cells = [row[index] for row in rows[start:] if index < len(row)]
+        if index < width:
+            cells = list(map(itemgetter(index), body))
+        else:
+            cells = [row[index] for row in body if index < len(row)]
         kinds = set(map(type, cells))
         if not any(issubclass(k, (int, float)) and not issubclass(k, bool) for k in kinds):
             continue
@@ -129,6 +134,35 @@ def _numbered_member(row: list, name_column, name_header, counted: list[int]) ->
     return False
 
 
+def _filled(row: list) -> list[int]:
+    """The columns of the row that hold something other than spaces."""
+    filled = [i for i, v in enumerate(row) if v != "" and v is not None]
+    if filled and isinstance(row[filled[0]], str) and not row[filled[0]].strip():
+        filled = [i for i in filled if not _blank_text(row[i])]
+    return filled
+
+
+def _numbered_members(block: list[list], name_column, name_header, counted: list[int]) -> bool:
+    """``_numbered_member`` of every row of the block, decided a column at a time: numbers
+    in the first column, no name that is the header, two columns filled on every row."""
+    width = min(map(len, block), default=0)
+    if not width or {str, type(None)} & set(map(type, map(itemgetter(0), block))):
+        return False
+    if name_column is None or name_column >= width:
+        return False
+    if isinstance(name_header, str) and name_header in map(itemgetter(name_column), block):
+        return False
+    full = 0
+    for index in counted:
+        if index < width:
+            cells = list(map(itemgetter(index), block))
+            if "" not in cells and None not in cells:
+                full += 1
+                if full == 2:
+                    return True
+    return False
+
+
 class RowReader:
     """Turns the sheet's rows under the header into RowRecords."""
 
@@ -163,48 +197,76 @@ class RowReader:
         plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
         plan = [p for p in plan if p is not None]
         read = partial(self._records, plan=plan)
-        members = self._member_rows(rows)
-        while chunk := list(islice(members, CHUNK)):
-            numbers = [number for number, _row in chunk]
-            cells = [row for _number, row in chunk]
-            converted = convert_plan(cells, plan)
-            yield ColumnChunk(numbers, cells, plan, converted, read, self.female_marks_only)
+        numbers: list[int] = []
+        cells: list[list] = []
+        for found_numbers, found_rows in self._member_rows(rows):
+            numbers += found_numbers
+            cells += found_rows
+            while len(cells) >= CHUNK:
+                yield self._chunk(numbers[:CHUNK], cells[:CHUNK], plan, read)
+                del numbers[:CHUNK], cells[:CHUNK]
+        if cells:
+            yield self._chunk(numbers, cells, plan, read)
 
-    def _member_rows(self, rows: list[list]) -> Iterator[tuple[int, list]]:
-        """(row number, cells) of each row that holds a member, up to the end of the table."""
+    def _chunk(self, numbers: list[int], cells: list[list], plan, read) -> ColumnChunk:
+        converted = convert_plan(cells, plan)
+        return ColumnChunk(numbers, cells, plan, converted, read, self.female_marks_only)
+
+    def _member_rows(self, rows: list[list]) -> Iterator[tuple[Sequence[int], list[list]]]:
+        """(row numbers, cells) of the rows that hold a member, up to the end of the table,
+        a block of rows at a time."""
         start = self.layout.first_data_row
         counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
         name_column = self.name_column
         name_header = self.headers.get(name_column) if name_column is not None else None
         counted_columns = sorted(counted)
-        for r in range(start, len(rows)):
-            row = rows[r]
-            if row and _numbered_member(row, name_column, name_header, counted_columns):
-                yield r + 1, row
+        for first_row in range(start, len(rows), CHUNK):
+            block = rows[first_row : first_row + CHUNK]
+            if _numbered_members(block, name_column, name_header, counted_columns):
+                yield range(first_row + 1, first_row + len(block) + 1), block
                 continue
-            filled = [i for i, v in enumerate(row) if v != "" and v is not None]
+            numbers, members = [], []
+            for r in range(first_row, first_row + len(block)):
+                row = rows[r]
+                if (row and _numbered_member(row, name_column, name_header, counted_columns)) or (
+                    not self._is_end(row, r)
+                    and self._holds_member(row, counted, name_column, name_header)
+                ):
+                    numbers.append(r + 1)
+                    members.append(row)
+                elif self.ended_at is not None:
+                    break
+            yield numbers, members
+            if self.ended_at is not None:
+                return
+
+    def _is_end(self, row: list, r: int) -> bool:
+        """A total, signature, date or note line: the table has ended."""
+        filled = [i for i, v in enumerate(row) if v != "" and v is not None]
+        if not filled or not isinstance(row[filled[0]], str):
+            return False
+        if not row[filled[0]].strip():
+            filled = [i for i in filled if not _blank_text(row[i])]
             if not filled:
-                continue
-            first = row[filled[0]]
-            if isinstance(first, str):
-                if not first.strip():
-                    filled = [i for i in filled if not _blank_text(row[i])]
-                    if not filled:
-                        continue
-                    first = row[filled[0]]
-                if _is_footer(row, filled, name_column):
-                    self.ended_at = r + 1
-                    return
-            name_cell = (
-                row[name_column] if name_column is not None and name_column < len(row) else ""
-            )
-            meaningful = len([i for i in filled if i in counted])
-            if meaningful <= 1 or (isinstance(name_cell, str) and name_cell == name_header):
-                texts = [(i, as_text(row[i]).strip()) for i in filled]
-                if self._not_a_member([(i, t) for i, t in texts if t]):
-                    self.skipped += 1
-                    continue
-            yield r + 1, row
+                return False
+        if _is_footer(row, filled, self.name_column):
+            self.ended_at = r + 1
+            return True
+        return False
+
+    def _holds_member(self, row: list, counted: set[int], name_column, name_header) -> bool:
+        """Anything but an empty row, the header repeated or a stray note (counted)."""
+        filled = _filled(row)
+        if not filled:
+            return False
+        name_cell = row[name_column] if name_column is not None and name_column < len(row) else ""
+        meaningful = len([i for i in filled if i in counted])
+        if meaningful <= 1 or (isinstance(name_cell, str) and name_cell == name_header):
+            texts = [(i, as_text(row[i]).strip()) for i in filled]
+            if self._not_a_member([(i, t) for i, t in texts if t]):
+                self.skipped += 1
+                return False
+        return True
 
     def _not_a_member(self, texts: list[tuple[int, str]]) -> bool:
         keys = [header_key(t) for _i, t in texts]
