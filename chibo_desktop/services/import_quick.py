@@ -14,6 +14,7 @@ import re
 from datetime import date
 from itertools import count as count_from
 from itertools import repeat
+from operator import itemgetter, sub
 
 from ..domain.members import ADULT_AGE, GENDERS, MAX_NAME_LENGTH, Member, is_plausible_name
 
@@ -106,6 +107,8 @@ def quick_refused(values: dict[str, list], count: int, today: dt.date) -> list[i
     )
     last = today.year * 10_000 + today.month * 100 + today.day
     adult = ADULT_AGE * 10_000
+    if _usual_dates(births, joins, officials, last, adult):
+        return sorted(refused)
     # Each clause is only reached when the dates before it are empty or real days.
     refused.update(
         i
@@ -133,6 +136,24 @@ def quick_refused(values: dict[str, list], count: int, today: dt.date) -> list[i
 
 
 _GENDER_OR_NONE = {*GENDERS, None}
+
+
+def _usual_dates(births: list, joins: list, officials: list, last: int, adult: int) -> bool:
+    """Every row passes the date rules, decided a column at a time when each date column
+    is all real dates or all empty (the usual); False otherwise (then row by row)."""
+    kinds = [set(map(type, days)) for days in (births, joins, officials)]
+    if any(k != {tuple} and k != {type(None)} for k in kinds):
+        return False
+    born, joined, official = (k == {tuple} for k in kinds)
+    earliest, latest = itemgetter(0), itemgetter(1)
+    for present, days in ((born, births), (joined, joins), (official, officials)):
+        if present and max(map(earliest, days)) > last:  # in the future
+            return False
+    if born and joined and min(map(sub, map(latest, joins), map(earliest, births))) < adult:
+        return False
+    if official and not joined:
+        return False
+    return not (official and min(map(sub, map(latest, officials), map(earliest, joins))) <= 0)
 
 
 def _usual_names(names: list) -> bool:

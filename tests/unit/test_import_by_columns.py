@@ -52,6 +52,34 @@ def test_quick_check_of_columns_refuses_the_rows_quick_valid_refuses(members, no
     assert quick_refused(values, len(members), TODAY) == expected
 
 
+@st.composite
+def _dated_member(draw) -> Member:
+    """A member whose dates are real days at the rules' edges (of age on the day, official
+    the day after joining, a date today or tomorrow); now and then one left empty."""
+    born = draw(
+        st.one_of(
+            st.dates(dt.date(1930, 1, 1), dt.date(2008, 3, 18)),
+            st.dates(dt.date(2008, 3, 12), dt.date(2008, 3, 18)),  # of age about today
+        )
+    )
+    adult = dt.date(born.year + 18, born.month, 28 if born.month == 2 else born.day)
+    joined = adult + dt.timedelta(days=draw(st.integers(-2, 2)))
+    official = joined + dt.timedelta(days=draw(st.integers(-1, 2)))
+    days = [d.isoformat() if draw(st.integers(0, 20)) else None for d in (born, joined, official)]
+    return Member("Lê Văn An", birth_date=days[0], join_date=days[1], official_date=days[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_dated_member(), max_size=4), st.sampled_from([None, "birth", "join", "official"]))
+def test_quick_check_of_date_columns_refuses_what_quick_valid_refuses(members, emptied):
+    if emptied:  # a list without that column
+        for m in members:
+            setattr(m, f"{emptied}_date", None)
+    values = {name: [getattr(m, name) for m in members] for name in _CHECKED}
+    expected = [i for i, m in enumerate(members) if not quick_valid(m, TODAY)]
+    assert quick_refused(values, len(members), TODAY) == expected
+
+
 # A column for each way a row can go: closed lists, notes, sex marks, the usual fields.
 HEADER = [
     "STT",
