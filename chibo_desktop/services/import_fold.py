@@ -93,6 +93,8 @@ def fold_all(texts: list[str]) -> list[str]:
     whole = "\n".join(texts)
     if whole.count("\n") != len(texts) - 1:
         return list(map(fast_fold, texts))
+    if whole.isascii() and not whole.encode("ascii").translate(None, _KEPT_AS_IS):
+        return list(texts)  # numbers and the like: nothing to fold
     decomposed = unicodedata.normalize("NFD", whole.replace("đ", "d").replace("Đ", "D"))
     others = _ASCII_OR_MARK.sub("", decomposed)
     if others and not all(map(unicodedata.combining, set(others))):
@@ -112,6 +114,9 @@ def fold_all(texts: list[str]) -> list[str]:
     return folded.split("\n") if texts else []
 
 
+# ASCII that folding leaves as it is: printable, neither a space nor a capital letter (and
+# the line breaks between texts).
+_KEPT_AS_IS = bytes([10, *range(0x21, 0x41), *range(0x5B, 0x7F)])
 _ASCII_OR_MARK = re.compile("[\x00-\x7f\u0300-\u036f]+")  # ASCII, Vietnamese marks
 
 

@@ -21,6 +21,7 @@ from chibo_desktop.interop.excel_import.values import parse_date
 from chibo_desktop.services.import_fold import (
     SEARCHED,
     fast_fold,
+    fold_all,
     search_text,
     search_texts,
     search_texts_of,
@@ -186,3 +187,17 @@ def test_block_of_numbered_rows_is_decided_as_row_by_row():
             assert one_by_one
             said_yes += 1
     assert said_yes > 100
+
+
+def test_fold_all_of_numbers_and_any_ascii_is_fold_of_each():
+    rng = random.Random(3)
+    odd = [chr(c) for c in range(128)] + ["é", "Đ", "\u0301"]
+    for _round in range(5000):
+        texts = [
+            "".join(
+                rng.choice(odd) if rng.random() < 0.1 else rng.choice("0123456789.-/abc")
+                for _ in range(rng.randrange(0, 6))
+            )
+            for _ in range(rng.randrange(0, 5))
+        ]
+        assert fold_all(texts) == [fold(t) for t in texts]

@@ -146,7 +146,14 @@ def _typed_dates(cells: list[str]) -> list[str] | None:
     joined = "\n".join(cells)
     if not _TYPED_DATES.fullmatch(joined) or joined.count("\n") != len(cells) - 1:
         return None
-    found = [f"{v[6:]}-{v[3:5]}-{v[:2]}" for v in cells]
+    # Every cell is now 'dd/mm/yyyy' and a line break: 11 bytes. The characters of each
+    # cell are moved to their ISO places for all cells at once, one slice at a time.
+    typed = (joined + "\n").encode("ascii")
+    iso = bytearray(typed)
+    for place, source in enumerate((6, 7, 8, 9, 2, 3, 4, 5, 0, 1)):
+        iso[place::11] = typed[source::11]
+    iso[4::11] = iso[7::11] = b"-" * len(cells)
+    found = iso[:-1].decode("ascii").split("\n")
     try:
         deque(map(dt.date.fromisoformat, found), maxlen=0)  # a real day each
     except ValueError:
