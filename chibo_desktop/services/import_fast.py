@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, methodcaller
 
 from ..interop.excel_import import ColumnChunk, RowRecord
 from .import_check import Register
@@ -83,10 +85,9 @@ def _checked(
     kept = [i for i in range(len(chunk)) if i not in refused] if refused else None
     if register.rows:  # a card or a name and birth date already stored: matched one by one
         cards, names, births = (values.get(k) or [None] * len(chunk) for k in _KEYS)
-        by_card = register.by_card
+        refused.update(compress(range(len(chunk)), map(register.by_card.__contains__, cards)))
         for i in range(len(chunk)) if kept is None else kept:
-            card = cards[i]
-            if (card and card in by_card) or register.by_key.get(name_key(names[i], births[i])):
+            if i not in refused and register.by_key.get(name_key(names[i], births[i])):
                 refused.add(i)
         kept = [i for i in range(len(chunk)) if i not in refused]
     if kept is None:
@@ -109,6 +110,9 @@ def _duplicated(
     keys: dict[str, list] = {k: [] for k in _KEYS}  # each row's, in file order
     for chunk, values, rows, read in zip(chunks, columns, slow, records, strict=True):
         for name, found in keys.items():
+            if len(rows) == len(chunk):  # every row read as a record
+                found += map(methodcaller("get", name), map(attrgetter("values"), read))
+                continue
             column = values.get(name)
             part = [None] * len(chunk) if column is None else list(column)
             for i, record in zip(sorted(rows), read, strict=True):

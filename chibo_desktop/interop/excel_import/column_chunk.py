@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .columns import MARK, NAME, STORE, RowRecord, Unreadable, _all_plain, _is_plain_name
+from .columns import MARK, NAME, STORE, RowRecord, Unreadable, _is_plain_name
 
 
 class ColumnChunk:
@@ -31,7 +31,7 @@ class ColumnChunk:
         for entry, (cells, results, unreadable) in zip(plan, converted, strict=True):
             name, kind = entry[1], entry[2]
             if kind is NAME:
-                if not _all_plain(cells, name=True):
+                if unreadable:  # some name may not be plain
                     slow.update(i for i, v in enumerate(cells) if not _is_plain_name(v))
                 self.values[name] = cells
             elif kind is STORE:

@@ -203,8 +203,8 @@ def _is_plain_name(value) -> bool:
     return _is_plain_text(value) and value[0] not in "=+@-"
 
 
-def _names(records: list[RowRecord], cells: list, name: str, index: int) -> None:
-    if _all_plain(cells, name=True):  # the usual: set them all without a call per row
+def _names(records: list[RowRecord], cells: list, name: str, index: int, unusual: bool) -> None:
+    if not unusual:  # the usual: set them all without a call per row
         _set_all([r.values for r in records], name, cells)
         _set_all([r.columns for r in records], name, repeat(index))
         return
@@ -226,8 +226,8 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
 
 def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]:
     """(cells, converted values, whether some may be Unreadable) of each entry of a plan of
-    (column, field, kind, parse, memo) entries; the values are None for the name, read by
-    ``read_columns``."""
+    (column, field, kind, parse, memo) entries. The name is read by ``read_columns``: its
+    values are None, and True means some name may not be plain (see _is_plain_name)."""
     width = min(map(len, rows), default=0)
     converted = []
     for index, _name, kind, parse, memo in plan:
@@ -236,7 +236,7 @@ def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]
         else:
             cells = [row[index] if index < len(row) else None for row in rows]
         if kind is NAME:
-            converted.append((cells, None, True))
+            converted.append((cells, None, not _all_plain(cells, name=True)))
             continue
         keeps = getattr(parse, "func", parse) in _KEEP_PLAIN_TEXT
         converted.append((cells, *_convert_column(cells, parse, memo, keeps)))
@@ -256,11 +256,11 @@ def read_columns(
         converted = convert_plan([row for _number, row in chunk], plan)
     value_dicts = [r.values for r in records]
     column_dicts = [r.columns for r in records]
-    for (index, name, kind, parse, memo), (cells, results, _some) in zip(
+    for (index, name, kind, parse, memo), (cells, results, unusual) in zip(
         plan, converted, strict=True
     ):
         if kind is NAME:
-            _names(records, cells, name, index)
+            _names(records, cells, name, index, unusual)
             continue
         if kind is STORE:
             found = set(map(type, results))
