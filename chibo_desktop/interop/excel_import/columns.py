@@ -229,10 +229,14 @@ def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]
     (column, field, kind, parse, memo) entries. The name is read by ``read_columns``: its
     values are None, and True means some name may not be plain (see _is_plain_name)."""
     width = min(map(len, rows), default=0)
+    # Turning the rows into columns in one pass visits each row once, where taking the
+    # columns one by one visits every row again for each (twice as slow for a list); worth
+    # it unless the sheet has many more columns than the list uses.
+    whole = list(zip(*rows, strict=False)) if width <= 2 * len(plan) + 2 else None
     converted = []
     for index, _name, kind, parse, memo in plan:
         if index < width:
-            cells = list(map(itemgetter(index), rows))
+            cells = list(whole[index]) if whole else list(map(itemgetter(index), rows))
         else:
             cells = [row[index] if index < len(row) else None for row in rows]
         if kind is NAME:
