@@ -44,6 +44,8 @@ def split(
     columns = [_checked(chunk, register, choices, today) for chunk in chunks]
     slow = [refused for _values, refused in columns]
     records = [chunk.records(sorted(s)) if s else [] for chunk, s in zip(chunks, slow, strict=True)]
+    if all(len(rows) == len(chunk) for chunk, rows in zip(chunks, slow, strict=True)):
+        return NewMembers(), [r for part in records for r in part]  # no row left to add here
     twice = _duplicated(chunks, [v for v, _r in columns], slow, records)
     for position, (chunk, found) in enumerate(zip(chunks, twice, strict=True)):
         if found:
