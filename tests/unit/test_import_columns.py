@@ -102,3 +102,13 @@ def test_rows_shorter_than_the_header_read_as_empty_cells():
         {"full_name": "Trần Thị Bình"},
     ]
     assert records[2].values["card_number"] == "01.000001"
+
+
+def test_card_numbers_excel_made_numbers_take_the_shape_of_the_column():
+    typed = [[f"Người {n}", "Nam", "", f"{n:02d}.{n:06d}", ""] for n in range(1, 6)]
+    rows = [HEADER, *typed, ["Lê Văn Cường", "Nam", "", 1.00001, ""]]
+    assert _records(rows)[-1].values["card_number"] == "01.000010"
+    # A column typed all as text keeps its values (no shape needed).
+    assert [r.values["card_number"] for r in _records([HEADER, *typed])] == [
+        row[3] for row in typed
+    ]

@@ -104,6 +104,24 @@ def _shapes(rows: list[list], start: int, mapping: dict[int, str]) -> dict[int, 
     return shapes
 
 
+class _NumberText:
+    """``number_text`` of a numbering column, with the column's shape (see _shapes) worked
+    out when a cell first needs it: a column typed all as plain text never does."""
+
+    func = number_text  # what it parses with, as for a functools.partial
+
+    def __init__(self, rows: list[list], start: int, index: int, name: str) -> None:
+        self.rows, self.start, self.index, self.name = rows, start, index, name
+        self.shape: tuple | None = None
+        self.known = False
+
+    def __call__(self, value: object) -> str:
+        if not self.known:
+            self.shape = _shapes(self.rows, self.start, {self.index: self.name}).get(self.index)
+            self.known = True
+        return number_text(value, field=self.name, shape=self.shape)
+
+
 def _is_footer(row: list, filled: list[int], name_column: int | None) -> bool:
     """A total, signature, date or note line: the table has ended."""
     # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
@@ -192,9 +210,7 @@ class RowReader:
 
     def column_chunks(self, rows: list[list]) -> Iterator[ColumnChunk]:
         """The member rows ``CHUNK`` at a time (the last chunk shorter), as columns."""
-        start = self.layout.first_data_row
-        shapes = _shapes(rows, start, self.mapping)
-        plan = [self._plan(i, f, shapes.get(i)) for i, f in sorted(self.mapping.items())]
+        plan = [self._plan(i, f, rows) for i, f in sorted(self.mapping.items())]
         plan = [p for p in plan if p is not None]
         read = partial(self._records, plan=plan)
         numbers: list[int] = []
@@ -286,7 +302,7 @@ class RowReader:
             return not (numbered or any(c.isdigit() for c in text))
         return bool(_HEADING.search(fold(text)))
 
-    def _plan(self, index: int, name: str, shape):
+    def _plan(self, index: int, name: str, rows: list[list]):
         """(column, field, kind, parse, memo): how one column is read, chosen once."""
         dates = partial(parse_date, today=self.today)
         if name == ROW_NUMBER:
@@ -304,7 +320,8 @@ class RowReader:
         if name == "armed_forces":
             return (index, name, STORE, parse_flag, {})
         if name in NUMBER_FIELDS:
-            return (index, name, STORE, partial(number_text, field=name, shape=shape), None)
+            start = self.layout.first_data_row
+            return (index, name, STORE, _NumberText(rows, start, index, name), None)
         if name == TO_NOTES:
             return (index, name, NOTE, clean_cell, None)
         if name in MULTILINE_FIELDS:
