@@ -112,3 +112,5 @@ def test_card_numbers_excel_made_numbers_take_the_shape_of_the_column():
     assert [r.values["card_number"] for r in _records([HEADER, *typed])] == [
         row[3] for row in typed
     ]
+    # Read as number_text, so that a column of plain text is taken whole.
+    assert _reader()._plan(3, "card_number", rows)[3].func is number_text

@@ -108,7 +108,7 @@ class _NumberText:
     """``number_text`` of a numbering column, with the column's shape (see _shapes) worked
     out when a cell first needs it: a column typed all as plain text never does."""
 
-    func = number_text  # what it parses with, as for a functools.partial
+    func = staticmethod(number_text)  # what it parses with, as for a functools.partial
 
     def __init__(self, rows: list[list], start: int, index: int, name: str) -> None:
         self.rows, self.start, self.index, self.name = rows, start, index, name
