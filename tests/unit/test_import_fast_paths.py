@@ -183,8 +183,10 @@ def test_block_of_numbered_rows_is_decided_as_row_by_row():
             row and _numbered_member(row, name_column, header, counted) for row in block
         )
         # Yes only when every row says yes; a no sends the block row by row.
-        if _numbered_members(block, name_column, header, counted):
+        columns = _numbered_members(block, name_column, header, counted)
+        if columns is not None:
             assert one_by_one
+            assert columns == list(zip(*block, strict=False))
             said_yes += 1
     assert said_yes > 100
 

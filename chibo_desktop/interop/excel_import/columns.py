@@ -224,7 +224,7 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
     deque(map(setitem, dicts, repeat(key), values), maxlen=0)
 
 
-def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]:
+def convert_plan(rows: list[list], plan, whole=None) -> list[tuple[list, list | None, bool]]:
     """(cells, converted values, whether some may be Unreadable) of each entry of a plan of
     (column, field, kind, parse, memo) entries. The name is read by ``read_columns``: its
     values are None, and True means some name may not be plain (see _is_plain_name)."""
@@ -232,7 +232,8 @@ def convert_plan(rows: list[list], plan) -> list[tuple[list, list | None, bool]]
     # Turning the rows into columns in one pass visits each row once, where taking the
     # columns one by one visits every row again for each (twice as slow for a list); worth
     # it unless the sheet has many more columns than the list uses.
-    whole = list(zip(*rows, strict=False)) if width <= 2 * len(plan) + 2 else None
+    if whole is None and width <= 2 * len(plan) + 2:  # ``whole``: zip(*rows), if known
+        whole = list(zip(*rows, strict=False))
     converted = []
     for index, _name, kind, parse, memo in plan:
         if index < width:

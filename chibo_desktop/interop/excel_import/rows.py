@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import partial
 from operator import itemgetter
+from typing import Any
 
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
 from ...domain.text import fold
@@ -160,25 +161,25 @@ def _filled(row: list) -> list[int]:
     return filled
 
 
-def _numbered_members(block: list[list], name_column, name_header, counted: list[int]) -> bool:
+def _numbered_members(block: list[list], name_column, name_header, counted: list[int]):
     """``_numbered_member`` of every row of the block, decided a column at a time: numbers
-    in the first column, no name that is the header, two columns filled on every row."""
+    in the first column, no name that is the header, two columns filled on every row. The
+    block's columns (``zip(*block)``, for reading them) when so, else None."""
     width = min(map(len, block), default=0)
-    if not width or {str, type(None)} & set(map(type, map(itemgetter(0), block))):
-        return False
-    if name_column is None or name_column >= width:
-        return False
-    if isinstance(name_header, str) and name_header in map(itemgetter(name_column), block):
-        return False
+    if not width or name_column is None or name_column >= width:
+        return None
+    columns = list(zip(*block, strict=False))
+    if {str, type(None)} & set(map(type, columns[0])):
+        return None
+    if isinstance(name_header, str) and name_header in columns[name_column]:
+        return None
     full = 0
     for index in counted:
-        if index < width:
-            cells = list(map(itemgetter(index), block))
-            if "" not in cells and None not in cells:
-                full += 1
-                if full == 2:
-                    return True
-    return False
+        if index < width and "" not in columns[index] and None not in columns[index]:
+            full += 1
+            if full == 2:
+                return columns
+    return None
 
 
 class RowReader:
@@ -215,7 +216,10 @@ class RowReader:
         read = partial(self._records, plan=plan)
         numbers: list[int] = []
         cells: list[list] = []
-        for found_numbers, found_rows in self._member_rows(rows):
+        for found_numbers, found_rows, columns in self._member_rows(rows):
+            if columns is not None and not cells and len(found_rows) == CHUNK:
+                yield self._chunk(list(found_numbers), found_rows, plan, read, columns)
+                continue
             numbers += found_numbers
             cells += found_rows
             while len(cells) >= CHUNK:
@@ -224,13 +228,13 @@ class RowReader:
         if cells:
             yield self._chunk(numbers, cells, plan, read)
 
-    def _chunk(self, numbers: list[int], cells: list[list], plan, read) -> ColumnChunk:
-        converted = convert_plan(cells, plan)
+    def _chunk(self, numbers: list[int], cells: list[list], plan, read, columns=None):
+        converted = convert_plan(cells, plan, columns)
         return ColumnChunk(numbers, cells, plan, converted, read, self.female_marks_only)
 
-    def _member_rows(self, rows: list[list]) -> Iterator[tuple[Sequence[int], list[list]]]:
-        """(row numbers, cells) of the rows that hold a member, up to the end of the table,
-        a block of rows at a time."""
+    def _member_rows(self, rows: list[list]) -> Iterator[tuple[Sequence[int], list[list], Any]]:
+        """(row numbers, cells, the cells' columns or None) of the rows that hold a member,
+        up to the end of the table, a block of rows at a time."""
         start = self.layout.first_data_row
         counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
         name_column = self.name_column
@@ -238,8 +242,9 @@ class RowReader:
         counted_columns = sorted(counted)
         for first_row in range(start, len(rows), CHUNK):
             block = rows[first_row : first_row + CHUNK]
-            if _numbered_members(block, name_column, name_header, counted_columns):
-                yield range(first_row + 1, first_row + len(block) + 1), block
+            columns = _numbered_members(block, name_column, name_header, counted_columns)
+            if columns is not None:
+                yield range(first_row + 1, first_row + len(block) + 1), block, columns
                 continue
             numbers, members = [], []
             for r in range(first_row, first_row + len(block)):
@@ -252,7 +257,7 @@ class RowReader:
                     members.append(row)
                 elif self.ended_at is not None:
                     break
-            yield numbers, members
+            yield numbers, members, None
             if self.ended_at is not None:
                 return
 
