@@ -1,10 +1,12 @@
-"""Render the navigation icons (resources/icons/nav/*.svg) to the PNGs the program loads.
+"""Render the program's icons (resources/icons/{nav,actions}/*.svg) to the PNGs it loads.
 
 The window reads PNGs so that start-up does not load Qt's SVG module. Each icon is written
-at 24 px and at 48 px (``@2x``, picked by Qt on high-DPI screens), in the icons' dark red
-and in white for the selected row, whose background is red:
+at 24 px and at 48 px (``@2x``, picked by Qt on high-DPI screens) in the icons' dark red.
+The navigation's icons also get a white variant for the selected row, whose background is
+red; the toolbar actions need none (Qt greys the dark red itself for a disabled action):
 
-    home.png  home@2x.png  home-selected.png  home-selected@2x.png
+    nav/home.png  nav/home@2x.png  nav/home-selected.png  nav/home-selected@2x.png
+    actions/edit.png  actions/edit@2x.png
 
 Run it again after changing an SVG; the outputs are small and committed.
 
@@ -23,10 +25,15 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-NAV = Path(__file__).resolve().parents[1] / "resources" / "icons" / "nav"
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 INK = "#8b1a1a"  # the one colour the SVGs are drawn in
 SELECTED_INK = "#ffffff"
 SIZES = {"": 24, "@2x": 48}
+# Each folder's variants: the suffix of the file name and the colour that replaces INK.
+VARIANTS = {
+    "nav": {"": INK, "-selected": SELECTED_INK},
+    "actions": {"": INK},
+}
 
 
 def render(svg: str, side: int) -> QImage:
@@ -42,21 +49,29 @@ def render(svg: str, side: int) -> QImage:
     return image
 
 
+def expected_files(folder: str, svg: str) -> dict[str, QImage]:
+    """What the SVG text of an icon in that folder renders to, by file-name suffix."""
+    return {
+        f"{variant}{suffix}": render(svg.replace(INK, ink), side)
+        for variant, ink in VARIANTS[folder].items()
+        for suffix, side in SIZES.items()
+    }
+
+
 def main() -> int:
     QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    sources = sorted(NAV.glob("*.svg"))
-    if not sources:
-        raise SystemExit(f"No SVG files in {NAV}")
-    for source in sources:
-        svg = source.read_text(encoding="utf-8")
-        variants = {"": svg, "-selected": svg.replace(INK, SELECTED_INK)}
-        for variant, text in variants.items():
-            for suffix, side in SIZES.items():
-                out = NAV / f"{source.stem}{variant}{suffix}.png"
+    for folder in VARIANTS:
+        sources = sorted((ICONS / folder).glob("*.svg"))
+        if not sources:
+            raise SystemExit(f"No SVG files in {ICONS / folder}")
+        for source in sources:
+            svg = source.read_text(encoding="utf-8")
+            for suffix, image in expected_files(folder, svg).items():
+                out = source.with_name(f"{source.stem}{suffix}.png")
                 # Quality 0 asks for the strongest PNG compression.
-                if not render(text, side).save(str(out), "PNG", 0):
+                if not image.save(str(out), "PNG", 0):
                     raise SystemExit(f"Could not write {out}")
-                print(out.relative_to(NAV.parents[2]))
+                print(out.relative_to(ICONS.parents[1]))
     return 0
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStyle, QToolBar
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBar
 
 from ...i18n import _
+from ..icons import action_icon
 
 
 def position_values() -> list[str]:
@@ -18,10 +19,10 @@ def position_values() -> list[str]:
 class MembersBar:
     """Mixed into MembersPage: builds the actions that call the page's methods."""
 
-    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str = "") -> QAction:
+    def _action(self, text: str, slot, shortcut=None, icon: str = "", tip: str = "") -> QAction:
         action = QAction(text, self)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+        if icon:
+            action.setIcon(action_icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -36,57 +37,57 @@ class MembersBar:
     def _toolbar(self) -> QToolBar:
         bar = QToolBar()
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        sp = QStyle.StandardPixmap
+        bar.setIconSize(QSize(24, 24))  # the icons' native size, whatever the style's default
         self.add_action = self._action(
             _("Thêm"),
             self.add_member,
             QKeySequence.StandardKey.New,
-            sp.SP_FileIcon,
+            "member-add",
             _("Thêm đảng viên"),
         )
         self.edit_action = self._action(
             _("Sửa"),
             self.edit_member,
             Qt.Key.Key_Return,
-            sp.SP_FileDialogContentsView,
+            "edit",
             _("Mở hồ sơ đảng viên đang chọn"),
         )
         self.status_action = self._action(
             _("Ghi biến động"),
             self.record_status,
             None,
-            sp.SP_BrowserReload,
+            "status-change",
             _("Chuyển sinh hoạt, miễn sinh hoạt, từ trần… của đảng viên đang chọn"),
         )
         self.delete_action = self._action(
             _("Xóa"),
             self.delete_selected,
             QKeySequence.StandardKey.Delete,
-            sp.SP_TrashIcon,
+            "delete",
             _("Chỉ xóa hồ sơ nhập nhầm; đảng viên rời chi bộ thì ghi biến động"),
         )
         self.undo_action = self._action(
             _("Hoàn tác"),
             self.undo_stack.undo,
             QKeySequence.StandardKey.Undo,
-            sp.SP_ArrowBack,
+            "undo",
         )
         self.excel_action = self._action(
             _("Xuất Excel"),
             lambda: self.export("xlsx"),
             None,
-            sp.SP_DialogSaveButton,
+            "export-excel",
             _("Danh sách đang hiển thị, theo Mẫu 7-HSĐV"),
         )
         self.pdf_action = self._action(
             _("Xuất PDF"),
             lambda: self.export("pdf"),
             QKeySequence.StandardKey.Print,
-            sp.SP_FileDialogDetailedView,
+            "export-pdf",
             _("Danh sách đang hiển thị, để in"),
         )
         self.import_action = self._action(
-            _("Nhập từ Excel…"), self.import_members, None, sp.SP_DialogOpenButton,
+            _("Nhập từ Excel…"), self.import_members, None, "import-excel",
         )  # fmt: skip
         for action in (self.add_action, self.edit_action, self.status_action):
             bar.addAction(action)
