@@ -67,13 +67,6 @@ def search_text(member: Member) -> str:
     return fast_fold(" ".join(filter(None, _SEARCHED(member))))
 
 
-def search_texts(members: list[Member]) -> list[str]:
-    """``search_text`` of many members, folded all together in a few passes over one
-    string when that gives the same texts (the usual: Vietnamese letters, digits, single
-    spaces), otherwise one by one."""
-    return fold_all([" ".join(filter(None, _SEARCHED(m))) for m in members])
-
-
 def search_texts_of(columns: Sequence[list], count: int) -> list[str]:
     """``search_text`` of each of ``count`` rows whose searched fields are given as columns
     (in the order of SEARCHED; None or "" for an empty field). Each column is folded on its

@@ -58,7 +58,8 @@ ROWS = [
 
 
 def _records(rows: list | None = None) -> list:
-    return [r for chunk in _reader().chunks(rows or [HEADER, *ROWS]) for r in chunk]
+    chunks = _reader().column_chunks(rows or [HEADER, *ROWS])
+    return [r for chunk in chunks for r in chunk.records()]
 
 
 def test_each_row_reads_as_its_cells_alone():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .columns import MARK, NAME, STORE, RowRecord, Unreadable, _is_plain_name
+from .columns import MARK, NAME, STORE, RowRecord, Unreadable, is_plain_name
 
 
 class ColumnChunk:
@@ -32,7 +32,7 @@ class ColumnChunk:
             name, kind = entry[1], entry[2]
             if kind is NAME:
                 if unreadable:  # some name may not be plain
-                    slow.update(i for i, v in enumerate(cells) if not _is_plain_name(v))
+                    slow.update(i for i, v in enumerate(cells) if not is_plain_name(v))
                 self.values[name] = cells
             elif kind is STORE:
                 if unreadable and Unreadable in set(map(type, results)):

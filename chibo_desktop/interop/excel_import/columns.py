@@ -75,7 +75,7 @@ def _is_plain_text(value) -> bool:
 
 
 def _all_plain(cells: list, name: bool = False) -> bool:
-    """``_is_plain_text`` (``_is_plain_name`` with ``name``) of every cell, decided on the
+    """``_is_plain_text`` (``is_plain_name`` with ``name``) of every cell, decided on the
     cells joined by a separator: one pass in C instead of one call per cell. A separator
     typed inside a cell can only make it answer False, never True wrongly."""
     if not cells or set(map(type, cells)) != {str}:
@@ -198,7 +198,7 @@ def _convert_column(
     return [convert(parse, v) for v in cells], True
 
 
-def _is_plain_name(value) -> bool:
+def is_plain_name(value) -> bool:
     """Text that ``name_problem`` accepts and ``clean_cell`` keeps as it is (the usual)."""
     return _is_plain_text(value) and value[0] not in "=+@-"
 
@@ -209,7 +209,7 @@ def _names(records: list[RowRecord], cells: list, name: str, index: int, unusual
         _set_all([r.columns for r in records], name, repeat(index))
         return
     for record, value in zip(records, cells, strict=True):
-        if _is_plain_name(value):
+        if is_plain_name(value):
             record.values[name] = value
         else:
             problem = name_problem(value)
@@ -227,7 +227,7 @@ def _set_all(dicts: list[dict], key: str, values) -> None:
 def convert_plan(rows: list[list], plan, whole=None) -> list[tuple[list, list | None, bool]]:
     """(cells, converted values, whether some may be Unreadable) of each entry of a plan of
     (column, field, kind, parse, memo) entries. The name is read by ``read_columns``: its
-    values are None, and True means some name may not be plain (see _is_plain_name)."""
+    values are None, and True means some name may not be plain (see is_plain_name)."""
     width = min(map(len, rows), default=0)
     # Turning the rows into columns in one pass visits each row once, where taking the
     # columns one by one visits every row again for each (twice as slow for a list); worth

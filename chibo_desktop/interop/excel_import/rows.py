@@ -204,11 +204,6 @@ class RowReader:
 
         return self.headers.get(column) or _("Cột {letter}").format(letter=column_letter(column))
 
-    def chunks(self, rows: list[list]) -> Iterator[list[RowRecord]]:
-        """The records in lists of ``CHUNK`` (the last one shorter), read column by column."""
-        for chunk in self.column_chunks(rows):
-            yield chunk.records()
-
     def column_chunks(self, rows: list[list]) -> Iterator[ColumnChunk]:
         """The member rows ``CHUNK`` at a time (the last chunk shorter), as columns."""
         plan = [self._plan(i, f, rows) for i, f in sorted(self.mapping.items())]
