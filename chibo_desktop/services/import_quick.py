@@ -75,16 +75,36 @@ def _name_ok(name: str) -> bool:
 
 
 def quick_valid(member: Member, today: dt.date) -> bool:
-    return _valid(
-        member.full_name,
-        member.birth_name,
-        member.gender,
-        member.birth_date,
-        member.join_date,
-        member.official_date,
-        member.file_number,
-        today,
-    )
+    if not _name(member.full_name):
+        return False
+    if member.birth_name and not is_plausible_name(member.birth_name):
+        return False
+    if member.gender is not None and member.gender not in GENDERS:
+        return False
+    spans = _SPANS
+    birth, joined_text, official = member.birth_date, member.join_date, member.official_date
+    if birth:
+        birth = spans.get(birth) or _new_span(birth)
+        if birth is False or birth[0] > today:
+            return False
+    joined = None
+    if joined_text:
+        joined = spans.get(joined_text) or _new_span(joined_text)
+        if joined is False or joined[0] > today:
+            return False
+        if birth:
+            # Whole years from birth to joining (the anniversary itself counts).
+            born, end = birth[0], joined[1]
+            years = end.year - born.year - ((end.month, end.day) < (born.month, born.day))
+            if years < ADULT_AGE:
+                return False
+    if official:
+        official = spans.get(official) or _new_span(official)
+        if official is False or official[0] > today or joined is None:
+            return False
+        if official[1] <= joined[0]:
+            return False
+    return not (member.file_number and not _file_number_ok(member.file_number))
 
 
 def quick_refused(values: dict[str, list], count: int, today: dt.date) -> list[int]:
@@ -173,6 +193,7 @@ def _usual_names(names: list) -> bool:
 
 
 def _name(name) -> bool:
+    """The usual name (letters and single spaces) decided with one replace; see _name_ok."""
     if not name or len(name) > MAX_NAME_LENGTH:
         return False
     return (name[0].isalpha() and name.replace(" ", "").isalpha()) or _name_ok(name)
@@ -204,38 +225,3 @@ def _days(column: list) -> list:
                 if len(_DAYS) < _SPANS_KEPT:
                     _DAYS[column[i]] = found[i]
     return found
-
-
-def _valid(name, birth_name, gender, birth, joined_text, official, file_number, today) -> bool:
-    if not name or len(name) > MAX_NAME_LENGTH:
-        return False
-    # The usual name, letters and single spaces, decided with one replace (see _name_ok).
-    if not (name[0].isalpha() and name.replace(" ", "").isalpha()) and not _name_ok(name):
-        return False
-    if birth_name and not is_plausible_name(birth_name):
-        return False
-    if gender is not None and gender not in GENDERS:
-        return False
-    spans = _SPANS
-    if birth:
-        birth = spans.get(birth) or _new_span(birth)
-        if birth is False or birth[0] > today:
-            return False
-    joined = None
-    if joined_text:
-        joined = spans.get(joined_text) or _new_span(joined_text)
-        if joined is False or joined[0] > today:
-            return False
-        if birth:
-            # Whole years from birth to joining (the anniversary itself counts).
-            born, end = birth[0], joined[1]
-            years = end.year - born.year - ((end.month, end.day) < (born.month, born.day))
-            if years < ADULT_AGE:
-                return False
-    if official:
-        official = spans.get(official) or _new_span(official)
-        if official is False or official[0] > today or joined is None:
-            return False
-        if official[1] <= joined[0]:
-            return False
-    return not (file_number and not _FILE_NUMBER.match(file_number.upper()))
