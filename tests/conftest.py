@@ -15,14 +15,16 @@ _HOME = Path(tempfile.mkdtemp(prefix="chibo-tests-"))
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["CHIBO_LANG"] = "vi"
+# A fixed "today" for tests that compute dates, so results never drift: the program's own
+# clock (services.common.today) follows CHIBO_TODAY.
+TODAY = dt.date(2026, 3, 15)
+os.environ["CHIBO_TODAY"] = TODAY.isoformat()
 
 from chibo_desktop import i18n  # noqa: E402
 from chibo_desktop.services.cell import CellInfo, save_cell  # noqa: E402
 from chibo_desktop.services.demo import fill_demo  # noqa: E402
 from chibo_desktop.storage.database import open_database  # noqa: E402
 
-# A fixed "today" for tests that compute dates, so results never drift.
-TODAY = dt.date(2026, 3, 15)
 CELL = CellInfo("Chi bộ Khu phố 3", "Đảng bộ phường Hàng Bạc", "Hà Nội", "Nguyễn Văn An")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
 import threading
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -81,4 +82,12 @@ def current_user() -> str:
 
 
 def today() -> dt.date:
+    """The date the program works on: the computer's, unless CHIBO_TODAY=YYYY-MM-DD says
+    otherwise (to see reminders and reports as of another day, and in the tests)."""
+    fixed = os.environ.get("CHIBO_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            pass
     return dt.date.today()

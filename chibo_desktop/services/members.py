@@ -22,7 +22,7 @@ from ..domain.text import clean_text, fold
 from ..errors import ChiboError, FieldProblem, NotFoundError, ValidationError
 from ..i18n import _
 from ..rules.badges import badge_rules
-from ..rules.choices import member_choices
+from ..rules.choices import ChoiceList, member_choices
 from ..rules.statuses import status_rules
 from ..storage import changelog
 from ..storage import members as store
@@ -103,6 +103,11 @@ def members_at(db: Database, as_of: dt.date) -> list[tuple[Member, MemberState]]
         if state.in_cell:
             result.append((member, state))
     return result
+
+
+def choice_lists() -> dict[str, ChoiceList]:
+    """The member record's lists of values (theory level, position…), from the rules data."""
+    return member_choices()
 
 
 def with_canonical_choices(member: Member) -> tuple[Member, list[FieldProblem]]:

@@ -21,6 +21,9 @@ from .conftest import shown_page
 ICONS = resource_path("icons")
 SCRIPTS = Path(__file__).parents[2] / "scripts"
 SOURCES = sorted(ICONS.glob("nav/*.svg")) + sorted(ICONS.glob("actions/*.svg"))
+# Rasterisers round alpha differently from one CPU to another: a few units in one channel
+# are invisible, while another icon (or Qt's standard one) differs by far more.
+TOLERANCE = 8
 TOOLBAR = {
     "add_action": "member-add",
     "edit_action": "edit",
@@ -40,10 +43,10 @@ def test_every_navigation_entry_has_its_own_icon(qtbot, tasks):
     for row, info in enumerate(PAGES):
         icon = window.nav.item(row).icon()
         assert not icon.isNull(), info.key
-        ours = _argb(QImage(str(ICONS / "nav" / f"{info.icon}.png")))
-        assert _argb(icon.pixmap(QSize(24, 24)).toImage()) == ours, info.key
-        selected = icon.pixmap(QSize(24, 24), QIcon.Mode.Selected).toImage()
-        assert _argb(selected) != ours, info.key
+        ours = QImage(str(ICONS / "nav" / f"{info.icon}.png"))
+        assert _largest_difference(icon.pixmap(QSize(24, 24), 1.0).toImage(), ours) <= TOLERANCE
+        selected = icon.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Selected).toImage()
+        assert _largest_difference(selected, ours) > 100, info.key  # white, not the dark one
 
 
 def test_every_toolbar_action_has_its_own_icon(open_window, demo_path):
@@ -54,11 +57,11 @@ def test_every_toolbar_action_has_its_own_icon(open_window, demo_path):
         action = getattr(page, attribute)
         icon = action.icon()
         assert not icon.isNull(), attribute
-        ours = _argb(QImage(str(ICONS / "actions" / f"{name}.png")))
-        assert _argb(icon.pixmap(QSize(24, 24)).toImage()) == ours, attribute
+        ours = QImage(str(ICONS / "actions" / f"{name}.png"))
+        assert _largest_difference(icon.pixmap(QSize(24, 24), 1.0).toImage(), ours) <= TOLERANCE
         if not action.isEnabled():
             # Qt derives it from the dark red: it must come out grey, not red.
-            disabled = _argb(icon.pixmap(QSize(24, 24), QIcon.Mode.Disabled).toImage())
+            disabled = _argb(icon.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Disabled).toImage())
             assert max(_saturations(disabled)) < 40, attribute
 
 
@@ -74,7 +77,7 @@ def test_icon_files_are_the_rendered_svg(qapp, source):
     for suffix, image in expected.items():
         png = QImage(str(source.with_name(f"{source.stem}{suffix}.png")))
         assert png.size() == image.size(), suffix
-        assert _largest_difference(png, image) <= 8, f"{suffix}: run scripts/render_icons.py"
+        assert _largest_difference(png, image) <= TOLERANCE, f"{suffix}: run scripts/render_icons.py"
 
 
 def test_every_icon_named_in_the_program_has_a_source():
@@ -99,6 +102,9 @@ def _saturations(image: QImage) -> list[int]:
 
 
 def _largest_difference(a: QImage, b: QImage) -> int:
+    """The largest difference of one channel of one pixel (premultiplied, 0–255)."""
+    assert not a.isNull() and not b.isNull()
+    assert a.size() == b.size()
     a = a.convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
     b = b.convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
     return max(

@@ -1,10 +1,9 @@
 """The import wizard driven like a secretary would: file, columns, preview, import."""
 
 import datetime as dt
-import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QWizard
 
 from chibo_desktop.gui.dialogs.import_wizard import (
     MAPPING_PAGE,
@@ -174,19 +173,18 @@ def test_twenty_thousand_rows_without_freezing_the_window(qtbot, tasks, db_path,
     source = tmp_path / "lon.xlsx"
     wb.save(source)
 
-    gaps = []
-    last = [time.perf_counter()]
+    # What the progress bars showed each time the event loop turned: a blocked loop would
+    # see the bars only before and after the work.
+    seen = set()
 
     def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
+        seen.update(bar.value() for bar in wizard.findChildren(QProgressBar) if bar.isVisible())
 
+    wizard = run_import_wizard(None, tasks)
+    qtbot.addWidget(wizard)
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(20)
-    wizard = run_import_wizard(None, tasks)
-    qtbot.addWidget(wizard)
     wizard.file_page.path.setText(str(source))
     next_page(qtbot, wizard, MAPPING_PAGE)
     next_page(qtbot, wizard, PREVIEW_PAGE, timeout=120_000)
@@ -196,8 +194,7 @@ def test_twenty_thousand_rows_without_freezing_the_window(qtbot, tasks, db_path,
     timer.stop()
     assert wizard.report.added == 20_000
     assert len(members(db_path)) == 20_000
-    # The event loop kept turning: no pause anywhere near the time the import took.
-    assert max(gaps) < 1.5, max(gaps)
+    assert len(seen - {-1, 0}) >= 3, seen
 
 
 def test_cancel_during_the_import_writes_nothing(qtbot, tasks, db_path, tmp_path):

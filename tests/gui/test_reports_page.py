@@ -66,8 +66,8 @@ def test_nothing_is_computed_until_the_page_is_shown(window, qtbot, tasks):
     # Hidden again: changes do not rebuild it until it is shown.
     window.show_page("home")
     page.start.setDate(QDate(2026, 2, 1))
-    qtbot.wait(page_module.PREVIEW_DELAY_MS + 200)
     wait_idle(qtbot, tasks)
+    assert not page.preview_scheduled()
     assert page.previews_built == 1
     window.show_page("reports")
     wait_preview(qtbot, page, 2)
@@ -80,9 +80,10 @@ def test_changes_in_a_row_build_one_preview(window, qtbot, tasks):
     wait_preview(qtbot, page, 1)
     for day in (2, 3, 4, 5, 6):
         page.start.setDate(QDate(2026, 1, day))
+    assert page.preview_scheduled()
     wait_preview(qtbot, page, 2)
-    qtbot.wait(page_module.PREVIEW_DELAY_MS + 200)
     wait_idle(qtbot, tasks)
+    assert not page.preview_scheduled()  # nothing more will be built
     assert page.previews_built == 2
     assert "Từ ngày 06/01/2026 đến ngày 15/03/2026" in preview_text(page)
 

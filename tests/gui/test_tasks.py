@@ -59,7 +59,7 @@ def test_cancel_rolls_back_a_progress_job(qtbot, tasks, db_path, qapp):
     dialog = run_with_progress(
         None, tasks, "Thử", slow_insert, on_done=done.append, on_error=errors.append
     )
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: dialog.value() > 0)
     qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
     assert done == [] and isinstance(errors[0], CancelledError)
@@ -96,9 +96,9 @@ def test_instant_jobs_leave_no_progress_dialog_behind(qtbot, tasks, db_path):
         )
     wait_idle(qtbot, tasks)
     assert done == list(range(50)) and errors == []
-    qtbot.wait(450)  # past the moment a dialog would show itself
     assert not any(d.isVisible() for d in _progress_dialogs_shown())
-    qtbot.waitUntil(lambda: not _progress_dialogs_shown())  # deleted, not only hidden
+    # Deleted, not only hidden: none can show itself later.
+    qtbot.waitUntil(lambda: not _progress_dialogs_shown())
 
 
 def test_slow_job_shows_its_dialog_then_cancel_hides_it(qtbot, tasks, db_path):

@@ -98,6 +98,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killing_the_import_midway_leaves_the_register_unchanged_and_intact(db_path, tmp_path):
     db = open_database(db_path)

@@ -31,13 +31,13 @@ from ...domain.members import DATE_FIELDS, FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
 from ...errors import FieldProblem, ValidationError
 from ...i18n import _
-from ...rules.choices import member_choices
 from ...services.common import today as _today
 from ...services.members import (
     MemberDetail,
     add_status_change,
     allowed_changes,
     change_labels,
+    choice_lists,
     get_member,
     save_member,
 )
@@ -119,7 +119,7 @@ class MemberForm(QDialog):
 
     # --- building -------------------------------------------------------------------------
     def _field(self, name: str) -> QWidget:
-        choices = member_choices()
+        choices = choice_lists()
         if name in CHOICE_FIELDS:
             choice = choices[name]
             widget = ChoiceField(choice.values, choice.exhaustive)

@@ -11,9 +11,9 @@ from ..icons import action_icon
 
 
 def position_values() -> list[str]:
-    from ...rules.choices import member_choices
+    from ...services.members import choice_lists
 
-    return list(member_choices()["position"].values)
+    return list(choice_lists()["position"].values)
 
 
 class MembersBar:

@@ -208,6 +208,10 @@ class ReportsPage(Page):
         if self._ready and self.isVisible():
             self._timer.start()
 
+    def preview_scheduled(self) -> bool:
+        """Whether a preview will be built once the choices settle."""
+        return self._timer.isActive()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._ready and (self._stale_data or self._shown_for != self._choices()):
