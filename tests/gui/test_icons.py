@@ -77,7 +77,8 @@ def test_icon_files_are_the_rendered_svg(qapp, source):
     for suffix, image in expected.items():
         png = QImage(str(source.with_name(f"{source.stem}{suffix}.png")))
         assert png.size() == image.size(), suffix
-        assert _largest_difference(png, image) <= TOLERANCE, f"{suffix}: run scripts/render_icons.py"
+        difference = _largest_difference(png, image)
+        assert difference <= TOLERANCE, f"{suffix}: run scripts/render_icons.py"
 
 
 def test_every_icon_named_in_the_program_has_a_source():
