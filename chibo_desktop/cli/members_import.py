@@ -13,12 +13,25 @@ def register(members_commands) -> None:
     p = members_commands.add_parser(
         "import", help=_("nhập danh sách đảng viên từ tệp Excel, LibreOffice hoặc CSV")
     )
-    p.add_argument("file", metavar="FILE", help=_("tệp .xlsx, .xls, .xlsb, .ods hoặc .csv"))
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "file", metavar="FILE", nargs="?", help=_("tệp .xlsx, .xls, .xlsb, .ods hoặc .csv")
+    )
     p.add_argument("--sheet", metavar="NAME", help=_("tên trang tính (mặc định: tự tìm)"))
     p.add_argument(
         "--strict", action="store_true", help=_("có dòng bị từ chối thì không ghi gì cả")
     )
     p.add_argument("--dry-run", action="store_true", help=_("chỉ kiểm tra, không ghi"))
+    p.add_argument(
+        "--transferred-in",
+        action="store_true",
+        help=_("các đảng viên trong tệp chuyển sinh hoạt đến từ nơi khác"),
+    )
+    what.add_argument(
+        "--undo-last",
+        action="store_true",
+        help=_("hoàn tác lần nhập gần nhất (khi sổ chưa có thay đổi nào khác sau đó)"),
+    )
     p.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
     p.add_argument(
         "--errors",
@@ -32,13 +45,20 @@ def cmd_import(args) -> int:
     from ..services.importing import run_import, save_error_report
     from .common import output_path
 
+    if args.undo_last:
+        return _undo_last(args)
     errors_path = output_path(args.errors, (".xlsx",)) if args.errors else None
     with opened(args) as db:
         report = run_import(
-            db, args.file, sheet=args.sheet, strict=args.strict, dry_run=args.dry_run
+            db,
+            args.file,
+            sheet=args.sheet,
+            strict=args.strict,
+            dry_run=args.dry_run,
+            arrived=args.transferred_in,
         )
     if errors_path is not None and report.rejected_rows:
-        save_error_report(None, report, errors_path)
+        save_error_report(report, errors_path)
     if args.json:
         print_json(report.as_json())
     else:
@@ -50,6 +70,28 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _undo_last(args) -> int:
+    from ..services.importing import undo_last_import
+
+    with opened(args) as db:
+        undone = undo_last_import(db).value
+    if args.json:
+        print_json(undone.__dict__)
+    else:
+        print(
+            _(
+                "Đã hoàn tác lần nhập tệp {name} lúc {at}: bỏ {removed} đảng viên đã thêm, trả "
+                "lại hồ sơ cũ của {restored} đảng viên."
+            ).format(
+                name=undone.file_name,
+                at=undone.at,
+                removed=undone.removed,
+                restored=undone.restored,
+            )
+        )
+    return 0
+
+
 def _print(report, errors_path) -> None:
     print(_("Tệp {name}:").format(name=report.file_name))
     print(_("  thêm mới: {n}").format(n=report.added))
@@ -57,6 +99,15 @@ def _print(report, errors_path) -> None:
     print(_("  không đổi: {n}").format(n=report.unchanged))
     if report.skipped:
         print(_("  bỏ qua (không phải dòng đảng viên): {n}").format(n=report.skipped))
+    if report.without_history:
+        print(
+            _(
+                "  chưa có ngày vào Đảng: {n} (đã ghi hồ sơ, chưa ghi biến động; hãy bổ sung "
+                "ngày vào Đảng)"
+            ).format(n=report.without_history)
+        )
+    if report.replanned:
+        print(_("  tệp hoặc sổ đã đổi từ lúc xem trước nên đã đối chiếu lại."))
     rows = sorted({r.row for r in report.rejected})
     print(
         ngettext("  bị từ chối: {n} dòng", "  bị từ chối: {n} dòng", len(rows)).format(n=len(rows))

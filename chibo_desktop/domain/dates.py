@@ -23,6 +23,24 @@ def parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
     return year, month, day
 
 
+def span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a possibly partial date can mean ('1960-02' → 1 and 29 Feb
+    1960); None when empty. Raises ValueError for text that is not such a date."""
+    if not value:
+        return None
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+        day = dt.date.fromisoformat(value)  # the usual full date, checked in C
+        return day, day
+    year, month, day = parse_iso(value)  # type: ignore[misc]
+    if day is not None:
+        found = dt.date(year, month, day)  # type: ignore[arg-type]
+        return found, found
+    if month is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    first = dt.date(year, month, 1)
+    return first, add_months(first, 1) - dt.timedelta(days=1)
+
+
 def is_full(value: str | None) -> bool:
     parsed = parse_iso(value)
     return parsed is not None and parsed[2] is not None
@@ -44,24 +62,14 @@ def to_date(value: str | None) -> dt.date | None:
 
 def earliest(value: str | None) -> dt.date | None:
     """The first day a partial date could mean ('1960' → 1 Jan 1960)."""
-    parsed = parse_iso(value)
-    if parsed is None:
-        return None
-    year, month, day = parsed
-    return dt.date(year, month or 1, day or 1)
+    days = span(value)
+    return days[0] if days else None
 
 
 def latest(value: str | None) -> dt.date | None:
     """The last day a partial date could mean ('1960-02' → 29 Feb 1960)."""
-    parsed = parse_iso(value)
-    if parsed is None:
-        return None
-    year, month, day = parsed
-    if day is not None:
-        return dt.date(year, month, day)  # type: ignore[arg-type]
-    if month is None:
-        return dt.date(year, 12, 31)
-    return add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    days = span(value)
+    return days[1] if days else None
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -99,6 +99,8 @@ def normalized(member: Member) -> Member:
 def is_plausible_name(name: str) -> bool:
     if not name or len(name) > MAX_NAME_LENGTH:
         return False
+    if name[0].isalpha() and name.replace(" ", "").isalpha():  # the usual name, in C
+        return True
     for char in name:
         if char in " '-’":
             continue
@@ -108,22 +110,24 @@ def is_plausible_name(name: str) -> bool:
     return name[0].isalpha()
 
 
-def _parsed(member: Member, name: str, problems: list[FieldProblem]) -> str | None:
-    value = getattr(member, name)
-    label = _(FIELD_LABELS[name])
-    try:
-        dates.parse_iso(value)
-    except ValueError:
-        problems.append(
-            FieldProblem(
-                name,
-                _("{field}: “{value}” không phải là ngày có thật.").format(
-                    field=label, value=value
-                ),
+def _spans(member: Member, problems: list[FieldProblem]) -> list[tuple | None]:
+    """(first, last) day of each date field (None when empty or not a real date)."""
+    found = []
+    for name in DATE_FIELDS:
+        value = getattr(member, name)
+        try:
+            found.append(dates.span(value))
+        except ValueError:
+            found.append(None)
+            problems.append(
+                FieldProblem(
+                    name,
+                    _("{field}: “{value}” không phải là ngày có thật.").format(
+                        field=_(FIELD_LABELS[name]), value=value
+                    ),
+                )
             )
-        )
-        return None
-    return value
+    return found
 
 
 def validate(member: Member, today: dt.date) -> list[FieldProblem]:
@@ -155,38 +159,36 @@ def validate(member: Member, today: dt.date) -> list[FieldProblem]:
     if member.gender not in (None, *GENDERS):
         problems.append(FieldProblem("gender", _("Giới tính phải là “Nam” hoặc “Nữ”.")))
 
-    parsed = {name: _parsed(member, name, problems) for name in DATE_FIELDS}
-    for field_name, value in parsed.items():
-        first = dates.earliest(value)
-        if first is not None and first > today:
+    spans = _spans(member, problems)
+    for field_name, days in zip(DATE_FIELDS, spans, strict=True):
+        if days is not None and days[0] > today:
             problems.append(
                 FieldProblem(
                     field_name,
                     _("{field} ({value}) ở tương lai.").format(
-                        field=_(FIELD_LABELS[field_name]), value=_display(value)
+                        field=_(FIELD_LABELS[field_name]),
+                        value=_display(getattr(member, field_name)),
                     ),
                 )
             )
-
-    birth, joined, official = (parsed[n] for n in DATE_FIELDS)
-    if birth and joined:
-        age_at_joining = dates.latest(joined)
-        born = dates.earliest(birth)
-        if age_at_joining and born and dates.whole_years(born, age_at_joining) < ADULT_AGE:
-            problems.append(
-                FieldProblem(
-                    "join_date",
-                    _("Ngày vào Đảng ({joined}) khi chưa đủ {age} tuổi (sinh {born}).").format(
-                        joined=_display(joined), age=ADULT_AGE, born=_display(birth)
-                    ),
-                )
+    birth, joined, official = spans
+    if birth and joined and dates.whole_years(birth[0], joined[1]) < ADULT_AGE:
+        problems.append(
+            FieldProblem(
+                "join_date",
+                _("Ngày vào Đảng ({joined}) khi chưa đủ {age} tuổi (sinh {born}).").format(
+                    joined=_display(member.join_date),
+                    age=ADULT_AGE,
+                    born=_display(member.birth_date),
+                ),
             )
-    if joined and official and dates.latest(official) <= dates.earliest(joined):
+        )
+    if joined and official and official[1] <= joined[0]:
         problems.append(
             FieldProblem(
                 "official_date",
                 _("Ngày chính thức ({official}) phải sau ngày vào Đảng ({joined}).").format(
-                    official=_display(official), joined=_display(joined)
+                    official=_display(member.official_date), joined=_display(member.join_date)
                 ),
             )
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..i18n import N_, _
+from .dates import earliest
 
 MEMBERSHIP_LABELS = {"du_bi": N_("Dự bị"), "chinh_thuc": N_("Chính thức")}
 CONDITION_LABELS = {
@@ -175,3 +176,29 @@ def validate_history(changes: Sequence[StatusChange], rules: Mapping[str, Status
         check_change(state, rule, change.date, previous)
         state = apply_change(state, rule, change.date)
         previous = change.date
+
+
+def history_from_dates(
+    join_date: str | None,
+    official_date: str | None,
+    arrived: str | None = None,
+    arrived_from: str = "",
+) -> list[StatusChange]:
+    """The status changes a member list's dates stand for: admission on the joining date
+    and recognition as a full member on the official date; for a member who came from
+    another cell (``arrived``: the date of the transfer in), the transfer, and recognition
+    only when it came after it. A partial date counts from its first day. No joining date
+    and no arrival: no change at all (nothing says since when the member belongs here)."""
+    joined, official, came = (earliest(d) for d in (join_date, official_date, arrived))
+    if came is not None:
+        note = arrived_from and _("Chuyển từ {place}").format(place=arrived_from)
+        history = [StatusChange("transfer_in", came, note=note)]
+        if official is not None and official > came:
+            history.append(StatusChange("official", official))
+        return history
+    if joined is None:
+        return []
+    history = [StatusChange("admitted", joined)]
+    if official is not None:
+        history.append(StatusChange("official", official))
+    return history

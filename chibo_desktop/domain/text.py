@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import unicodedata
@@ -25,9 +26,41 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
 
 def fold(text: str) -> str:
     """Lower case without diacritics, đ → d: what search compares ('Đặng' → 'dang')."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    if max(text) < _FOLD_TABLE_END:  # every letter a Vietnamese list can hold
+        return " ".join(text.translate(_fold_table()).split())
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return " ".join(stripped.casefold().split())
+
+
+_FOLD_TABLE_END = "\u2000"
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """``fold`` of each character below _FOLD_TABLE_END. Folding decomposes, drops marks
+    and folds case one character at a time, so folding each character gives the same text
+    (built once, on first use: a few milliseconds)."""
+    table = {}
+    for code in range(0x80, ord(_FOLD_TABLE_END)):
+        char = chr(code)
+        if unicodedata.combining(char):
+            table[code] = ""
+            continue
+        decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        if folded != char:
+            table[code] = folded
+    for code in range(0x41, 0x5B):  # ASCII capitals
+        table[code] = chr(code + 32)
+    return table
+
+
+def hidden_characters(text: str) -> bool:
+    """Control, zero-width or direction characters: invisible, and no part of a name."""
+    return _CONTROL.search(text) is not None
 
 
 # Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -12,6 +13,7 @@ from ..domain.members import Member, field_names
 from ..domain.status import StatusChange
 
 _COLUMNS = field_names()
+COLUMNS = tuple(_COLUMNS)
 _SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM members"
 
 
@@ -60,14 +62,62 @@ def insert_many(
     return ids
 
 
-def update(db: Database, member: Member, search_text: str) -> None:
-    values = {**_values(member), "search_text": search_text}
-    assignments = ", ".join(f"{k} = ?" for k in values)
-    db.execute(
+def next_id(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) + 1 FROM members").fetchone()[0]
+
+
+def all_rows(db: Database, columns: Sequence[str] = COLUMNS) -> list[tuple]:
+    """(id, *columns) of every member as plain tuples (cheap for 20,000)."""
+    names = [c for c in columns if c in _COLUMNS]
+    return db.execute(f"SELECT id, {', '.join(names)} FROM members").fetchall()
+
+
+def count_and_last_change(db: Database) -> tuple:
+    """What changes whenever a member, a status or the change log is written."""
+    return db.execute(
+        "SELECT (SELECT count(*) FROM members), (SELECT coalesce(max(id), 0) FROM members), "
+        "(SELECT coalesce(max(id), 0) FROM member_status), "
+        "(SELECT coalesce(max(id), 0) FROM change_log)"
+    ).fetchone()
+
+
+def insert_rows(db: Database, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """New members as (id, *columns) rows; fields not in ``columns`` take the defaults."""
+    names = ["id", *columns]
+    db.conn.executemany(
+        f"INSERT INTO members ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows
+    )
+
+
+def update_many(db: Database, rows: Iterable[tuple[Member, str]]) -> None:
+    """(member, search text) of each member whose record changes."""
+    assignments = ", ".join(f"{name} = ?" for name in [*_COLUMNS, "search_text"])
+    db.conn.executemany(
         f"UPDATE members SET {assignments}, "
         "updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?",
-        [*values.values(), member.id],
+        ([*_values(member).values(), search, member.id] for member, search in rows),
     )
+
+
+def set_states(db: Database, rows: Iterable[tuple[str, bool, int]]) -> None:
+    """(status code, in cell, member id) of each member whose derived state is known."""
+    db.conn.executemany(
+        "UPDATE members SET status = ?, in_cell = ? WHERE id = ?",
+        ((status, int(in_cell), member_id) for status, in_cell, member_id in rows),
+    )
+
+
+def add_statuses(db: Database, rows: Iterable[tuple], import_id: int | None = None) -> None:
+    """(member id, kind, ISO date, decision, note) of each new status change."""
+    db.conn.executemany(
+        "INSERT INTO member_status(member_id, kind, date, decision, note, import_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        ((*row, import_id) for row in rows),
+    )
+
+
+def update(db: Database, member: Member, search_text: str) -> None:
+    update_many(db, [(member, search_text)])
 
 
 def get(db: Database, member_id: int) -> Member | None:
@@ -170,6 +220,18 @@ def add_status(db: Database, member_id: int, change: StatusChange) -> int:
         [member_id, change.kind, change.date.isoformat(), change.decision, change.note],
     )
     return cursor.lastrowid
+
+
+def imported_status_ids(db: Database, member_id: int) -> list[tuple[int, int]]:
+    """(status change id, import id) of the member's changes an import recorded."""
+    return db.execute(
+        "SELECT id, import_id FROM member_status WHERE member_id = ? AND import_id IS NOT NULL",
+        [member_id],
+    ).fetchall()
+
+
+def move_status(db: Database, change_id: int, date: str) -> None:
+    db.execute("UPDATE member_status SET date = ? WHERE id = ?", [date, change_id])
 
 
 def status_owner(db: Database, change_id: int) -> int | None:

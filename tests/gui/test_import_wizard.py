@@ -11,7 +11,7 @@ from chibo_desktop.gui.dialogs.import_wizard import (
     SUMMARY_PAGE,
     run_import_wizard,
 )
-from chibo_desktop.gui.models.import_preview import PROBLEM
+from chibo_desktop.gui.models.import_preview import PROBLEM, REASON
 from chibo_desktop.storage.database import open_database
 from tests.unit.import_files import HEADER, simple_list, write_xlsx
 
@@ -83,6 +83,9 @@ def test_the_wizard_imports_a_list_and_saves_the_error_report(
     assert model.data(bad, PROBLEM) and "không phải là ngày có thật" in model.data(bad, 3)
     assert model.data(model.index(0, 1)) == "Thêm mới"
     assert model.data(model.index(2, 1)) == "Bị từ chối"
+    assert labels[REASON] == "Lý do từ chối"  # the reason in a column, not only a tooltip
+    assert "không phải là ngày có thật" in model.data(model.index(2, REASON))
+    assert model.data(model.index(0, REASON)) == ""
     preview.only_problems.setChecked(True)
     assert preview.proxy.rowCount() == 1
     preview.only_problems.setChecked(False)

@@ -249,3 +249,29 @@ def test_show_record_clears_what_hides_the_member_and_opens_the_record(
     assert form is not None and form.isVisible() and form.member_id == target["id"]
     qtbot.waitUntil(lambda: form.widgets["full_name"].text() == target["full_name"])
     wait_idle(qtbot, tasks)
+
+
+def test_the_last_import_is_undone_from_the_import_button(
+    open_window, db_path, qtbot, tasks, tmp_path, monkeypatch
+):
+    from chibo_desktop.services.importing import run_import
+    from tests.unit.import_files import simple_list, write_xlsx
+
+    rows = [[1, "Nguyễn Văn Nhập", "Nam", "01/01/1960", "01/01/1985", "", "", ""]]
+    db = open_database(db_path)
+    run_import(db, write_xlsx(tmp_path / "ds.xlsx", {"DS": simple_list(rows)}))
+    db.close()
+    questions = []
+    monkeypatch.setattr(
+        "chibo_desktop.gui.views.members.confirm",
+        lambda parent, title, text: questions.append(text) or True,
+    )
+    page = members_page(open_window(db_path))
+    assert page.undo_import_action in page.import_action.menu().actions()
+    assert shown_names(page) == ["Nguyễn Văn Nhập"]
+    page.undo_import_action.trigger()
+    qtbot.waitUntil(lambda: bool(questions))
+    assert "ds.xlsx" in questions[0] and "1 thêm mới" in questions[0]
+    wait_idle(qtbot, tasks)
+    assert stored(db_path) == []
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)

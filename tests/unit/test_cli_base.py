@@ -68,7 +68,7 @@ def test_usage_errors_and_help_are_vietnamese(tmp_path, capsys):
         main(["--db", str(tmp_path / "x.sqlite"), "members", "import"])
     err = capsys.readouterr().err
     assert "cách dùng: chibo members import" in err
-    assert "lỗi: thiếu tham số bắt buộc: FILE" in err
+    assert "lỗi: cần một trong các tham số FILE --undo-last" in err
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out

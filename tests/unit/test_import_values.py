@@ -3,11 +3,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from chibo_desktop.domain.members import Member, validate
-from chibo_desktop.domain.text import fold
 from chibo_desktop.interop.excel_import.fields import header_key, match_header
 from chibo_desktop.interop.excel_import.values import (
     ValueProblem,
@@ -17,8 +13,6 @@ from chibo_desktop.interop.excel_import.values import (
     parse_date,
     parse_gender,
 )
-from chibo_desktop.services.import_fold import fast_fold
-from chibo_desktop.services.import_quick import quick_valid
 
 TODAY = dt.date(2026, 3, 15)
 
@@ -140,44 +134,3 @@ def test_header_synonyms_without_diacritics_case_or_punctuation(header, field):
 
 def test_header_key():
     assert header_key("Số thẻ Đ.V.") == "so the d v"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text())
-def test_fast_fold_is_fold(text):
-    assert fast_fold(text) == fold(text)
-
-
-_DATES = st.one_of(
-    st.none(),
-    st.from_regex(r"\A(19[0-9]{2}|20[0-3][0-9])(-(0[0-9]|1[0-3])(-([0-2][0-9]|3[0-2]))?)?\Z"),
-    st.sampled_from(["1960-02-30", "abcd", "2026-03-15", "2026-03-16", "2026-03", "2026"]),
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    name=st.one_of(
-        st.sampled_from(["Nguyễn Văn An", "", "=cmd", "A" * 101, "Lê-Thị O'Hà"]),
-        st.text(max_size=12),
-    ),
-    birth_name=st.sampled_from(["", "Nguyễn Văn Bé", "1x"]),
-    gender=st.sampled_from([None, "Nam", "Nữ", "Khác"]),
-    birth=_DATES,
-    joined=_DATES,
-    official=_DATES,
-    file_number=st.sampled_from(["", "12345HN", "12", "abc"]),
-)
-def test_quick_check_agrees_with_the_domain(
-    name, birth_name, gender, birth, joined, official, file_number
-):
-    member = Member(
-        full_name=name,
-        birth_name=birth_name,
-        gender=gender,
-        birth_date=birth,
-        join_date=joined,
-        official_date=official,
-        file_number=file_number,
-    )
-    assert quick_valid(member, TODAY) == (validate(member, TODAY) == [])

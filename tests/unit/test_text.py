@@ -1,6 +1,6 @@
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chibo_desktop.domain.text import clean_text, fold, name_sort_key
@@ -63,3 +63,22 @@ def test_tone_marks_only_break_ties():
 @given(st.text())
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+def _fold_by_decomposing(text: str) -> str:
+    """What folding means, spelled out: decompose, drop the marks, đ → d, fold the case."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="ĐđĂăÂâÊêÔôƠơƯưáàảãạÁÀẢÃẠếềểễệỐỒỔỖỘ \u0301\u0323\t\u00a0ßİΣ"),
+    )
+)
+def test_fold_is_decomposing_and_dropping_marks(text):
+    assert fold(text) == _fold_by_decomposing(text)
+    assert fold(unicodedata.normalize("NFD", text)) == _fold_by_decomposing(text)

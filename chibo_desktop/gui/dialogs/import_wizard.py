@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -77,8 +78,8 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = self.path.text().strip()
-        plan = self.owner.plan
-        if plan is not None and plan.path == path:
+        setup = self.owner.setup
+        if setup is not None and setup.path == path:
             return True
         self.owner.inspect(path, None, then_next=True)
         return False
@@ -111,14 +112,23 @@ class MappingPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(scroll, 1)
+        self.arrived = QCheckBox(_("Những đảng viên này chuyển sinh hoạt đến từ nơi khác"))
+        self.arrived.setToolTip(
+            _(
+                "Đánh dấu khi danh sách là những đồng chí chuyển đến: chương trình ghi "
+                "“Chuyển sinh hoạt đến” thay cho “Kết nạp”. Nếu tệp có cột ngày chuyển đến, "
+                "ngày ấy được dùng."
+            )
+        )
+        layout.addWidget(self.arrived)
         self.combos: dict[int, QComboBox] = {}
         self.strip = ProgressStrip(wizard)
         layout.addWidget(self.strip)
 
     def initializePage(self) -> None:
-        self.show_plan(self.owner.plan)
+        self.show_setup(self.owner.setup)
 
-    def show_plan(self, plan) -> None:
+    def show_setup(self, plan) -> None:
         self.sheet.clear()
         self.sheet.addItems(plan.sheet_names)
         self.sheet.setCurrentText(plan.sheet)
@@ -157,8 +167,8 @@ class MappingPage(QWizardPage):
 
     def _sheet_chosen(self) -> None:
         name = self.sheet.currentText()
-        if self.owner.plan is not None and name != self.owner.plan.sheet:
-            self.owner.inspect(self.owner.plan.path, name, then_next=False)
+        if self.owner.setup is not None and name != self.owner.setup.sheet:
+            self.owner.inspect(self.owner.setup.path, name, then_next=False)
 
     def mapping(self) -> dict[int, str]:
         return {index: combo.currentData() for index, combo in self.combos.items()}
@@ -191,7 +201,8 @@ class ImportWizard(QWizard):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tasks = tasks
-        self.plan = None
+        self.setup = None  # the file's sheets and columns
+        self.plan = None  # what the import will do, as previewed and then written
         self.preview_report = None
         self.mapping_used: dict[int, str] = {}
         self.report = None
@@ -220,12 +231,12 @@ class ImportWizard(QWizard):
     # Worker round trips. Each validatePage starts one and returns False; the callback moves
     # the wizard on when the answer arrives.
     def inspect(self, path: str, sheet: str | None, *, then_next: bool) -> None:
-        def done(plan) -> None:
-            self.plan = plan
+        def done(setup) -> None:
+            self.setup = setup
             if then_next:
                 self.next()
             else:
-                self.mapping_page.show_plan(plan)
+                self.mapping_page.show_setup(setup)
 
         self._busy(True)
         self.tasks.run(
@@ -237,21 +248,24 @@ class ImportWizard(QWizard):
         )
 
     def preview(self, mapping: dict[int, str]) -> bool:
-        if self.preview_report is not None and mapping == self.mapping_used:
+        arrived = self.mapping_page.arrived.isChecked()
+        if self.plan is not None and (mapping, arrived) == (self.mapping_used, self.plan.arrived):
             return True
 
         def done(result) -> None:
-            self.preview_report = result.value
+            self.plan = result.value
+            self.preview_report = self.plan.report
             self.mapping_used = mapping
             self.next()
 
-        self.preview_report = None
+        self.plan = self.preview_report = None
         self.mapping_page.strip.run(
             done,
-            importing.import_members,
-            self.plan.path,
-            sheet=self.plan.sheet,
+            importing.plan_import,
+            self.setup.path,
+            sheet=self.setup.sheet,
             mapping=mapping,
+            arrived=arrived,
             preview=True,
         )
         return False
@@ -265,14 +279,7 @@ class ImportWizard(QWizard):
             self.finished_import.emit(self.report)
             self.next()
 
-        self.preview_page.strip.run(
-            done,
-            importing.import_members,
-            self.plan.path,
-            sheet=self.plan.sheet,
-            mapping=self.mapping_used,
-            strict=strict,
-        )
+        self.preview_page.strip.run(done, importing.commit_import, self.plan, strict=strict)
         return False
 
     def set_busy(self, busy: bool) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services import importing
 from ..errors import show_error
-from ..models.import_preview import ImportPreviewModel, ProblemFilter
+from ..models.import_preview import REASON, ImportPreviewModel, ProblemFilter
 
 
 def counts_text(report) -> str:
@@ -167,7 +167,7 @@ class PreviewPage(QWizardPage):
         ]
         self.model.set_preview(report.rows or [], shown + extra)
         self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(2, 200)
+        self.table.setColumnWidth(REASON, 260)
         self.summary.setText(
             _("Tệp {name}: {counts}.").format(name=report.file_name, counts=counts_text(report))
         )
@@ -235,6 +235,27 @@ class SummaryPage(QWizardPage):
         else:
             head = _("Sổ đảng viên không có gì thay đổi.")
         lines = [f"<p><b>{head}</b></p>", f"<p>{counts_text(report)}.</p>"]
+        if report.replanned:
+            lines.append(
+                "<p>"
+                + _(
+                    "Tệp hoặc sổ đảng viên đã thay đổi từ lúc xem trước, nên chương trình đã "
+                    "đối chiếu lại trước khi ghi; các con số trên là của lần đối chiếu mới."
+                )
+                + "</p>"
+            )
+        if report.without_history:
+            lines.append(
+                "<p>"
+                + ngettext(
+                    "{n} đảng viên chưa có ngày vào Đảng: đã ghi hồ sơ nhưng chưa ghi biến "
+                    "động. Hãy bổ sung ngày vào Đảng.",
+                    "{n} đảng viên chưa có ngày vào Đảng: đã ghi hồ sơ nhưng chưa ghi biến "
+                    "động. Hãy bổ sung ngày vào Đảng.",
+                    report.without_history,
+                ).format(n=report.without_history)
+                + "</p>"
+            )
         if report.rejected:
             lines.append(
                 "<p>"
@@ -262,6 +283,7 @@ class SummaryPage(QWizardPage):
             importing.save_error_report,
             report,
             path,
+            needs_db=False,
             on_done=done,
             on_error=lambda exc: show_error(self, exc),
         )

@@ -17,13 +17,16 @@ ACTION_LABELS = {
     "unchanged": N_("Không đổi"),
     "rejected": N_("Bị từ chối"),
 }
+REASON = 2  # the column that says why a row is rejected
+_FIRST_FIELD = 3
 _BAD = QBrush(QColor("#f4cccc"))
 _BAD_TEXT = QBrush(QColor("#9c1c14"))
 _NEW = QBrush(QColor("#1e6b2f"))
 
 
 class ImportPreviewModel(QAbstractTableModel):
-    """Rows of the preview report; columns: row number, outcome, then the chosen fields."""
+    """Rows of the preview report; columns: row number, outcome, the reason a row is
+    rejected, then the chosen fields."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -40,7 +43,7 @@ class ImportPreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else 2 + len(self.fields)
+        return 0 if parent.isValid() else _FIRST_FIELD + len(self.fields)
 
     def headerData(self, section, orientation, role=DISPLAY):
         if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
@@ -49,7 +52,9 @@ class ImportPreviewModel(QAbstractTableModel):
             return _("Dòng")
         if section == 1:
             return _("Kết quả")
-        return self.fields[section - 2][1]
+        if section == REASON:
+            return _("Lý do từ chối")
+        return self.fields[section - _FIRST_FIELD][1]
 
     def problem(self, row, column: int) -> str:
         """The reason shown on a cell; the outcome cell carries the ones with no column."""
@@ -58,8 +63,8 @@ class ImportPreviewModel(QAbstractTableModel):
             return "\n".join(
                 text for key, text in row.problems.items() if key not in shown or not key
             ) or ("\n".join(row.problems.values()) if row.action == "rejected" else "")
-        if column >= 2:
-            return row.problems.get(self.fields[column - 2][0], "")
+        if column >= _FIRST_FIELD:
+            return row.problems.get(self.fields[column - _FIRST_FIELD][0], "")
         return ""
 
     def data(self, index: QModelIndex, role=DISPLAY):
@@ -72,14 +77,16 @@ class ImportPreviewModel(QAbstractTableModel):
                 return row.number if role == SORT else str(row.number)
             if column == 1:
                 return _(ACTION_LABELS.get(row.action, row.action))
-            return row.values.get(self.fields[column - 2][0], "")
+            if column == REASON:
+                return row.reason
+            return row.values.get(self.fields[column - _FIRST_FIELD][0], "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.problem(row, column) or None
         if role == PROBLEM:
             return bool(self.problem(row, column))
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BAD if column >= 1 and self.problem(row, column) else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, REASON):
             return _BAD_TEXT if row.action == "rejected" else _NEW if row.action == "add" else None
         return None
 
@@ -93,8 +100,10 @@ class ImportPreviewModel(QAbstractTableModel):
             key = lambda row: row.number  # noqa: E731
         elif column == 1:
             key = lambda row: row.action  # noqa: E731
+        elif column == REASON:
+            key = lambda row: row.reason  # noqa: E731
         else:
-            field = self.fields[column - 2][0]
+            field = self.fields[column - _FIRST_FIELD][0]
             key = (  # dates sort by their ISO form, which the display hides
                 (lambda row: _iso(row.values.get(field, "")))
                 if field.endswith("_date")

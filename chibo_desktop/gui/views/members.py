@@ -329,6 +329,34 @@ class MembersPage(MembersBar, Page):
 
         run_import_wizard(self, self.tasks)
 
+    def undo_import(self) -> None:
+        from ...services.importing import last_import, undo_last_import
+
+        def ask(done) -> None:
+            if done is None:
+                QMessageBox.information(
+                    self, _("Hoàn tác lần nhập"), _("Chưa có lần nhập danh sách nào để hoàn tác.")
+                )
+                return
+            question = _(
+                "Đưa sổ đảng viên về như trước lần nhập tệp {name} ({added} thêm mới, {updated} "
+                "cập nhật)? Các đảng viên do lần nhập ấy thêm vào sẽ bị bỏ khỏi sổ."
+            ).format(name=done["file_name"], added=done["added"], updated=done["updated"])
+            if confirm(self, _("Hoàn tác lần nhập"), question):
+                self.tasks.run(
+                    undo_last_import, on_done=undone, on_error=lambda e: show_error(self, e)
+                )
+
+        def undone(result) -> None:
+            self.window().statusBar().showMessage(
+                _("Đã hoàn tác lần nhập tệp {name} lúc {at}.").format(
+                    name=result.value.file_name, at=result.value.at
+                ),
+                8000,
+            )
+
+        self.tasks.run(last_import, on_done=ask, on_error=lambda e: show_error(self, e))
+
     def maybe_leave(self) -> bool:
         if self.form is not None and self.form.isVisible():
             return self.form.maybe_close()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBar
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolBar,
+    QToolButton,
+)
 
 from ...i18n import _
 from ..icons import action_icon
@@ -89,6 +97,16 @@ class MembersBar:
         self.import_action = self._action(
             _("Nhập từ Excel…"), self.import_members, None, "import-excel",
         )  # fmt: skip
+        self.undo_import_action = self._action(
+            _("Hoàn tác lần nhập gần nhất…"),
+            self.undo_import,
+            None,
+            "",
+            _("Đưa sổ về như trước lần nhập danh sách gần nhất"),
+        )
+        import_menu = QMenu(self)
+        import_menu.addAction(self.undo_import_action)
+        self.import_action.setMenu(import_menu)
         for action in (self.add_action, self.edit_action, self.status_action):
             bar.addAction(action)
         bar.addAction(self.delete_action)
@@ -97,6 +115,9 @@ class MembersBar:
         bar.addSeparator()
         for action in (self.excel_action, self.pdf_action, self.import_action):
             bar.addAction(action)
+        button = bar.widgetForAction(self.import_action)
+        if isinstance(button, QToolButton):  # click imports; the arrow offers the undo
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         return bar
 
     def _filter_row(self) -> QHBoxLayout:

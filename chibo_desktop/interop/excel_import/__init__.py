@@ -3,20 +3,27 @@
 
 from __future__ import annotations
 
-from .column_chunk import ColumnChunk
 from .error_report import RejectedRow, write_error_report
-from .fields import choices, header_key, label, match_header, stored_field
+from .fields import (
+    TRANSFER_DATE,
+    TRANSFER_FROM,
+    choices,
+    header_key,
+    label,
+    match_header,
+    stored_field,
+)
 from .layout import Column, Layout, column_letter, detect_layout
 from .reading import SPREADSHEET_SUFFIXES, Book, Sheet, open_book
-from .rows import CHUNK, CellProblem, RowReader, RowRecord
+from .rows import CellProblem, RowReader, RowRecord
 
 __all__ = [
-    "CHUNK",
     "SPREADSHEET_SUFFIXES",
+    "TRANSFER_DATE",
+    "TRANSFER_FROM",
     "Book",
     "CellProblem",
     "Column",
-    "ColumnChunk",
     "Layout",
     "RejectedRow",
     "RowReader",

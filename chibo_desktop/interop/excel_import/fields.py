@@ -15,6 +15,9 @@ BIRTH_FEMALE = "birth_date_female"
 MARK_MALE = "gender_male"
 MARK_FEMALE = "gender_female"
 ROW_NUMBER = "row_number"
+# Not fields of the record: they date the member's arrival (a "transfer in" event).
+TRANSFER_DATE = "transfer_in_date"
+TRANSFER_FROM = "transfer_in_from"
 
 EXTRA_LABELS = {
     BIRTH_MALE: N_("Ngày sinh (cột Nam)"),
@@ -23,6 +26,8 @@ EXTRA_LABELS = {
     MARK_FEMALE: N_("Đánh dấu Nữ"),
     TO_NOTES: N_("Đưa vào ghi chú"),
     ROW_NUMBER: N_("Số thứ tự (bỏ qua)"),
+    TRANSFER_DATE: N_("Ngày chuyển sinh hoạt đến"),
+    TRANSFER_FROM: N_("Nơi chuyển đến (chuyển từ)"),
     IGNORE: N_("Không nhập"),
 }
 
@@ -150,6 +155,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "chuc vu dang uy",
     ),
     "notes": ("ghi chu", "ghi chu khac"),
+    TRANSFER_DATE: (
+        "ngay chuyen den",
+        "ngay chuyen sinh hoat den",
+        "ngay chuyen sinh hoat dang den",
+        "chuyen den ngay",
+        "ngay den",
+    ),
+    TRANSFER_FROM: (
+        "noi chuyen den",
+        "chuyen den tu",
+        "chuyen tu",
+        "noi chuyen di",
+        "don vi chuyen den",
+        "noi sinh hoat truoc",
+    ),
 }
 
 _LOOKUP = {syn: field for field, names in SYNONYMS.items() for syn in names}
@@ -194,6 +214,8 @@ def choices() -> list[tuple[str, str]]:
         if name == "gender":
             items.append((MARK_MALE, _(EXTRA_LABELS[MARK_MALE])))
             items.append((MARK_FEMALE, _(EXTRA_LABELS[MARK_FEMALE])))
+    items.append((TRANSFER_DATE, _(EXTRA_LABELS[TRANSFER_DATE])))
+    items.append((TRANSFER_FROM, _(EXTRA_LABELS[TRANSFER_FROM])))
     items.append((TO_NOTES, _(EXTRA_LABELS[TO_NOTES])))
     items.append((ROW_NUMBER, _(EXTRA_LABELS[ROW_NUMBER])))
     return items

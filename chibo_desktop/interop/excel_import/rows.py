@@ -1,31 +1,21 @@
-"""The table's rows → member values, with every unreadable cell noted; the end of the
-table (totals, signatures, notes) recognised and left out."""
+"""The table's rows → member records, with every cell that cannot be understood noted; the
+end of the table (totals, signatures, notes) recognised and left out.
+
+Each column is read with the parser its field needs, and each distinct value of a column is
+parsed once (dates, sexes and places repeat down a list)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
-from typing import Any
 
 from ...domain.members import DATE_FIELDS, MULTILINE_FIELDS
 from ...domain.text import fold
 from ...i18n import _
-from .column_chunk import ColumnChunk
-from .columns import (
-    BIRTH,
-    MARK,
-    NAME,
-    NOTE,
-    STORE,
-    CellProblem,
-    RowRecord,
-    convert_plan,
-    read_columns,
-)
 from .fields import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -34,13 +24,16 @@ from .fields import (
     MARK_MALE,
     ROW_NUMBER,
     TO_NOTES,
+    TRANSFER_DATE,
     header_key,
 )
-from .layout import Layout
+from .layout import Layout, column_letter
 from .values import (
+    ValueProblem,
     as_text,
     clean_cell,
     is_mark,
+    name_problem,
     number_text,
     parse_date,
     parse_flag,
@@ -55,7 +48,6 @@ _FOOTER = re.compile(
     r"xac nhan|ky ten|ky ghi ro|chi uy|thu truong|nguoi ky|danh sach (nay|tren|co)|noi nhan|"
     r"dang uy|ban to chuc|chu tich|truong ban)"
 )
-CHUNK = 2000
 _DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 _HEADING = re.compile(
     r"^([ivxlc]+|[a-z]|\d+)\s*[.)/-]|dang vien (chinh thuc|du bi|sinh hoat|mien|tam)|"
@@ -63,123 +55,59 @@ _HEADING = re.compile(
 )
 
 
-def _blank_text(value) -> bool:
-    return isinstance(value, str) and not value.strip()
+@dataclass(slots=True)
+class CellProblem:
+    field: str
+    column: int  # 0-based column index, -1 when the problem is not one cell's
+    value: str
+    reason: str
 
 
-def _blank(value) -> bool:
-    return value == "" or value is None or (isinstance(value, str) and not value.strip())
+@dataclass(slots=True)
+class RowRecord:
+    number: int  # as in the spreadsheet (1-based)
+    values: dict[str, object]
+    problems: list[CellProblem] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # field → column it came from
+    raw: list = field(default_factory=list)
 
 
-def _shapes(rows: list[list], start: int, mapping: dict[int, str]) -> dict[int, tuple]:
-    """For numbering columns holding numbers Excel made of them: the usual shape of the
-    values still typed as text (a sample is enough)."""
-    shapes = {}
-    body = rows[start:]
-    width = min(map(len, body), default=0)
-    for index, name in mapping.items():
-        if name not in NUMBER_FIELDS:
-            continue
-        if index < width:
-            cells = list(map(itemgetter(index), body))
-        else:
-            cells = [row[index] for row in body if index < len(row)]
-        kinds = set(map(type, cells))
-        if not any(issubclass(k, (int, float)) and not issubclass(k, bool) for k in kinds):
-            continue
-        numbers = [v for v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
-        counter: Counter = Counter()
-        for value in cells:
-            if isinstance(value, str) and value.strip():
-                shape = text_shape(value.strip())
-                if shape:
-                    counter[shape] += 1
-                    if counter.total() >= 500:
-                        break
-        if counter:
-            shapes[index] = counter.most_common(1)[0][0]
-        elif name in _DEFAULT_SHAPE and any(
-            isinstance(v, float) and not v.is_integer() for v in numbers
-        ):
-            shapes[index] = _DEFAULT_SHAPE[name]
-    return shapes
+class _Unreadable:
+    """A cell that could not be understood, and why (in Vietnamese)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
-class _NumberText:
-    """``number_text`` of a numbering column, with the column's shape (see _shapes) worked
-    out when a cell first needs it: a column typed all as plain text never does."""
+@dataclass(slots=True)
+class _Column:
+    """How one column is read: its field, its parser and what it has parsed so far."""
 
-    func = staticmethod(number_text)  # what it parses with, as for a functools.partial
+    index: int
+    field: str
+    parse: Callable[[object], object]
+    parsed: dict = field(default_factory=dict)
 
-    def __init__(self, rows: list[list], start: int, index: int, name: str) -> None:
-        self.rows, self.start, self.index, self.name = rows, start, index, name
-        self.shape: tuple | None = None
-        self.known = False
+    def value(self, cell: object):
+        """The parsed value of a non-empty cell; None when it holds nothing; _Unreadable."""
+        key = (cell.__class__, cell)  # 1.0 and True are equal, but read "1" and "x"
+        try:
+            return self.parsed[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell value is parsed every time
+            return self._parse(cell)
+        found = self.parsed[key] = self._parse(cell)
+        return found
 
-    def __call__(self, value: object) -> str:
-        if not self.known:
-            self.shape = _shapes(self.rows, self.start, {self.index: self.name}).get(self.index)
-            self.known = True
-        return number_text(value, field=self.name, shape=self.shape)
-
-
-def _is_footer(row: list, filled: list[int], name_column: int | None) -> bool:
-    """A total, signature, date or note line: the table has ended."""
-    # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
-    if name_column in filled and not (filled[0] == name_column and len(filled) <= 2):
-        return False
-    text = row[filled[0]].strip()
-    first = header_key(text)
-    return bool(_FOOTER.match(first) or _DATE_LINE.search(first) or text[:1] in "*(")
-
-
-def _numbered_member(row: list, name_column, name_header, counted: list[int]) -> bool:
-    """The usual member row, decided without looking at every cell: a first cell that is
-    not text (the row's number), a name that is not the header, and a second value."""
-    head = row[0]
-    if head == "" or head is None or isinstance(head, str):
-        return False
-    width = len(row)
-    name = row[name_column] if name_column is not None and name_column < width else ""
-    if isinstance(name, str) and name == name_header:
-        return False
-    found = 0
-    for index in counted:
-        value = row[index] if index < width else None
-        if value != "" and value is not None:
-            found += 1
-            if found == 2:
-                return True
-    return False
-
-
-def _filled(row: list) -> list[int]:
-    """The columns of the row that hold something other than spaces."""
-    filled = [i for i, v in enumerate(row) if v != "" and v is not None]
-    if filled and isinstance(row[filled[0]], str) and not row[filled[0]].strip():
-        filled = [i for i in filled if not _blank_text(row[i])]
-    return filled
-
-
-def _numbered_members(block: list[list], name_column, name_header, counted: list[int]):
-    """``_numbered_member`` of every row of the block, decided a column at a time: numbers
-    in the first column, no name that is the header, two columns filled on every row. The
-    block's columns (``zip(*block)``, for reading them) when so, else None."""
-    width = min(map(len, block), default=0)
-    if not width or name_column is None or name_column >= width:
-        return None
-    columns = list(zip(*block, strict=False))
-    if {str, type(None)} & set(map(type, columns[0])):
-        return None
-    if isinstance(name_header, str) and name_header in columns[name_column]:
-        return None
-    full = 0
-    for index in counted:
-        if index < width and "" not in columns[index] and None not in columns[index]:
-            full += 1
-            if full == 2:
-                return columns
-    return None
+    def _parse(self, cell: object):
+        try:
+            found = self.parse(cell)
+        except ValueProblem as exc:
+            return _Unreadable(str(exc))
+        return None if found == "" else found
 
 
 class RowReader:
@@ -192,151 +120,74 @@ class RowReader:
         self.headers = {c.index: c.header for c in layout.columns}
         self.name_column = next((i for i, f in self.mapping.items() if f == "full_name"), None)
         self.header_keys = {header_key(c.header) for c in layout.columns if c.header}
+        self.counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
         self.skipped = 0
-        self.ended_at: int | None = None
         fields = set(self.mapping.values())
         self.female_marks_only = MARK_FEMALE in fields and not (
             {MARK_MALE, "gender", BIRTH_MALE} & fields
         )
 
     def header(self, column: int) -> str:
-        from .layout import column_letter
-
         return self.headers.get(column) or _("Cột {letter}").format(letter=column_letter(column))
 
-    def column_chunks(self, rows: list[list]) -> Iterator[ColumnChunk]:
-        """The member rows ``CHUNK`` at a time (the last chunk shorter), as columns."""
-        plan = [self._plan(i, f, rows) for i, f in sorted(self.mapping.items())]
-        plan = [p for p in plan if p is not None]
-        read = partial(self._records, plan=plan)
-        numbers: list[int] = []
-        cells: list[list] = []
-        for found_numbers, found_rows, columns in self._member_rows(rows):
-            if columns is not None and not cells and len(found_rows) == CHUNK:
-                yield self._chunk(list(found_numbers), found_rows, plan, read, columns)
-                continue
-            numbers += found_numbers
-            cells += found_rows
-            while len(cells) >= CHUNK:
-                yield self._chunk(numbers[:CHUNK], cells[:CHUNK], plan, read)
-                del numbers[:CHUNK], cells[:CHUNK]
-        if cells:
-            yield self._chunk(numbers, cells, plan, read)
-
-    def _chunk(self, numbers: list[int], cells: list[list], plan, read, columns=None):
-        converted = convert_plan(cells, plan, columns)
-        return ColumnChunk(numbers, cells, plan, converted, read, self.female_marks_only)
-
-    def _member_rows(self, rows: list[list]) -> Iterator[tuple[Sequence[int], list[list], Any]]:
-        """(row numbers, cells, the cells' columns or None) of the rows that hold a member,
-        up to the end of the table, a block of rows at a time."""
+    def records(self, rows: list[list]) -> Iterator[RowRecord]:
+        """The record of each member row, in order, up to the end of the table."""
         start = self.layout.first_data_row
-        counted = {i for i, f in self.mapping.items() if f != ROW_NUMBER}
-        name_column = self.name_column
-        name_header = self.headers.get(name_column) if name_column is not None else None
-        counted_columns = sorted(counted)
-        for first_row in range(start, len(rows), CHUNK):
-            block = rows[first_row : first_row + CHUNK]
-            columns = _numbered_members(block, name_column, name_header, counted_columns)
-            if columns is not None:
-                yield range(first_row + 1, first_row + len(block) + 1), block, columns
-                continue
-            numbers, members = [], []
-            for r in range(first_row, first_row + len(block)):
-                row = rows[r]
-                if (row and _numbered_member(row, name_column, name_header, counted_columns)) or (
-                    not self._is_end(row, r)
-                    and self._holds_member(row, counted, name_column, name_header)
-                ):
-                    numbers.append(r + 1)
-                    members.append(row)
-                elif self.ended_at is not None:
-                    break
-            yield numbers, members, None
-            if self.ended_at is not None:
-                return
-
-    def _is_end(self, row: list, r: int) -> bool:
-        """A total, signature, date or note line: the table has ended."""
-        filled = [i for i, v in enumerate(row) if v != "" and v is not None]
-        if not filled or not isinstance(row[filled[0]], str):
-            return False
-        if not row[filled[0]].strip():
-            filled = [i for i in filled if not _blank_text(row[i])]
+        columns = [
+            _Column(index, name, self._parser(name, rows, index))
+            for index, name in sorted(self.mapping.items())
+            if name not in (ROW_NUMBER, "full_name")
+        ]
+        for r in range(start, len(rows)):
+            row = rows[r]
+            filled = [i for i, v in enumerate(row) if not _blank(v)]
             if not filled:
-                return False
-        if _is_footer(row, filled, self.name_column):
-            self.ended_at = r + 1
-            return True
-        return False
+                continue
+            if self._is_footer(row, filled):
+                return
+            if self._holds_member(row, filled):
+                yield self._record(r + 1, row, columns)
 
-    def _holds_member(self, row: list, counted: set[int], name_column, name_header) -> bool:
-        """Anything but an empty row, the header repeated or a stray note (counted)."""
-        filled = _filled(row)
-        if not filled:
-            return False
-        name_cell = row[name_column] if name_column is not None and name_column < len(row) else ""
-        meaningful = len([i for i in filled if i in counted])
-        if meaningful <= 1 or (isinstance(name_cell, str) and name_cell == name_header):
-            texts = [(i, as_text(row[i]).strip()) for i in filled]
-            if self._not_a_member([(i, t) for i, t in texts if t]):
-                self.skipped += 1
-                return False
-        return True
-
-    def _not_a_member(self, texts: list[tuple[int, str]]) -> bool:
-        keys = [header_key(t) for _i, t in texts]
-        if sum(1 for k in keys if k in self.header_keys) >= 2:
-            return True  # the header repeated on each printed page
-        meaningful = [(i, t) for i, t in texts if self.mapping.get(i) != ROW_NUMBER]
-        if len(meaningful) != 1:
-            return not meaningful
-        index, text = meaningful[0]
-        if index != self.name_column:
-            # A lone value without a name: a member row missing its name when it is numbered
-            # or holds data, otherwise a stray note.
-            name = self.mapping.get(index)
-            numbered = any(self.mapping.get(i) == ROW_NUMBER and t.isdigit() for i, t in texts)
-            if name in (None, TO_NOTES, "notes"):
-                return True
-            return not (numbered or any(c.isdigit() for c in text))
-        return bool(_HEADING.search(fold(text)))
-
-    def _plan(self, index: int, name: str, rows: list[list]):
-        """(column, field, kind, parse, memo): how one column is read, chosen once."""
-        dates = partial(parse_date, today=self.today)
-        if name == ROW_NUMBER:
-            return None
-        if name == "full_name":
-            return (index, name, NAME, None, None)
-        if name in DATE_FIELDS:
-            return (index, name, STORE, dates, {})
-        if name in (BIRTH_MALE, BIRTH_FEMALE):
-            return (index, name, BIRTH, dates, {})
-        if name in (MARK_MALE, MARK_FEMALE):
-            return (index, name, MARK, is_mark, {})
-        if name == "gender":
-            return (index, name, STORE, parse_gender, {})
-        if name == "armed_forces":
-            return (index, name, STORE, parse_flag, {})
-        if name in NUMBER_FIELDS:
-            start = self.layout.first_data_row
-            return (index, name, STORE, _NumberText(rows, start, index, name), None)
-        if name == TO_NOTES:
-            return (index, name, NOTE, clean_cell, None)
-        if name in MULTILINE_FIELDS:
-            return (index, name, STORE, partial(clean_cell, multiline=True), {})
-        return (index, name, STORE, clean_cell, {})
-
-    def _records(self, chunk: list[tuple[int, list]], converted, plan) -> list[RowRecord]:
-        records = read_columns(chunk, plan, self.header, converted)
-        for record in records:
-            if record.sexes or self.female_marks_only:
-                self._sex(record, record.sexes)
-            if record.notes:
-                values = record.values
-                values["notes"] = "\n".join([values.get("notes") or "", *record.notes]).strip()
-        return records
+    # --- one row ---------------------------------------------------------------------------
+    def _record(self, number: int, row: list, columns: list[_Column]) -> RowRecord:
+        record = RowRecord(number, {}, [], {}, row)
+        values, where = record.values, record.columns
+        if self.name_column is not None:
+            cell = _cell(row, self.name_column)
+            problem = name_problem(cell)
+            if problem:
+                record.problems.append(
+                    CellProblem("full_name", self.name_column, as_text(cell), problem)
+                )
+            values["full_name"] = clean_cell(cell) if cell is not None else ""
+            where["full_name"] = self.name_column
+        sexes: list[tuple[str, int]] = []
+        notes: list[str] = []
+        for column in columns:
+            cell = _cell(row, column.index)
+            if cell == "" or cell is None:
+                continue
+            found = column.value(cell)
+            if found is None or found is False:
+                continue
+            name, index = column.field, column.index
+            if found.__class__ is _Unreadable:
+                record.problems.append(CellProblem(name, index, as_text(cell), found.reason))
+                where.setdefault(name, index)
+            elif name in (BIRTH_MALE, BIRTH_FEMALE):
+                values["birth_date"], where["birth_date"] = found, index
+                sexes.append(("Nam" if name == BIRTH_MALE else "Nữ", index))
+            elif name in (MARK_MALE, MARK_FEMALE):
+                sexes.append(("Nam" if name == MARK_MALE else "Nữ", index))
+            elif name == TO_NOTES:
+                notes.append(f"{self.header(index)}: {found}")
+            else:
+                values[name], where[name] = found, index
+        if sexes or self.female_marks_only:
+            self._sex(record, sexes)
+        if notes:
+            values["notes"] = "\n".join([values.get("notes") or "", *notes]).strip()
+        return record
 
     def _sex(self, record: RowRecord, sexes: list[tuple[str, int]]) -> None:
         found = {sex for sex, _i in sexes}
@@ -359,7 +210,7 @@ class RowReader:
                 CellProblem(
                     "gender",
                     record.columns.get("gender", -1),
-                    given,
+                    str(given),
                     _("Giới tính ghi “{given}” nhưng dữ liệu nằm ở cột {sex}.").format(
                         given=given, sex=sex
                     ),
@@ -369,3 +220,86 @@ class RowReader:
         record.values["gender"] = sex
         if sexes:
             record.columns.setdefault("gender", sexes[0][1])
+
+    def _parser(self, name: str, rows: list[list], index: int) -> Callable[[object], object]:
+        if name in (*DATE_FIELDS, BIRTH_MALE, BIRTH_FEMALE, TRANSFER_DATE):
+            return partial(parse_date, today=self.today)
+        if name in (MARK_MALE, MARK_FEMALE):
+            return is_mark
+        if name == "gender":
+            return parse_gender
+        if name == "armed_forces":
+            return parse_flag
+        if name in NUMBER_FIELDS:
+            shape = _number_shape(rows[self.layout.first_data_row :], index, name)
+            return partial(number_text, field=name, shape=shape)
+        return partial(clean_cell, multiline=name in MULTILINE_FIELDS)
+
+    # --- where the table ends, and rows that hold no member --------------------------------
+    def _is_footer(self, row: list, filled: list[int]) -> bool:
+        """A total, signature, date or note line: the table has ended."""
+        first = row[filled[0]]
+        if not isinstance(first, str):
+            return False
+        # 'Tổng cộng' typed in the name column: a footer unless the row carries member data.
+        if self.name_column in filled and not (filled[0] == self.name_column and len(filled) <= 2):
+            return False
+        text = first.strip()
+        key = header_key(text)
+        return bool(_FOOTER.match(key) or _DATE_LINE.search(key) or text[:1] in "*(")
+
+    def _holds_member(self, row: list, filled: list[int]) -> bool:
+        """Anything but the header repeated or a stray note (counted as skipped)."""
+        name_cell = _cell(row, self.name_column) if self.name_column is not None else ""
+        name_header = self.headers.get(self.name_column) if self.name_column is not None else None
+        meaningful = sum(1 for i in filled if i in self.counted)
+        if meaningful > 1 and not (isinstance(name_cell, str) and name_cell == name_header):
+            return True
+        texts = [(i, as_text(row[i]).strip()) for i in filled]
+        if self._not_a_member([(i, t) for i, t in texts if t]):
+            self.skipped += 1
+            return False
+        return True
+
+    def _not_a_member(self, texts: list[tuple[int, str]]) -> bool:
+        keys = [header_key(t) for _i, t in texts]
+        if sum(1 for k in keys if k in self.header_keys) >= 2:
+            return True  # the header repeated on each printed page
+        meaningful = [(i, t) for i, t in texts if self.mapping.get(i) != ROW_NUMBER]
+        if len(meaningful) != 1:
+            return not meaningful
+        index, text = meaningful[0]
+        if index != self.name_column:
+            # A lone value without a name: a member row missing its name when it is numbered
+            # or holds data, otherwise a stray note.
+            name = self.mapping.get(index)
+            numbered = any(self.mapping.get(i) == ROW_NUMBER and t.isdigit() for i, t in texts)
+            if name in (None, TO_NOTES, "notes"):
+                return True
+            return not (numbered or any(c.isdigit() for c in text))
+        return bool(_HEADING.search(fold(text)))
+
+
+def _cell(row: list, index: int):
+    return row[index] if index < len(row) else None
+
+
+def _blank(value) -> bool:
+    return value == "" or value is None or (isinstance(value, str) and not value.strip())
+
+
+def _number_shape(body: list[list], index: int, name: str) -> tuple[int, int] | None:
+    """For a numbering column holding numbers Excel made of them: the usual (digits before,
+    after the dot) of the values still typed as text, so the numbers can be padded back."""
+    cells = [row[index] for row in body if index < len(row)]
+    numbers = [v for v in cells if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if not numbers:
+        return None
+    shapes = Counter(
+        shape for v in cells if isinstance(v, str) and (shape := text_shape(v.strip()))
+    )
+    if shapes:
+        return shapes.most_common(1)[0][0]
+    if name in _DEFAULT_SHAPE and any(isinstance(v, float) and not v.is_integer() for v in numbers):
+        return _DEFAULT_SHAPE[name]
+    return None

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from ...domain.text import clean_text, fold
+from ...domain.text import clean_text, fold, hidden_characters
 from ...i18n import _
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -17,8 +17,6 @@ _YM = re.compile(r"^(\d{4})\s*[/.\-]\s*(\d{1,2})$")
 _Y = re.compile(r"^(\d{4})$")
 _WORDS = re.compile(r"^(?:ngay\s*(\d{1,2})\s*)?(?:thang\s*(\d{1,2})\s*)?(?:nam\s*(\d{4}))$")
 _TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
-# Characters Windows may put into a cell that are not text: C0/C1 controls except tab/newline.
-_BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class ValueProblem(ValueError):
@@ -184,8 +182,11 @@ def name_problem(value: object) -> str | None:
         return _("“{value}” bắt đầu bằng “{c}” như một công thức, không phải họ và tên.").format(
             value=clean_text(text)[:40], c=text[0]
         )
-    if _BAD_CONTROL.search(text):
-        return _("Họ và tên có ký tự điều khiển (ký tự ẩn) không phải chữ.")
+    if hidden_characters(text):
+        return _(
+            "Họ và tên có ký tự ẩn (ký tự điều khiển, khoảng trắng không độ rộng hoặc dấu đổi "
+            "chiều chữ): hãy gõ lại tên trong tệp."
+        )
     return None
 
 

@@ -1,4 +1,8 @@
-"""Deciding what each imported row does: rejected (and why), added, updated or unchanged."""
+"""Deciding what each imported row does: rejected (and why), added, updated or unchanged.
+
+Every rule of the record is the domain's (``domain.members.validate``); this module adds
+what only an import has: duplicates inside the file, and matching rows to the register by
+party card number, otherwise by folded name and date of birth."""
 
 from __future__ import annotations
 
@@ -7,14 +11,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter, methodcaller
 
-from ..domain.members import FIELD_LABELS, Member, validate
-from ..i18n import _, format_iso_date
-from ..interop.excel_import import RowRecord
-from .import_choices import KEPT_IN_NOTES, ChoiceFields
-from .import_fold import fast_fold, name_key
-from .import_quick import quick_valid
+from ...domain import dates
+from ...domain.members import FIELD_LABELS, Member, validate
+from ...domain.text import fold
+from ...i18n import _, format_iso_date
+from ...interop.excel_import import TRANSFER_DATE, TRANSFER_FROM, RowRecord
+from .choices import KEPT_IN_NOTES, ChoiceFields
 
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"
 
@@ -40,51 +43,33 @@ class Outcome:
     old: Member | None = None
     changes: list[tuple[str, object, object]] = field(default_factory=list)
     problems: list[Rejection] = field(default_factory=list)
+    arrived: str | None = None  # the date of a transfer in, when the file gives one
+    arrived_from: str = ""
 
 
-MATCH_COLUMNS = ("full_name", "birth_date", "card_number")
-
-
-class _Members(dict):
-    """Whole Member records, loaded only for the rows that update one."""
-
-    def __init__(self, load: Callable[[int], Member]) -> None:
-        super().__init__()
-        self.load = load
-
-    def __missing__(self, member_id: int) -> Member:
-        member = self[member_id] = self.load(member_id)
-        return member
+def name_key(name: str, birth: str | None) -> tuple[str, str]:
+    """What tells two people apart without a card: the folded name and the birth date."""
+    return fold(name), birth or ""
 
 
 class Register:
     """The members already stored, indexed the ways imported rows are matched.
 
-    ``rows`` are (id, *columns) tuples holding at least MATCH_COLUMNS and every field the
-    file brings; ``load`` gives a whole record when one is about to change.
-    """
+    ``rows`` are (id, *columns) tuples; ``load`` gives a whole record when one is about to
+    change."""
 
     def __init__(
         self, columns: Sequence[str], rows: list[tuple], load: Callable[[int], Member]
     ) -> None:
         self.position = {name: i + 1 for i, name in enumerate(columns)}
         self.rows = {r[0]: r for r in rows}
-        self.members = _Members(load)
+        self.load = load
         card = self.position["card_number"]
         self.by_card = {r[card]: r[0] for r in rows if r[card]}
-        self._by_key: dict[tuple[str, str], list[int]] | None = None
-
-    @property
-    def by_key(self) -> dict[tuple[str, str], list[int]]:
-        """Ids by folded name and birth date; built when a row is first matched that way
-        (a re-import of a list with card numbers never needs it)."""
-        if self._by_key is None:
-            name, birth = self.position["full_name"], self.position["birth_date"]
-            by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for r in self.rows.values():
-                by_key[name_key(r[name], r[birth])].append(r[0])
-            self._by_key = by_key
-        return self._by_key
+        name, birth = self.position["full_name"], self.position["birth_date"]
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for r in rows:
+            self.by_key[name_key(r[name], r[birth])].append(r[0])
 
     def get(self, member_id: int, name: str):
         return self.rows[member_id][self.position[name]]
@@ -92,22 +77,16 @@ class Register:
     def differences(self, member_id: int, values: dict) -> list[tuple[str, object, object]]:
         """(field, stored, new) for each non-empty imported value that differs."""
         row = self.rows[member_id]
-        position = self.position
         changes = []
         for key, value in values.items():
             if value is None or value == "":
                 continue
-            old = row[position[key]]
+            old = row[self.position[key]]
             if key == "armed_forces":
                 old = bool(old)
             if old != value:
                 changes.append((key, old, value))
         return changes
-
-
-def _column(records: list[RowRecord], name: str) -> list:
-    """The value of one field in each record (None when absent)."""
-    return list(map(methodcaller("get", name), map(attrgetter("values"), records)))
 
 
 class Checker:
@@ -118,6 +97,29 @@ class Checker:
         self.header = header  # column index → header text
         self.today = today
         self.choices = ChoiceFields() if choices is None else choices
+
+    def check(self, records: list[RowRecord]) -> list[Outcome]:
+        outcomes = [self._read(r) for r in records]
+        self._duplicates(outcomes)
+        for outcome in outcomes:
+            self._match(outcome)
+        return outcomes
+
+    # --- one row on its own ----------------------------------------------------------------
+    def _read(self, record: RowRecord) -> Outcome:
+        outcome = Outcome(record)
+        for p in record.problems:
+            column = self.header(p.column) if p.column >= 0 else _(FIELD_LABELS["gender"])
+            outcome.problems.append(
+                Rejection(record.number, column, p.value, p.reason, p.column, p.field)
+            )
+        values = record.values
+        outcome.arrived = values.pop(TRANSFER_DATE, None)
+        outcome.arrived_from = values.pop(TRANSFER_FROM, "") or ""
+        for name in self.choices.lists:
+            if values.get(name):
+                self._choose(outcome, name)
+        return outcome
 
     def _reject(self, outcome: Outcome, field_name: str, reason: str, value=None) -> None:
         record = outcome.record
@@ -132,29 +134,9 @@ class Checker:
             Rejection(record.number, column, str(value), reason, index, field_name)
         )
 
-    def check(self, records: list[RowRecord]) -> list[Outcome]:
-        outcomes = [Outcome(r) for r in records]
-        for outcome in outcomes:
-            if outcome.record.problems:
-                for p in outcome.record.problems:
-                    column = self.header(p.column) if p.column >= 0 else _(FIELD_LABELS["gender"])
-                    outcome.problems.append(
-                        Rejection(
-                            outcome.record.number, column, p.value, p.reason, p.column, p.field
-                        )
-                    )
-        for name in self.choices.lists:
-            for outcome, value in zip(outcomes, _column(records, name), strict=True):
-                if value:
-                    self._choose(outcome, name)
-        self._duplicates(outcomes)
-        for outcome in outcomes:
-            self._match(outcome)
-        return outcomes
-
     def _choose(self, outcome: Outcome, name: str) -> None:
         """A closed list's value in the list's spelling; text outside the list is refused,
-        or for positions kept in the notes (see import_choices)."""
+        or for positions kept in the notes (see choices)."""
         record = outcome.record
         value = record.values[name]
         found = self.choices.canonical(name, value)
@@ -178,52 +160,40 @@ class Checker:
                 ),
             )
 
+    # --- rows against each other -----------------------------------------------------------
     def _duplicates(self, outcomes: list[Outcome]) -> None:
-        cards = _column([o.record for o in outcomes], "card_number")
-        if all(cards) and len(set(cards)) == len(cards):
-            return  # every row has its own card: nothing to tell apart
         by_card: dict[str, list[Outcome]] = defaultdict(list)
         by_key: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
-        uncarded = False
         for o in outcomes:
-            card = o.record.values.get("card_number")
-            if card:
-                by_card[card].append(o)
-            else:
-                uncarded = True
-        if uncarded:  # only rows without a card are matched by name and birth date
-            for o in outcomes:
-                values = o.record.values
-                if values.get("full_name"):
-                    by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
+            values = o.record.values
+            if values.get("card_number"):
+                by_card[values["card_number"]].append(o)
+            if values.get("full_name"):
+                by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
         for card, group in by_card.items():
-            if len(group) > 1:
-                for o in group:
-                    others = ", ".join(str(x.record.number) for x in group if x is not o)
-                    self._reject(
-                        o,
-                        "card_number",
-                        _("Số thẻ {card} xuất hiện nhiều lần trong tệp (cả ở dòng {rows}).").format(
-                            card=card, rows=others
-                        ),
-                    )
+            for o in group if len(group) > 1 else ():
+                self._reject(
+                    o,
+                    "card_number",
+                    _("Số thẻ {card} xuất hiện nhiều lần trong tệp (cả ở dòng {rows}).").format(
+                        card=card, rows=_others(group, o)
+                    ),
+                )
         # Rows without a card are matched by name and birth date: another row with the same
         # pair (carded or not) makes that match ambiguous. Carded rows are told apart by card.
         for group in by_key.values():
-            if len(group) > 1:
-                for o in group:
-                    if o.record.values.get("card_number"):
-                        continue
-                    others = ", ".join(str(x.record.number) for x in group if x is not o)
+            for o in group if len(group) > 1 else ():
+                if not o.record.values.get("card_number"):
                     self._reject(
                         o,
                         "full_name",
                         _(
                             "Trùng họ tên và ngày sinh với dòng {rows} của tệp, không có số thẻ "
                             "để phân biệt."
-                        ).format(rows=others),
+                        ).format(rows=_others(group, o)),
                     )
 
+    # --- rows against the register ---------------------------------------------------------
     def _find(self, outcome: Outcome, values: dict) -> int | None:
         reg = self.register
         card = values.get("card_number")
@@ -231,13 +201,10 @@ class Checker:
         if card and card in reg.by_card:
             found_id = reg.by_card[card]
             found_name = reg.get(found_id, "full_name")
-            found_birth = reg.get(found_id, "birth_date")
             # The card decides, unless both the name and the birth date say another person.
-            if (
-                found_name != name
-                and (found_birth or "") != (birth or "")
-                and fast_fold(found_name) != fast_fold(name)
-            ):
+            if (reg.get(found_id, "birth_date") or "") != (birth or "") and fold(
+                found_name
+            ) != fold(name):
                 self._reject(
                     outcome,
                     "card_number",
@@ -246,11 +213,11 @@ class Checker:
                     ),
                 )
             return found_id
-        candidates = reg.by_key.get(name_key(name, birth), []) if reg.by_key else []
+        candidates = reg.by_key.get(name_key(name, birth), [])
         if card:
             with_other_card = [i for i in candidates if reg.get(i, "card_number")]
             if with_other_card:
-                other = reg.members[with_other_card[0]]
+                other = with_other_card[0]
                 self._reject(
                     outcome,
                     "card_number",
@@ -258,9 +225,9 @@ class Checker:
                         "Đảng viên {name} (sinh {born}) đã có trong sổ với số thẻ {other}, "
                         "khác số thẻ {card} trong tệp."
                     ).format(
-                        name=other.full_name,
-                        born=format_iso_date(other.birth_date),
-                        other=other.card_number,
+                        name=reg.get(other, "full_name"),
+                        born=format_iso_date(reg.get(other, "birth_date")),
+                        other=reg.get(other, "card_number"),
                         card=card,
                     ),
                 )
@@ -279,29 +246,49 @@ class Checker:
 
     def _match(self, outcome: Outcome) -> None:
         values = outcome.record.values
-        if outcome.problems:
-            outcome.action = REJECTED
-            return
-        member_id = self._find(outcome, values) if self.register.rows else None
+        member_id = None if outcome.problems else self._find(outcome, values)
         if outcome.problems:
             outcome.action = REJECTED
             return
         if member_id is None:
-            member = Member(**values)
-            outcome.action = ADD
+            outcome.member = Member(**values)
         else:
             outcome.changes = self.register.differences(member_id, values)
             if not outcome.changes:
                 outcome.action = UNCHANGED
                 return
-            old = self.register.members[member_id]
-            member = dataclasses.replace(old, **{k: v for k, _o, v in outcome.changes})
-            outcome.old = old
+            outcome.old = self.register.load(member_id)
+            outcome.member = dataclasses.replace(
+                outcome.old, **{k: v for k, _o, v in outcome.changes}
+            )
             outcome.action = UPDATE
-        outcome.member = member
-        if quick_valid(member, self.today):
-            return
-        for problem in validate(member, self.today):
+        for problem in validate(outcome.member, self.today):
             self._reject(outcome, problem.field, problem.message)
+        self._check_arrival(outcome)
         if outcome.problems:
             outcome.action = REJECTED
+
+    def _check_arrival(self, outcome: Outcome) -> None:
+        """A transfer-in date must be a real day, not in the future, not before joining."""
+        arrived, member = outcome.arrived, outcome.member
+        if not arrived:
+            return
+        try:
+            days = dates.span(arrived)
+        except ValueError:
+            days = None
+        joined = dates.earliest(member.join_date) if member.join_date else None
+        if days is None or days[0] > self.today or (joined and days[1] < joined):
+            self._reject(
+                outcome,
+                TRANSFER_DATE,
+                _(
+                    "Ngày chuyển sinh hoạt đến ({value}) phải là ngày có thật, không ở tương "
+                    "lai và không trước ngày vào Đảng."
+                ).format(value=format_iso_date(arrived)),
+                value=format_iso_date(arrived),
+            )
+
+
+def _others(group: list[Outcome], outcome: Outcome) -> str:
+    return ", ".join(str(x.record.number) for x in group if x is not outcome)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..domain.text import fold
-from ..rules.choices import ChoiceList, member_choices
+from ...domain.text import fold
+from ...rules.choices import ChoiceList, member_choices
 
 # Text written after a level that only repeats what the column is about.
 _SUFFIXES = {
