@@ -31,11 +31,22 @@ def _values(member: Member) -> dict:
 
 def insert(db: Database, member: Member, search_text: str) -> int:
     values = {**_values(member), "search_text": search_text}
-    cursor = db.execute(
+    member_id = db.execute(
         f"INSERT INTO members ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
         list(values.values()),
+    ).lastrowid
+    _index_search(db, member_id, member_id)
+    return member_id
+
+
+def _index_search(db: Database, first_id: int, last_id: int) -> None:
+    """Put the members with ids first_id…last_id, just inserted, in the search index (one
+    statement for a batch; updates and deletes are indexed by triggers)."""
+    db.execute(
+        "INSERT INTO members_fts(rowid, search_text) "
+        "SELECT id, search_text FROM members WHERE id BETWEEN ? AND ?",
+        [first_id, last_id],
     )
-    return cursor.lastrowid
 
 
 def insert_many(
@@ -59,6 +70,8 @@ def insert_many(
             status_sql,
             [(member_id, c.kind, c.date.isoformat(), c.decision, c.note) for c in history],
         )
+    if ids:
+        _index_search(db, min(ids), max(ids))
     return ids
 
 
@@ -81,12 +94,16 @@ def count_and_last_change(db: Database) -> tuple:
     ).fetchone()
 
 
-def insert_rows(db: Database, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """New members as (id, *columns) rows; fields not in ``columns`` take the defaults."""
+def insert_rows(db: Database, columns: Sequence[str], rows: list[Sequence]) -> None:
+    """New members as (id, *columns) rows, ids above every stored one; fields not in
+    ``columns`` take the defaults."""
+    if not rows:
+        return
     names = ["id", *columns]
     db.conn.executemany(
         f"INSERT INTO members ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows
     )
+    _index_search(db, rows[0][0], rows[-1][0])
 
 
 def update_many(db: Database, rows: Iterable[tuple[Member, str]]) -> None:

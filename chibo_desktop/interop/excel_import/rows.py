@@ -72,6 +72,9 @@ class RowRecord:
     raw: list = field(default_factory=list)
 
 
+_UNSEEN = object()
+
+
 class _Unreadable:
     """A cell that could not be understood, and why (in Vietnamese)."""
 
@@ -140,7 +143,7 @@ class RowReader:
         ]
         for r in range(start, len(rows)):
             row = rows[r]
-            filled = [i for i, v in enumerate(row) if not _blank(v)]
+            filled = _filled(row)
             if not filled:
                 continue
             if self._is_footer(row, filled):
@@ -163,11 +166,14 @@ class RowReader:
             where["full_name"] = self.name_column
         sexes: list[tuple[str, int]] = []
         notes: list[str] = []
+        width = len(row)
         for column in columns:
-            cell = _cell(row, column.index)
-            if cell == "" or cell is None:
+            cell = row[column.index] if column.index < width else None
+            if cell is None or cell == "":
                 continue
-            found = column.value(cell)
+            found = column.parsed.get((cell.__class__, cell), _UNSEEN)
+            if found is _UNSEEN:
+                found = column.value(cell)
             if found is None or found is False:
                 continue
             name, index = column.field, column.index
@@ -284,8 +290,12 @@ def _cell(row: list, index: int):
     return row[index] if index < len(row) else None
 
 
-def _blank(value) -> bool:
-    return value == "" or value is None or (isinstance(value, str) and not value.strip())
+def _filled(row: list) -> list[int]:
+    """The columns of the row that hold something, spaces aside."""
+    filled = [i for i, v in enumerate(row) if v is not None and v != ""]
+    if filled and isinstance(row[filled[0]], str) and not row[filled[0]].strip():
+        filled = [i for i in filled if not (isinstance(row[i], str) and not row[i].strip())]
+    return filled
 
 
 def _number_shape(body: list[list], index: int, name: str) -> tuple[int, int] | None:

@@ -45,6 +45,7 @@ class Outcome:
     problems: list[Rejection] = field(default_factory=list)
     arrived: str | None = None  # the date of a transfer in, when the file gives one
     arrived_from: str = ""
+    key: tuple[str, str] = ("", "")  # see name_key
 
 
 def name_key(name: str, birth: str | None) -> tuple[str, str]:
@@ -116,6 +117,7 @@ class Checker:
         values = record.values
         outcome.arrived = values.pop(TRANSFER_DATE, None)
         outcome.arrived_from = values.pop(TRANSFER_FROM, "") or ""
+        outcome.key = name_key(values.get("full_name") or "", values.get("birth_date"))
         for name in self.choices.lists:
             if values.get(name):
                 self._choose(outcome, name)
@@ -169,7 +171,7 @@ class Checker:
             if values.get("card_number"):
                 by_card[values["card_number"]].append(o)
             if values.get("full_name"):
-                by_key[name_key(values["full_name"], values.get("birth_date"))].append(o)
+                by_key[o.key].append(o)
         for card, group in by_card.items():
             for o in group if len(group) > 1 else ():
                 self._reject(
@@ -213,7 +215,7 @@ class Checker:
                     ),
                 )
             return found_id
-        candidates = reg.by_key.get(name_key(name, birth), [])
+        candidates = reg.by_key.get(outcome.key, [])
         if card:
             with_other_card = [i for i in candidates if reg.get(i, "card_number")]
             if with_other_card:
