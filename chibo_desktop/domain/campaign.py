@@ -45,10 +45,22 @@ class ItemTemplate:
 
 
 @dataclass(frozen=True)
+class ReviewText:
+    """One manifestation or prohibition as the template quotes it. ``verified`` is False when
+    the wording was not checked against the official text: the program's screens say so
+    ("chưa đối chiếu"); the printed form prints the text alone."""
+
+    text: str
+    source: str = ""
+    verified: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class ReviewGroup:
     key: str
     title: str
-    entries: tuple[str, ...]
+    entries: tuple[ReviewText, ...]
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,7 @@ class Template:
     steps: tuple[StepTemplate, ...] = ()
     extra_items: tuple[ItemTemplate, ...] = ()
     manifestation_groups: tuple[ReviewGroup, ...] = ()
-    prohibitions: tuple[str, ...] = ()
+    prohibitions: tuple[ReviewText, ...] = ()
     review_headings: tuple[str, ...] = ()
 
     @property
@@ -77,8 +89,9 @@ class Template:
     def item(self, key: str) -> ItemTemplate | None:
         return next((i for i in self.items if i.key == key), None)
 
-    def review_refs(self) -> list[tuple[str, str, str]]:
-        """(ref, group title, text) for every manifestation (m1..m27) and prohibition (p1..p19)."""
+    def review_texts(self) -> list[tuple[str, str, ReviewText]]:
+        """(ref, group title, entry) for every manifestation (m1..m27) and prohibition
+        (p1..p19, in the order of the articles)."""
         refs = []
         number = 0
         for group in self.manifestation_groups:
@@ -88,6 +101,25 @@ class Template:
         for index, entry in enumerate(self.prohibitions, start=1):
             refs.append((f"p{index}", "", entry))
         return refs
+
+    def review_refs(self) -> list[tuple[str, str, str]]:
+        """(ref, group title, text): what a printed form shows."""
+        return [(ref, group, entry.text) for ref, group, entry in self.review_texts()]
+
+    def ref_number(self, ref: str) -> str:
+        """The number a reader knows: "1.6" for m6 (group 1, entry 6), "3" for p3 (Điều 3)."""
+        number = int(ref[1:])
+        if ref.startswith("p"):
+            return str(number)
+        for group_number, group in enumerate(self.manifestation_groups, start=1):
+            if number <= len(group.entries):
+                return f"{group_number}.{number}"
+            number -= len(group.entries)
+        return ref
+
+    def unverified(self) -> list[tuple[str, str, ReviewText]]:
+        """The entries whose wording was not checked against the official text."""
+        return [row for row in self.review_texts() if not row[2].verified]
 
 
 def _study_title(number: str) -> str:

@@ -7,6 +7,7 @@ built-in version.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..domain.campaign import (
     Document,
     ItemTemplate,
     ReviewGroup,
+    ReviewText,
     StepTemplate,
     Template,
 )
@@ -38,6 +40,8 @@ _DOCUMENT = {"key": str, "number": str, "date": dt.date, "title": str, "replaced
 _STEP = {"key": str, "title": str, "offset_days": int, "anniversary": list, "evidence": str}
 _ITEM = {"key": str, "title": str, "kind": str, "step": str}
 _GROUP = {"key": str, "title": str, "entries": list}
+_TEXT = {"text": str, "source": str, "verified": bool, "note": str}
+_ARTICLE = {"article": int, **_TEXT}
 _ITEM_KINDS = ("self_review", "commitment", "attendance", "manual")
 
 
@@ -115,7 +119,7 @@ def parse_template(text: str, path: Path | str) -> Template:
             )
         items.append(ItemTemplate(i["key"], i["title"], i["kind"], step=i.get("step", "")))
     groups = tuple(
-        ReviewGroup(g["key"], g["title"], strings(g["entries"], "entries"))
+        ReviewGroup(g["key"], g["title"], _review_texts(g["entries"], "entries", path, text))
         for g in tables("manifestation_groups", _GROUP, ("key", "title", "entries"))
     )
     template = Template(
@@ -128,11 +132,63 @@ def parse_template(text: str, path: Path | str) -> Template:
         steps=tuple(steps),
         extra_items=tuple(items),
         manifestation_groups=groups,
-        prohibitions=strings(data.get("prohibitions", []), "prohibitions"),
+        prohibitions=_review_texts(data.get("prohibitions", []), "prohibitions", path, text),
         review_headings=strings(data.get("review_headings", []), "review_headings"),
     )
     _check_keys(template, path, text)
     return template
+
+
+def _review_texts(values: list, name: str, path, text: str) -> tuple[ReviewText, ...]:
+    """Entries of the self-review: tables {text, source, verified, note} (prohibitions also
+    carry their ``article`` number, 1, 2, … in order). A plain string (files written before
+    sources were kept) is read as an entry without a source, so not verified."""
+    result = []
+    for index, value in enumerate(values, start=1):
+        if isinstance(value, str) and value.strip():
+            result.append(ReviewText(_nfc(value)))
+            continue
+        if not isinstance(value, dict):
+            raise RuleFileError(
+                path,
+                _("{name} phải là danh sách bảng có text (hoặc danh sách chuỗi)").format(name=name),
+                line_of(text, name),
+            )
+        where = _(" (mục {name} thứ {n})").format(name=name, n=index)
+        fields = _ARTICLE if name == "prohibitions" else _TEXT
+        required = ("article", "text") if name == "prohibitions" else ("text",)
+        check_table(value, fields, required=required, path=path, text=text, where=where)
+        entry = ReviewText(
+            text=_nfc(value["text"]),
+            source=_nfc(value.get("source", "")),
+            verified=value.get("verified", True),
+            note=_nfc(value.get("note", "")),
+        )
+        line = line_of(text, value["text"][:60])
+        if not entry.text:
+            raise RuleFileError(path, _("text không được rỗng{where}").format(where=where), line)
+        if entry.verified and not entry.source:
+            raise RuleFileError(
+                path,
+                _("cần source (nơi đối chiếu văn bản) hoặc verified = false{where}").format(
+                    where=where
+                ),
+                line,
+            )
+        if name == "prohibitions" and value["article"] != index:
+            raise RuleFileError(
+                path,
+                _("article phải là {n} (các điều theo thứ tự 1, 2, 3…){where}").format(
+                    n=index, where=where
+                ),
+                line,
+            )
+        result.append(entry)
+    return tuple(result)
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value.strip())
 
 
 def _month_day(value: list, path, text: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from ..domain.campaign import Template
+from ..domain.campaign import ReviewText, Template
 from ..rules.campaigns import parse_template
 from .campaign_templates import save_template_text
 from .common import Result
@@ -34,7 +34,6 @@ def template_toml(template: Template) -> str:
     if template.valid_from:
         lines.append(f"valid_from = {template.valid_from.isoformat()}")
     lines.append(f"review_headings = {_list(template.review_headings)}")
-    lines.append(f"prohibitions = {_list(template.prohibitions)}")
     for d in template.documents:
         lines += ["", "[[documents]]", f"key = {_s(d.key)}", f"number = {_s(d.number)}"]
         if d.date:
@@ -57,8 +56,23 @@ def template_toml(template: Template) -> str:
             lines.append(f"step = {_s(item.step)}")
     for group in template.manifestation_groups:
         lines += ["", "[[manifestation_groups]]", f"key = {_s(group.key)}"]
-        lines += [f"title = {_s(group.title)}", f"entries = {_list(group.entries)}"]
+        lines.append(f"title = {_s(group.title)}")
+        for entry in group.entries:
+            lines += ["", "[[manifestation_groups.entries]]", *_review_text(entry)]
+    for article, entry in enumerate(template.prohibitions, start=1):
+        lines += ["", "[[prohibitions]]", f"article = {article}", *_review_text(entry)]
     return "\n".join(lines) + "\n"
+
+
+def _review_text(entry: ReviewText) -> list[str]:
+    lines = [f"text = {_s(entry.text)}"]
+    if entry.source:
+        lines.append(f"source = {_s(entry.source)}")
+    if not entry.verified:
+        lines.append("verified = false")
+    if entry.note:
+        lines.append(f"note = {_s(entry.note)}")
+    return lines
 
 
 def read_template(text: str, key: str) -> Template:

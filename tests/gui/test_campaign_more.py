@@ -73,6 +73,9 @@ def test_templates_duplicate_edit_export_import(
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(editor.isEnabled)
     assert editor.title.text() == "Tự soi, tự sửa của Khu phố 3"
+    listed = editor.unverified.text()  # the unchecked texts, and where the official text is
+    assert "1.6" in listed and "Điều 18" in listed and "tulieuvankien.dangcongsan.vn" in listed
+    assert "Điều 19," not in listed and " 1.1," not in listed
     # field by field: deadlines, a new member item, a manifestation reworded
     keys = [r.key for r in editor.steps.rows]
     plan, thematic = keys.index("ke_hoach_chi_bo"), keys.index("sinh_hoat_chuyen_de")
@@ -104,7 +107,9 @@ def test_templates_duplicate_edit_export_import(
     assert steps["ke_hoach_chi_bo"].offset_days == 10
     assert steps["sinh_hoat_chuyen_de"].anniversary == (5, 20)
     assert template.item("viet_bai_thu_hoach").title == "Viết bài thu hoạch"
-    assert template.manifestation_groups[0].entries[0] == "Biểu hiện sửa lại"
+    assert template.manifestation_groups[0].entries[0].text == "Biểu hiện sửa lại"
+    assert not template.manifestation_groups[0].entries[0].verified
+    assert template.manifestation_groups[0].entries[1].source.startswith("http")
     assert len(template.review_refs()) == 46
 
     target = tmp_path / "mau.toml"

@@ -280,6 +280,9 @@ def test_self_review_saved_and_printed_and_report_saved(
     type_text(first, "Luôn giữ vững lập trường tư tưởng")
     model = dialog.model
     m2 = model.row_of("m2")
+    # the screen marks the texts not checked against the official text, and only those
+    assert model.index(model.row_of("m6"), 1).data().endswith("[chưa đối chiếu]")
+    assert "chưa đối chiếu" not in model.index(m2, 1).data()
     assert model.setData(
         model.index(m2, 2), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
     )
@@ -307,6 +310,7 @@ def test_self_review_saved_and_printed_and_report_saved(
     text = _pdf_text(target)
     assert "BẢN TỰ KIỂM ĐIỂM" in text and member.full_name in text
     assert "Luôn giữ vững lập trường tư tưởng" in text
+    assert "chưa đối chiếu" not in text
     dialog.reject()
 
     # the report: the secretary's assessment saved with it, PDF and Excel
