@@ -327,7 +327,7 @@ def warnings(
     rate = counts.attendance_rate
     if rate is not None and rate <= rules.min_attendance:
         found.append(
-            _("Tỷ lệ dự họp {rate:.0f}% (không quá {limit:.0f}%).").format(
+            _("Tỷ lệ dự họp {rate:.0f}%, chưa vượt mức chi bộ đặt ({limit:.0f}%).").format(
                 rate=rate * 100, limit=rules.min_attendance * 100
             )
         )

@@ -76,6 +76,12 @@ _TYPE_NAMES = {
 }
 
 
+# Any table of a rule file may say where its content comes from: ``source`` (the regulation,
+# with its point, or the page it was read on), ``verified = false`` when that source was not
+# checked against the official text (the program then says "chưa đối chiếu"), and a ``note``.
+PROVENANCE: dict[str, type] = {"source": str, "verified": bool, "note": str}
+
+
 def check_table(
     table: Mapping[str, Any],
     fields: Mapping[str, type | tuple[type, ...]],
@@ -85,7 +91,9 @@ def check_table(
     text: str = "",
     where: str = "",
 ) -> None:
-    """Refuse unknown keys, missing required keys and values of the wrong type."""
+    """Refuse unknown keys, missing required keys and values of the wrong type (the
+    provenance keys are known to every table)."""
+    fields = {**PROVENANCE, **fields}
     for key, value in table.items():
         if key not in fields:
             raise RuleFileError(

@@ -37,11 +37,22 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
             "probationary_vote": bool,
             "temporary_in_base": bool,
             "exclude_excused": bool,
+            "history": list,
         },
         path=path,
         text=text,
         where=" [voting]",
     )
+    for entry in voting.get("history", []):
+        if not isinstance(entry, dict):
+            raise RuleFileError(path, "history phải là bảng [[voting.history]]", None)
+        check_table(
+            entry,
+            {"valid_from": dt.date},
+            path=path,
+            text=text,
+            where=" [[voting.history]]",
+        )
     quality = data.get("quality", {})
     check_table(
         quality,

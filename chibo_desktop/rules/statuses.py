@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.status import StatusRule
-from .loader import RuleFileError, check_table, load_toml_text, rules_path
+from .loader import PROVENANCE, RuleFileError, check_table, load_toml_text, rules_path
 
 _FIELDS = {
     "key": str,
@@ -37,7 +37,7 @@ def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
         check_table(entry, _FIELDS, required=("key", "label"), path=path, text=text)
         if entry["key"] in rules:
             raise RuleFileError(path, f"trùng khóa {entry['key']}")
-        rules[entry["key"]] = StatusRule(**entry)
+        rules[entry["key"]] = StatusRule(**{k: v for k, v in entry.items() if k not in PROVENANCE})
     return rules
 
 

@@ -18,6 +18,7 @@ from ..storage import changelog
 from ..storage import meetings as store
 from .cell import get_cell
 from .common import Changes, Result, current_user
+from .meeting_quality import cell_meeting_rules
 from .members import members_at
 
 CHANGED = Changes(meetings=True)
@@ -96,8 +97,9 @@ def _year_history(db: Database, meeting: Meeting) -> list[list[Attendee]]:
 
 
 def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
-    """Counts and warnings of a meeting as it is being edited (not necessarily saved)."""
-    rules = meeting_rules()
+    """Counts and warnings of a meeting as it is being edited (not necessarily saved); the
+    quality warnings use the cell's own yardsticks (Settings)."""
+    rules = cell_meeting_rules(db)
     counts = dm.compute_counts(meeting.attendance, rules)
     return AttendanceSummary(
         counts, dm.warnings(meeting, counts, rules, _year_history(db, meeting))
