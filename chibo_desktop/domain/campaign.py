@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from ..i18n import N_
 
-EVIDENCE_KINDS = {"meeting": N_("Biên bản cuộc họp"), "file": N_("Tệp"), "note": N_("Ghi chú")}
+EVIDENCE_KINDS = {
+    "meeting": N_("Biên bản cuộc họp"),
+    "file": N_("Tệp"),
+    "note": N_("Ghi chú"),
+    # The year's quality assessment of the members: progress is the share assessed.
+    "assessment": N_("Kết quả xếp loại đảng viên"),
+}
 ITEM_KINDS = ("study", "self_review", "commitment", "attendance", "manual")
 STEP_STATUSES = {
     "todo": N_("Chưa làm"),
@@ -70,6 +76,7 @@ class Template:
     theme: str = ""
     source: str = ""
     valid_from: dt.date | None = None
+    note: str = ""  # what the template is (e.g. an example to adapt), shown when choosing
     documents: tuple[Document, ...] = ()
     steps: tuple[StepTemplate, ...] = ()
     extra_items: tuple[ItemTemplate, ...] = ()
@@ -183,6 +190,17 @@ class Step:
     file_name: str = ""
     note: str = ""
     shown_status: str = "todo"
+    # For a step proved by the annual assessment: (year, members assessed, members to assess).
+    assessed: tuple[int, int, int] | None = None
+
+    @property
+    def progress(self) -> float:
+        """1 when done; for an assessment step the share of members assessed; else 0."""
+        if self.shown_status == "done":
+            return 1.0
+        if self.assessed and self.assessed[2]:
+            return self.assessed[1] / self.assessed[2]
+        return 0.0
 
 
 @dataclass
@@ -214,7 +232,7 @@ class CampaignState:
     def step_progress(self) -> float:
         if not self.steps:
             return 0.0
-        return sum(1 for s in self.steps if s.shown_status == "done") / len(self.steps)
+        return sum(s.progress for s in self.steps) / len(self.steps)
 
     def item_progress(self) -> float:
         items = self.template.items

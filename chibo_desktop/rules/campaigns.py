@@ -21,7 +21,15 @@ from ..domain.campaign import (
     Template,
 )
 from ..i18n import _
-from .loader import RuleFileError, check_table, line_of, parse_toml, read_rule_text, rules_path
+from .loader import (
+    RuleFileError,
+    check_table,
+    line_of,
+    line_of_entry,
+    parse_toml,
+    read_rule_text,
+    rules_path,
+)
 
 _TOP = {
     "key": str,
@@ -29,6 +37,7 @@ _TOP = {
     "theme": str,
     "source": str,
     "valid_from": dt.date,
+    "note": str,
     "review_headings": list,
     "documents": list,
     "steps": list,
@@ -128,6 +137,7 @@ def parse_template(text: str, path: Path | str) -> Template:
         theme=data.get("theme", ""),
         source=data.get("source", ""),
         valid_from=data.get("valid_from"),
+        note=data.get("note", "").strip(),
         documents=documents,
         steps=tuple(steps),
         extra_items=tuple(items),
@@ -181,7 +191,7 @@ def _review_texts(values: list, name: str, path, text: str) -> tuple[ReviewText,
                 _("article phải là {n} (các điều theo thứ tự 1, 2, 3…){where}").format(
                     n=index, where=where
                 ),
-                line,
+                line_of_entry(text, "article", value["article"]),
             )
         result.append(entry)
     return tuple(result)

@@ -65,6 +65,24 @@ def line_of(text: str, needle: str) -> int | None:
     return None
 
 
+def line_of_entry(text: str, key: str, value: Any = None) -> int | None:
+    """The line that sets ``key`` (comments skipped), preferring one whose value is
+    ``value``: among many tables with the same key, the one that is wrong."""
+    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=\s*(.*)$""")
+    first = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = pattern.match(line)
+        if not match:
+            continue
+        first = first or number
+        try:
+            if tomllib.loads(f"v = {match.group(1)}")["v"] == value:
+                return number
+        except tomllib.TOMLDecodeError:
+            continue
+    return first
+
+
 _TYPE_NAMES = {
     str: "chuỗi",
     int: "số nguyên",
@@ -99,7 +117,7 @@ def check_table(
             raise RuleFileError(
                 path,
                 _("khóa không được biết: {key}{where}").format(key=key, where=where),
-                line_of(text, key),
+                line_of_entry(text, key, value),
             )
         expected = fields[key]
         expected_types = expected if isinstance(expected, tuple) else (expected,)
@@ -112,7 +130,7 @@ def check_table(
             raise RuleFileError(
                 path,
                 _("{key} phải là {kind}{where}").format(key=key, kind=names, where=where),
-                line_of(text, key),
+                line_of_entry(text, key, value),
             )
     for key in required:
         if key not in table:

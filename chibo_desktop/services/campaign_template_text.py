@@ -33,6 +33,8 @@ def template_toml(template: Template) -> str:
     ]
     if template.valid_from:
         lines.append(f"valid_from = {template.valid_from.isoformat()}")
+    if template.note:
+        lines.append(f"note = {_s(template.note)}")
     lines.append(f"review_headings = {_list(template.review_headings)}")
     for d in template.documents:
         lines += ["", "[[documents]]", f"key = {_s(d.key)}", f"number = {_s(d.number)}"]

@@ -6,6 +6,7 @@ refuse a file written by a newer one before touching it.
 
 from __future__ import annotations
 
+import sqlite3
 from importlib import resources
 
 from sqlite_utils import Database
@@ -21,9 +22,31 @@ def _run_sql_folder(db: Database, folder: str) -> None:
             db.executescript(script.read_text(encoding="utf-8"))
 
 
+def _run_sql_statements(db: Database, folder: str) -> None:
+    """Like ``_run_sql_folder`` but one statement at a time, inside the upgrade's open
+    transaction (``executescript`` would commit it first): a failure rolls back whole."""
+    sql_dir = resources.files("chibo_desktop.storage") / "sql" / folder
+    for script in sorted(sql_dir.iterdir(), key=lambda p: p.name):
+        if not script.name.endswith(".sql"):
+            continue
+        statement = ""
+        for line in script.read_text(encoding="utf-8").splitlines(keepends=True):
+            if not statement and line.lstrip().startswith("--"):
+                continue
+            statement += line
+            if sqlite3.complete_statement(statement):
+                db.execute(statement)
+                statement = ""
+
+
 @migrations(name="001_initial")
 def _initial(db: Database) -> None:
     _run_sql_folder(db, "v1")
+
+
+@migrations(name="002_campaign_step_evidence")
+def _campaign_step_evidence(db: Database) -> None:
+    _run_sql_statements(db, "v2")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -120,6 +120,27 @@ def test_templates_duplicate_edit_export_import(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã nhập mẫu.")
+    assert dialog.list.count() == 2  # the same file again changes nothing
+    # a file from the party committee: checked whole, a broken one refused with its line
+    sent = tmp_path / "mau_dang_uy.toml"
+    text = target.read_text(encoding="utf-8").replace(f'key = "{copy.key}"', 'key = "dang_uy"')
+    sent.write_text(text.replace("offset_days = 10", "offset_days = mười", 1), encoding="utf-8")
+    refused = []
+    monkeypatch.setattr(
+        "chibo_desktop.gui.dialogs.campaign_templates.show_error",
+        lambda parent, exc, title=None: refused.append(exc),
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sent), ""))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: bool(refused))
+    line = text[: text.index("offset_days = 10")].count("\n") + 1
+    assert refused[0].line == line and f"dòng {line}" in refused[0].message
+    assert dialog.list.count() == 2
+    sent.write_text(text, encoding="utf-8")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: dialog.list.count() == 3)
     assert len(_read(demo_path, list_templates)) == 3
     # the page offers the new templates for a new campaign

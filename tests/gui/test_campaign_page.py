@@ -102,7 +102,7 @@ def test_new_campaign_matrix_ticks_bulk_marks_and_filter(
     stored = _read(demo_path, list_campaigns)
     assert {r["id"] for r in stored} == {demo_id, campaign_id}
     state = _state(demo_path, campaign_id)
-    assert len(state.steps) == 10 and state.start == START
+    assert len(state.steps) == 12 and state.start == START
     assert page.heading.text().startswith(state.title)
 
     # a tick in the member table, clicked on its check box
@@ -349,5 +349,7 @@ def test_ctrl_n_opens_the_new_campaign_dialog(open_window, demo_path, qtbot, tas
     qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
     assert opened[0].buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    # the shipped template says it is an example to adapt to the superior committee's plan
+    assert "Mẫu ví dụ" in opened[0].template_note.text()
     wait_idle(qtbot, tasks)
     assert page.model.rowCount() == 1
