@@ -49,6 +49,11 @@ def _campaign_step_evidence(db: Database) -> None:
     _run_sql_statements(db, "v2")
 
 
+@migrations(name="003_assessment_conditions")
+def _assessment_conditions(db: Database) -> None:
+    _run_sql_statements(db, "v3")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

@@ -113,7 +113,17 @@ def test_year_end_step_progress_is_the_share_of_members_assessed(db):
     assert step.due == dt.date(2026, 12, 31) and step.assessed == (2026, 0, 4)
     before = state.step_progress()
     for member_id in ids[:3]:
-        save_assessment(db, Assessment(member_id, 2026, "qd366", self_score=80, self_level="tot"))
+        save_assessment(
+            db,
+            Assessment(
+                member_id,
+                2026,
+                "qd366",
+                self_score=80,
+                self_level="tot",
+                conditions=frozenset({"tot_dung_han"}),
+            ),
+        )
     state, step = year_end()
     assert step.assessed == (2026, 3, 4) and step.progress == 0.75
     assert state.step_progress() == pytest.approx(before + 0.75 / len(state.steps))

@@ -175,7 +175,8 @@ def test_three_absences_in_a_row_but_not_two(cell):
 def test_assessment_reminded_from_december_until_march(cell):
     db = cell
     an = 1
-    save_assessment(db, Assessment(an, 2026, "", 80, "tot", "tot", None))
+    met = frozenset({"tot_dung_han"})
+    save_assessment(db, Assessment(an, 2026, "", 80, "tot", "tot", None, conditions=met))
     assert kinds(reminders(db, D("2026-11-30")), "assessment") == []
     soon = kinds(reminders(db, D("2026-12-01")), "assessment")
     assert soon == [
