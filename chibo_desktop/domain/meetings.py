@@ -29,6 +29,7 @@ class KindRule:
     label: str
     summary: str
     agenda: tuple[str, ...]
+    opening: tuple[str, ...] = ()  # what the meeting opens with (HD 09), in the minutes
 
 
 @dataclass(frozen=True)

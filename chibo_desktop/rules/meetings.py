@@ -75,7 +75,7 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
             raise RuleFileError(path, "kinds phải là bảng [[kinds]]")
         check_table(
             entry,
-            {"key": str, "label": str, "summary": str, "agenda": list},
+            {"key": str, "label": str, "summary": str, "agenda": list, "opening": list},
             required=("key", "label", "summary"),
             path=path,
             text=text,
@@ -87,6 +87,7 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
                 entry["label"],
                 entry["summary"],
                 tuple(str(x) for x in entry.get("agenda", [])),
+                tuple(str(x) for x in entry.get("opening", [])),
             )
         )
     if not 0 < voting.get("majority", 0.5) < 1:

@@ -193,7 +193,14 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )
+    opening = [item for key in kinds for item in rules.kind(key).opening]
+    if opening:
+        meeting.opening = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."
     return meeting
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def create_meeting(
