@@ -57,7 +57,10 @@ class Attendee:
     position: str = ""
     membership: str = "chinh_thuc"  # chinh_thuc | du_bi
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended
+    condition: str = "normal"  # normal | exempt | temp_out | suspended | detained
+    # For an excused absence: the cell accepted the reason and the member missed the whole
+    # meeting, so they are left out of the voting base (else they stay in it).
+    excused_accepted: bool = True
 
 
 @dataclass
@@ -136,7 +139,7 @@ def default_state(condition: str) -> str:
     """How someone appears on a new attendance list, from their state in the register."""
     if condition == "exempt":
         return "exempt"
-    if condition in ("temp_out", "suspended"):
+    if condition in NOT_SUMMONED:
         return "away"
     return "present"
 
@@ -204,8 +207,13 @@ class Counts:
         return (self.present - self.exempt_present) / self.summoned
 
 
+# Not summoned and not in the voting base: away on temporary attendance, suspended, or
+# under prosecution, indictment or temporary detention (QĐ 24 điểm 9.3.2, kept by QĐ 294).
+NOT_SUMMONED = ("temp_out", "suspended", "detained")
+
+
 def _is_away(a: Attendee) -> bool:
-    return a.state == "away" or a.condition in ("temp_out", "suspended")
+    return a.state == "away" or a.condition in NOT_SUMMONED
 
 
 def _is_exempt(a: Attendee) -> bool:
@@ -223,8 +231,8 @@ def threshold_for(base: int, majority: float) -> int:
 def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Counts:
     temporary = [a for a in attendance if a.attachment == "temporary"]
     own = [a for a in attendance if a.attachment != "temporary"]
-    away = [a for a in attendance if _is_away(a) and a.condition != "suspended"]
-    suspended = [a for a in attendance if a.condition == "suspended"]
+    away = [a for a in attendance if _is_away(a) and a.condition not in ("suspended", "detained")]
+    suspended = [a for a in attendance if a.condition in ("suspended", "detained")]
     exempt = [a for a in attendance if _is_exempt(a) and not _is_away(a)]
     exempt_present = [a for a in exempt if a.state == "present"]
     expected = [a for a in attendance if not _is_away(a) and not _is_exempt(a)]
@@ -241,7 +249,7 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
             return False
         if _is_exempt(a) and a.state != "present":
             return False
-        return not (rules.exclude_excused and a.state == "excused")
+        return not (rules.exclude_excused and a.state == "excused" and a.excused_accepted)
 
     base = sum(1 for a in attendance if votes(a))
     return Counts(

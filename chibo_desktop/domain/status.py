@@ -13,6 +13,7 @@ CONDITION_LABELS = {
     "exempt": N_("Miễn công tác và sinh hoạt"),
     "temp_out": N_("Sinh hoạt tạm thời nơi khác"),
     "suspended": N_("Đình chỉ sinh hoạt"),
+    "detained": N_("Bị truy tố, xét xử hoặc tạm giam"),
 }
 TEMPORARY_LABEL = N_("Sinh hoạt tạm thời tại chi bộ")
 
@@ -46,7 +47,7 @@ class MemberState:
     in_cell: bool = False
     membership: str | None = None  # du_bi | chinh_thuc
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended
+    condition: str = "normal"  # normal | exempt | temp_out | suspended | detained
     left: str | None = None  # why the member left, as shown
     left_by: str | None = None  # the change that made them leave (died, transfer_out, ...)
     since: dt.date | None = None
@@ -83,7 +84,15 @@ def state_code_labels(rules: Mapping[str, StatusRule]) -> dict[str, str]:
     return labels
 
 
-ACTIVE_CODES = ("chinh_thuc", "du_bi", "temporary", "exempt", "temp_out", "suspended")
+ACTIVE_CODES = (
+    "chinh_thuc",
+    "du_bi",
+    "temporary",
+    "exempt",
+    "temp_out",
+    "suspended",
+    "detained",
+)
 
 
 class StatusHistoryError(ValueError):

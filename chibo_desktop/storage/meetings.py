@@ -44,7 +44,12 @@ _ATTENDANCE = (
     "membership",
     "attachment",
     "condition",
+    "excused_accepted",
 )
+
+
+def _attendee(row: dict) -> Attendee:
+    return Attendee(**{**row, "excused_accepted": bool(row["excused_accepted"])})
 
 
 def _head_values(meeting: Meeting, search_text: str) -> dict:
@@ -189,7 +194,7 @@ def get(db: Database, meeting_id: int) -> Meeting | None:
 
 def attendance(db: Database, meeting_id: int) -> list[Attendee]:
     return [
-        Attendee(**r)
+        _attendee(r)
         for r in db.query(
             f"SELECT {', '.join(_ATTENDANCE)} FROM attendance WHERE meeting_id = ? ORDER BY rowid",
             [meeting_id],
@@ -207,7 +212,7 @@ def attendance_between(db: Database, start: str, end: str) -> dict[int, list[Att
         [start, end],
     ):
         meeting_id = r.pop("meeting_id")
-        result.setdefault(meeting_id, []).append(Attendee(**r))
+        result.setdefault(meeting_id, []).append(_attendee(r))
     return result
 
 

@@ -54,6 +54,11 @@ def _assessment_conditions(db: Database) -> None:
     _run_sql_statements(db, "v3")
 
 
+@migrations(name="004_attendance_excused_accepted")
+def _attendance_excused_accepted(db: Database) -> None:
+    _run_sql_statements(db, "v4")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0
