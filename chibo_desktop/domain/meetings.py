@@ -137,7 +137,7 @@ class Meeting:
 
 def default_state(condition: str) -> str:
     """How someone appears on a new attendance list, from their state in the register."""
-    if condition == "exempt":
+    if condition in ("exempt", "temp_exempt"):
         return "exempt"
     if condition in NOT_SUMMONED:
         return "away"

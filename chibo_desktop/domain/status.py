@@ -14,6 +14,7 @@ CONDITION_LABELS = {
     "temp_out": N_("Sinh hoạt tạm thời nơi khác"),
     "suspended": N_("Đình chỉ sinh hoạt"),
     "detained": N_("Bị truy tố, xét xử hoặc tạm giam"),
+    "temp_exempt": N_("Tạm miễn sinh hoạt"),
 }
 TEMPORARY_LABEL = N_("Sinh hoạt tạm thời tại chi bộ")
 
@@ -31,6 +32,10 @@ class StatusRule:
     attachment: str | None = None
     condition: str | None = None
     left: str | None = None
+    limit_months: int | None = None  # how long the state it starts may last
+    deadline_working_days: int | None = None  # a step due within so many working days
+    deadline_label: str | None = None  # what that step is
+    until: str | None = None  # the change that meets that deadline
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,8 @@ class MemberState:
     in_cell: bool = False
     membership: str | None = None  # du_bi | chinh_thuc
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended | detained
+    # normal | exempt | temp_exempt | temp_out | suspended | detained
+    condition: str = "normal"
     left: str | None = None  # why the member left, as shown
     left_by: str | None = None  # the change that made them leave (died, transfer_out, ...)
     since: dt.date | None = None
@@ -92,6 +98,7 @@ ACTIVE_CODES = (
     "temp_out",
     "suspended",
     "detained",
+    "temp_exempt",
 )
 
 

@@ -19,6 +19,10 @@ _FIELDS = {
     "attachment": str,
     "condition": str,
     "left": str,
+    "limit_months": int,
+    "deadline_working_days": int,
+    "deadline_label": str,
+    "until": str,
 }
 
 
@@ -38,6 +42,9 @@ def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
         if entry["key"] in rules:
             raise RuleFileError(path, f"trùng khóa {entry['key']}")
         rules[entry["key"]] = StatusRule(**{k: v for k, v in entry.items() if k not in PROVENANCE})
+    for rule in rules.values():
+        if rule.until and rule.until not in rules:
+            raise RuleFileError(path, f"until = {rule.until}: không có loại biến động này")
     return rules
 
 

@@ -16,6 +16,7 @@ from ..i18n import _, format_date, ngettext
 from ..rules.badges import badge_rules
 from ..storage import campaigns as campaign_store
 from ..storage import report_queries
+from . import rule_reminders
 from .common import today as _today
 from .member_states import BriefMember, StateDeriver, brief_members, change_lists
 
@@ -31,7 +32,9 @@ ABSENCE_LOOKBACK = 6
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # probation | badge | meeting | campaign | absence | assessment
+    # probation | badge | meeting | thematic | campaign | absence | assessment | status |
+    # transfer
+    kind: str
     urgency: str  # overdue | soon
     text: str
     record: str  # member | meeting | campaign | assessment — what the line opens
@@ -73,6 +76,9 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
     result += _campaign_steps(db, today)
     result += _absences(db, present, today)
     result += _assessment(db, register, today)
+    result += rule_reminders.limit_reminders(register, today, Reminder)
+    result += rule_reminders.deadline_reminders(register, today, Reminder)
+    result += rule_reminders.thematic_reminder(db, today, Reminder)
     order = {"overdue": 0, "soon": 1}
     result.sort(key=lambda r: (order.get(r.urgency, 2), r.date or dt.date.max))
     return result

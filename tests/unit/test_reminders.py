@@ -220,7 +220,15 @@ def test_reminders_command_json(cell, db_path, capsys):
             "record": "assessment",
             "record_id": 2025,
             "date": "2025-12-31",
-        }
+        },
+        {
+            "kind": "thematic",
+            "urgency": "soon",
+            "text": "Quý 1/2026 chưa có buổi sinh hoạt chi bộ chuyên đề (ít nhất mỗi quý một lần).",
+            "record": "meeting",
+            "record_id": None,
+            "date": "2026-03-31",
+        },
     ]
     assert main(["--db", str(db_path), "reminders", "--date", "2026-03-15"]) == 0
     assert capsys.readouterr().out.startswith("! 3 đảng viên chưa có kết quả")
