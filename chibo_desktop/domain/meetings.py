@@ -43,6 +43,10 @@ class MeetingRules:
     max_excused_in_a_row: int = 3
     min_minutes_single: int = 90
     min_minutes_combined: int = 120
+    # Documents posted on Sổ tay đảng viên điện tử so many days before, for meetings from
+    # the date the rule applies (None: not checked).
+    documents_days_before: int | None = None
+    documents_rule_from: dt.date | None = None
 
     def kind(self, key: str) -> KindRule | None:
         return next((k for k in self.kinds if k.key == key), None)
@@ -122,6 +126,7 @@ class Meeting:
     approval_against: int | None = None
     approval_abstain: int | None = None
     status: str = "draft"
+    documents_posted: bool = False  # on Sổ tay đảng viên điện tử, in time (HD 42)
     attendance: list[Attendee] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     discussions: list[Discussion] = field(default_factory=list)

@@ -22,6 +22,7 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
             "voting": dict,
             "quality": dict,
             "duration": dict,
+            "preparation": dict,
             "kinds": list,
         },
         required=("kinds",),
@@ -69,6 +70,14 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
         text=text,
         where=" [duration]",
     )
+    preparation = data.get("preparation", {})
+    check_table(
+        preparation,
+        {"documents_days_before": int, "valid_from": dt.date},
+        path=path,
+        text=text,
+        where=" [preparation]",
+    )
     kinds = []
     for entry in data["kinds"]:
         if not isinstance(entry, dict):
@@ -102,6 +111,8 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
         max_excused_in_a_row=quality.get("max_excused_in_a_row", 3),
         min_minutes_single=duration.get("single", 90),
         min_minutes_combined=duration.get("combined", 120),
+        documents_days_before=preparation.get("documents_days_before"),
+        documents_rule_from=preparation.get("valid_from"),
     )
 
 

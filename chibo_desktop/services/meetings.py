@@ -101,9 +101,21 @@ def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
     quality warnings use the cell's own yardsticks (Settings)."""
     rules = cell_meeting_rules(db)
     counts = dm.compute_counts(meeting.attendance, rules)
-    return AttendanceSummary(
-        counts, dm.warnings(meeting, counts, rules, _year_history(db, meeting))
-    )
+    found = dm.warnings(meeting, counts, rules, _year_history(db, meeting))
+    return AttendanceSummary(counts, found + _preparation_warnings(meeting, rules))
+
+
+def _preparation_warnings(meeting: Meeting, rules) -> list[str]:
+    """The checklist of HD 42: documents posted on Sổ tay đảng viên điện tử in time."""
+    applies = rules.documents_rule_from is not None and meeting.date >= rules.documents_rule_from
+    if not applies or meeting.documents_posted:
+        return []
+    return [
+        _(
+            "Chưa đánh dấu đã đăng tài liệu sinh hoạt lên Sổ tay đảng viên điện tử ít nhất "
+            "{n} ngày trước buổi sinh hoạt."
+        ).format(n=rules.documents_days_before)
+    ]
 
 
 def meeting_counts(db: Database, meeting_id: int) -> Counts:

@@ -34,6 +34,7 @@ _FIELDS = (
     "approval_for",
     "approval_against",
     "approval_abstain",
+    "documents_posted",
 )
 _ATTENDANCE = (
     "member_id",
@@ -143,6 +144,7 @@ def get(db: Database, meeting_id: int) -> Meeting | None:
         status=row["status"],
         **{name: row[name] for name in _FIELDS},
     )
+    meeting.documents_posted = bool(row["documents_posted"])
     meeting.attendance = attendance(db, meeting_id)
     meeting.agenda = [
         AgendaItem(r["title"], r["content"], r["conclusion"])

@@ -59,6 +59,11 @@ def _attendance_excused_accepted(db: Database) -> None:
     _run_sql_statements(db, "v4")
 
 
+@migrations(name="005_meeting_documents_posted")
+def _meeting_documents_posted(db: Database) -> None:
+    _run_sql_statements(db, "v5")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

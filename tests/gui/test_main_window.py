@@ -203,14 +203,15 @@ def test_settings_page_keeps_the_cells_own_meeting_yardsticks(open_window, db_pa
     assert section.min_attendance.value() == 85 and not section.reset_button.isEnabled()
     section.min_attendance.setValue(75)
     section.max_excused.setValue(2)
+    assert not section.small_cell_minutes.isEnabled()
+    section.small_cell.click()
+    section.small_cell_minutes.setValue(45)
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
     assert section.message.text() == "Đã lưu."
     db = open_database(db_path)
-    assert (quality_settings(db).min_attendance, quality_settings(db).max_excused_in_a_row) == (
-        0.75,
-        2,
-    )
+    own = quality_settings(db)
+    assert (own.min_attendance, own.max_excused_in_a_row, own.small_cell_minutes) == (0.75, 2, 45)
     db.close()
     qtbot.waitUntil(section.reset_button.isEnabled)
     qtbot.mouseClick(section.reset_button, Qt.MouseButton.LeftButton)

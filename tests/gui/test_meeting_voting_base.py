@@ -70,3 +70,24 @@ def test_unticking_an_accepted_absence_puts_the_member_back_in_the_base(
     finally:
         db.close()
     assert stored.attendance[row].excused_accepted is False
+
+
+def test_documents_posted_tick_clears_the_preparation_warning(
+    open_window, demo_path, qtbot, tasks, monkeypatch
+):
+    monkeypatch.setattr(meeting_parts, "NewMeetingDialog", _NewMeeting)
+    page = shown_page(open_window(demo_path), "meetings")
+    editor = page.editor
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: editor.meeting is not None and editor.meeting.date == DATE)
+    qtbot.waitUntil(lambda: "Sổ tay đảng viên điện tử" in editor.warnings.text())
+    editor.general.documents_posted.click()
+    qtbot.waitUntil(lambda: "Sổ tay đảng viên điện tử" not in editor.warnings.text())
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=8000)
+    wait_idle(qtbot, tasks)
+    db = open_database(demo_path)
+    try:
+        assert svc.get_meeting(db, editor.meeting.id).documents_posted is True
+    finally:
+        db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -50,6 +51,23 @@ class MeetingQualitySection(QWidget):
         self.max_excused.setRange(1, 24)
         form.addRow(_("Tỷ lệ dự họp cần vượt quá:"), self.min_attendance)
         form.addRow(_("Số lần vắng có lý do liên tiếp tối đa:"), self.max_excused)
+        self.small_cell = QCheckBox(
+            _("Chi bộ ít đảng viên: cấp ủy cấp trên quy định thời lượng tối thiểu riêng")
+        )
+        self.small_cell.setToolTip(
+            _(
+                "Hướng dẫn 42-HD/BTCTW (2025): tối thiểu 90 phút, 120 phút khi họp chung "
+                "thường kỳ và chuyên đề; chi bộ ít đảng viên theo quy định của cấp ủy có "
+                "thẩm quyền."
+            )
+        )
+        self.small_cell_minutes = QSpinBox()
+        self.small_cell_minutes.setRange(1, 600)
+        self.small_cell_minutes.setValue(60)
+        self.small_cell_minutes.setSuffix(_(" phút"))
+        self.small_cell_minutes.setEnabled(False)
+        self.small_cell.toggled.connect(self.small_cell_minutes.setEnabled)
+        form.addRow(self.small_cell, self.small_cell_minutes)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.save_button = QPushButton(_("Lưu mức của chi bộ"))
@@ -72,10 +90,16 @@ class MeetingQualitySection(QWidget):
     def _show(self, settings: QualitySettings) -> None:
         self.min_attendance.setValue(round(settings.min_attendance * 100))
         self.max_excused.setValue(settings.max_excused_in_a_row)
+        self.small_cell.setChecked(settings.small_cell_minutes is not None)
+        if settings.small_cell_minutes:
+            self.small_cell_minutes.setValue(settings.small_cell_minutes)
         self.reset_button.setEnabled(settings.own)
 
     def value(self) -> QualitySettings:
-        return QualitySettings(self.min_attendance.value() / 100, self.max_excused.value())
+        minutes = self.small_cell_minutes.value() if self.small_cell.isChecked() else None
+        return QualitySettings(
+            self.min_attendance.value() / 100, self.max_excused.value(), small_cell_minutes=minutes
+        )
 
     def save(self) -> None:
         self.message.clear()
