@@ -35,6 +35,7 @@ class StatusRule:
     limit_months: int | None = None  # how long the state it starts may last
     deadline_working_days: int | None = None  # a step due within so many working days
     deadline_label: str | None = None  # what that step is
+    badge_early: bool = False  # marks a member who may get the Party badge early
     until: str | None = None  # the change that meets that deadline
 
 
@@ -107,11 +108,13 @@ class StatusHistoryError(ValueError):
 
 
 def apply_change(state: MemberState, rule: StatusRule, date: dt.date) -> MemberState:
-    changes: dict = {"since": date}
+    changes: dict = {}
     for name in ("in_cell", "membership", "attachment", "condition"):
         value = getattr(rule, name)
         if value is not None:
             changes[name] = value
+    if changes:  # a change that only starts a deadline or marks a fact keeps ``since``
+        changes["since"] = date
     if rule.in_cell is True:
         changes.update(left=None, left_by=None)
     if rule.in_cell is False:

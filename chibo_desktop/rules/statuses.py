@@ -22,6 +22,7 @@ _FIELDS = {
     "limit_months": int,
     "deadline_working_days": int,
     "deadline_label": str,
+    "badge_early": bool,
     "until": str,
 }
 

@@ -71,7 +71,7 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
     present = register.at(today)
     result: list[Reminder] = []
     result += _probation(present, today, rules)
-    result += _badges(present, today, rules)
+    result += _badges(present, today, rules, _badge_early(register))
     result += _regular_meeting(db, today)
     result += _campaign_steps(db, today)
     result += _absences(db, present, today)
@@ -119,8 +119,21 @@ def _probation(present, today, rules) -> list[Reminder]:
     return out
 
 
-def _badges(present, today, rules) -> list[Reminder]:
-    """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11)."""
+def _badge_early(register: _Register) -> set[int]:
+    """Members recorded as seriously ill: their badges may be awarded early."""
+    from ..rules.statuses import status_rules
+
+    early = {key for key, rule in status_rules().items() if rule.badge_early}
+    return {
+        member_id
+        for member_id, history in register.histories.items()
+        if any(kind in early for kind, _date in history)
+    }
+
+
+def _badges(present, today, rules, early: set[int]) -> list[Reminder]:
+    """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11); for a
+    seriously ill member, up to 12 or 24 months early (badges.toml [early_award])."""
     award = facts.next_award_date(today, rules)
     out = []
     badges: dict[str | None, facts.Badge | None] = {}  # many members joined on the same day
@@ -130,6 +143,11 @@ def _badges(present, today, rules) -> list[Reminder]:
     for member, state in present:
         if state.attachment != "official":
             continue
+        if member.id in early:
+            badge = facts.next_badge(member.join_date, today, rules, seriously_ill=True)
+            if badge is not None and badge.award_date == award and badge.reached_on > award:
+                out.append(_early_badge(member, badge))
+                continue
         joined = member.join_date
         if joined and joined[:4].isdigit() and int(joined[:4]) not in years:
             continue
@@ -150,6 +168,19 @@ def _badges(present, today, rules) -> list[Reminder]:
         )
         out.append(Reminder("badge", "soon", text, "member", member.id, badge.award_date))
     return out
+
+
+def _early_badge(member, badge: facts.Badge) -> Reminder:
+    text = _(
+        "{name}: bị bệnh nặng, đủ {n} năm tuổi Đảng ngày {reached}; có thể đề nghị tặng sớm "
+        "Huy hiệu {n} năm dịp {award}."
+    ).format(
+        name=member.full_name,
+        n=badge.years,
+        reached=format_date(badge.reached_on),
+        award=format_date(badge.award_date),
+    )
+    return Reminder("badge", "soon", text, "member", member.id, badge.award_date)
 
 
 def _regular_meeting(db, today) -> list[Reminder]:

@@ -128,3 +128,24 @@ def test_cli_lists_the_new_reminders(db_path, capsys):
     assert main(["--db", str(db_path), "reminders", "--json", "--date", "2026-03-16"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert any(r["kind"] == "status" and r["record_id"] == away for r in rows)
+
+
+def test_a_seriously_ill_member_is_proposed_for_the_badge_early(db):
+    ill = save_member(
+        db,
+        Member(full_name="Đỗ Văn Ốm", join_date="1986-12-10", official_date="1987-12-10"),
+        first_status=StatusChange("transfer_in", D("2010-01-01")),
+        today=TODAY,
+    ).value
+    # 40 years on 10/12/2026: normally on 3/2/2027; ill, up to 12 months early: 19/5/2026
+    badges = [r for r in reminders(db, TODAY) if r.kind == "badge"]
+    assert badges == []
+    add_status_change(db, ill, StatusChange("seriously_ill", D("2026-02-01")))
+    badges = [r for r in reminders(db, TODAY) if r.kind == "badge"]
+    assert [(r.record_id, r.date) for r in badges] == [(ill, D("2026-05-19"))]
+    assert "bệnh nặng" in badges[0].text and "Huy hiệu 40 năm" in badges[0].text
+    # the fact changes nothing else: still chính thức, in the cell, since the same date
+    from chibo_desktop.services.members import get_member
+
+    state = get_member(db, ill).state
+    assert (state.condition, state.since) == ("normal", D("2010-01-01"))
