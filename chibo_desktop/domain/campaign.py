@@ -39,6 +39,8 @@ class StepTemplate:
     evidence: str = "note"
     offset_days: int | None = None
     anniversary: tuple[int, int] | None = None  # (month, day)
+    source: str = ""  # the plan or rule the step follows
+    verified: bool = True  # False: the source was not checked against its text
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class ItemTemplate:
     kind: str = "manual"
     document: str = ""  # for kind "study"
     step: str = ""  # for kind "attendance": the step whose meeting counts
+    source: str = ""
+    verified: bool = True
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,15 @@ def parse_template(text: str, path: Path | str) -> Template:
         if "anniversary" in s:
             anniversary = _month_day(s["anniversary"], path, text)
         steps.append(
-            StepTemplate(s["key"], s["title"], s["evidence"], s.get("offset_days"), anniversary)
+            StepTemplate(
+                s["key"],
+                s["title"],
+                s["evidence"],
+                s.get("offset_days"),
+                anniversary,
+                s.get("source", ""),
+                s.get("verified", True),
+            )
         )
     items = []
     for i in tables("items", _ITEM, ("key", "title", "kind")):
@@ -126,7 +134,16 @@ def parse_template(text: str, path: Path | str) -> Template:
                 _("kind phải là một trong {kinds}").format(kinds=", ".join(_ITEM_KINDS)),
                 line_of(text, f'kind = "{i["kind"]}"'),
             )
-        items.append(ItemTemplate(i["key"], i["title"], i["kind"], step=i.get("step", "")))
+        items.append(
+            ItemTemplate(
+                i["key"],
+                i["title"],
+                i["kind"],
+                step=i.get("step", ""),
+                source=i.get("source", ""),
+                verified=i.get("verified", True),
+            )
+        )
     groups = tuple(
         ReviewGroup(g["key"], g["title"], _review_texts(g["entries"], "entries", path, text))
         for g in tables("manifestation_groups", _GROUP, ("key", "title", "entries"))

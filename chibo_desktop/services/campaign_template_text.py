@@ -51,11 +51,13 @@ def template_toml(template: Template) -> str:
         else:
             lines.append(f"offset_days = {int(step.offset_days or 0)}")
         lines.append(f"evidence = {_s(step.evidence)}")
+        lines += _provenance(step)
     for item in template.extra_items:
         lines += ["", "[[items]]", f"key = {_s(item.key)}", f"title = {_s(item.title)}"]
         lines.append(f"kind = {_s(item.kind)}")
         if item.step:
             lines.append(f"step = {_s(item.step)}")
+        lines += _provenance(item)
     for group in template.manifestation_groups:
         lines += ["", "[[manifestation_groups]]", f"key = {_s(group.key)}"]
         lines.append(f"title = {_s(group.title)}")
@@ -64,6 +66,11 @@ def template_toml(template: Template) -> str:
     for article, entry in enumerate(template.prohibitions, start=1):
         lines += ["", "[[prohibitions]]", f"article = {article}", *_review_text(entry)]
     return "\n".join(lines) + "\n"
+
+
+def _provenance(row) -> list[str]:
+    lines = [f"source = {_s(row.source)}"] if row.source else []
+    return lines + (["verified = false"] if not row.verified else [])
 
 
 def _review_text(entry: ReviewText) -> list[str]:

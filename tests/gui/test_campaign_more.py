@@ -107,6 +107,10 @@ def test_templates_duplicate_edit_export_import(
     assert steps["ke_hoach_chi_bo"].offset_days == 10
     assert steps["sinh_hoat_chuyen_de"].anniversary == (5, 20)
     assert template.item("viet_bai_thu_hoach").title == "Viết bài thu hoạch"
+    # rows kept keep where they come from; a new row has no source, so it is not verified
+    assert "Thương binh và Xã hội" in steps["sinh_hoat_chuyen_de"].source
+    assert not template.item("viet_bai_thu_hoach").verified
+    assert not template.item("viet_bai_thu_hoach").source
     assert template.manifestation_groups[0].entries[0].text == "Biểu hiện sửa lại"
     assert not template.manifestation_groups[0].entries[0].verified
     assert template.manifestation_groups[0].entries[1].source.startswith("http")

@@ -131,3 +131,29 @@ def test_a_seriously_ill_member_may_be_awarded_early():
         2026, 5, 19
     )
     assert next_badge("1958-02-01", today, rules).award_date == dt.date(2028, 2, 3)
+
+
+def test_every_step_and_item_of_the_shipped_template_says_where_it_comes_from():
+    data = load(rules_path("campaigns", "tu_soi_tu_sua.toml"))
+    for table in data["steps"] + data["items"]:
+        assert table.get("source") and "verified" in table, table["key"]
+
+
+# The documents to study and their dates as the reference notes give them
+# (03-kl21-dot-sinh-hoat.md, 01-nq04-27-bieu-hien.md, 02-qd37-19-dieu.md).
+DOCUMENT_DATES = {
+    "21-KL/TW": dt.date(2021, 10, 25),
+    "37-QĐ/TW": dt.date(2021, 10, 25),
+    "04-NQ/TW": dt.date(2016, 10, 30),
+    "22-QĐ/TW": dt.date(2021, 7, 28),
+    "24-QĐ/TW": dt.date(2021, 7, 30),
+    "41-QĐ/TW": dt.date(2021, 11, 3),
+    "01-KL/TW": dt.date(2021, 5, 18),
+    "14-KL/TW": dt.date(2021, 9, 22),
+}
+
+
+def test_the_documents_to_study_are_those_of_the_reference_with_their_dates():
+    data = load(rules_path("campaigns", "tu_soi_tu_sua.toml"))
+    numbered = {d["number"]: d["date"] for d in data["documents"] if d["number"][0].isdigit()}
+    assert numbered == DOCUMENT_DATES
