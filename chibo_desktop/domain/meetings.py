@@ -61,7 +61,8 @@ class Attendee:
     position: str = ""
     membership: str = "chinh_thuc"  # chinh_thuc | du_bi
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended | detained
+    # normal | exempt | temp_exempt | temp_out | suspended | detained
+    condition: str = "normal"
     # For an excused absence: the cell accepted the reason and the member missed the whole
     # meeting, so they are left out of the voting base (else they stay in it).
     excused_accepted: bool = True
@@ -222,7 +223,7 @@ def _is_away(a: Attendee) -> bool:
 
 
 def _is_exempt(a: Attendee) -> bool:
-    return a.condition == "exempt" or a.state == "exempt"
+    return a.condition in ("exempt", "temp_exempt") or a.state == "exempt"
 
 
 def threshold_for(base: int, majority: float) -> int:

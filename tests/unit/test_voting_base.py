@@ -73,3 +73,11 @@ def test_the_accepted_tick_is_stored_with_the_absence(db):
     stored = svc.get_meeting(db, meeting_id)
     assert next(a for a in stored.attendance if a.member_id == ids[2]).excused_accepted is False
     assert svc.meeting_counts(db, meeting_id).voting_base == 3
+
+
+def test_a_member_on_tam_mien_is_counted_like_an_exempt_one():
+    attendance = people(6)
+    attendance[0].condition, attendance[0].state = "temp_exempt", "absent"
+    attendance[1].condition = "temp_exempt"  # came anyway: present, votes
+    counts = compute_counts(attendance, meeting_rules())
+    assert (counts.exempt, counts.summoned, counts.voting_base, counts.absent) == (2, 4, 5, ())
