@@ -207,7 +207,8 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
     )
     opening = [item for key in kinds for item in rules.kind(key).opening]
     if opening:
-        meeting.opening = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."
+        steps = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."
+        meeting.opening = steps + " " + meeting.opening
     return meeting
 
 
