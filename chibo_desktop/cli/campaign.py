@@ -1,4 +1,4 @@
-"""campaign list / templates / new / report."""
+"""campaign list / templates / template-export / template-import / new / report."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ def register(commands) -> None:
     p = sub.add_parser("templates", help=_("các mẫu đợt sinh hoạt"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_templates)
+    p = sub.add_parser(
+        "template-export", help=_("ghi một mẫu đợt sinh hoạt ra tệp .toml để gửi chi bộ khác")
+    )
+    p.add_argument("template", help=_("khóa của mẫu (xem: campaign templates)"))
+    p.add_argument("output", help=_("tệp .toml"))
+    p.set_defaults(handler=cmd_template_export)
+    p = sub.add_parser(
+        "template-import", help=_("nhập mẫu đợt sinh hoạt từ tệp .toml (kiểm tra trước khi nhập)")
+    )
+    p.add_argument("file", help=_("tệp .toml"))
+    p.set_defaults(handler=cmd_template_import)
     p = sub.add_parser("new", help=_("tạo đợt sinh hoạt từ một mẫu"))
     p.add_argument("template", help=_("khóa của mẫu (xem: campaign templates)"))
     p.add_argument("--start", required=True, help=_("ngày bắt đầu"))
@@ -69,6 +80,36 @@ def cmd_templates(args) -> int:
     for t in rows:
         kind = _("có sẵn") if t.builtin else _("của chi bộ")
         print(f"{t.key:<24} {t.title}  [{kind}]")
+    return 0
+
+
+def cmd_template_export(args) -> int:
+    from ..services.campaign_templates import export_template
+
+    path = output_path(args.output, (".toml",))
+    with opened(args) as db:
+        written = export_template(db, args.template, path)
+    print(_("Đã ghi {path}.").format(path=written))
+    return 0
+
+
+def cmd_template_import(args) -> int:
+    """A broken file is refused with its line and the reason (the error names both)."""
+    from ..services.campaign_templates import get_template, import_template
+
+    with opened(args) as db:
+        key = import_template(db, args.file).value
+        template = get_template(db, key)
+    print(_("Đã nhập mẫu “{title}” (khóa {key}).").format(title=template.title, key=key))
+    unverified = len(template.unverified())
+    if unverified:
+        print(
+            ngettext(
+                "{n} mục của bản tự kiểm điểm chưa đối chiếu với văn bản chính thức.",
+                "{n} mục của bản tự kiểm điểm chưa đối chiếu với văn bản chính thức.",
+                unverified,
+            ).format(n=unverified)
+        )
     return 0
 
 

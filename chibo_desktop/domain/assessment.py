@@ -9,11 +9,22 @@ from ..i18n import _ as _tr
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A condition a level needs beside the score (QĐ 366: e.g. 100 % of tasks on time)."""
+
+    key: str
+    label: str
+    source: str = ""
+    verified: bool = True
+
+
+@dataclass(frozen=True)
 class Level:
     key: str
     label: str
     short: str = ""
     min_score: float | None = None
+    conditions: tuple[Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -21,6 +32,10 @@ class Quota:
     level: str
     percent: float
     base: str  # a level key, or "assessed"
+    # Advisory: the cap is counted over a wider unit (``scope``, e.g. the grassroots party
+    # organisation), so a cell's own count only hints at it.
+    advisory: bool = False
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,10 @@ class Scale:
         """0 for the best level; len(levels) for an unknown key."""
         keys = [lv.key for lv in self.levels]
         return keys.index(key) if key in keys else len(keys)
+
+    def conditions(self) -> tuple[Condition, ...]:
+        """Every condition of every level, best level first."""
+        return tuple(c for lv in self.levels for c in lv.conditions)
 
 
 def scale_for_year(scales: Sequence[Scale], year: int) -> Scale:
@@ -75,11 +94,40 @@ class Assessment:
     proposed_level: str | None = None
     final_level: str | None = None
     notes: str = ""
+    conditions: frozenset[str] = frozenset()  # keys of the conditions the member meets
 
     @property
     def level(self) -> str | None:
         """What counts: the level decided above, else the cell's proposal, else the self level."""
         return self.final_level or self.proposed_level or self.self_level
+
+
+def supported_level(scale: Scale, score: float | None, met: frozenset[str]) -> str | None:
+    """The level the score band and the conditions met support: the band only proposes,
+    a level whose conditions are not all met gives way to the next one down."""
+    band = level_for_score(scale, score)
+    if band is None:
+        return None
+    for level in scale.levels[scale.rank(band) :]:
+        if all(c.key in met for c in level.conditions):
+            return level.key
+    return scale.levels[-1].key
+
+
+def unmet_conditions(
+    scale: Scale, level_key: str | None, met: frozenset[str], *, document: bool = False
+) -> str | None:
+    """Why ``level_key`` is not supported by the conditions met (None when it is)."""
+    _ = _same if document else _tr
+    level = scale.level(level_key)
+    if level is None:
+        return None
+    missing = [c.label for c in level.conditions if c.key not in met]
+    if not missing:
+        return None
+    return _("Mức “{level}” cần đủ điều kiện: {missing}.").format(
+        level=level.label, missing="; ".join(missing)
+    )
 
 
 @dataclass(frozen=True)
@@ -108,7 +156,7 @@ def check_assessment(a: Assessment, scale: Scale, *, document: bool = False) -> 
                 )
             )
             return problems
-        band = level_for_score(scale, a.self_score)
+        band = supported_level(scale, a.self_score, a.conditions)
         if a.self_level and a.self_level != band:
             problems.append(
                 _("Mức tự xếp “{level}” không khớp điểm {score} (thuộc mức “{band}”).").format(
@@ -197,11 +245,19 @@ def quota_warning(t: Tally, *, document: bool = False) -> str | None:
     allowed = int(base * quota.percent / 100)
     if have <= allowed:
         return None
-    base_text = (
-        _("số đảng viên được xếp loại")
-        if quota.base == "assessed"
-        else _("số đảng viên “{level}”").format(level=t.scale.label(quota.base))
-    )
+    if quota.advisory:
+        return _(
+            "Tham khảo: có {have} đảng viên “{level}”, quá {percent:g}% {base} của chi bộ "
+            "(tối đa {allowed}). Tỷ lệ này tính trên toàn {scope}, không tính riêng từng chi bộ."
+        ).format(
+            have=have,
+            level=t.scale.label(quota.level),
+            percent=quota.percent,
+            base=_base_text(t, quota, _),
+            allowed=allowed,
+            scope=quota.scope or _("tổ chức cơ sở đảng"),
+        )
+    base_text = _base_text(t, quota, _)
     return _(
         "Có {have} đảng viên “{level}”, vượt tỷ lệ {percent:g}% {base} (tối đa {allowed})."
     ).format(
@@ -211,3 +267,9 @@ def quota_warning(t: Tally, *, document: bool = False) -> str | None:
         base=base_text,
         allowed=allowed,
     )
+
+
+def _base_text(t: Tally, quota: Quota, _) -> str:
+    if quota.base == "assessed":
+        return _("số đảng viên được xếp loại")
+    return _("số đảng viên “{level}”").format(level=t.scale.label(quota.base))

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 
 from ..i18n import N_
 
-EVIDENCE_KINDS = {"meeting": N_("Biên bản cuộc họp"), "file": N_("Tệp"), "note": N_("Ghi chú")}
+EVIDENCE_KINDS = {
+    "meeting": N_("Biên bản cuộc họp"),
+    "file": N_("Tệp"),
+    "note": N_("Ghi chú"),
+    # The year's quality assessment of the members: progress is the share assessed.
+    "assessment": N_("Kết quả xếp loại đảng viên"),
+}
 ITEM_KINDS = ("study", "self_review", "commitment", "attendance", "manual")
 STEP_STATUSES = {
     "todo": N_("Chưa làm"),
@@ -33,6 +39,8 @@ class StepTemplate:
     evidence: str = "note"
     offset_days: int | None = None
     anniversary: tuple[int, int] | None = None  # (month, day)
+    source: str = ""  # the plan or rule the step follows
+    verified: bool = True  # False: the source was not checked against its text
 
 
 @dataclass(frozen=True)
@@ -42,13 +50,27 @@ class ItemTemplate:
     kind: str = "manual"
     document: str = ""  # for kind "study"
     step: str = ""  # for kind "attendance": the step whose meeting counts
+    source: str = ""
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class ReviewText:
+    """One manifestation or prohibition as the template quotes it. ``verified`` is False when
+    the wording was not checked against the official text: the program's screens say so
+    ("chưa đối chiếu"); the printed form prints the text alone."""
+
+    text: str
+    source: str = ""
+    verified: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
 class ReviewGroup:
     key: str
     title: str
-    entries: tuple[str, ...]
+    entries: tuple[ReviewText, ...]
 
 
 @dataclass(frozen=True)
@@ -58,11 +80,12 @@ class Template:
     theme: str = ""
     source: str = ""
     valid_from: dt.date | None = None
+    note: str = ""  # what the template is (e.g. an example to adapt), shown when choosing
     documents: tuple[Document, ...] = ()
     steps: tuple[StepTemplate, ...] = ()
     extra_items: tuple[ItemTemplate, ...] = ()
     manifestation_groups: tuple[ReviewGroup, ...] = ()
-    prohibitions: tuple[str, ...] = ()
+    prohibitions: tuple[ReviewText, ...] = ()
     review_headings: tuple[str, ...] = ()
 
     @property
@@ -77,8 +100,9 @@ class Template:
     def item(self, key: str) -> ItemTemplate | None:
         return next((i for i in self.items if i.key == key), None)
 
-    def review_refs(self) -> list[tuple[str, str, str]]:
-        """(ref, group title, text) for every manifestation (m1..m27) and prohibition (p1..p19)."""
+    def review_texts(self) -> list[tuple[str, str, ReviewText]]:
+        """(ref, group title, entry) for every manifestation (m1..m27) and prohibition
+        (p1..p19, in the order of the articles)."""
         refs = []
         number = 0
         for group in self.manifestation_groups:
@@ -88,6 +112,25 @@ class Template:
         for index, entry in enumerate(self.prohibitions, start=1):
             refs.append((f"p{index}", "", entry))
         return refs
+
+    def review_refs(self) -> list[tuple[str, str, str]]:
+        """(ref, group title, text): what a printed form shows."""
+        return [(ref, group, entry.text) for ref, group, entry in self.review_texts()]
+
+    def ref_number(self, ref: str) -> str:
+        """The number a reader knows: "1.6" for m6 (group 1, entry 6), "3" for p3 (Điều 3)."""
+        number = int(ref[1:])
+        if ref.startswith("p"):
+            return str(number)
+        for group_number, group in enumerate(self.manifestation_groups, start=1):
+            if number <= len(group.entries):
+                return f"{group_number}.{number}"
+            number -= len(group.entries)
+        return ref
+
+    def unverified(self) -> list[tuple[str, str, ReviewText]]:
+        """The entries whose wording was not checked against the official text."""
+        return [row for row in self.review_texts() if not row[2].verified]
 
 
 def _study_title(number: str) -> str:
@@ -151,6 +194,17 @@ class Step:
     file_name: str = ""
     note: str = ""
     shown_status: str = "todo"
+    # For a step proved by the annual assessment: (year, members assessed, members to assess).
+    assessed: tuple[int, int, int] | None = None
+
+    @property
+    def progress(self) -> float:
+        """1 when done; for an assessment step the share of members assessed; else 0."""
+        if self.shown_status == "done":
+            return 1.0
+        if self.assessed and self.assessed[2]:
+            return self.assessed[1] / self.assessed[2]
+        return 0.0
 
 
 @dataclass
@@ -182,7 +236,7 @@ class CampaignState:
     def step_progress(self) -> float:
         if not self.steps:
             return 0.0
-        return sum(1 for s in self.steps if s.shown_status == "done") / len(self.steps)
+        return sum(s.progress for s in self.steps) / len(self.steps)
 
     def item_progress(self) -> float:
         items = self.template.items

@@ -14,6 +14,13 @@ class BadgeRules:
     award_days: tuple[tuple[int, int], ...] = ((2, 3), (5, 19), (9, 2), (11, 7))
     probation_months: int = 12
     probation_warn_days: int = 30
+    # (first milestone, last milestone, months): a seriously ill member may be awarded the
+    # badges of those milestones up to that many months early.
+    early_if_seriously_ill: tuple[tuple[int, int, int], ...] = ()
+
+    def early_months(self, years: int) -> int:
+        """How many months early a seriously ill member may get the badge of ``years``."""
+        return next((m for a, b, m in self.early_if_seriously_ill if a <= years <= b), 0)
 
 
 @dataclass(frozen=True)
@@ -50,10 +57,14 @@ def next_award_date(on_or_after: dt.date, rules: BadgeRules) -> dt.date:
     raise AssertionError("award_days is empty")
 
 
-def next_badge(join_date: str | None, today: dt.date, rules: BadgeRules) -> Badge | None:
+def next_badge(
+    join_date: str | None, today: dt.date, rules: BadgeRules, seriously_ill: bool = False
+) -> Badge | None:
     """The next badge milestone not yet awarded as of today, and the award day it falls on.
 
     A milestone reached since the last award day is still 'next' until its award day passes.
+    For a seriously ill member the milestone may be considered early (``early_months``):
+    the award day is then the first one on or after the earliest date allowed, or today.
     """
     joined = dates.to_date(join_date)
     if joined is None:
@@ -64,7 +75,11 @@ def next_badge(join_date: str | None, today: dt.date, rules: BadgeRules) -> Badg
         if joined.year + years < today.year - 1:
             continue
         reached = dates.add_years(joined, years)
-        award = next_award_date(reached, rules)
+        earliest = reached
+        if seriously_ill and rules.early_months(years):
+            allowed = dates.add_months(reached, -rules.early_months(years))
+            earliest = min(reached, max(allowed, today))
+        award = next_award_date(earliest, rules)
         if award >= today:
             return Badge(years, reached, award)
     return None

@@ -29,6 +29,7 @@ class KindRule:
     label: str
     summary: str
     agenda: tuple[str, ...]
+    opening: tuple[str, ...] = ()  # what the meeting opens with (HD 09), in the minutes
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class MeetingRules:
     max_excused_in_a_row: int = 3
     min_minutes_single: int = 90
     min_minutes_combined: int = 120
+    # Documents posted on Sổ tay đảng viên điện tử so many days before, for meetings from
+    # the date the rule applies (None: not checked).
+    documents_days_before: int | None = None
+    documents_rule_from: dt.date | None = None
 
     def kind(self, key: str) -> KindRule | None:
         return next((k for k in self.kinds if k.key == key), None)
@@ -56,7 +61,11 @@ class Attendee:
     position: str = ""
     membership: str = "chinh_thuc"  # chinh_thuc | du_bi
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended
+    # normal | exempt | temp_exempt | temp_out | suspended | detained
+    condition: str = "normal"
+    # For an excused absence: the cell accepted the reason and the member missed the whole
+    # meeting, so they are left out of the voting base (else they stay in it).
+    excused_accepted: bool = True
 
 
 @dataclass
@@ -118,6 +127,7 @@ class Meeting:
     approval_against: int | None = None
     approval_abstain: int | None = None
     status: str = "draft"
+    documents_posted: bool = False  # on Sổ tay đảng viên điện tử, in time (HD 42)
     attendance: list[Attendee] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     discussions: list[Discussion] = field(default_factory=list)
@@ -133,9 +143,9 @@ class Meeting:
 
 def default_state(condition: str) -> str:
     """How someone appears on a new attendance list, from their state in the register."""
-    if condition == "exempt":
+    if condition in ("exempt", "temp_exempt"):
         return "exempt"
-    if condition in ("temp_out", "suspended"):
+    if condition in NOT_SUMMONED:
         return "away"
     return "present"
 
@@ -203,12 +213,17 @@ class Counts:
         return (self.present - self.exempt_present) / self.summoned
 
 
+# Not summoned and not in the voting base: away on temporary attendance, suspended, or
+# under prosecution, indictment or temporary detention (QĐ 24 điểm 9.3.2, kept by QĐ 294).
+NOT_SUMMONED = ("temp_out", "suspended", "detained")
+
+
 def _is_away(a: Attendee) -> bool:
-    return a.state == "away" or a.condition in ("temp_out", "suspended")
+    return a.state == "away" or a.condition in NOT_SUMMONED
 
 
 def _is_exempt(a: Attendee) -> bool:
-    return a.condition == "exempt" or a.state == "exempt"
+    return a.condition in ("exempt", "temp_exempt") or a.state == "exempt"
 
 
 def threshold_for(base: int, majority: float) -> int:
@@ -222,8 +237,8 @@ def threshold_for(base: int, majority: float) -> int:
 def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Counts:
     temporary = [a for a in attendance if a.attachment == "temporary"]
     own = [a for a in attendance if a.attachment != "temporary"]
-    away = [a for a in attendance if _is_away(a) and a.condition != "suspended"]
-    suspended = [a for a in attendance if a.condition == "suspended"]
+    away = [a for a in attendance if _is_away(a) and a.condition not in ("suspended", "detained")]
+    suspended = [a for a in attendance if a.condition in ("suspended", "detained")]
     exempt = [a for a in attendance if _is_exempt(a) and not _is_away(a)]
     exempt_present = [a for a in exempt if a.state == "present"]
     expected = [a for a in attendance if not _is_away(a) and not _is_exempt(a)]
@@ -240,7 +255,7 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
             return False
         if _is_exempt(a) and a.state != "present":
             return False
-        return not (rules.exclude_excused and a.state == "excused")
+        return not (rules.exclude_excused and a.state == "excused" and a.excused_accepted)
 
     base = sum(1 for a in attendance if votes(a))
     return Counts(
@@ -327,7 +342,7 @@ def warnings(
     rate = counts.attendance_rate
     if rate is not None and rate <= rules.min_attendance:
         found.append(
-            _("Tỷ lệ dự họp {rate:.0f}% (không quá {limit:.0f}%).").format(
+            _("Tỷ lệ dự họp {rate:.0f}%, chưa vượt mức chi bộ đặt ({limit:.0f}%).").format(
                 rate=rate * 100, limit=rules.min_attendance * 100
             )
         )

@@ -14,6 +14,8 @@ CONDITION_LABELS = {
     "exempt": N_("Miễn công tác và sinh hoạt"),
     "temp_out": N_("Sinh hoạt tạm thời nơi khác"),
     "suspended": N_("Đình chỉ sinh hoạt"),
+    "detained": N_("Bị truy tố, xét xử hoặc tạm giam"),
+    "temp_exempt": N_("Tạm miễn sinh hoạt"),
 }
 TEMPORARY_LABEL = N_("Sinh hoạt tạm thời tại chi bộ")
 
@@ -31,6 +33,11 @@ class StatusRule:
     attachment: str | None = None
     condition: str | None = None
     left: str | None = None
+    limit_months: int | None = None  # how long the state it starts may last
+    deadline_working_days: int | None = None  # a step due within so many working days
+    deadline_label: str | None = None  # what that step is
+    badge_early: bool = False  # marks a member who may get the Party badge early
+    until: str | None = None  # the change that meets that deadline
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,8 @@ class MemberState:
     in_cell: bool = False
     membership: str | None = None  # du_bi | chinh_thuc
     attachment: str = "official"  # official | temporary
-    condition: str = "normal"  # normal | exempt | temp_out | suspended
+    # normal | exempt | temp_exempt | temp_out | suspended | detained
+    condition: str = "normal"
     left: str | None = None  # why the member left, as shown
     left_by: str | None = None  # the change that made them leave (died, transfer_out, ...)
     since: dt.date | None = None
@@ -84,7 +92,16 @@ def state_code_labels(rules: Mapping[str, StatusRule]) -> dict[str, str]:
     return labels
 
 
-ACTIVE_CODES = ("chinh_thuc", "du_bi", "temporary", "exempt", "temp_out", "suspended")
+ACTIVE_CODES = (
+    "chinh_thuc",
+    "du_bi",
+    "temporary",
+    "exempt",
+    "temp_out",
+    "suspended",
+    "detained",
+    "temp_exempt",
+)
 
 
 class StatusHistoryError(ValueError):
@@ -92,11 +109,13 @@ class StatusHistoryError(ValueError):
 
 
 def apply_change(state: MemberState, rule: StatusRule, date: dt.date) -> MemberState:
-    changes: dict = {"since": date}
+    changes: dict = {}
     for name in ("in_cell", "membership", "attachment", "condition"):
         value = getattr(rule, name)
         if value is not None:
             changes[name] = value
+    if changes:  # a change that only starts a deadline or marks a fact keeps ``since``
+        changes["since"] = date
     if rule.in_cell is True:
         changes.update(left=None, left_by=None)
     if rule.in_cell is False:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..domain.assessment import Level, Quota, Scale
+from ..domain.assessment import Condition, Level, Quota, Scale
 from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 _TOP = {"title": str, "source": str, "valid_from": dt.date, "scale": list}
@@ -21,8 +21,9 @@ _SCALE = {
     "level": list,
     "quota": dict,
 }
-_LEVEL = {"key": str, "label": str, "short": str, "min_score": (int, float)}
-_QUOTA = {"level": str, "percent": (int, float), "base": str}
+_LEVEL = {"key": str, "label": str, "short": str, "min_score": (int, float), "condition": list}
+_CONDITION = {"key": str, "label": str}
+_QUOTA = {"level": str, "percent": (int, float), "base": str, "advisory": bool, "scope": str}
 
 
 def load_scales(path: Path | None = None) -> tuple[Scale, ...]:
@@ -45,9 +46,28 @@ def load_scales(path: Path | None = None) -> tuple[Scale, ...]:
             check_table(lv, _LEVEL, required=("key", "label"), path=path, text=text, where=where)
             if raw.get("points", False) and "min_score" not in lv:
                 raise RuleFileError(path, f"thiếu min_score{where}")
-            levels.append(Level(lv["key"], lv["label"], lv.get("short", ""), lv.get("min_score")))
+            conditions = []
+            for c in lv.get("condition", []):
+                check_table(
+                    c, _CONDITION, required=("key", "label"), path=path, text=text, where=where
+                )
+                conditions.append(
+                    Condition(c["key"], c["label"], c.get("source", ""), c.get("verified", True))
+                )
+            levels.append(
+                Level(
+                    lv["key"],
+                    lv["label"],
+                    lv.get("short", ""),
+                    lv.get("min_score"),
+                    tuple(conditions),
+                )
+            )
         if not levels:
             raise RuleFileError(path, f"thang không có mức nào{where}")
+        condition_keys = [c.key for lv in levels for c in lv.conditions]
+        if len(set(condition_keys)) != len(condition_keys):
+            raise RuleFileError(path, f"khóa điều kiện bị trùng{where}")
         keys = {lv.key for lv in levels}
         quota = None
         if "quota" in raw:
@@ -55,7 +75,13 @@ def load_scales(path: Path | None = None) -> tuple[Scale, ...]:
             check_table(q, _QUOTA, required=("level", "percent", "base"), path=path, text=text)
             if q["level"] not in keys or (q["base"] != "assessed" and q["base"] not in keys):
                 raise RuleFileError(path, f"quota nhắc tới mức không có trong thang{where}")
-            quota = Quota(q["level"], float(q["percent"]), q["base"])
+            quota = Quota(
+                q["level"],
+                float(q["percent"]),
+                q["base"],
+                q.get("advisory", False),
+                q.get("scope", ""),
+            )
         scales.append(
             Scale(
                 key=raw["key"],

@@ -22,6 +22,7 @@ def load_badge_rules(path: Path | None = None) -> BadgeRules:
             "milestones": list,
             "award_days": list,
             "probation": dict,
+            "early_award": dict,
         },
         required=("milestones", "award_days"),
         path=path,
@@ -29,6 +30,16 @@ def load_badge_rules(path: Path | None = None) -> BadgeRules:
     )
     probation = data.get("probation", {})
     check_table(probation, {"months": int, "warn_days": int}, path=path, text=text)
+    early = data.get("early_award", {})
+    check_table(early, {"seriously_ill": list}, path=path, text=text, where=" [early_award]")
+    try:
+        seriously_ill = tuple(
+            (int(a), int(b), int(m)) for a, b, m in early.get("seriously_ill", [])
+        )
+    except (TypeError, ValueError) as exc:
+        raise RuleFileError(
+            path, "seriously_ill phải là danh sách [từ mốc, đến mốc, số tháng]"
+        ) from exc
     try:
         award_days = tuple((int(m), int(d)) for m, d in data["award_days"])
         for month, day in award_days:
@@ -38,6 +49,7 @@ def load_badge_rules(path: Path | None = None) -> BadgeRules:
     return BadgeRules(
         milestones=tuple(sorted(int(y) for y in data["milestones"])),
         award_days=award_days,
+        early_if_seriously_ill=seriously_ill,
         probation_months=probation.get("months", 12),
         probation_warn_days=probation.get("warn_days", 30),
     )

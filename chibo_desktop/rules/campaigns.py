@@ -7,6 +7,7 @@ built-in version.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -15,11 +16,20 @@ from ..domain.campaign import (
     Document,
     ItemTemplate,
     ReviewGroup,
+    ReviewText,
     StepTemplate,
     Template,
 )
 from ..i18n import _
-from .loader import RuleFileError, check_table, line_of, parse_toml, read_rule_text, rules_path
+from .loader import (
+    RuleFileError,
+    check_table,
+    line_of,
+    line_of_entry,
+    parse_toml,
+    read_rule_text,
+    rules_path,
+)
 
 _TOP = {
     "key": str,
@@ -27,6 +37,7 @@ _TOP = {
     "theme": str,
     "source": str,
     "valid_from": dt.date,
+    "note": str,
     "review_headings": list,
     "documents": list,
     "steps": list,
@@ -38,6 +49,8 @@ _DOCUMENT = {"key": str, "number": str, "date": dt.date, "title": str, "replaced
 _STEP = {"key": str, "title": str, "offset_days": int, "anniversary": list, "evidence": str}
 _ITEM = {"key": str, "title": str, "kind": str, "step": str}
 _GROUP = {"key": str, "title": str, "entries": list}
+_TEXT = {"text": str, "source": str, "verified": bool, "note": str}
+_ARTICLE = {"article": int, **_TEXT}
 _ITEM_KINDS = ("self_review", "commitment", "attendance", "manual")
 
 
@@ -103,7 +116,15 @@ def parse_template(text: str, path: Path | str) -> Template:
         if "anniversary" in s:
             anniversary = _month_day(s["anniversary"], path, text)
         steps.append(
-            StepTemplate(s["key"], s["title"], s["evidence"], s.get("offset_days"), anniversary)
+            StepTemplate(
+                s["key"],
+                s["title"],
+                s["evidence"],
+                s.get("offset_days"),
+                anniversary,
+                s.get("source", ""),
+                s.get("verified", True),
+            )
         )
     items = []
     for i in tables("items", _ITEM, ("key", "title", "kind")):
@@ -113,9 +134,18 @@ def parse_template(text: str, path: Path | str) -> Template:
                 _("kind phải là một trong {kinds}").format(kinds=", ".join(_ITEM_KINDS)),
                 line_of(text, f'kind = "{i["kind"]}"'),
             )
-        items.append(ItemTemplate(i["key"], i["title"], i["kind"], step=i.get("step", "")))
+        items.append(
+            ItemTemplate(
+                i["key"],
+                i["title"],
+                i["kind"],
+                step=i.get("step", ""),
+                source=i.get("source", ""),
+                verified=i.get("verified", True),
+            )
+        )
     groups = tuple(
-        ReviewGroup(g["key"], g["title"], strings(g["entries"], "entries"))
+        ReviewGroup(g["key"], g["title"], _review_texts(g["entries"], "entries", path, text))
         for g in tables("manifestation_groups", _GROUP, ("key", "title", "entries"))
     )
     template = Template(
@@ -124,15 +154,68 @@ def parse_template(text: str, path: Path | str) -> Template:
         theme=data.get("theme", ""),
         source=data.get("source", ""),
         valid_from=data.get("valid_from"),
+        note=data.get("note", "").strip(),
         documents=documents,
         steps=tuple(steps),
         extra_items=tuple(items),
         manifestation_groups=groups,
-        prohibitions=strings(data.get("prohibitions", []), "prohibitions"),
+        prohibitions=_review_texts(data.get("prohibitions", []), "prohibitions", path, text),
         review_headings=strings(data.get("review_headings", []), "review_headings"),
     )
     _check_keys(template, path, text)
     return template
+
+
+def _review_texts(values: list, name: str, path, text: str) -> tuple[ReviewText, ...]:
+    """Entries of the self-review: tables {text, source, verified, note} (prohibitions also
+    carry their ``article`` number, 1, 2, … in order). A plain string (files written before
+    sources were kept) is read as an entry without a source, so not verified."""
+    result = []
+    for index, value in enumerate(values, start=1):
+        if isinstance(value, str) and value.strip():
+            result.append(ReviewText(_nfc(value)))
+            continue
+        if not isinstance(value, dict):
+            raise RuleFileError(
+                path,
+                _("{name} phải là danh sách bảng có text (hoặc danh sách chuỗi)").format(name=name),
+                line_of(text, name),
+            )
+        where = _(" (mục {name} thứ {n})").format(name=name, n=index)
+        fields = _ARTICLE if name == "prohibitions" else _TEXT
+        required = ("article", "text") if name == "prohibitions" else ("text",)
+        check_table(value, fields, required=required, path=path, text=text, where=where)
+        entry = ReviewText(
+            text=_nfc(value["text"]),
+            source=_nfc(value.get("source", "")),
+            verified=value.get("verified", True),
+            note=_nfc(value.get("note", "")),
+        )
+        line = line_of(text, value["text"][:60])
+        if not entry.text:
+            raise RuleFileError(path, _("text không được rỗng{where}").format(where=where), line)
+        if entry.verified and not entry.source:
+            raise RuleFileError(
+                path,
+                _("cần source (nơi đối chiếu văn bản) hoặc verified = false{where}").format(
+                    where=where
+                ),
+                line,
+            )
+        if name == "prohibitions" and value["article"] != index:
+            raise RuleFileError(
+                path,
+                _("article phải là {n} (các điều theo thứ tự 1, 2, 3…){where}").format(
+                    n=index, where=where
+                ),
+                line_of_entry(text, "article", value["article"]),
+            )
+        result.append(entry)
+    return tuple(result)
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value.strip())
 
 
 def _month_day(value: list, path, text: str) -> tuple[int, int]:

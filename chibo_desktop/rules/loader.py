@@ -65,6 +65,24 @@ def line_of(text: str, needle: str) -> int | None:
     return None
 
 
+def line_of_entry(text: str, key: str, value: Any = None) -> int | None:
+    """The line that sets ``key`` (comments skipped), preferring one whose value is
+    ``value``: among many tables with the same key, the one that is wrong."""
+    pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=\s*(.*)$""")
+    first = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = pattern.match(line)
+        if not match:
+            continue
+        first = first or number
+        try:
+            if tomllib.loads(f"v = {match.group(1)}")["v"] == value:
+                return number
+        except tomllib.TOMLDecodeError:
+            continue
+    return first
+
+
 _TYPE_NAMES = {
     str: "chuỗi",
     int: "số nguyên",
@@ -76,6 +94,12 @@ _TYPE_NAMES = {
 }
 
 
+# Any table of a rule file may say where its content comes from: ``source`` (the regulation,
+# with its point, or the page it was read on), ``verified = false`` when that source was not
+# checked against the official text (the program then says "chưa đối chiếu"), and a ``note``.
+PROVENANCE: dict[str, type] = {"source": str, "verified": bool, "note": str}
+
+
 def check_table(
     table: Mapping[str, Any],
     fields: Mapping[str, type | tuple[type, ...]],
@@ -85,13 +109,15 @@ def check_table(
     text: str = "",
     where: str = "",
 ) -> None:
-    """Refuse unknown keys, missing required keys and values of the wrong type."""
+    """Refuse unknown keys, missing required keys and values of the wrong type (the
+    provenance keys are known to every table)."""
+    fields = {**PROVENANCE, **fields}
     for key, value in table.items():
         if key not in fields:
             raise RuleFileError(
                 path,
                 _("khóa không được biết: {key}{where}").format(key=key, where=where),
-                line_of(text, key),
+                line_of_entry(text, key, value),
             )
         expected = fields[key]
         expected_types = expected if isinstance(expected, tuple) else (expected,)
@@ -104,7 +130,7 @@ def check_table(
             raise RuleFileError(
                 path,
                 _("{key} phải là {kind}{where}").format(key=key, kind=names, where=where),
-                line_of(text, key),
+                line_of_entry(text, key, value),
             )
     for key in required:
         if key not in table:

@@ -22,6 +22,7 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
             "voting": dict,
             "quality": dict,
             "duration": dict,
+            "preparation": dict,
             "kinds": list,
         },
         required=("kinds",),
@@ -37,11 +38,22 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
             "probationary_vote": bool,
             "temporary_in_base": bool,
             "exclude_excused": bool,
+            "history": list,
         },
         path=path,
         text=text,
         where=" [voting]",
     )
+    for entry in voting.get("history", []):
+        if not isinstance(entry, dict):
+            raise RuleFileError(path, "history phải là bảng [[voting.history]]", None)
+        check_table(
+            entry,
+            {"valid_from": dt.date},
+            path=path,
+            text=text,
+            where=" [[voting.history]]",
+        )
     quality = data.get("quality", {})
     check_table(
         quality,
@@ -58,13 +70,21 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
         text=text,
         where=" [duration]",
     )
+    preparation = data.get("preparation", {})
+    check_table(
+        preparation,
+        {"documents_days_before": int, "valid_from": dt.date},
+        path=path,
+        text=text,
+        where=" [preparation]",
+    )
     kinds = []
     for entry in data["kinds"]:
         if not isinstance(entry, dict):
             raise RuleFileError(path, "kinds phải là bảng [[kinds]]")
         check_table(
             entry,
-            {"key": str, "label": str, "summary": str, "agenda": list},
+            {"key": str, "label": str, "summary": str, "agenda": list, "opening": list},
             required=("key", "label", "summary"),
             path=path,
             text=text,
@@ -76,6 +96,7 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
                 entry["label"],
                 entry["summary"],
                 tuple(str(x) for x in entry.get("agenda", [])),
+                tuple(str(x) for x in entry.get("opening", [])),
             )
         )
     if not 0 < voting.get("majority", 0.5) < 1:
@@ -90,6 +111,8 @@ def load_meeting_rules(path: Path | None = None) -> MeetingRules:
         max_excused_in_a_row=quality.get("max_excused_in_a_row", 3),
         min_minutes_single=duration.get("single", 90),
         min_minutes_combined=duration.get("combined", 120),
+        documents_days_before=preparation.get("documents_days_before"),
+        documents_rule_from=preparation.get("valid_from"),
     )
 
 

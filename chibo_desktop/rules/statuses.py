@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..domain.status import StatusRule
-from .loader import RuleFileError, check_table, load_toml_text, rules_path
+from .loader import PROVENANCE, RuleFileError, check_table, load_toml_text, rules_path
 
 _FIELDS = {
     "key": str,
@@ -19,6 +19,11 @@ _FIELDS = {
     "attachment": str,
     "condition": str,
     "left": str,
+    "limit_months": int,
+    "deadline_working_days": int,
+    "deadline_label": str,
+    "badge_early": bool,
+    "until": str,
 }
 
 
@@ -37,7 +42,10 @@ def load_status_rules(path: Path | None = None) -> dict[str, StatusRule]:
         check_table(entry, _FIELDS, required=("key", "label"), path=path, text=text)
         if entry["key"] in rules:
             raise RuleFileError(path, f"trùng khóa {entry['key']}")
-        rules[entry["key"]] = StatusRule(**entry)
+        rules[entry["key"]] = StatusRule(**{k: v for k, v in entry.items() if k not in PROVENANCE})
+    for rule in rules.values():
+        if rule.until and rule.until not in rules:
+            raise RuleFileError(path, f"until = {rule.until}: không có loại biến động này")
     return rules
 
 

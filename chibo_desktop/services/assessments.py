@@ -17,6 +17,7 @@ from ..domain.assessment import (
     quota_warning,
     scale_for_year,
     tally,
+    unmet_conditions,
 )
 from ..domain.deadlines import assessment_reference_date, to_be_assessed
 from ..domain.members import Member
@@ -138,6 +139,22 @@ def _check(a: Assessment, scale: Scale) -> None:
             )
         if not 0 <= a.self_score <= scale.max_score:
             raise ChiboError(_("Điểm phải từ 0 đến {top:g}.").format(top=scale.max_score))
+    known = {c.key for c in scale.conditions()}
+    unknown = sorted(a.conditions - known)
+    if unknown:
+        raise ChiboError(
+            _("Điều kiện không có trong thang {scale}: {keys}.").format(
+                scale=scale.title, keys=", ".join(unknown)
+            )
+        )
+    # What the member and the cell put forward must be supported by the conditions met; the
+    # level decided above is recorded as decided.
+    for key in (a.self_level, a.proposed_level):
+        reason = unmet_conditions(scale, key, a.conditions)
+        if reason:
+            raise ChiboError(
+                reason + " " + _("Đánh dấu các điều kiện đạt được hoặc chọn mức thấp hơn.")
+            )
 
 
 def save_assessment(db: Database, a: Assessment) -> Result[Assessment]:
@@ -163,6 +180,14 @@ def save_assessment(db: Database, a: Assessment) -> Result[Assessment]:
             for name in ("self_score", "self_level", "proposed_level", "final_level", "notes")
             if (getattr(old, name) if old else None) != getattr(a, name)
         ]
+        if (old.conditions if old else frozenset()) != a.conditions:
+            changed.append(
+                (
+                    f"{a.year}.conditions",
+                    " ".join(sorted(old.conditions)) if old else None,
+                    " ".join(sorted(a.conditions)),
+                )
+            )
         changelog.record(db, current_user(), "assessment", a.member_id, changed)
     return Result(a, CHANGED)
 

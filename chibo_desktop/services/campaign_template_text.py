@@ -6,7 +6,7 @@ import json
 
 from sqlite_utils import Database
 
-from ..domain.campaign import Template
+from ..domain.campaign import ReviewText, Template
 from ..rules.campaigns import parse_template
 from .campaign_templates import save_template_text
 from .common import Result
@@ -33,8 +33,9 @@ def template_toml(template: Template) -> str:
     ]
     if template.valid_from:
         lines.append(f"valid_from = {template.valid_from.isoformat()}")
+    if template.note:
+        lines.append(f"note = {_s(template.note)}")
     lines.append(f"review_headings = {_list(template.review_headings)}")
-    lines.append(f"prohibitions = {_list(template.prohibitions)}")
     for d in template.documents:
         lines += ["", "[[documents]]", f"key = {_s(d.key)}", f"number = {_s(d.number)}"]
         if d.date:
@@ -50,15 +51,37 @@ def template_toml(template: Template) -> str:
         else:
             lines.append(f"offset_days = {int(step.offset_days or 0)}")
         lines.append(f"evidence = {_s(step.evidence)}")
+        lines += _provenance(step)
     for item in template.extra_items:
         lines += ["", "[[items]]", f"key = {_s(item.key)}", f"title = {_s(item.title)}"]
         lines.append(f"kind = {_s(item.kind)}")
         if item.step:
             lines.append(f"step = {_s(item.step)}")
+        lines += _provenance(item)
     for group in template.manifestation_groups:
         lines += ["", "[[manifestation_groups]]", f"key = {_s(group.key)}"]
-        lines += [f"title = {_s(group.title)}", f"entries = {_list(group.entries)}"]
+        lines.append(f"title = {_s(group.title)}")
+        for entry in group.entries:
+            lines += ["", "[[manifestation_groups.entries]]", *_review_text(entry)]
+    for article, entry in enumerate(template.prohibitions, start=1):
+        lines += ["", "[[prohibitions]]", f"article = {article}", *_review_text(entry)]
     return "\n".join(lines) + "\n"
+
+
+def _provenance(row) -> list[str]:
+    lines = [f"source = {_s(row.source)}"] if row.source else []
+    return lines + (["verified = false"] if not row.verified else [])
+
+
+def _review_text(entry: ReviewText) -> list[str]:
+    lines = [f"text = {_s(entry.text)}"]
+    if entry.source:
+        lines.append(f"source = {_s(entry.source)}")
+    if not entry.verified:
+        lines.append("verified = false")
+    if entry.note:
+        lines.append(f"note = {_s(entry.note)}")
+    return lines
 
 
 def read_template(text: str, key: str) -> Template:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +30,20 @@ class TemplateInfo:
     title: str
     builtin: bool
     based_on: str = ""
+    note: str = ""  # what the template is, e.g. "an example to adapt"
 
 
 def list_templates(db: Database) -> list[TemplateInfo]:
-    shipped = [TemplateInfo(k, t.title, True) for k, (t, _text) in builtin_templates().items()]
-    own = [
-        TemplateInfo(r["key"], r["title"], False, r["based_on"]) for r in store.user_templates(db)
+    shipped = [
+        TemplateInfo(k, t.title, True, note=t.note) for k, (t, _text) in builtin_templates().items()
     ]
+    own = []
+    for r in store.user_templates(db):
+        try:
+            note = parse_template(r["body"], f"{r['key']}.toml").note
+        except RuleFileError:
+            note = ""
+        own.append(TemplateInfo(r["key"], r["title"], False, r["based_on"], note))
     return shipped + own
 
 
@@ -105,13 +113,19 @@ def export_template(db: Database, key: str, path: str | Path) -> Path:
 
 
 def import_template(db: Database, path: str | Path) -> Result[str]:
-    """Read a template file from another cell; a clashing key gets a new one."""
+    """Read a template file sent by the party committee or another cell. The whole file is
+    checked first: a broken one is refused with its line and the reason. A file already
+    here (same text) changes nothing; a clashing key with other content gets a new key."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, _("không đọc được tệp ({error})").format(error=exc)) from exc
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     template = parse_template(text, path)
+    for info in list_templates(db):
+        if template_text(db, info.key).replace("\r\n", "\n") == text:
+            return Result(info.key, Changes())
     key = template.key
     if key in {t.key for t in list_templates(db)}:
         key = _free_key(db, template.key)

@@ -160,6 +160,7 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
                 file_name=s["file_name"],
                 note=s["note"],
                 shown_status=step_status(s["status"], due, done, today),
+                assessed=_assessed(db, due, today) if s["evidence"] == "assessment" else None,
             )
         )
     from ..domain.text import name_sort_key
@@ -194,6 +195,15 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
         proposals=row["proposals"],
         today=today,
     )
+
+
+def _assessed(db: Database, due: dt.date | None, today: dt.date) -> tuple[int, int, int]:
+    """(year, members assessed, members to assess) of the year the step is due in."""
+    from .assessments import year_sheet
+
+    year = (due or today).year
+    rows = year_sheet(db, year, today).rows
+    return year, sum(1 for r in rows if r.assessment is not None), len(rows)
 
 
 def save_texts(

@@ -39,6 +39,7 @@ def add_demo(db: Database, today: dt.date, rng: random.Random) -> None:
                 excellent += 1
                 if excellent > 2:  # the cell keeps within the quota
                     a = replace(a, proposed_level="tot", final_level="tot", notes="Theo tỷ lệ")
+                    a = replace(a, conditions=a.conditions | _keys(scale, "tot"))
             save_assessment(db, a)
         levels = [lv.key for lv in scale.levels]
         save_cell_assessment(db, CellAssessment(year, scale.key, levels[1], levels[1]))
@@ -52,6 +53,9 @@ def _one(member_id: int, year: int, scale, rng: random.Random) -> Assessment:
     else:
         level = rng.choice(["tot", "tot", "tot", "hoan_thanh", "xuat_sac"])
     proposed = level
+    # The conditions of the level given are met (QĐ 366: a level needs them beside the score).
+    level_rule = scale.level(level)
+    met = frozenset(c.key for c in level_rule.conditions) if level_rule else frozenset()
     return Assessment(
         member_id,
         year,
@@ -61,4 +65,10 @@ def _one(member_id: int, year: int, scale, rng: random.Random) -> Assessment:
         proposed_level=proposed,
         final_level=proposed,
         notes=rng.choice(NOTES),
+        conditions=met,
     )
+
+
+def _keys(scale, level: str) -> frozenset[str]:
+    rule = scale.level(level)
+    return frozenset(c.key for c in rule.conditions) if rule else frozenset()

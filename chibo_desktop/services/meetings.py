@@ -18,6 +18,7 @@ from ..storage import changelog
 from ..storage import meetings as store
 from .cell import get_cell
 from .common import Changes, Result, current_user
+from .meeting_quality import cell_meeting_rules
 from .members import members_at
 
 CHANGED = Changes(meetings=True)
@@ -96,12 +97,25 @@ def _year_history(db: Database, meeting: Meeting) -> list[list[Attendee]]:
 
 
 def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
-    """Counts and warnings of a meeting as it is being edited (not necessarily saved)."""
-    rules = meeting_rules()
+    """Counts and warnings of a meeting as it is being edited (not necessarily saved); the
+    quality warnings use the cell's own yardsticks (Settings)."""
+    rules = cell_meeting_rules(db)
     counts = dm.compute_counts(meeting.attendance, rules)
-    return AttendanceSummary(
-        counts, dm.warnings(meeting, counts, rules, _year_history(db, meeting))
-    )
+    found = dm.warnings(meeting, counts, rules, _year_history(db, meeting))
+    return AttendanceSummary(counts, found + _preparation_warnings(meeting, rules))
+
+
+def _preparation_warnings(meeting: Meeting, rules) -> list[str]:
+    """The checklist of HD 42: documents posted on Sổ tay đảng viên điện tử in time."""
+    applies = rules.documents_rule_from is not None and meeting.date >= rules.documents_rule_from
+    if not applies or meeting.documents_posted:
+        return []
+    return [
+        _(
+            "Chưa đánh dấu đã đăng tài liệu sinh hoạt lên Sổ tay đảng viên điện tử ít nhất "
+            "{n} ngày trước buổi sinh hoạt."
+        ).format(n=rules.documents_days_before)
+    ]
 
 
 def meeting_counts(db: Database, meeting_id: int) -> Counts:
@@ -191,7 +205,15 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )
+    opening = [item for key in kinds for item in rules.kind(key).opening]
+    if opening:
+        steps = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."
+        meeting.opening = steps + " " + meeting.opening
     return meeting
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def create_meeting(

@@ -15,7 +15,7 @@ from .members import status_code_labels
 
 # States in which a member is still in the cell but not attending normally; their
 # membership (dự bị / chính thức) is not part of the cached status code.
-_CONDITIONS = ("exempt", "temp_out", "suspended")
+_CONDITIONS = ("exempt", "temp_exempt", "temp_out", "suspended", "detained")
 
 
 class ListedMember:

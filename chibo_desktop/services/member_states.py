@@ -71,8 +71,9 @@ class StateDeriver:
             rule = rules.get(kind)
             if rule is None:
                 continue
-            since = date
             rule_in_cell, rule_membership, rule_attachment, rule_condition, rule_left, key = rule
+            if (rule_in_cell, rule_membership, rule_attachment, rule_condition) != (None,) * 4:
+                since = date  # a change that only starts a deadline or marks a fact keeps it
             if rule_in_cell is not None:
                 in_cell = rule_in_cell
                 if rule_in_cell is True:

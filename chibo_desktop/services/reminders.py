@@ -16,6 +16,7 @@ from ..i18n import _, format_date, ngettext
 from ..rules.badges import badge_rules
 from ..storage import campaigns as campaign_store
 from ..storage import report_queries
+from . import rule_reminders
 from .common import today as _today
 from .member_states import BriefMember, StateDeriver, brief_members, change_lists
 
@@ -31,7 +32,9 @@ ABSENCE_LOOKBACK = 6
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # probation | badge | meeting | campaign | absence | assessment
+    # probation | badge | meeting | thematic | campaign | absence | assessment | status |
+    # transfer
+    kind: str
     urgency: str  # overdue | soon
     text: str
     record: str  # member | meeting | campaign | assessment — what the line opens
@@ -68,11 +71,14 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
     present = register.at(today)
     result: list[Reminder] = []
     result += _probation(present, today, rules)
-    result += _badges(present, today, rules)
+    result += _badges(present, today, rules, _badge_early(register))
     result += _regular_meeting(db, today)
     result += _campaign_steps(db, today)
     result += _absences(db, present, today)
     result += _assessment(db, register, today)
+    result += rule_reminders.limit_reminders(register, today, Reminder)
+    result += rule_reminders.deadline_reminders(register, today, Reminder)
+    result += rule_reminders.thematic_reminder(db, today, Reminder)
     order = {"overdue": 0, "soon": 1}
     result.sort(key=lambda r: (order.get(r.urgency, 2), r.date or dt.date.max))
     return result
@@ -113,8 +119,21 @@ def _probation(present, today, rules) -> list[Reminder]:
     return out
 
 
-def _badges(present, today, rules) -> list[Reminder]:
-    """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11)."""
+def _badge_early(register: _Register) -> set[int]:
+    """Members recorded as seriously ill: their badges may be awarded early."""
+    from ..rules.statuses import status_rules
+
+    early = {key for key, rule in status_rules().items() if rule.badge_early}
+    return {
+        member_id
+        for member_id, history in register.histories.items()
+        if any(kind in early for kind, _date in history)
+    }
+
+
+def _badges(present, today, rules, early: set[int]) -> list[Reminder]:
+    """Milestones reached on or before the next award day (3/2, 19/5, 2/9, 7/11); for a
+    seriously ill member, up to 12 or 24 months early (badges.toml [early_award])."""
     award = facts.next_award_date(today, rules)
     out = []
     badges: dict[str | None, facts.Badge | None] = {}  # many members joined on the same day
@@ -124,6 +143,11 @@ def _badges(present, today, rules) -> list[Reminder]:
     for member, state in present:
         if state.attachment != "official":
             continue
+        if member.id in early:
+            badge = facts.next_badge(member.join_date, today, rules, seriously_ill=True)
+            if badge is not None and badge.award_date == award and badge.reached_on > award:
+                out.append(_early_badge(member, badge))
+                continue
         joined = member.join_date
         if joined and joined[:4].isdigit() and int(joined[:4]) not in years:
             continue
@@ -144,6 +168,19 @@ def _badges(present, today, rules) -> list[Reminder]:
         )
         out.append(Reminder("badge", "soon", text, "member", member.id, badge.award_date))
     return out
+
+
+def _early_badge(member, badge: facts.Badge) -> Reminder:
+    text = _(
+        "{name}: bị bệnh nặng, đủ {n} năm tuổi Đảng ngày {reached}; có thể đề nghị tặng sớm "
+        "Huy hiệu {n} năm dịp {award}."
+    ).format(
+        name=member.full_name,
+        n=badge.years,
+        reached=format_date(badge.reached_on),
+        award=format_date(badge.award_date),
+    )
+    return Reminder("badge", "soon", text, "member", member.id, badge.award_date)
 
 
 def _regular_meeting(db, today) -> list[Reminder]:

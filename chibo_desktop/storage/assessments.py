@@ -6,7 +6,15 @@ from sqlite_utils import Database
 
 from ..domain.assessment import Assessment, CellAssessment
 
-_FIELDS = ("scale", "self_score", "self_level", "proposed_level", "final_level", "notes")
+_FIELDS = (
+    "scale",
+    "self_score",
+    "self_level",
+    "proposed_level",
+    "final_level",
+    "notes",
+    "conditions",
+)
 
 
 def _to_assessment(row) -> Assessment:
@@ -19,6 +27,7 @@ def _to_assessment(row) -> Assessment:
         proposed_level=row["proposed_level"],
         final_level=row["final_level"],
         notes=row["notes"],
+        conditions=frozenset(row["conditions"].split()),
     )
 
 
@@ -50,7 +59,7 @@ def years(db: Database) -> list[int]:
 
 
 def save(db: Database, a: Assessment) -> None:
-    values = [getattr(a, f) for f in _FIELDS]
+    values = [getattr(a, f) for f in _FIELDS[:-1]] + [" ".join(sorted(a.conditions))]
     db.execute(
         f"INSERT INTO assessments (member_id, year, {', '.join(_FIELDS)}) "
         f"VALUES (?, ?, {', '.join('?' * len(_FIELDS))}) "

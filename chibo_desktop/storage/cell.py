@@ -32,6 +32,10 @@ def set_setting(db: Database, key: str, value: Any) -> None:
     )
 
 
+def delete_setting(db: Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", [key])
+
+
 def counts(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
     existing = set(db.table_names())
     return {

@@ -34,6 +34,7 @@ _FIELDS = (
     "approval_for",
     "approval_against",
     "approval_abstain",
+    "documents_posted",
 )
 _ATTENDANCE = (
     "member_id",
@@ -44,7 +45,12 @@ _ATTENDANCE = (
     "membership",
     "attachment",
     "condition",
+    "excused_accepted",
 )
+
+
+def _attendee(row: dict) -> Attendee:
+    return Attendee(**{**row, "excused_accepted": bool(row["excused_accepted"])})
 
 
 def _head_values(meeting: Meeting, search_text: str) -> dict:
@@ -138,6 +144,7 @@ def get(db: Database, meeting_id: int) -> Meeting | None:
         status=row["status"],
         **{name: row[name] for name in _FIELDS},
     )
+    meeting.documents_posted = bool(row["documents_posted"])
     meeting.attendance = attendance(db, meeting_id)
     meeting.agenda = [
         AgendaItem(r["title"], r["content"], r["conclusion"])
@@ -189,7 +196,7 @@ def get(db: Database, meeting_id: int) -> Meeting | None:
 
 def attendance(db: Database, meeting_id: int) -> list[Attendee]:
     return [
-        Attendee(**r)
+        _attendee(r)
         for r in db.query(
             f"SELECT {', '.join(_ATTENDANCE)} FROM attendance WHERE meeting_id = ? ORDER BY rowid",
             [meeting_id],
@@ -207,7 +214,7 @@ def attendance_between(db: Database, start: str, end: str) -> dict[int, list[Att
         [start, end],
     ):
         meeting_id = r.pop("meeting_id")
-        result.setdefault(meeting_id, []).append(Attendee(**r))
+        result.setdefault(meeting_id, []).append(_attendee(r))
     return result
 
 

@@ -6,6 +6,7 @@ refuse a file written by a newer one before touching it.
 
 from __future__ import annotations
 
+import sqlite3
 from importlib import resources
 
 from sqlite_utils import Database
@@ -21,14 +22,51 @@ def _run_sql_folder(db: Database, folder: str) -> None:
             db.executescript(script.read_text(encoding="utf-8"))
 
 
+def _run_sql_statements(db: Database, folder: str) -> None:
+    """Like ``_run_sql_folder`` but one statement at a time, inside the upgrade's open
+    transaction (``executescript`` would commit it first): a failure rolls back whole."""
+    sql_dir = resources.files("chibo_desktop.storage") / "sql" / folder
+    for script in sorted(sql_dir.iterdir(), key=lambda p: p.name):
+        if not script.name.endswith(".sql"):
+            continue
+        statement = ""
+        for line in script.read_text(encoding="utf-8").splitlines(keepends=True):
+            if not statement and line.lstrip().startswith("--"):
+                continue
+            statement += line
+            if sqlite3.complete_statement(statement):
+                db.execute(statement)
+                statement = ""
+
+
 @migrations(name="001_initial")
 def _initial(db: Database) -> None:
     _run_sql_folder(db, "v1")
 
 
-@migrations(name="002_imports")
+@migrations(name="002_campaign_step_evidence")
+def _campaign_step_evidence(db: Database) -> None:
+    _run_sql_statements(db, "v2")
+
+
+@migrations(name="003_assessment_conditions")
+def _assessment_conditions(db: Database) -> None:
+    _run_sql_statements(db, "v3")
+
+
+@migrations(name="004_attendance_excused_accepted")
+def _attendance_excused_accepted(db: Database) -> None:
+    _run_sql_statements(db, "v4")
+
+
+@migrations(name="005_meeting_documents_posted")
+def _meeting_documents_posted(db: Database) -> None:
+    _run_sql_statements(db, "v5")
+
+
+@migrations(name="006_imports")
 def _imports(db: Database) -> None:
-    _run_sql_folder(db, "v2")
+    _run_sql_statements(db, "v6")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

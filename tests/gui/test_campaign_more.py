@@ -73,6 +73,9 @@ def test_templates_duplicate_edit_export_import(
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(editor.isEnabled)
     assert editor.title.text() == "Tự soi, tự sửa của Khu phố 3"
+    listed = editor.unverified.text()  # the unchecked texts, and where the official text is
+    assert "1.6" in listed and "Điều 18" in listed and "tulieuvankien.dangcongsan.vn" in listed
+    assert "Điều 19," not in listed and " 1.1," not in listed
     # field by field: deadlines, a new member item, a manifestation reworded
     keys = [r.key for r in editor.steps.rows]
     plan, thematic = keys.index("ke_hoach_chi_bo"), keys.index("sinh_hoat_chuyen_de")
@@ -104,7 +107,13 @@ def test_templates_duplicate_edit_export_import(
     assert steps["ke_hoach_chi_bo"].offset_days == 10
     assert steps["sinh_hoat_chuyen_de"].anniversary == (5, 20)
     assert template.item("viet_bai_thu_hoach").title == "Viết bài thu hoạch"
-    assert template.manifestation_groups[0].entries[0] == "Biểu hiện sửa lại"
+    # rows kept keep where they come from; a new row has no source, so it is not verified
+    assert "Thương binh và Xã hội" in steps["sinh_hoat_chuyen_de"].source
+    assert not template.item("viet_bai_thu_hoach").verified
+    assert not template.item("viet_bai_thu_hoach").source
+    assert template.manifestation_groups[0].entries[0].text == "Biểu hiện sửa lại"
+    assert not template.manifestation_groups[0].entries[0].verified
+    assert template.manifestation_groups[0].entries[1].source.startswith("http")
     assert len(template.review_refs()) == 46
 
     target = tmp_path / "mau.toml"
@@ -113,6 +122,27 @@ def test_templates_duplicate_edit_export_import(
     wait_idle(qtbot, tasks)
     assert "offset_days = 10" in target.read_text(encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã nhập mẫu.")
+    assert dialog.list.count() == 2  # the same file again changes nothing
+    # a file from the party committee: checked whole, a broken one refused with its line
+    sent = tmp_path / "mau_dang_uy.toml"
+    text = target.read_text(encoding="utf-8").replace(f'key = "{copy.key}"', 'key = "dang_uy"')
+    sent.write_text(text.replace("offset_days = 10", "offset_days = mười", 1), encoding="utf-8")
+    refused = []
+    monkeypatch.setattr(
+        "chibo_desktop.gui.dialogs.campaign_templates.show_error",
+        lambda parent, exc, title=None: refused.append(exc),
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sent), ""))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: bool(refused))
+    line = text[: text.index("offset_days = 10")].count("\n") + 1
+    assert refused[0].line == line and f"dòng {line}" in refused[0].message
+    assert dialog.list.count() == 2
+    sent.write_text(text, encoding="utf-8")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: dialog.list.count() == 3)

@@ -102,7 +102,7 @@ def test_new_campaign_matrix_ticks_bulk_marks_and_filter(
     stored = _read(demo_path, list_campaigns)
     assert {r["id"] for r in stored} == {demo_id, campaign_id}
     state = _state(demo_path, campaign_id)
-    assert len(state.steps) == 10 and state.start == START
+    assert len(state.steps) == 12 and state.start == START
     assert page.heading.text().startswith(state.title)
 
     # a tick in the member table, clicked on its check box
@@ -280,6 +280,9 @@ def test_self_review_saved_and_printed_and_report_saved(
     type_text(first, "Luôn giữ vững lập trường tư tưởng")
     model = dialog.model
     m2 = model.row_of("m2")
+    # the screen marks the texts not checked against the official text, and only those
+    assert model.index(model.row_of("m6"), 1).data().endswith("[chưa đối chiếu]")
+    assert "chưa đối chiếu" not in model.index(m2, 1).data()
     assert model.setData(
         model.index(m2, 2), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
     )
@@ -307,6 +310,7 @@ def test_self_review_saved_and_printed_and_report_saved(
     text = _pdf_text(target)
     assert "BẢN TỰ KIỂM ĐIỂM" in text and member.full_name in text
     assert "Luôn giữ vững lập trường tư tưởng" in text
+    assert "chưa đối chiếu" not in text
     dialog.reject()
 
     # the report: the secretary's assessment saved with it, PDF and Excel
@@ -345,5 +349,7 @@ def test_ctrl_n_opens_the_new_campaign_dialog(open_window, demo_path, qtbot, tas
     qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(opened) == 1
     assert opened[0].buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    # the shipped template says it is an example to adapt to the superior committee's plan
+    assert "Mẫu ví dụ" in opened[0].template_note.text()
     wait_idle(qtbot, tasks)
     assert page.model.rowCount() == 1

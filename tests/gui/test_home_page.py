@@ -29,6 +29,13 @@ EXPECTED = [
         "chính thức.",
     ),
     ("soon", "Chưa có biên bản sinh hoạt chi bộ thường kỳ tháng 3/2026."),
+    ("soon", "Quý 1/2026 chưa có buổi sinh hoạt chi bộ chuyên đề (ít nhất mỗi quý một lần)."),
+    (
+        "soon",
+        "Bùi Văn Hùng: Chuyển sinh hoạt đi ngày 01/03/2026; hạn xuất trình giấy giới thiệu sinh "
+        "hoạt đảng với chi ủy nơi chuyển đến: 10/04/2026 (30 ngày làm việc). (Chưa tính ngày "
+        "nghỉ Tết, lễ riêng của năm 2026.)",
+    ),
 ]
 
 
@@ -50,7 +57,7 @@ def test_reminders_are_listed(window):
     model = page.model
     assert [(r.urgency, r.text) for r in model.items] == EXPECTED
     assert model.data(model.index(1, 0)) == EXPECTED[1][1]
-    assert page.heading.text() == "Việc cần làm (3)"
+    assert page.heading.text() == "Việc cần làm (5)"
     assert "Đảng viên đang sinh hoạt: <b>9</b>" in page.summary.text()
 
 
@@ -105,3 +112,28 @@ def test_a_line_without_a_record_shows_its_page(window, qtbot, tasks):
     _activate(qtbot, page, 2, double_click=True)
     wait_idle(qtbot, tasks)
     assert window.current_page().key == "meetings"
+
+
+def test_tam_mien_ending_is_listed_and_opens_the_member(
+    open_window, db_path, qtbot, tasks, monkeypatch
+):
+    from chibo_desktop.services.members import add_status_change
+
+    db = open_database(db_path)
+    far = save_member(
+        db,
+        Member(full_name="Lò Văn Xa", join_date="2000-01-10", official_date="2001-01-10"),
+        first_status=StatusChange("transfer_in", dt.date(2010, 1, 1)),
+    ).value
+    add_status_change(db, far, StatusChange("temp_exempt", dt.date(2025, 4, 1)))
+    db.close()
+    monkeypatch.setattr(home_module, "_today", lambda: TODAY)
+    window = open_window(db_path)
+    page = window.current_page()
+    row = next(i for i, r in enumerate(page.model.items) if r.kind == "status")
+    assert "Lò Văn Xa: Tạm miễn sinh hoạt đảng" in page.model.items[row].text
+    asked = []
+    page.record_requested.disconnect()
+    page.record_requested.connect(lambda kind, record_id: asked.append((kind, record_id)))
+    _activate(qtbot, page, row, double_click=True)
+    assert set(asked) == {("member", far)}

@@ -191,3 +191,29 @@ def test_smoke_flag_exits_once_the_first_page_has_its_data(demo_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_settings_page_keeps_the_cells_own_meeting_yardsticks(open_window, db_path, qtbot, tasks):
+    from chibo_desktop.services.meeting_quality import quality_settings
+
+    window = open_window(db_path)
+    page = shown_page(window, "settings")
+    section = next(s for s in page.sections if hasattr(s, "min_attendance"))
+    wait_idle(qtbot, tasks)
+    assert section.min_attendance.value() == 85 and not section.reset_button.isEnabled()
+    section.min_attendance.setValue(75)
+    section.max_excused.setValue(2)
+    assert not section.small_cell_minutes.isEnabled()
+    section.small_cell.click()
+    section.small_cell_minutes.setValue(45)
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert section.message.text() == "Đã lưu."
+    db = open_database(db_path)
+    own = quality_settings(db)
+    assert (own.min_attendance, own.max_excused_in_a_row, own.small_cell_minutes) == (0.75, 2, 45)
+    db.close()
+    qtbot.waitUntil(section.reset_button.isEnabled)
+    qtbot.mouseClick(section.reset_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: section.min_attendance.value() == 85)

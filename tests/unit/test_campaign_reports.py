@@ -113,6 +113,9 @@ def test_self_review_pdf(demo_campaign, tmp_path, today):
     assert "NGƯỜI TỰ KIỂM ĐIỂM" in text
     assert "Phai nhạt lý tưởng cách mạng" in text
     assert review.sections["Về đạo đức, lối sống"][:30] in text
+    # the screen says which texts are not checked against the official one; paper does not
+    assert state.template.unverified() and "Mê tín, hoạt động mê tín" in text
+    assert "chưa đối chiếu" not in text.lower()
 
 
 def test_cli_list_new_report(demo_path, tmp_path, capsys):

@@ -27,7 +27,7 @@ def test_shipped_template_has_the_documented_contents():
     template, _text = shipped()
     assert template.valid_from == dt.date(2021, 10, 25)
     assert "37-QĐ/TW" in template.source
-    assert len(template.steps) == 10
+    assert len(template.steps) == 12
     assert [len(g.entries) for g in template.manifestation_groups] == [9, 9, 9]
     assert len(template.prohibitions) == 19
     assert len(template.review_refs()) == 46

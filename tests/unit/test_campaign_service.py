@@ -208,8 +208,11 @@ def test_templates_duplicate_edit_export_import(db, tmp_path, today):
     with pytest.raises(ChiboError):
         templates.save_template_text(db, "tu_soi_tu_sua", text)
     out = templates.export_template(db, key, tmp_path / "mau.toml")
+    same = templates.import_template(db, out)
+    assert same.value == key and not same.changes.any()  # the same file changes nothing
+    out.write_text(out.read_text(encoding="utf-8").replace("offset_days = 10", "offset_days = 12"))
     imported = templates.import_template(db, out).value
-    assert imported != key
+    assert imported != key  # same key, other content: kept apart under a new key
     titles = {t.key: t.title for t in templates.list_templates(db)}
     assert titles[key] == "Mẫu của phường" and imported in titles
     campaign_id = create_campaign(db, key, START, today=today).value

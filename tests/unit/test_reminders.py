@@ -175,7 +175,8 @@ def test_three_absences_in_a_row_but_not_two(cell):
 def test_assessment_reminded_from_december_until_march(cell):
     db = cell
     an = 1
-    save_assessment(db, Assessment(an, 2026, "", 80, "tot", "tot", None))
+    met = frozenset({"tot_dung_han"})
+    save_assessment(db, Assessment(an, 2026, "", 80, "tot", "tot", None, conditions=met))
     assert kinds(reminders(db, D("2026-11-30")), "assessment") == []
     soon = kinds(reminders(db, D("2026-12-01")), "assessment")
     assert soon == [
@@ -219,7 +220,15 @@ def test_reminders_command_json(cell, db_path, capsys):
             "record": "assessment",
             "record_id": 2025,
             "date": "2025-12-31",
-        }
+        },
+        {
+            "kind": "thematic",
+            "urgency": "soon",
+            "text": "Quý 1/2026 chưa có buổi sinh hoạt chi bộ chuyên đề (ít nhất mỗi quý một lần).",
+            "record": "meeting",
+            "record_id": None,
+            "date": "2026-03-31",
+        },
     ]
     assert main(["--db", str(db_path), "reminders", "--date", "2026-03-15"]) == 0
     assert capsys.readouterr().out.startswith("! 3 đảng viên chưa có kết quả")

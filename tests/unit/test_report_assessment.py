@@ -50,15 +50,20 @@ WARN_CELL = (
     "(“Hoàn thành nhiệm vụ”)."
 )
 WARN_QUOTA = (
-    "Có 1 đảng viên “Hoàn thành xuất sắc nhiệm vụ”, vượt tỷ lệ 20% số đảng viên "
-    "“Hoàn thành tốt nhiệm vụ” (tối đa 0)."
+    "Tham khảo: có 1 đảng viên “Hoàn thành xuất sắc nhiệm vụ”, quá 20% số đảng viên "
+    "“Hoàn thành tốt nhiệm vụ” của chi bộ (tối đa 0). Tỷ lệ này tính trên toàn tổ chức cơ sở "
+    "đảng (đảng bộ cơ sở, chi bộ cơ sở), không tính riêng từng chi bộ."
 )
+# Every condition of QĐ 366 ticked: the levels below rest on the scores alone.
+ALL_MET = frozenset({"xs_nhiem_vu", "xs_khac_phuc", "tot_dung_han"})
 WARN_MISSING = "2 đảng viên chưa có kết quả xếp loại năm 2025."
 
 
 def assess(db, ids) -> None:
     for name, (score, own, proposed, final) in RESULTS.items():
-        save_assessment(db, Assessment(ids[name], 2025, "", score, own, proposed, final))
+        save_assessment(
+            db, Assessment(ids[name], 2025, "", score, own, proposed, final, conditions=ALL_MET)
+        )
     save_cell_assessment(db, CellAssessment(2025, "", "tot", "tot", "Chi bộ hoàn thành tốt"))
 
 
@@ -100,7 +105,9 @@ def test_no_warning_when_results_agree_with_scores(db):
     ids = build_register(db)
     for name in ("Nguyễn Văn An", "Lê Văn Cường", "Hoàng Văn Em", "Bùi Văn Hùng", "Đỗ Văn Khánh",
                  "Trần Thị Bình", "Phạm Thị Dung"):  # fmt: skip
-        save_assessment(db, Assessment(ids[name], 2025, "", 80, "tot", "tot", "tot"))
+        save_assessment(
+            db, Assessment(ids[name], 2025, "", 80, "tot", "tot", "tot", conditions=ALL_MET)
+        )
     sheet = year_sheet(db, 2025, TODAY)
     assert sheet.warnings == []
     assert sheet.tally.count("tot") == 7

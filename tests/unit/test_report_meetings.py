@@ -77,10 +77,10 @@ PER_MEMBER = {
     "Đặng Văn Phúc": (3, 3, 0, 0, 0),
 }
 WARNINGS = [
-    "Buổi sinh hoạt ngày 05/01/2026: tỷ lệ có mặt 66,7%, chưa đạt yêu cầu trên 85,0%.",
+    "Buổi sinh hoạt ngày 05/01/2026: tỷ lệ có mặt 66,7%, chưa vượt mức chi bộ đặt (85,0%).",
     "Buổi sinh hoạt ngày 05/01/2026: 1 đảng viên vắng không có lý do.",
-    "Buổi sinh hoạt ngày 05/02/2026: tỷ lệ có mặt 71,4%, chưa đạt yêu cầu trên 85,0%.",
-    "Buổi sinh hoạt ngày 25/02/2026: tỷ lệ có mặt 83,3%, chưa đạt yêu cầu trên 85,0%.",
+    "Buổi sinh hoạt ngày 05/02/2026: tỷ lệ có mặt 71,4%, chưa vượt mức chi bộ đặt (85,0%).",
+    "Buổi sinh hoạt ngày 25/02/2026: tỷ lệ có mặt 83,3%, chưa vượt mức chi bộ đặt (85,0%).",
     "Phạm Thị Dung vắng 3 buổi liên tiếp.",
 ]
 

@@ -23,6 +23,7 @@ from ...services.assessments import save_assessment, save_cell_assessment, year_
 from ...services.common import today as _today
 from ..errors import show_error
 from ..models.assessment_model import AssessmentDelegate, AssessmentModel
+from .assessment_conditions import ConditionsBox
 
 
 class AssessmentDialog(QDialog):
@@ -65,6 +66,10 @@ class AssessmentDialog(QDialog):
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.conditions = ConditionsBox(self)
+        self.conditions.changed.connect(self._save)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_conditions())
+        layout.addWidget(self.conditions)
 
         cell_row = QHBoxLayout()
         cell_row.addWidget(QLabel(_("Chi bộ tự đánh giá:")))
@@ -100,8 +105,13 @@ class AssessmentDialog(QDialog):
         if sheet.year != self.year.value():
             return
         self.sheet = sheet
+        chosen = self._chosen_member()
         self.model.set_sheet(sheet)
         scale = sheet.scale
+        self.conditions.set_scale(scale)
+        if chosen is not None:
+            self.select_member(chosen)
+        self._show_conditions()
         self.scale_label.setText(
             _("Thang xếp loại: {scale}. Nhấp đúp vào ô để nhập điểm, chọn mức.").format(
                 scale=scale.title
@@ -131,11 +141,15 @@ class AssessmentDialog(QDialog):
         self.warnings.setText("<br>".join(sheet.warnings[:6]))
 
     def _save(self, assessment) -> None:
+        def refused(exc: Exception) -> None:
+            self.reload()  # back to what is stored (a refused tick is unticked)
+            show_error(self, exc)
+
         self.tasks.run(
             save_assessment,
             assessment,
             on_done=lambda _r: self.reload(),
-            on_error=lambda e: show_error(self, e),
+            on_error=refused,
         )
 
     def _save_cell(self) -> None:
@@ -155,9 +169,26 @@ class AssessmentDialog(QDialog):
             on_error=lambda e: show_error(self, e),
         )
 
+    def _chosen_member(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.table.model().mapToSource(index).row()
+        return self.model.rows[row].member.id if 0 <= row < len(self.model.rows) else None
+
+    def _show_conditions(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.sheet is None:
+            self.conditions.show_member("", None)
+            return
+        row = self.model.rows[self.table.model().mapToSource(index).row()]
+        self.conditions.show_member(row.member.full_name, self.model.assessment_of(row))
+
     def select_member(self, member_id: int) -> None:
         for row, r in enumerate(self.model.rows):
             if r.member.id == member_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.table.model().index(row, 0))
+                index = self.table.model().mapFromSource(self.model.index(row, 0))
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
                 return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -91,6 +92,12 @@ class NewCampaignDialog(QDialog):
             )
             self.template.addItem(label, info.key)
         form.addRow(_("Theo mẫu:"), self.template)
+        self.notes = {info.key: info.note for info in templates}
+        self.template_note = QLabel()
+        self.template_note.setWordWrap(True)
+        form.addRow("", self.template_note)
+        self.template.currentIndexChanged.connect(self._show_note)
+        self._show_note()
         self.start = date_edit(today)
         form.addRow(_("Ngày bắt đầu:"), self.start)
         self.has_finish = QCheckBox(_("Có ngày kết thúc:"))
@@ -114,6 +121,10 @@ class NewCampaignDialog(QDialog):
         self.buttons = buttons(self, _("Tạo đợt"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(templates))
         layout.addWidget(self.buttons)
+
+    def _show_note(self) -> None:
+        note = self.notes.get(self.template.currentData(), "")
+        self.template_note.setText(f"<i>{html.escape(note)}</i>" if note else "")
 
     def value(self) -> tuple[str, dt.date, dt.date | None, str]:
         finish = pydate(self.finish.date()) if self.has_finish.isChecked() else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.campaign import EVIDENCE_KINDS, ReviewGroup, Template
+from ...domain.campaign import EVIDENCE_KINDS, ReviewGroup, ReviewText, Template
 from ...i18n import _
 from ...services import campaign_templates as svc
 from ...services.campaign_template_text import read_template, save_template, template_toml
@@ -55,6 +55,32 @@ def _list_edit(lines) -> QPlainTextEdit:
 
 def _lines(edit: QPlainTextEdit) -> tuple[str, ...]:
     return tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip())
+
+
+def _texts(edit: QPlainTextEdit, before: tuple[ReviewText, ...]) -> tuple[ReviewText, ...]:
+    """The lines as entries: a line left as it was keeps its source; a new or changed line
+    has none, so it counts as not checked against the official text."""
+    known = {entry.text: entry for entry in before}
+    return tuple(known.get(line, ReviewText(line)) for line in _lines(edit))
+
+
+def unverified_summary(template: Template) -> str:
+    """Which entries are not checked against the official text, and where that text is."""
+    rows = template.unverified()
+    if not rows:
+        return _("Mọi biểu hiện và điều cấm trong mẫu đều ghi nguồn đối chiếu.")
+    listed = ", ".join(
+        _("Điều {n}").format(n=template.ref_number(ref))
+        if ref.startswith("p")
+        else template.ref_number(ref)
+        for ref, _group, _entry in rows
+    )
+    return _(
+        "{n} mục chưa đối chiếu với văn bản chính thức: {listed}. Màn hình của chương trình ghi "
+        "“chưa đối chiếu” bên cạnh các mục này; bản in không ghi. Văn bản chính thức: Cổng Thông "
+        "tin điện tử Đảng Cộng sản Việt Nam (tulieuvankien.dangcongsan.vn). Chép đúng nguyên văn "
+        "vào đây, rồi ở thẻ “Văn bản (nâng cao)” ghi source và bỏ dòng verified = false."
+    ).format(n=len(rows), listed=listed)
 
 
 class RowsPage(QWidget):
@@ -164,7 +190,13 @@ class TemplateEditor(QDialog):
             _("Tài liệu"),
         )
         lists = QWidget()
-        lists_box = QVBoxLayout(lists)
+        outer = QVBoxLayout(lists)
+        self.unverified = QLabel()
+        self.unverified.setWordWrap(True)
+        self.unverified.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.unverified)
+        lists_box = QVBoxLayout()
+        outer.addLayout(lists_box)
         self.group_edits: list[QPlainTextEdit] = []
         self.group_titles: list[QLabel] = []
         self.lists_box = lists_box
@@ -215,14 +247,15 @@ class TemplateEditor(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.group_edits = []
+        self.unverified.setText(unverified_summary(template))
         for group in template.manifestation_groups:
-            edit = _list_edit(group.entries)
+            edit = _list_edit(entry.text for entry in group.entries)
             self.lists_box.addWidget(
                 QLabel(f"<b>{group.title}</b> — " + _("mỗi dòng một biểu hiện"))
             )
             self.lists_box.addWidget(edit)
             self.group_edits.append(edit)
-        self.prohibitions = _list_edit(template.prohibitions)
+        self.prohibitions = _list_edit(entry.text for entry in template.prohibitions)
         self.lists_box.addWidget(
             QLabel("<b>" + _("Điều đảng viên không được làm") + "</b> — " + _("mỗi dòng một điều"))
         )
@@ -232,7 +265,7 @@ class TemplateEditor(QDialog):
         """The template as the fields now say (raises ChiboError on a bad deadline)."""
         template = self.template
         groups = tuple(
-            ReviewGroup(g.key, g.title, _lines(edit))
+            ReviewGroup(g.key, g.title, _texts(edit, g.entries))
             for g, edit in zip(template.manifestation_groups, self.group_edits, strict=True)
         )
         return rebuilt(
@@ -245,7 +278,7 @@ class TemplateEditor(QDialog):
             source=self.source.text().strip(),
             review_headings=_lines(self.headings),
             manifestation_groups=groups,
-            prohibitions=_lines(self.prohibitions),
+            prohibitions=_texts(self.prohibitions, template.prohibitions),
         )
 
     def _tab_changed(self, index: int) -> None:

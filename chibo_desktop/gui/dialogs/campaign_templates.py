@@ -54,6 +54,10 @@ class TemplatesDialog(QDialog):
             button.clicked.connect(slot)
             side.addWidget(button)
         side.addStretch(1)
+        self.note = QLabel()  # what the chosen template is (e.g. an example to adapt)
+        self.note.setWordWrap(True)
+        self.note.setFixedWidth(190)
+        side.addWidget(self.note)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setFixedWidth(190)
@@ -92,6 +96,7 @@ class TemplatesDialog(QDialog):
         self.export_button.setEnabled(info is not None)
         if info is not None and info.builtin:
             self.edit_button.setToolTip(_("Mẫu có sẵn không sửa trực tiếp; hãy nhân bản"))
+        self.note.setText(info.note if info is not None else "")
 
     def duplicate(self) -> None:
         info = self.current()

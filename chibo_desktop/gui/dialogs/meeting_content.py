@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -132,6 +133,9 @@ class GeneralTab(QScrollArea):
         self.documents = QPlainTextEdit()
         self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
         self.documents.setMaximumHeight(80)
+        self.documents_posted = QCheckBox(
+            _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
+        )
 
         def person(combo, position) -> QHBoxLayout:
             position.setPlaceholderText(_("chức vụ"))
@@ -151,6 +155,7 @@ class GeneralTab(QScrollArea):
         form.addRow(_("Đại biểu cấp trên:"), guest_box)
         form.addRow(_("Khai mạc:"), self.opening)
         form.addRow(_("Văn bản phổ biến:"), self.documents)
+        form.addRow(_("Chuẩn bị:"), self.documents_posted)
         form.addRow(_("Thông qua biên bản:"), approval)
         self.setWidget(inner)
 
@@ -173,6 +178,7 @@ class GeneralTab(QScrollArea):
         for spin in self.approval:
             spin.valueChanged.connect(touched)
         self.date.dateChanged.connect(touched)
+        self.documents_posted.toggled.connect(touched)
 
     def show_meeting(self, m: Meeting) -> None:
         self.number.setText(m.number)
@@ -192,6 +198,7 @@ class GeneralTab(QScrollArea):
         self.secretary_position.setText(m.secretary_position)
         self.opening.setPlainText(m.opening)
         self.documents.setPlainText("\n".join(m.documents))
+        self.documents_posted.setChecked(m.documents_posted)
         for spin, value in zip(
             self.approval, (m.approval_for, m.approval_against, m.approval_abstain), strict=True
         ):
@@ -222,6 +229,7 @@ class GeneralTab(QScrollArea):
             secretary_position=self.secretary_position.text(),
             opening=self.opening.toPlainText(),
             documents=[d for d in self.documents.toPlainText().splitlines() if d.strip()],
+            documents_posted=self.documents_posted.isChecked(),
             approval_for=_minus_one_is_none(self.approval[0]),
             approval_against=_minus_one_is_none(self.approval[1]),
             approval_abstain=_minus_one_is_none(self.approval[2]),

@@ -216,6 +216,7 @@ class MeetingEditor(QWidget):
             widget.setEnabled(not read_only)
         for widget in self.findChildren(QDateEdit):
             widget.setEnabled(not read_only)
+        self.general.documents_posted.setEnabled(not read_only)
         for page in self.findChildren(QWidget):
             for button in getattr(page, "edit_buttons", []):
                 button.setEnabled(not read_only)

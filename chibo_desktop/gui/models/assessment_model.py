@@ -68,7 +68,8 @@ class AssessmentModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def _assessment(self, row) -> Assessment:
+    def assessment_of(self, row) -> Assessment:
+        """The row's assessment, or an empty one of the year to fill in."""
         return row.assessment or Assessment(row.member.id, self.sheet.year, self.sheet.scale.key)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -111,7 +112,7 @@ class AssessmentModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         r = self.rows[index.row()]
-        a = self._assessment(r)
+        a = self.assessment_of(r)
         col = index.column()
         try:
             if col == SCORE:

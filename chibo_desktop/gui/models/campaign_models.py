@@ -81,6 +81,13 @@ class CampaignListModel(QAbstractTableModel):
 def evidence_text(step: Step) -> str:
     """What proves the step was done, or what kind of proof it expects."""
     parts = []
+    if step.assessed is not None:
+        year, done, total = step.assessed
+        parts.append(
+            _("Đã xếp loại {done}/{total} đảng viên năm {year}").format(
+                done=done, total=total, year=year
+            )
+        )
     if step.meeting_id is not None:
         when = format_date(step.meeting_date) if step.meeting_date else ""
         parts.append(_("Biên bản họp ngày {date}").format(date=when))

@@ -25,6 +25,8 @@ class ReviewMarksModel(QAbstractTableModel):
     def __init__(self, template: Template, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, str, str]] = template.review_refs()
+        # Entries not checked against the official text: marked here, never on paper.
+        self.unverified: set[str] = {ref for ref, _group, _entry in template.unverified()}
         # Shown: a heading row before each group (ref ""), then its entries numbered from 1.
         self.shown: list[tuple[str, str, str]] = []
         self.numbers: dict[str, int] = {}
@@ -96,6 +98,8 @@ class ReviewMarksModel(QAbstractTableModel):
             if column == 0:
                 return str(self.numbers[ref])
             if column == 1:
+                if ref in self.unverified:
+                    return _("{text} [chưa đối chiếu]").format(text=text)
                 return text
             if column == 2:
                 return _("Có biểu hiện") if present else _("Không có")
@@ -105,6 +109,11 @@ class ReviewMarksModel(QAbstractTableModel):
         if role == CHECK and column == 2:
             return Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
+            if ref in self.unverified:
+                return _(
+                    "{group}\nLời văn chưa đối chiếu với văn bản chính thức "
+                    "(tulieuvankien.dangcongsan.vn)."
+                ).format(group=group)
             return group
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -167,6 +167,21 @@ def rebuilt(
         for row in documents
         if row.number.strip() and row.title.strip()
     ]
+    # Rows kept from the template keep where they come from; new rows have no source yet.
+    old_steps = {s.key: s for s in template.steps}
+    new_steps = [
+        dataclasses.replace(s, source=old.source, verified=old.verified)
+        if (old := old_steps.get(s.key))
+        else dataclasses.replace(s, verified=False)
+        for s in new_steps
+    ]
+    old_items = {i.key: i for i in template.extra_items}
+    new_items = [
+        dataclasses.replace(i, source=old.source, verified=old.verified)
+        if (old := old_items.get(i.key))
+        else dataclasses.replace(i, verified=False)
+        for i in new_items
+    ]
     return dataclasses.replace(
         template,
         steps=tuple(new_steps),

@@ -191,15 +191,60 @@ MEMBERSHIP = {"chinh_thuc": N_("Chính thức"), "du_bi": N_("Dự bị")}
 
 
 class AttendanceModel(ListModel):
-    HEADERS = (N_("Họ và tên"), N_("Đảng viên"), N_("Tình trạng"), N_("Lý do vắng"))
-    FIELDS = ("name", "membership", "state", "reason")
+    HEADERS = (
+        N_("Họ và tên"),
+        N_("Đảng viên"),
+        N_("Tình trạng"),
+        N_("Lý do vắng"),
+        N_("Lý do được chấp nhận, vắng cả buổi"),
+    )
+    FIELDS = ("name", "membership", "state", "reason", "excused_accepted")
     EDITABLE = ("state", "reason")
+    ACCEPTED = 4  # the check box of an excused absence
+
+    def flags(self, index: QModelIndex):
+        base = super().flags(index)
+        checkable = (
+            index.isValid()
+            and index.column() == self.ACCEPTED
+            and not self.read_only
+            and self.rows[index.row()].state == "excused"
+        )
+        return base | Qt.ItemFlag.ItemIsUserCheckable if checkable else base
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             colour = STATE_COLOURS.get(self.rows[index.row()].state)
             return QColor(colour) if colour else None
+        if index.isValid() and index.column() == self.ACCEPTED:
+            return self._accepted(self.rows[index.row()], role)
         return super().data(index, role)
+
+    @staticmethod
+    def _accepted(row: Attendee, role):
+        if row.state != "excused":
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if row.excused_accepted else Qt.CheckState.Unchecked
+        if role == DISPLAY:
+            return _("Không tính vào số biểu quyết") if row.excused_accepted else _("Vẫn tính")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _(
+                "Chỉ khi chi bộ chấp nhận lý do và đảng viên vắng cả buổi, đồng chí mới không "
+                "tính vào số đảng viên có quyền biểu quyết."
+            )
+        return None
+
+    def setData(self, index: QModelIndex, value, role=EDIT) -> bool:
+        if index.isValid() and index.column() == self.ACCEPTED:
+            row = self.rows[index.row()]
+            if role != Qt.ItemDataRole.CheckStateRole or self.read_only or row.state != "excused":
+                return False
+            row.excused_accepted = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
+            self.edited.emit()
+            return True
+        return super().setData(index, value, role)
 
     def display(self, row: Attendee, field: str):
         if field == "membership":
@@ -215,6 +260,8 @@ class AttendanceModel(ListModel):
         setattr(row, field, value)
         if field == "state" and value == "present":
             row.reason = ""
+        if field == "state" and value == "excused":
+            row.excused_accepted = True
 
 
 class DiscussionModel(ListModel):

@@ -11,10 +11,12 @@ from .pages import described
 from .settings_backup import BackupSection
 from .settings_cell import CellSection
 from .settings_language import LanguageSection
+from .settings_meeting_quality import MeetingQualitySection
 from .settings_security import SecuritySection
 
 # Each section is a QWidget(tasks) with optional load() and on_changed(changes).
 SECTIONS: list[type[QWidget]] = [CellSection]
+SECTIONS.append(MeetingQualitySection)
 SECTIONS.append(LanguageSection)
 SECTIONS.append(BackupSection)
 SECTIONS.append(SecuritySection)

@@ -1,4 +1,4 @@
--- Schema 2. Never edit once released: add a new migration in storage/migrations.py instead.
+-- Schema 6. Never edit once released: add a new migration in storage/migrations.py instead.
 -- Each import of a member list, so that its changes can be told apart and undone.
 CREATE TABLE imports (
     id INTEGER PRIMARY KEY,
