@@ -247,6 +247,14 @@ def imported_status_ids(db: Database, member_id: int) -> list[tuple[int, int]]:
     ).fetchall()
 
 
+def status_id(db: Database, member_id: int, kind: str, date: str) -> int | None:
+    row = db.execute(
+        "SELECT id FROM member_status WHERE member_id = ? AND kind = ? AND date = ? LIMIT 1",
+        [member_id, kind, date],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def move_status(db: Database, change_id: int, date: str) -> None:
     db.execute("UPDATE member_status SET date = ? WHERE id = ?", [date, change_id])
 

@@ -105,7 +105,8 @@ def test_undo_takes_the_register_back_exactly(db, tmp_path):
     before = _dump(db)
     changed = [list(r) for r in ROWS]
     changed[0][7] = "Tổ 5"
-    changed[1][5] = "15/08/2026"
+    changed[1][4] = "15/08/2025"  # moves the admission the first import recorded
+    changed[1][5] = "15/08/2026"  # adds a recognition
     changed.append([4, "Phạm Thị Dung", "Nữ", "04/04/1980", "04/04/2010", "", "", ""])
     write_xlsx(path, {"DS": simple_list(changed)})
     report = run_import(db, path, today=TODAY)

@@ -110,8 +110,8 @@ class PreviewPage(QWizardPage):
         self.setTitle(_("Xem trước"))
         self.setSubTitle(
             _(
-                "Đây là những gì sẽ được ghi vào sổ. Ô tô đỏ có vấn đề: rê chuột lên ô để xem "
-                "lý do. Các dòng bị từ chối sẽ không được nhập."
+                "Đây là những gì sẽ được ghi vào sổ. Ô tô đỏ có vấn đề; cột “Lý do từ chối” "
+                "nói vì sao. Các dòng bị từ chối sẽ không được nhập."
             )
         )
         self.setCommitPage(True)

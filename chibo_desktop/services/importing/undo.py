@@ -63,9 +63,9 @@ def undo_last_import(db: Database) -> Result[UndoneImport]:
     stamp = dt.datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
     source = _("hoàn tác nhập: {name}").format(name=done["file_name"])
     with db.atomic():
-        for entity, record, field, old, _new in logged:
-            if (entity, field) == ("member_status", "date"):
-                member_store.move_status(db, record, old)
+        for entity, member_id, kind, old, new in logged:
+            if entity == "member_status" and old is not None:  # a change the import moved
+                member_store.move_status(db, member_store.status_id(db, member_id, kind, new), old)
         removed = set(added)
         for change_id, member_id in import_store.statuses_of(db, done["id"]):
             if member_id not in removed:

@@ -119,7 +119,7 @@ def _dated_changes(db: Database, outcome: Outcome, rules, import_id: int) -> lis
             if change.id in made_by_import and change.date != date:
                 member_store.move_status(db, change.id, date.isoformat())
                 log.append(
-                    ("member_status", change.id, "date", change.date.isoformat(), date.isoformat())
+                    ("member_status", member.id, kind, change.date.isoformat(), date.isoformat())
                 )
             continue
         if kind == "admitted" and history:  # the member came another way (transfer, …)
