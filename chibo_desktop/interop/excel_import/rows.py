@@ -73,6 +73,9 @@ class RowRecord:
 
 
 _UNSEEN = object()
+# Columns whose values seldom repeat: remembering each parsed value would cost more than it
+# saves (dates, sexes, places of birth, levels and posts repeat and are remembered).
+_DISTINCT = {*NUMBER_FIELDS, "address", "notes", "birth_name", TO_NOTES}
 
 
 class _Unreadable:
@@ -91,17 +94,14 @@ class _Column:
     index: int
     field: str
     parse: Callable[[object], object]
-    parsed: dict = field(default_factory=dict)
+    parsed: dict = field(default_factory=dict)  # (type, cell) → value, where values repeat
+    remembers: bool = True
 
     def value(self, cell: object):
         """The parsed value of a non-empty cell; None when it holds nothing; _Unreadable."""
-        key = (cell.__class__, cell)  # 1.0 and True are equal, but read "1" and "x"
-        try:
-            return self.parsed[key]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable cell value is parsed every time
+        if not self.remembers:
             return self._parse(cell)
+        key = (cell.__class__, cell)  # 1.0 and True are equal, but read "1" and "x"
         found = self.parsed[key] = self._parse(cell)
         return found
 
@@ -137,7 +137,7 @@ class RowReader:
         """The record of each member row, in order, up to the end of the table."""
         start = self.layout.first_data_row
         columns = [
-            _Column(index, name, self._parser(name, rows, index))
+            _Column(index, name, self._parser(name, rows, index), remembers=name not in _DISTINCT)
             for index, name in sorted(self.mapping.items())
             if name not in (ROW_NUMBER, "full_name")
         ]
@@ -171,7 +171,9 @@ class RowReader:
             cell = row[column.index] if column.index < width else None
             if cell is None or cell == "":
                 continue
-            found = column.parsed.get((cell.__class__, cell), _UNSEEN)
+            found = (
+                column.parsed.get((cell.__class__, cell), _UNSEEN) if column.remembers else _UNSEEN
+            )
             if found is _UNSEEN:
                 found = column.value(cell)
             if found is None or found is False:
