@@ -26,7 +26,8 @@ VIETNAMESE = {
     "expected one argument": "cần một giá trị",
     "expected at most one argument": "cần nhiều nhất một giá trị",
     "expected at least one argument": "cần ít nhất một giá trị",
-    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    # %(type)s is a Python type name ("int"): not a word for the secretary.
+    "invalid %(type)s value: %(value)r": "giá trị không hợp lệ: %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": (
         "tùy chọn %(option)s chưa rõ: có thể là %(matches)s"
     ),

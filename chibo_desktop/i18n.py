@@ -140,6 +140,14 @@ def format_iso_date(value: str | None) -> str:
     return "/".join(reversed(parts))
 
 
+def format_stamp(stamp: str | None) -> str:
+    """A stored moment '2026-12-05T19:23:10' as '19:23 05/12/2026'."""
+    if not stamp:
+        return ""
+    day, _sep, time = stamp.partition("T")
+    return f"{time[:5]} {format_iso_date(day)}".strip()
+
+
 def document_date(value: dt.date, place: str = "") -> str:
     """The date line of a party document: 'Hà Nội, ngày 05 tháng 3 năm 2026' (always Vietnamese)."""
     text = _vietnamese_long_date(value)

@@ -28,7 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="chibo",
         description=_("{app}: sổ sách chi bộ, dùng từ dòng lệnh.").format(app=APP_NAME),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=argparse._("show program's version number and exit"),  # Python's text, translated
+    )
     parser.add_argument(
         "--db",
         metavar="PATH",

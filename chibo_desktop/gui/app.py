@@ -25,7 +25,12 @@ PAGES = ("home", "members", "meetings", "campaign", "reports", "settings")
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     install_argparse_texts()
     parser = argparse.ArgumentParser(prog="chibo-desktop", description=APP_NAME)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=argparse._("show program's version number and exit"),  # Python's text, translated
+    )
     parser.add_argument("--db", metavar="PATH", help=_("tệp dữ liệu của chi bộ"))
     parser.add_argument(
         "--demo", action="store_true", help=_("mở tệp dữ liệu mẫu (tạo mới nếu chưa có)")

@@ -8,8 +8,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..domain import dates
+from ..domain.members import FIELD_LABELS
 from ..domain.text import fold
-from ..i18n import N_, _
+from ..i18n import N_, _, format_iso_date
+from ..rules.statuses import status_rules
 from ..storage import changelog as store
 
 ENTITY_LABELS = {
@@ -58,9 +61,9 @@ def list_changes(db: Database, *, entity: str | None = None, text: str = "") -> 
             entity_label(row["entity"]),
             row["record_id"],
             record_label,
-            row["field"],
-            row["old"] or "",
-            row["new"] or "",
+            _field_label(row["entity"], row["field"]),
+            _shown_value(row["entity"], row["old"]),
+            _shown_value(row["entity"], row["new"]),
             row["source"],
         )
         if needle:
@@ -80,8 +83,68 @@ def _record_label(row: dict, names: dict[int, str]) -> str:
     if rid is None:
         return ""
     if row["entity"] in {"member", "member_status", "assessment", "attendance"} and rid in names:
-        return f"{names[rid]} (#{rid})"
+        return names[rid]
     return f"#{rid}"
+
+
+_ACTIONS = {
+    "created": N_("Tạo hồ sơ"),
+    "deleted": N_("Xóa hồ sơ"),
+    "restored": N_("Khôi phục hồ sơ"),
+}
+_FIELDS = {
+    "cell": {
+        "name": N_("Tên chi bộ"),
+        "party_committee": N_("Đảng bộ cấp trên"),
+        "place": N_("Địa danh"),
+        "secretary_name": N_("Họ tên bí thư"),
+    },
+    "meeting": {"status": N_("Trạng thái biên bản")},
+    "assessment": {
+        "self_score": N_("Điểm tự chấm"),
+        "self_level": N_("Tự xếp loại"),
+        "proposed_level": N_("Chi bộ đề nghị"),
+        "final_level": N_("Xếp loại được quyết định"),
+        "notes": N_("Ghi chú"),
+        "conditions": N_("Điều kiện đã đạt"),
+    },
+}
+_VALUES = {"draft": N_("Nháp"), "final": N_("Đã hoàn tất")}
+
+
+def _field_label(entity: str, field: str) -> str:
+    """A field as the forms name it: 'join_date' → 'Ngày vào Đảng', 'transfer_in' →
+    'Chuyển sinh hoạt đến'; a key the program does not know is shown as it is."""
+    if field in _ACTIONS:
+        return _(_ACTIONS[field])
+    if entity == "member" and field in FIELD_LABELS:
+        return _(FIELD_LABELS[field])
+    if entity == "assessment" and "." in field:  # '2026.self_score': the year's assessment
+        year, _dot, name = field.partition(".")
+        label = _FIELDS["assessment"].get(name)
+        return f"{_(label)} ({year})" if label else field
+    if field in _FIELDS.get(entity, {}):
+        return _(_FIELDS[entity][field])
+    if entity == "member_status":
+        rule = status_rules().get(field)
+        if rule is not None:
+            return _(rule.label)
+    return field
+
+
+def _shown_value(entity: str, value: str | None) -> str:
+    """Dates dd/mm/yyyy and yes/no in words, as everywhere else in the program."""
+    if not value:
+        return ""
+    if entity == "meeting" and value in _VALUES:
+        return _(_VALUES[value])
+    if value in ("True", "False"):
+        return _("có") if value == "True" else _("không")
+    try:
+        dates.parse_iso(value)
+    except ValueError:
+        return value
+    return format_iso_date(value)
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:

@@ -134,9 +134,21 @@ def with_canonical_choices(member: Member) -> tuple[Member, list[FieldProblem]]:
     return (dataclasses.replace(member, **changes) if changes else member), problems
 
 
-def _check(db: Database, member: Member, today: dt.date) -> Member:
+def _check(
+    db: Database, member: Member, today: dt.date, first_status: StatusChange | None = None
+) -> Member:
     member, problems = with_canonical_choices(member)
     problems = validate(member, today) + problems
+    if first_status is not None and first_status.kind == "admitted" and not member.join_date:
+        problems.append(
+            FieldProblem(
+                "join_date",
+                _(
+                    "Kết nạp cần ngày vào Đảng: hãy ghi ngày vào Đảng, hoặc chọn “(chưa vào "
+                    "danh sách chi bộ)” để lưu hồ sơ mà chưa ghi biến động."
+                ),
+            )
+        )
     if member.card_number:
         owner = store.card_owner(db, member.card_number)
         if owner is not None and owner != member.id:
@@ -180,7 +192,7 @@ def save_member(
     """Add (``member.id`` is None) or update a record. A new record may bring its first
     status change (admitted, transferred in, ...), so that it appears in the cell's list."""
     today = today or _today()
-    member = _check(db, normalized(member), today)
+    member = _check(db, normalized(member), today, first_status if member.id is None else None)
     user = current_user()
     with db.atomic():
         if member.id is None:
@@ -255,15 +267,33 @@ def remove_status_change(db: Database, change_id: int) -> Result[None]:
     return Result(None, CHANGED)
 
 
-def delete_member(db: Database, member_id: int) -> Result[None]:
-    """Only for a record entered by mistake: members who leave get a status change."""
+def delete_member(db: Database, member_id: int) -> Result[MemberDetail]:
+    """Only for a record entered by mistake: members who leave get a status change.
+    Returns the record as it was, for ``restore_member``."""
     detail = get_member(db, member_id)
     with db.atomic():
         store.delete(db, member_id)
         changelog.record(
             db, current_user(), "member", member_id, [("deleted", detail.member.full_name, None)]
         )
-    return Result(None, CHANGED)
+    return Result(detail, CHANGED)
+
+
+def restore_member(db: Database, member: Member, history: list[StatusChange]) -> Result[int]:
+    """Put back a deleted record under its own number, with its status history."""
+    if store.get(db, member.id) is not None:
+        raise ChiboError(_("Hồ sơ {name} vẫn còn trong sổ.").format(name=member.full_name))
+    state = state_of(member, history)
+    row = (member.id, *store.stored_values(member), search_text(member), state.code, state.in_cell)
+    with db.atomic():
+        store.insert_rows(db, (*store.COLUMNS, "search_text", "status", "in_cell"), [row])
+        store.add_statuses(
+            db, [(member.id, c.kind, c.date.isoformat(), c.decision, c.note) for c in history]
+        )
+        changelog.record(
+            db, current_user(), "member", member.id, [("restored", None, member.full_name)]
+        )
+    return Result(member.id, CHANGED)
 
 
 def search(db: Database, text: str) -> list[int]:

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from sqlite_utils import Database
 
@@ -14,6 +15,8 @@ from ..domain.status import StatusChange
 
 _COLUMNS = field_names()
 COLUMNS = tuple(_COLUMNS)
+_FIELDS = attrgetter(*_COLUMNS)
+_ARMED = _COLUMNS.index("armed_forces")
 _SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM members"
 
 
@@ -23,10 +26,15 @@ def _to_member(row: dict) -> Member:
     return Member(**row)
 
 
+def stored_values(member: Member) -> tuple:
+    """The member's fields in COLUMNS order, as the table stores them."""
+    values = list(_FIELDS(member))
+    values[_ARMED] = int(bool(values[_ARMED]))
+    return tuple(values)
+
+
 def _values(member: Member) -> dict:
-    values = {name: getattr(member, name) for name in _COLUMNS}
-    values["armed_forces"] = int(bool(member.armed_forces))
-    return values
+    return dict(zip(_COLUMNS, stored_values(member), strict=True))
 
 
 def insert(db: Database, member: Member, search_text: str) -> int:

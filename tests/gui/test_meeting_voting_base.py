@@ -19,7 +19,7 @@ DATE = dt.date(2026, 3, 20)
 
 class _NewMeeting(meeting_parts.NewMeetingDialog):
     def exec(self) -> int:
-        self.date.setDate(DATE)
+        self.date.set_date(DATE)
         return 1
 
 

@@ -4,6 +4,7 @@ print."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 
@@ -24,7 +25,7 @@ DATE = dt.date(2026, 3, 20)
 
 class _NewMeeting(meeting_parts.NewMeetingDialog):
     def exec(self) -> int:
-        self.date.setDate(DATE)
+        self.date.set_date(DATE)
         return 1
 
 
@@ -127,6 +128,8 @@ def test_create_mark_discuss_vote_finalise_and_print(
     qtbot.waitUntil(lambda: editor.meeting.final)
     assert editor.actions_bar.reopen_button.isVisible()
     assert not editor.actions_bar.finalise_button.isVisible()
+    # when, as dates are written everywhere: "Đã hoàn tất (19:23 05/12/2026)"
+    assert re.search(r"Đã hoàn tất.*\(\d\d:\d\d \d\d/\d\d/\d{4}\)", editor.actions_bar.state.text())
     assert editor.general.place.isReadOnly()
     assert editor.attendance.read_only
     assert _stored(demo_path, meeting_id).final

@@ -87,7 +87,7 @@ def test_add_edit_transfer_out_and_undo(open_window, db_path, qtbot, tasks):
     assert stored(db_path)[0]["status"] == "transfer_out"
 
     # Ctrl+Z takes the transfer back.
-    assert "Chuyển sinh hoạt đi" in page.undo_action.text()
+    assert "Chuyển sinh hoạt đi" in page.undo_action.toolTip()
     page.undo_action.trigger()
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)
@@ -161,6 +161,7 @@ def test_validation_problems_are_shown_in_the_form(open_window, db_path, qtbot, 
     assert form.isVisible()
     text = form.problems.text()
     assert "chỉ được gồm chữ cái" in text and "31/02/1970" in text
+    assert "Kết nạp cần ngày vào Đảng" in text  # every problem at once
     assert stored(db_path) == []
 
 
@@ -275,3 +276,64 @@ def test_the_last_import_is_undone_from_the_import_button(
     wait_idle(qtbot, tasks)
     assert stored(db_path) == []
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)
+
+
+def test_the_state_column_shows_the_longest_state_whole(open_window, demo_path, qtbot):
+    from chibo_desktop.gui.models.members_model import STATUS_COLUMN
+
+    page = members_page(open_window(demo_path))
+    labels = {item.status_label for item in page.model.items}
+    assert "Sinh hoạt tạm thời nơi khác" in labels
+    metrics = page.table.fontMetrics()
+    width = page.table.horizontalHeader().sectionSize(STATUS_COLUMN)
+    assert all(metrics.horizontalAdvance(label) < width - 8 for label in labels)
+    assert page.status_filter.currentText() == "Trong danh sách chi bộ"
+    assert "đình chỉ" in page.status_filter.toolTip()
+
+
+def test_a_member_is_not_admitted_without_a_date_joined(open_window, db_path, qtbot, tasks):
+    page = members_page(open_window(db_path))
+    page.add_action.trigger()
+    form = page.form
+    type_text(form.widgets["full_name"], "Lê Văn Chưa")
+    type_text(form.widgets["birth_date"], "02/05/1990")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert "cần ngày vào Đảng" in form.problems.text()
+    assert stored(db_path) == []  # not saved as a probationary member with no date
+    form.entry_kind.setCurrentIndex(form.entry_kind.findData(None))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    rows = stored(db_path)
+    assert [(r["full_name"], r["status"]) for r in rows] == [("Lê Văn Chưa", "none")]
+
+
+def test_undo_follows_adds_and_deletes_and_never_names_an_internal_number(
+    open_window, db_path, qtbot, tasks, monkeypatch
+):
+    monkeypatch.setattr("chibo_desktop.gui.views.members.confirm", lambda *a: True)
+    page = members_page(open_window(db_path))
+    page.add_action.trigger()
+    form = page.form
+    type_text(form.widgets["full_name"], "Nguyễn Văn Thử")
+    type_text(form.widgets["join_date"], "10/01/2000")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: shown_names(page) == ["Nguyễn Văn Thử"])
+    select(page, qtbot, "Nguyễn Văn Thử")
+    page.delete_action.trigger()
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)
+    assert "xóa Nguyễn Văn Thử" in page.undo_action.toolTip()
+    assert page.undo_action.text() == "Hoàn tác"  # short: the toolbar keeps its room
+    errors = []
+    monkeypatch.setattr("chibo_desktop.gui.views.members_undo.show_error", errors.append)
+    page.undo_action.trigger()  # the deletion comes back, history and all
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: shown_names(page) == ["Nguyễn Văn Thử"])
+    assert [r["status"] for r in stored(db_path)] == ["du_bi"]
+    assert "thêm Nguyễn Văn Thử" in page.undo_action.toolTip()
+    page.undo_action.trigger()  # then the addition
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)
+    assert stored(db_path) == [] and errors == []

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...domain.meetings import Meeting
-from ...i18n import _
+from ...i18n import _, format_stamp
 from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..errors import show_error
@@ -68,7 +68,7 @@ class MeetingActions(QWidget):
         self.reopen_button.setVisible(final)
         if final:
             last = next((e for e in reversed(meeting.events) if e.action == "finalise"), None)
-            when = last.at.replace("T", " ")[:16] if last else ""
+            when = format_stamp(last.at) if last else ""
             self.state.setText(
                 "<b>"
                 + _("Đã hoàn tất")
@@ -80,7 +80,7 @@ class MeetingActions(QWidget):
         reopened = [e for e in meeting.events if e.action == "reopen"]
         self.message.setText(
             _("Mở lại lần cuối: {user}, {when}").format(
-                user=reopened[-1].user or "?", when=reopened[-1].at.replace("T", " ")[:16]
+                user=reopened[-1].user or "?", when=format_stamp(reopened[-1].at)
             )
             if reopened and not final
             else ""

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import STATE_LABELS
 from ...i18n import _
+from ..day_edit import DayEdit
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -130,9 +130,8 @@ class NewMeetingDialog(QDialog):
         self.setWindowTitle(_("Biên bản mới"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date = DayEdit(today)
+        self.date.changed.connect(self._check)
         form.addRow(_("Ngày sinh hoạt:"), self.date)
         self.kind_boxes: dict[str, QCheckBox] = {}
         box = QWidget()
@@ -149,12 +148,11 @@ class NewMeetingDialog(QDialog):
         self.topic.setPlaceholderText(_("Tên chuyên đề (khi sinh hoạt chuyên đề)"))
         form.addRow(_("Chuyên đề:"), self.topic)
         layout.addLayout(form)
-        self.hint = QLabel(
-            _(
-                "Danh sách điểm danh lấy từ danh sách đảng viên tại ngày sinh hoạt; chương "
-                "trình lấy theo mẫu của loại sinh hoạt và sửa được tự do."
-            )
+        self.usual_hint = _(
+            "Danh sách điểm danh lấy từ danh sách đảng viên tại ngày sinh hoạt; chương "
+            "trình lấy theo mẫu của loại sinh hoạt và sửa được tự do."
         )
+        self.hint = QLabel(self.usual_hint)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(
@@ -168,13 +166,13 @@ class NewMeetingDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        ok = any(b.isChecked() for b in self.kind_boxes.values())
+        ok = any(b.isChecked() for b in self.kind_boxes.values()) and not self.date.problem
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.hint.setText(self.date.problem or self.usual_hint)
         self.topic.setEnabled("chuyen_de" in self.kinds())
 
     def kinds(self) -> tuple[str, ...]:
         return tuple(k for k, b in self.kind_boxes.items() if b.isChecked())
 
     def value(self) -> tuple[dt.date, tuple[str, ...], str]:
-        date = self.date.date()
-        return dt.date(date.year(), date.month(), date.day()), self.kinds(), self.topic.text()
+        return self.date.date(), self.kinds(), self.topic.text()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import to_date
 from ...domain.members import DATE_FIELDS, FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
 from ...errors import FieldProblem, ValidationError
@@ -284,8 +285,6 @@ class MemberForm(QDialog):
         kind = self.entry_kind.currentData()
         if self.member_id is not None or kind is None:
             return None
-        from ...domain.dates import to_date
-
         typed = self.entry_date.iso()
         when = to_date(typed) if typed else None
         if when is None and typed:
@@ -331,8 +330,6 @@ class MemberForm(QDialog):
         self._finish_save(member_id, before)
 
     def _official_change(self) -> StatusChange | None:
-        from ...domain.dates import to_date
-
         first = self.first_status
         if first is None or first.kind != "admitted":
             return None

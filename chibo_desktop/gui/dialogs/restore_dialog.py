@@ -74,7 +74,7 @@ class BackupsModel(QAbstractTableModel):
             notes = [_("mã hóa")] if info.encrypted else []
             if info.problem:
                 notes.append(info.problem)
-            notes.append(f"{info.size / 1e6:.1f} MB")
+            notes.append(f"{format_number(info.size / 1e6, 1)} MB")
             return ", ".join(notes)
         if role == Qt.ItemDataRole.UserRole:  # sorting
             if column == 0:

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.status import StatusChange
 from ...domain.text import clean_text
 from ...i18n import _
+from ..day_edit import DayEdit
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -58,13 +58,12 @@ class StatusDialog(QDialog):
         self.kind = QComboBox()
         for key, label in kinds.items():
             self.kind.addItem(label, key)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setMaximumDate(to_qdate(today))
-        if earliest is not None:
-            self.date.setMinimumDate(to_qdate(earliest))
-        self.date.setDate(to_qdate(today))
+        # Typed dates stay as typed: one before the last change or after today is refused
+        # with the reason below the field, never moved to the nearest allowed day.
+        self.date = DayEdit(today, earliest=earliest, latest=today)
+        self.date_problem = QLabel()
+        self.date_problem.setStyleSheet("color: #b3261e")
+        self.date_problem.setWordWrap(True)
         self.decision = QLineEdit()
         self.decision.setPlaceholderText(_("Ví dụ: 125-QĐ/ĐU (nếu có)"))
         self.note = QPlainTextEdit()
@@ -72,6 +71,7 @@ class StatusDialog(QDialog):
         self.note.setFixedHeight(70)
         form.addRow(_("Loại biến động:"), self.kind)
         form.addRow(_("Ngày:"), self.date)
+        form.addRow("", self.date_problem)
         form.addRow(_("Số quyết định:"), self.decision)
         form.addRow(_("Ghi chú:"), self.note)
         layout.addLayout(form)
@@ -80,12 +80,19 @@ class StatusDialog(QDialog):
         )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(_("Ghi"))
-        self.ok_button.setEnabled(bool(kinds))
+        self.has_kinds = bool(kinds)
+        self.date.changed.connect(self._check_date)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._check_date()
         self.resize(460, self.sizeHint().height())
+
+    def _check_date(self) -> None:
+        self.date_problem.setText(self.date.problem)
+        self.date_problem.setVisible(bool(self.date.problem))
+        self.ok_button.setEnabled(self.has_kinds and not self.date.problem)
 
     def select_kind(self, key: str) -> None:
         index = self.kind.findData(key)
@@ -95,7 +102,7 @@ class StatusDialog(QDialog):
     def value(self) -> StatusChange:
         return StatusChange(
             kind=self.kind.currentData(),
-            date=from_qdate(self.date.date()),
+            date=self.date.date(),
             decision=clean_text(self.decision.text()),
             note=clean_text(self.note.toPlainText(), multiline=True),
         )

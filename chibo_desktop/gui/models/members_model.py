@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from ...services.member_list import ListedMember
 
 STATUS_FILTERS = {
-    "active": N_("Đang sinh hoạt"),
+    "active": N_("Trong danh sách chi bộ"),
     "left": N_("Đã rời chi bộ"),
     "all": N_("Tất cả"),
 }

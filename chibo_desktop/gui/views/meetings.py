@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _, ngettext
 from ...services.common import Changes
+from ...services.common import today as _today
 from ..errors import show_error
 from .base import Page, page_heading
 from .pages import described
@@ -200,7 +200,7 @@ class MeetingsPage(Page):
         from ..dialogs.meeting_parts import NewMeetingDialog
 
         svc = _svc()
-        dialog = NewMeetingDialog(svc.kind_labels(), dt.date.today(), self)
+        dialog = NewMeetingDialog(svc.kind_labels(), _today(), self)
         if not dialog.exec():
             return
         date, kinds, topic = dialog.value()
@@ -258,7 +258,7 @@ class MeetingsPage(Page):
 
     def export_year(self) -> None:
         meeting = self.editor.meeting
-        year = meeting.date.year if meeting is not None else dt.date.today().year
+        year = meeting.date.year if meeting is not None else _today().year
         name, _filter = QFileDialog.getSaveFileName(
             self,
             _("Lưu bảng theo dõi dự họp năm {year}").format(year=year),

@@ -119,6 +119,7 @@ class MembersPage(MembersBar, Page):
         self._loading = False
         keep = self._selected_id
         self.model.set_members(items, position_values(), _today())
+        self._fit_status_column()
         self.table.horizontalHeader().setSortIndicator(
             self.model.sort_column, self.model.sort_order
         )
@@ -128,6 +129,17 @@ class MembersPage(MembersBar, Page):
             self.load()
         elif self._record_to_show is not None:
             self._show_member(self._record_to_show)
+
+    def _fit_status_column(self) -> None:
+        """Wide enough for the longest state shown ("Sinh hoạt tạm thời nơi khác"), measured
+        on the few distinct labels rather than on every row."""
+        from ..models.members_model import STATUS_COLUMN
+
+        labels = {item.status_label for item in self.model.items}
+        metrics = self.table.fontMetrics()
+        needed = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 16
+        header = self.table.horizontalHeader()
+        header.resizeSection(STATUS_COLUMN, max(WIDTHS[STATUS_COLUMN], needed))
 
     def show_record(self, record_id) -> None:
         """Select a member's row (clearing filters that hide it) and open the record."""
@@ -207,8 +219,11 @@ class MembersPage(MembersBar, Page):
         for action in (self.edit_action, self.status_action, self.delete_action):
             action.setEnabled(has)
         self.undo_action.setEnabled(self.undo_stack.canUndo())
+        # The toolbar keeps a short text; what would be undone is in the tooltip.
         text = self.undo_stack.undoText()
-        self.undo_action.setText(_("Hoàn tác: {what}").format(what=text) if text else _("Hoàn tác"))
+        self.undo_action.setToolTip(
+            _("Hoàn tác: {what} (Ctrl+Z)").format(what=text) if text else _("Hoàn tác (Ctrl+Z)")
+        )
 
     # --- actions --------------------------------------------------------------------------------
     def _open_form(self, member_id: int | None) -> MemberForm:
@@ -288,8 +303,19 @@ class MembersPage(MembersBar, Page):
             "đi, từ trần… thì dùng “Ghi biến động” để giữ lại lịch sử."
         ).format(name=item.full_name)
         if confirm(self, _("Xóa hồ sơ"), question):
+            from .members_undo import DeleteMemberCommand
+
             self._selected_id = None
-            self.tasks.run(_service("delete_member"), member_id)
+
+            def deleted(detail) -> None:
+                self.undo_stack.push(DeleteMemberCommand(self, detail))
+
+            self.tasks.run(
+                _service("delete_member"),
+                member_id,
+                on_done=lambda result: deleted(result.value),
+                on_error=lambda e: show_error(self, e),
+            )
 
     def export(self, kind: str) -> None:
         label = {"xlsx": _("Tệp Excel (*.xlsx)"), "pdf": _("Tệp PDF (*.pdf)")}[kind]

@@ -133,6 +133,13 @@ class MembersBar:
         self.status_filter = QComboBox()
         for key, label in STATUS_FILTERS.items():
             self.status_filter.addItem(_(label), key)
+        self.status_filter.setToolTip(
+            _(
+                "“Trong danh sách chi bộ”: mọi đảng viên đang thuộc chi bộ, kể cả người được "
+                "miễn hoặc tạm miễn sinh hoạt, bị đình chỉ sinh hoạt, sinh hoạt tạm thời nơi "
+                "khác, và người sinh hoạt tạm thời tại chi bộ."
+            )
+        )
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         self.position_filter = QComboBox()
         self.position_filter.addItem(_("Mọi chức vụ"), "")

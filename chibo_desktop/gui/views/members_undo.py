@@ -18,6 +18,7 @@ from ...services.members import (
     change_labels,
     delete_member,
     remove_status_change,
+    restore_member,
     save_member,
 )
 from ..errors import show_error
@@ -78,6 +79,21 @@ class AddMemberCommand(_Command):
             first_status=self.first_status,
             on_done=done,
         )
+
+
+class DeleteMemberCommand(_Command):
+    """A record deleted as entered by mistake; undo puts it back whole, same number and
+    history, so the commands below it on the stack still find it."""
+
+    def __init__(self, page, detail) -> None:
+        super().__init__(page, _("xóa {name}").format(name=detail.member.full_name))
+        self.detail = detail
+
+    def undo(self) -> None:
+        self._run(restore_member, self.detail.member, self.detail.history)
+
+    def again(self) -> None:
+        self._run(delete_member, self.detail.member.id)
 
 
 class StatusChangeCommand(_Command):

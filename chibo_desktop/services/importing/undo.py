@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from ...domain.members import FIELD_LABELS, Member
 from ...errors import ChiboError
-from ...i18n import _, format_iso_date
+from ...i18n import _, format_stamp
 from ...storage import imports as import_store
 from ...storage import members as member_store
 from ..changelog import entity_label
@@ -37,11 +37,11 @@ def undo_last_import(db: Database) -> Result[UndoneImport]:
     done = import_store.last(db)
     if done is None:
         raise ChiboError(_("Chưa có lần nhập danh sách nào để hoàn tác."))
-    when = _shown_time(done["at"])
+    when = format_stamp(done["at"])
     since = import_store.changes_since(db, done["id"])
     if since:
         shown = "; ".join(
-            f"{_shown_time(at)} {entity_label(entity)}" + (f" ({source})" if source else "")
+            f"{format_stamp(at)} {entity_label(entity)}" + (f" ({source})" if source else "")
             for at, entity, _record, _field, source in since[:3]
         )
         raise ChiboError(
@@ -121,9 +121,3 @@ def _reverted(logged: list[tuple], added: list[int]):
 def _state(db: Database, member_id: int) -> tuple[str, bool, int]:
     state = state_of(member_store.get(db, member_id), member_store.status_history(db, member_id))
     return state.code, state.in_cell, member_id
-
-
-def _shown_time(stamp: str) -> str:
-    """'2026-12-05T14:32:10' → '14:32 05/12/2026'."""
-    day, _t, time = stamp.partition("T")
-    return f"{time[:5]} {format_iso_date(day)}".strip()

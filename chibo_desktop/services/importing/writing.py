@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Generator
-from operator import attrgetter
 
 from sqlite_utils import Database
 
@@ -28,8 +27,6 @@ from .plan import ImportPlan
 
 _STEP = 2000
 _NEW_COLUMNS = (*member_store.COLUMNS, "search_text", "status", "in_cell")
-_FIELDS = attrgetter(*member_store.COLUMNS)
-_ARMED = member_store.COLUMNS.index("armed_forces")
 # Dates of the record and the status change each one stands for.
 _DATED = {"join_date": "admitted", "official_date": "official"}
 
@@ -64,10 +61,9 @@ def write_plan(
             history = history_from_dates(
                 member.join_date, member.official_date, arrived, outcome.arrived_from
             )
-            values = list(_FIELDS(member))
-            values[_ARMED] = int(values[_ARMED])
             state = new_state(history, member.official_date)
-            rows.append((member_id, *values, search_text(member), *state))
+            row = (member_id, *member_store.stored_values(member), search_text(member), *state)
+            rows.append(row)
             log.append(("member", member_id, "created", None, member.full_name))
             for change in history:
                 date = change.date.isoformat()

@@ -1,0 +1,113 @@
+"""A field for one whole day, typed dd/mm/yyyy or picked from a calendar. Unlike QDateEdit
+it never changes what was typed: 31/02/2024 stays 31/02/2024, marked red with the reason,
+and the field says it is not valid until it is corrected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from ..i18n import _, format_date
+
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+_INVALID = "QLineEdit { border: 1px solid #b3261e; background: #fbe9e7; }"
+
+
+class DayEdit(QWidget):
+    changed = Signal()  # the text changed, valid or not
+
+    def __init__(
+        self,
+        value: dt.date,
+        *,
+        earliest: dt.date | None = None,
+        latest: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.earliest, self.latest = earliest, latest
+        self.edit = QLineEdit(format_date(value))
+        self.edit.setPlaceholderText(_("dd/mm/yyyy"))
+        self.edit.setMaximumWidth(130)
+        self.edit.textChanged.connect(self._validate)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(self._picked)
+        pick = QToolButton()
+        pick.setText("…")
+        pick.setToolTip(_("Chọn trên lịch"))
+        pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(pick)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._show_calendar)
+        pick.setMenu(menu)
+        self._menu = menu
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(pick)
+        row.addStretch(1)
+        self.problem = ""
+        self._validate()
+
+    def date(self) -> dt.date | None:
+        """The day typed, or None while it is not a valid one (see ``problem``)."""
+        return None if self.problem else _parse(self.edit.text())
+
+    def set_date(self, value: dt.date) -> None:
+        self.edit.setText(format_date(value))
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        self.setEnabled(not read_only)
+
+    def _validate(self) -> None:
+        text = self.edit.text().strip()
+        day = _parse(text)
+        if not text:
+            self.problem = _("Chưa nhập ngày.")
+        elif day is None:
+            self.problem = _("“{text}” không phải là ngày có thật (ghi dd/mm/yyyy).").format(
+                text=text
+            )
+        elif self.earliest is not None and day < self.earliest:
+            self.problem = _("Ngày phải từ {day} trở đi.").format(day=format_date(self.earliest))
+        elif self.latest is not None and day > self.latest:
+            self.problem = _("Ngày không được sau {day}.").format(day=format_date(self.latest))
+        else:
+            self.problem = ""
+        self.edit.setStyleSheet(_INVALID if self.problem else "")
+        self.edit.setToolTip(self.problem or _("Ghi dd/mm/yyyy"))
+        self.changed.emit()
+
+    def _show_calendar(self) -> None:
+        day = _parse(self.edit.text())
+        if day is not None:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def _picked(self, value: QDate) -> None:
+        self.set_date(dt.date(value.year(), value.month(), value.day()))
+        self._menu.close()
+
+
+def _parse(text: str) -> dt.date | None:
+    match = _DMY.match(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
