@@ -195,6 +195,12 @@ class Counts:
     absent: tuple[str, ...]
     voting_base: int
     threshold: int  # the smallest "for" count that passes
+    voters_present: int = 0  # members of the voting base who are at the meeting
+
+    @property
+    def voters_absent(self) -> int:
+        """Members of the voting base not at the meeting: counted as "vắng" in every vote."""
+        return self.voting_base - self.voters_present
 
     @property
     def attendance_rate(self) -> float | None:
@@ -242,7 +248,8 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
             return False
         return not (rules.exclude_excused and a.state == "excused")
 
-    base = sum(1 for a in attendance if votes(a))
+    voters = [a for a in attendance if votes(a)]
+    base = len(voters)
     return Counts(
         total=len(attendance),
         total_official=sum(1 for a in own if a.membership == "chinh_thuc"),
@@ -265,21 +272,12 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
         absent=tuple(a.name for a in absent),
         voting_base=base,
         threshold=threshold_for(base, rules.majority),
+        voters_present=sum(1 for a in voters if a.state == "present"),
     )
 
 
 def vote_passed(votes_for: int, counts: Counts) -> bool:
     return counts.voting_base > 0 and votes_for >= counts.threshold
-
-
-def vote_problem(resolution: Resolution, counts: Counts) -> str:
-    """A message when the votes cannot be right (more votes than people who may vote)."""
-    cast = resolution.votes_for + resolution.votes_against + resolution.votes_abstain
-    if cast > counts.voting_base:
-        return _("{cast} phiếu nhưng chỉ có {base} đảng viên có quyền biểu quyết.").format(
-            cast=cast, base=counts.voting_base
-        )
-    return ""
 
 
 # --- quality warnings -----------------------------------------------------------------------
@@ -350,10 +348,6 @@ def warnings(
                 length=length, needed=needed
             )
         )
-    for number, resolution in enumerate(meeting.resolutions, start=1):
-        problem = vote_problem(resolution, counts)
-        if problem:
-            found.append(_("Biểu quyết {n}: {problem}").format(n=number, problem=problem))
     return found
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ..domain import meetings as dm
+from ..domain.meeting_checks import blocking_problems
 from ..domain.meetings import Attendee, Counts, Meeting
 from ..domain.text import clean_text, fold
 from ..errors import ChiboError, NotFoundError
@@ -27,6 +28,7 @@ CHANGED = Changes(meetings=True)
 class AttendanceSummary:
     counts: Counts
     warnings: list[str]
+    problems: list[str] = dataclasses.field(default_factory=list)  # block "Hoàn tất"
 
     @property
     def voting_base(self) -> int:
@@ -100,7 +102,9 @@ def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
     rules = meeting_rules()
     counts = dm.compute_counts(meeting.attendance, rules)
     return AttendanceSummary(
-        counts, dm.warnings(meeting, counts, rules, _year_history(db, meeting))
+        counts,
+        dm.warnings(meeting, counts, rules, _year_history(db, meeting)),
+        blocking_problems(meeting, counts),
     )
 
 
@@ -309,6 +313,11 @@ def finalise(db: Database, meeting_id: int) -> Result[None]:
         missing.append(_("thư ký"))
     if missing:
         raise ChiboError(_("Chưa hoàn tất được: thiếu {what}.").format(what=", ".join(missing)))
+    problems = blocking_problems(meeting, dm.compute_counts(meeting.attendance, meeting_rules()))
+    if problems:
+        raise ChiboError(
+            _("Chưa hoàn tất được vì biên bản còn chỗ mâu thuẫn:") + "\n- " + "\n- ".join(problems)
+        )
     with db.atomic():
         store.set_status(db, meeting_id, "final", "finalise", current_user())
         changelog.record(db, current_user(), "meeting", meeting_id, [("status", "draft", "final")])

@@ -99,9 +99,13 @@ def test_create_mark_discuss_vote_finalise_and_print(
     _set(editor.resolutions, 0, 0, "Thông qua kế hoạch tháng 4")
     _set(editor.resolutions, 0, 1, 15)
 
-    # counts and warnings follow the edits
+    # counts and warnings follow the edits; votes that leave voters out are flagged
     qtbot.waitUntil(lambda: absent_name in editor.warnings.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "15 phiếu" in str(editor.resolutions.index(0, 4).data()))
+    assert "Biểu quyết 1: 15 phiếu" in editor.warnings.text()
+    _set(editor.resolutions, 0, 3, editor.counts.voters_present - 15)
     qtbot.waitUntil(lambda: "Thông qua" in str(editor.resolutions.index(0, 4).data()))
+    qtbot.waitUntil(lambda: "Biểu quyết 1" not in editor.warnings.text(), timeout=5000)
 
     # autosave stores the draft without pressing anything
     qtbot.waitUntil(

@@ -140,9 +140,10 @@ def vote_text(votes_for: int, against: int, abstain: int, counts: Counts) -> str
     base = counts.voting_base
     share = f" ({format_percent(votes_for / base, document=True)})" if base else ""
     verdict = "Thông qua" if vote_passed(votes_for, counts) else "Không thông qua"
+    absent = f"; vắng: {counts.voters_absent}" if counts.voters_absent else ""
     return (
         f"Tán thành: {votes_for}/{base} đồng chí{share}; không tán thành: {against}; "
-        f"không biểu quyết: {abstain}. {verdict}."
+        f"không biểu quyết: {abstain}{absent}. {verdict}."
     )
 
 
@@ -245,9 +246,11 @@ def _closing(data: MinutesInput, blank: bool, body, width) -> list:
             Paragraph(f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày.", body),
         ]
     if m.approval_for is not None:
+        present = data.counts.present
+        share = f" ({format_percent(m.approval_for / present, document=True)})" if present else ""
         approved = (
             "Biên bản đã được đọc lại trước chi bộ và được thông qua với "
-            f"{m.approval_for}/{data.counts.present} đồng chí có mặt tán thành"
+            f"{m.approval_for}/{present} đồng chí có mặt tán thành{share}"
             f"; không tán thành: {m.approval_against or 0}"
             f"; không biểu quyết: {m.approval_abstain or 0}."
         )
