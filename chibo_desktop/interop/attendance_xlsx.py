@@ -19,6 +19,7 @@ class MeetingColumn:
     date: dt.date
     title: str
     attendance: Sequence[Attendee]
+    draft: bool = False
 
 
 def rate(present: int, expected: int) -> float | None:
@@ -52,15 +53,21 @@ def write_attendance(
         head,
         f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}",
         "P: có mặt; V: vắng có lý do; K: vắng không lý do; M: miễn sinh hoạt; "
-        "-: sinh hoạt nơi khác; ô trống: chưa thuộc chi bộ",
+        "-: sinh hoạt nơi khác; ô trống: chưa thuộc chi bộ"
+        + (
+            "; (DT): biên bản còn là dự thảo, chưa hoàn tất"
+            if any(c.draft for c in meetings)
+            else ""
+        ),
         columns,
     )
     labels = ["STT", "Họ và tên"]
-    labels += [c.date.strftime("%d/%m") for c in meetings]
+    labels += [c.date.strftime("%d/%m") + (" (DT)" if c.draft else "") for c in meetings]
     labels += ["Có mặt", "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự họp"]
     header_row(ws, row, labels)
     for index, column in enumerate(meetings, start=3):
-        ws.cell(row=row, column=index).comment = Comment(column.title, "Chi bộ Desktop")
+        note = column.title + (" — biên bản dự thảo, chưa hoàn tất" if column.draft else "")
+        ws.cell(row=row, column=index).comment = Comment(note, "Chi bộ Desktop")
     header = row
     states = [{a.member_id: a.state for a in c.attendance} for c in meetings]
     for number, member_id in enumerate(members, start=1):

@@ -47,7 +47,12 @@ def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
         store.rows(db, f"{year:04d}-01-01", f"{year:04d}-12-31"), key=lambda r: (r["date"], r["id"])
     )
     columns = [
-        MeetingColumn(dt.date.fromisoformat(r["date"]), r["title"], store.attendance(db, r["id"]))
+        MeetingColumn(
+            dt.date.fromisoformat(r["date"]),
+            r["title"],
+            store.attendance(db, r["id"]),
+            draft=r["status"] != "final",
+        )
         for r in rows
     ]
     head, _name = _letterhead(db, dt.date.today())

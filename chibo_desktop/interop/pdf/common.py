@@ -287,6 +287,23 @@ def page_number_from_two(canvas, doc) -> None:
     canvas.restoreState()
 
 
+def draft_mark(canvas, doc) -> None:
+    """HD 36 part 11b: a draft says so, boxed bold capitals at the top right of every page,
+    so that no page of it can pass for the final text."""
+    canvas.saveState()
+    label, size = "DỰ THẢO", 13
+    font = register_fonts() + "-Bold"
+    width, height = doc.pagesize
+    box_width = stringWidth(label, font, size) + 10
+    right = width - doc.rightMargin
+    bottom = height - 15 * mm
+    canvas.setLineWidth(0.8)
+    canvas.rect(right - box_width, bottom - 4, box_width, size + 6)
+    canvas.setFont(font, size)
+    canvas.drawCentredString(right - box_width / 2, bottom, label)
+    canvas.restoreState()
+
+
 def build_document(
     path: str | Path,
     story: list | Callable[[int], list],
@@ -294,14 +311,22 @@ def build_document(
     title: str,
     landscape_page: bool = False,
     on_page=page_number_from_two,
+    draft: bool = False,
 ) -> Path:
-    """Lay out ``story`` on A4 with the party margins and write it atomically.
+    """Lay out ``story`` on A4 with the party margins and write it atomically; a
+    ``draft`` carries "DỰ THẢO" on every page.
 
     ``story`` may be a function of the number of table rows to carry over with the closing
     (see closing.py): it is called with 0, and again if the closing came out alone."""
     from .closing import KEEP_ROWS, closing_alone, marks
 
     pagesize = landscape(A4) if landscape_page else A4
+    if draft:
+        plain_page = on_page
+
+        def on_page(canvas, doc) -> None:
+            plain_page(canvas, doc)
+            draft_mark(canvas, doc)
 
     def write(tmp: Path) -> None:
         if callable(story):

@@ -322,4 +322,5 @@ def _blank_content(data: MinutesInput, width: float, item_style) -> list:
 
 def build_minutes(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:
     title = ("Mẫu biên bản - " if blank else "Biên bản - ") + data.meeting.title
-    return build_document(path, story(data, blank=blank), title=title)
+    draft = not blank and not data.meeting.final
+    return build_document(path, story(data, blank=blank), title=title, draft=draft)
