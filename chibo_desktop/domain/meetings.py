@@ -19,8 +19,14 @@ STATE_LABELS = {
     "exempt": N_("Miễn sinh hoạt"),
     "away": N_("Sinh hoạt nơi khác"),
 }
-# Letters of the yearly attendance sheet.
-STATE_LETTERS = {"present": "P", "excused": "V", "absent": "K", "exempt": "M", "away": "-"}
+# Letters of the yearly attendance sheet: "P" reads as "có phép" (excused) to Vietnamese
+# readers, so presence is "x".
+STATE_LETTERS = {"present": "x", "excused": "P", "absent": "K", "exempt": "M", "away": "-"}
+SUSPENDED_LETTER = "Đ"
+LETTER_LEGEND = (
+    "x: có mặt; P: vắng có lý do (có phép); K: vắng không lý do; M: miễn sinh hoạt; "
+    "-: sinh hoạt tạm thời nơi khác; Đ: đình chỉ sinh hoạt; ô trống: chưa thuộc chi bộ"
+)
 
 
 @dataclass(frozen=True)
@@ -353,3 +359,19 @@ def warnings(
 
 def state_label(state: str) -> str:
     return _(STATE_LABELS.get(state, state))
+
+
+def attendance_letter(a: Attendee) -> str:
+    """The attendance sheet's letter: a suspended member is neither present nor away."""
+    if a.condition == "suspended" and a.state != "present":
+        return SUSPENDED_LETTER
+    return STATE_LETTERS.get(a.state, "")
+
+
+def not_summoned_label(a: Attendee) -> str:
+    """Why someone on the list is not expected at the meeting, as printed."""
+    if a.condition == "suspended":
+        return "đình chỉ sinh hoạt"
+    if a.state == "exempt" or a.condition == "exempt":
+        return "miễn sinh hoạt"
+    return "sinh hoạt tạm thời nơi khác"

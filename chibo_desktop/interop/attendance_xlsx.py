@@ -1,4 +1,4 @@
-"""The year's attendance as a workbook: members × meetings with P / V / K and rates."""
+"""The year's attendance as a workbook: members × meetings with x / P / K and rates."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.meetings import STATE_LETTERS, Attendee
+from ..domain.meetings import LETTER_LEGEND, Attendee, attendance_letter
 from ..domain.text import name_sort_key
 from .letterhead import Letterhead
 
@@ -52,8 +52,7 @@ def write_attendance(
         ws,
         head,
         f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}",
-        "P: có mặt; V: vắng có lý do; K: vắng không lý do; M: miễn sinh hoạt; "
-        "-: sinh hoạt nơi khác; ô trống: chưa thuộc chi bộ"
+        LETTER_LEGEND
         + (
             "; (DT): biên bản còn là dự thảo, chưa hoàn tất"
             if any(c.draft for c in meetings)
@@ -69,24 +68,18 @@ def write_attendance(
         note = column.title + (" — biên bản dự thảo, chưa hoàn tất" if column.draft else "")
         ws.cell(row=row, column=index).comment = Comment(note, "Chi bộ Desktop")
     header = row
-    states = [{a.member_id: a.state for a in c.attendance} for c in meetings]
+    by_meeting = [{a.member_id: a for a in c.attendance} for c in meetings]
     for number, member_id in enumerate(members, start=1):
         row += 1
         put(ws, row, 1, number, border=True, align="center")
         put(ws, row, 2, names[member_id], border=True)
         tally = dict.fromkeys(COUNTED, 0)
-        for index, by_member in enumerate(states, start=3):
-            state = by_member.get(member_id)
-            put(
-                ws,
-                row,
-                index,
-                STATE_LETTERS.get(state, "") if state else "",
-                border=True,
-                align="center",
-            )
-            if state in tally:
-                tally[state] += 1
+        for index, by_member in enumerate(by_meeting, start=3):
+            person = by_member.get(member_id)
+            letter = attendance_letter(person) if person else ""
+            put(ws, row, index, letter, border=True, align="center")
+            if person is not None and person.state in tally:
+                tally[person.state] += 1
         put(ws, row, len(meetings) + 3, tally["present"], border=True, align="center")
         put(ws, row, len(meetings) + 4, tally["excused"], border=True, align="center")
         put(ws, row, len(meetings) + 5, tally["absent"], border=True, align="center")

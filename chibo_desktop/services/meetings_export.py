@@ -40,7 +40,7 @@ def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank
 
 
 def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
-    """Members × the year's meetings with P / V / K, per-member and per-meeting rates."""
+    """Members × the year's meetings with x / P / K, per-member and per-meeting rates."""
     from ..interop.attendance_xlsx import MeetingColumn, write_attendance
 
     rows = sorted(

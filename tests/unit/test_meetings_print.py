@@ -189,9 +189,9 @@ def test_attendance_workbook_letters_and_rates(db, cell, tmp_path):  # noqa: F81
     assert header[2:4] == ["05/01", "05/03"]
     assert header[4:] == ["Có mặt", "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự họp"]
     by_name = {r[1]: r for r in sheet if r and isinstance(r[0], (int, float)) and r[1]}
-    assert by_name["Lê Văn Sơn"][2:7] == ["V", "K", 0, 1, 1]
+    assert by_name["Lê Văn Sơn"][2:7] == ["P", "K", 0, 1, 1]
     assert by_name["Lê Văn Sơn"][7] == 0
-    assert by_name["Bùi Văn Đạt"][2:4] == ["", "P"]  # joined in February
+    assert by_name["Bùi Văn Đạt"][2:4] == ["", "x"]  # joined in February
     assert by_name["Bùi Văn Đạt"][7] == 1
     assert by_name["Vũ Văn Cường"][2:4] == ["M", "M"]
     assert by_name["Vũ Văn Cường"][7] == ""

@@ -14,7 +14,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ...domain.meetings import Counts, Meeting, vote_passed
+from ...domain.meetings import Counts, Meeting, not_summoned_label, vote_passed
 from ...i18n import format_percent
 from ..letterhead import Letterhead
 from .common import (
@@ -291,10 +291,7 @@ def _blank_attendance(data: MinutesInput, width: float) -> list:
         )
     out: list = [Spacer(1, 4), data_table(rows, widths)]
     if apart:
-        names = "; ".join(
-            f"{a.name} ({'miễn sinh hoạt' if a.state == 'exempt' else 'sinh hoạt nơi khác'})"
-            for a in apart
-        )
+        names = "; ".join(f"{a.name} ({not_summoned_label(a)})" for a in apart)
         out.append(Spacer(1, 4))
         out.append(Paragraph("- Không tính vào số phải dự: " + text(names) + ".", s.body))
     return out
