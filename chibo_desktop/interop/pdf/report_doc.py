@@ -24,14 +24,17 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         styles,
         text,
     )
+    from .long_cells import Overflow, appendix
 
     s = styles()
     width = frame_width(doc.landscape)
     section_style = ParagraphStyle("sec", parent=s.heading, fontSize=13, spaceBefore=10)
     note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
     # Tables are laid out once; a second build (closing.py) reuses them.
+    overflow = Overflow()
     tables = [
-        _table(section.table, width, s, text) if section.table else None for section in doc.sections
+        _table(section, width, s, text, overflow) if section.table else None
+        for section in doc.sections
     ]
 
     def make_story(keep_rows: int) -> list:
@@ -58,7 +61,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             table = tables[number]
             if last and table is not None:
                 table.ending = notes + ending
-                return story + table.flowables(keep_rows)
+                return story + table.flowables(keep_rows) + appendix(overflow, width)
             if table is not None:
                 story.append(table.table())
             story += notes
@@ -68,12 +71,13 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
                 break
             ending.insert(0, story.pop())
         story.append(KeepTogether(ending))
-        return story
+        return story + appendix(overflow, width)
 
     return build_document(path, make_story, title=doc.title, landscape_page=doc.landscape)
 
 
 _PADDING = 3  # left and right padding of the cells (data_table)
+_LONG = 300  # characters below which a cell cannot need cutting
 # Narrowest a column may get on paper (points): a date on one line, "STT" on one line.
 _MIN_WIDTH = {"date": 62, "int": 30, "percent": 44, "number": 36}
 
@@ -96,7 +100,7 @@ def column_widths(columns: list[Column], width: float) -> list[float]:
         fixed.update(short)
 
 
-def _table(table, width: float, s, text) -> ClosingTable:
+def _table(section, width: float, s, text, overflow) -> ClosingTable:
     """Cells that fit on one line are plain strings drawn in the table's own font; only
     longer text becomes a wrapping Paragraph (thousands of Paragraphs are what made long
     lists slow)."""
@@ -105,7 +109,10 @@ def _table(table, width: float, s, text) -> ClosingTable:
     from reportlab.platypus import Paragraph
 
     from .closing import ClosingTable
+    from .long_cells import fitted_lines
+    from .member_list import wrap_lines
 
+    table = section.table
     columns: list[Column] = table.columns
     widths = column_widths(columns, width)
     font, size = s.cell.fontName, s.cell.fontSize
@@ -117,10 +124,20 @@ def _table(table, width: float, s, text) -> ClosingTable:
     }
     room = [w - 2 * _PADDING - 1 for w in widths]  # a point to spare: no text on the rule
 
-    def cell(value, index: int, column: Column, face: str):
+    def cell(value, index: int, column: Column, face: str, row: int = 0):
         shown = cell_text(value, column)
         if "\n" not in shown and stringWidth(shown, face, size) <= room[index]:
             return shown
+        if len(shown) > _LONG:
+            where = f"{section.title}, dòng {row}, cột “{column.label}”"
+            before = len(overflow.entries)
+            lines, cut = fitted_lines(
+                shown, lambda part: wrap_lines(part, face, size, room[index]), overflow, where
+            )
+            if len(overflow.entries) > before:
+                if lines is not None:
+                    return "\n".join(lines)
+                shown = cut
         markup = text(shown) if face == font else f"<b>{text(shown)}</b>"
         return Paragraph(markup, styles_by_align[column.alignment])
 
@@ -134,7 +151,10 @@ def _table(table, width: float, s, text) -> ClosingTable:
             )
             continue
         rows.append(
-            [cell(v, i, c, font) for i, (v, c) in enumerate(zip(values, columns, strict=False))]
+            [
+                cell(v, i, c, font, len(rows))
+                for i, (v, c) in enumerate(zip(values, columns, strict=False))
+            ]
         )
     total_row = None
     if table.total:
