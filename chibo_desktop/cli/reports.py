@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from ..i18n import _
 from .common import opened, output_path, parse_date, print_json
 
@@ -33,13 +35,16 @@ def register(commands) -> None:
 
 def cmd_report(args) -> int:
     from ..services.common import run_to_end, today
-    from ..services.reports import build_report, default_period
+    from ..services.reports import build_report, default_period, period_warning
 
     now = today()
     start_default, end_default = default_period(now)
     end = parse_date(args.end) if args.end else end_default
     start = parse_date(args.start) if args.start else start_default
     path = output_path(args.output, (".xlsx", ".pdf"))
+    warning = period_warning(end, now)
+    if warning:
+        print(warning, file=sys.stderr)
     with opened(args) as db:
         written = run_to_end(build_report(db, args.name, start, end, path, now))
     print(_("Đã ghi {path}.").format(path=written))

@@ -250,3 +250,16 @@ class SelfReview:
 
     def present_refs(self) -> list[str]:
         return [ref for ref, (present, _note) in self.marks.items() if present]
+
+
+_OFFICE_FILES = {"txt", "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip", "rar"}
+_PICTURES = {"jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "heic"}
+DOCUMENT_EXTENSIONS = frozenset(_OFFICE_FILES | _PICTURES)
+
+
+def document_title(file_name: str) -> str:
+    """An attached file named as a document on paper: without its file extension."""
+    stem, dot, extension = file_name.rpartition(".")
+    if dot and stem and extension.lower() in DOCUMENT_EXTENSIONS:
+        return stem
+    return file_name

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ..domain.campaign import STEP_STATUSES, CampaignState, figures
+from ..domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ..i18n import format_date
 from .letterhead import Letterhead
 
@@ -49,7 +49,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         if step.meeting_id:
             evidence.append(f"Biên bản họp ngày {format_date(step.meeting_date)}")
         if step.file_name:
-            evidence.append(step.file_name)
+            evidence.append(document_title(step.file_name))
         rows.append(
             [
                 number,

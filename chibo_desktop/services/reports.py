@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from ..domain.report import ReportDoc
 from ..errors import ChiboError
-from ..i18n import N_, _
+from ..i18n import N_, _, format_date
 from .cell import get_cell
 from .common import Progress
 from .common import today as _today
@@ -60,12 +60,36 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         raise ChiboError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
 
 
+def period_warning(end: dt.date, on: dt.date) -> str:
+    """What to tell the user when the period ends after the date the report is made: the
+    figures can only be as of that date."""
+    if end <= on:
+        return ""
+    return _(
+        "Kỳ báo cáo kết thúc ngày {end}, sau ngày lập báo cáo {on}: số liệu được tính đến "
+        "ngày {on}."
+    ).format(end=format_date(end), on=format_date(on))
+
+
+def figures_end(start: dt.date, end: dt.date, on: dt.date) -> dt.date:
+    """The last day the figures can cover: the period's end, or the date of the report."""
+    if start > on:
+        raise ChiboError(
+            _("Kỳ báo cáo bắt đầu ngày {start}, sau ngày lập báo cáo {on}.").format(
+                start=format_date(start), on=format_date(on)
+            )
+        )
+    return min(end, on)
+
+
 def report_doc(
     db: Database, name: str, start: dt.date, end: dt.date, today: dt.date | None = None
 ) -> ReportDoc:
     """Reports 2–4 as data (also what the preview shows)."""
     _check_period(start, end)
     on = today or _today()
+    if name in ("situation", "meetings"):
+        end = figures_end(start, end, on)
     cell = get_cell(db)
     if name == "situation":
         from .report_docs import situation_doc

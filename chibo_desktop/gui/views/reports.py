@@ -28,7 +28,13 @@ from ...domain.report import to_html
 from ...i18n import _
 from ...services.common import Changes
 from ...services.common import today as _today
-from ...services.reports import build_report, default_file_name, report_doc, report_kinds
+from ...services.reports import (
+    build_report,
+    default_file_name,
+    period_warning,
+    report_doc,
+    report_kinds,
+)
 from ..errors import show_error
 from ..progress import run_with_progress
 from .base import Page, simple_layout
@@ -263,7 +269,9 @@ class ReportsPage(Page):
         )
 
     def _shown_text(self) -> str:
-        return _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
+        shown = _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
+        warning = period_warning(self.period()[1], _today())
+        return f"⚠ {warning}\n{shown}" if warning else shown
 
     def _show(self, key, html: str) -> None:
         if key != self._preview_for:

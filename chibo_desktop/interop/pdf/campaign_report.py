@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
-from ...domain.campaign import STEP_STATUSES, CampaignState, figures
+from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
 from .common import (
@@ -39,7 +39,7 @@ def _evidence(step) -> str:
         when = format_date(step.meeting_date) if step.meeting_date else ""
         parts.append(f"Biên bản họp ngày {when}".strip())
     if step.file_name:
-        parts.append(step.file_name)
+        parts.append(document_title(step.file_name))
     if step.note:
         parts.append(step.note)
     return "; ".join(parts)
