@@ -24,6 +24,15 @@ def register(commands) -> None:
     p.add_argument("name", choices=NAMES, metavar="NAME", help=" | ".join(NAMES))
     p.add_argument("--from", dest="start", metavar="DATE", help=_("từ ngày (mặc định: đầu quý)"))
     p.add_argument("--to", dest="end", metavar="DATE", help=_("đến ngày (mặc định: hôm nay)"))
+    p.add_argument(
+        "--number",
+        default="",
+        metavar="SỐ",
+        help=_(
+            "số và ký hiệu in dưới tên chi bộ, ví dụ “07-BC/CB” (mặc định: số đã cấp cho "
+            "báo cáo này, hoặc số tiếp theo trong năm)"
+        ),
+    )
     p.add_argument("output", metavar="OUT.xlsx|OUT.pdf", help=_("tệp kết quả"))
     p.set_defaults(handler=cmd_report)
 
@@ -46,7 +55,7 @@ def cmd_report(args) -> int:
     if warning:
         print(warning, file=sys.stderr)
     with opened(args) as db:
-        written = run_to_end(build_report(db, args.name, start, end, path, now))
+        written = run_to_end(build_report(db, args.name, start, end, path, now, args.number))
     print(_("Đã ghi {path}.").format(path=written))
     return 0
 

@@ -15,6 +15,7 @@ from ..i18n import N_, _, format_date
 from .cell import get_cell
 from .common import Progress
 from .common import today as _today
+from .document_numbers import issue_number
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,11 @@ def report_doc(
     raise ChiboError(_("Báo cáo này chưa có trong phiên bản này."))
 
 
-def letterhead(db: Database, on: dt.date):
+def letterhead(db: Database, on: dt.date, number: str = ""):
     from ..interop.letterhead import Letterhead
 
     cell = get_cell(db)
-    return Letterhead(cell.party_committee, cell.name, cell.place, on)
+    return Letterhead(cell.party_committee, cell.name, cell.place, on, number)
 
 
 def build_report(
@@ -127,8 +128,10 @@ def build_report(
     end: dt.date,
     path: str | Path,
     today: dt.date | None = None,
+    number: str = "",
 ) -> Generator[Progress, None, Path]:
-    """Write the report to ``path``; its extension (.xlsx or .pdf) picks the format."""
+    """Write the report to ``path``; its extension (.xlsx or .pdf) picks the format.
+    ``number`` is the Số printed under the cell's name (empty: the next of its kind)."""
     kind = _kind(name)
     path = Path(path)
     suffix = path.suffix.lower()
@@ -137,11 +140,13 @@ def build_report(
     on = today or _today()
     yield Progress(0, 3, _("Đang tổng hợp số liệu…"))
     if kind.key in ("members", "campaign"):
-        result = yield from _delegated_build(db, kind.key, start, end, path, on)
+        # numbered where they are written: the list by its date, the report by its campaign
+        result = yield from _delegated_build(db, kind.key, start, end, path, on, number)
         return result
+    number = issue_number(db, kind.key, start, end, on, number)
     doc = report_doc(db, kind.key, start, end, on)
     yield Progress(1, 3, _("Đang ghi tệp…"))
-    head = letterhead(db, on)
+    head = letterhead(db, on, number)
     if suffix == ".xlsx":
         from ..interop.reports_xlsx import write_report_xlsx
 
@@ -178,8 +183,8 @@ def _delegated_preview(db, name, start, end, on) -> ReportDoc | None:
     return report_delegates.preview(db, name, start, end, on)
 
 
-def _delegated_build(db, name, start, end, path, on):
+def _delegated_build(db, name, start, end, path, on, number):
     from . import report_delegates
 
-    result = yield from report_delegates.build(db, name, start, end, path, on)
+    result = yield from report_delegates.build(db, name, start, end, path, on, number)
     return result

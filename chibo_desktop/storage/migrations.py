@@ -26,6 +26,11 @@ def _initial(db: Database) -> None:
     _run_sql_folder(db, "v1")
 
 
+@migrations(name="002_document_numbers")
+def _document_numbers(db: Database) -> None:
+    _run_sql_folder(db, "v2")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

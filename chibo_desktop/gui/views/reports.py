@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -140,6 +141,12 @@ class ReportsPage(Page):
         formats.addWidget(self.pdf)
         formats.addStretch(1)
         form.addRow(_("Định dạng:"), formats)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(
+            _("để trống: số đã cấp cho báo cáo này, hoặc số tiếp theo trong năm")
+        )
+        self.number.setToolTip(_("Số và ký hiệu in dưới tên chi bộ, ví dụ “07-BC/CB”"))
+        form.addRow(_("Số và ký hiệu:"), self.number)
         right.addLayout(form)
 
         actions = QHBoxLayout()
@@ -325,11 +332,13 @@ class ReportsPage(Page):
             end,
             path,
             _today(),
+            self.number.text(),
             on_done=self._saved,
         )
 
     def _saved(self, path: Path) -> None:
         self.last_saved = Path(path)
+        self.number.clear()  # remembered with the report; the next one gets its own
         self.status.setText(_("Đã lưu {path}.").format(path=path))
 
     # --- assessment ------------------------------------------------------------------------

@@ -204,7 +204,7 @@ def header_block(head: Letterhead, width: float) -> Table:
     ]
     if head.number:
         left.append(
-            Paragraph(text(head.number), ParagraphStyle("hn", parent=left_style, fontSize=13))
+            Paragraph(text(head.number), ParagraphStyle("hn", parent=left_style, spaceBefore=2))
         )
     right_title = ParagraphStyle(
         "hr", parent=s.center, fontName=font + "-Bold", fontSize=15, leading=18
