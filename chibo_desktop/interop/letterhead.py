@@ -13,3 +13,6 @@ class Letterhead:
     place: str
     date: dt.date
     number: str = ""  # e.g. "Số 05-BB/CB"
+    # "Nơi nhận" lines, bottom left of a document sent upward (empty: none printed)
+    recipients: tuple[str, ...] = ()
+    addressee: str = ""  # "Kính gửi", under the title of a report to the committee above

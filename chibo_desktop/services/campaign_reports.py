@@ -18,6 +18,7 @@ from .cell import get_cell
 from .common import Result
 from .common import today as _today
 from .document_numbers import issue_number
+from .letterheads import upward_letterhead
 from .members import get_member
 
 
@@ -61,9 +62,7 @@ def save_self_review(db: Database, campaign_id: int, review: SelfReview) -> Resu
 
 
 def _letterhead(db: Database, day: dt.date, number: str = "") -> tuple[Letterhead, str]:
-    cell = get_cell(db)
-    head = Letterhead(cell.party_committee or "", cell.name or "", cell.place or "", day, number)
-    return head, cell.secretary_name
+    return upward_letterhead(db, day, number), get_cell(db).secretary_name
 
 
 def write_report(

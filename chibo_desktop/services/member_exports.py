@@ -28,6 +28,7 @@ from .cell import get_cell
 from .common import Progress
 from .common import today as _today
 from .document_numbers import issue_number
+from .letterheads import upward_letterhead
 from .members import state_of
 
 LEAVING = ("resigned", "struck_off", "expelled", "temp_in_end")
@@ -105,8 +106,7 @@ def register_entries(
 
 
 def letterhead(db: Database, today: dt.date, number: str = "") -> Letterhead:
-    cell = get_cell(db)
-    return Letterhead(cell.party_committee, cell.name, cell.place, today, number)
+    return upward_letterhead(db, today, number, addressed=False)
 
 
 def export_members(

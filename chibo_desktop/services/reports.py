@@ -115,10 +115,9 @@ def report_doc(
 
 
 def letterhead(db: Database, on: dt.date, number: str = ""):
-    from ..interop.letterhead import Letterhead
+    from .letterheads import upward_letterhead
 
-    cell = get_cell(db)
-    return Letterhead(cell.party_committee, cell.name, cell.place, on, number)
+    return upward_letterhead(db, on, number)
 
 
 def build_report(

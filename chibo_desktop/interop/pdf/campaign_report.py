@@ -22,13 +22,6 @@ from .common import (
 )
 
 
-def recipient(party_committee: str) -> str:
-    """ "Đảng bộ phường X" is addressed as "Đảng ủy phường X"."""
-    if party_committee.lower().startswith("đảng bộ"):
-        return "Đảng ủy" + party_committee[len("Đảng bộ") :]
-    return party_committee
-
-
 def _lower_first(value: str) -> str:
     return value[:1].lower() + value[1:]
 
@@ -67,8 +60,8 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         story.append(Paragraph(text("Kết quả đợt sinh hoạt chính trị"), s.subtitle))
         story.append(Paragraph(text(state.title), s.subtitle))
     story.append(Paragraph("-----", s.center))
-    if head.party_committee:
-        story.append(Paragraph(text(f"Kính gửi: {recipient(head.party_committee)}"), s.center))
+    if head.addressee:
+        story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
     story.append(Spacer(1, 4 * mm))
     period = format_date(state.start)
     if state.end:
@@ -150,7 +143,13 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
             [
                 proposals[-1],
                 Spacer(1, 6 * mm),
-                signature_block(None, ("BÍ THƯ", secretary), width, right_caption="T/M CHI BỘ"),
+                signature_block(
+                    None,
+                    ("BÍ THƯ", secretary),
+                    width,
+                    right_caption="T/M CHI BỘ",
+                    recipients=head.recipients,
+                ),
             ]
         )
     )

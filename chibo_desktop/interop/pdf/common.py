@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ...domain.addressing import recipient_lines
 from ...i18n import document_date
 from ...paths import resource_path
 from ..files import atomic_write
@@ -241,12 +242,30 @@ def header_block(head: Letterhead, width: float) -> Table:
     return table
 
 
+def recipients_block(lines: Sequence[str]) -> list:
+    """HD 36 "Nơi nhận": bottom left, level with the signature; each line "- …,"."""
+    if not lines:
+        return []
+    s = styles()
+    title = ParagraphStyle("nn", parent=s.body_left, fontSize=14, leading=17, spaceAfter=0)
+    line = ParagraphStyle("nn_line", parent=s.body_left, fontSize=12, leading=14, spaceAfter=0)
+    return [Paragraph("<u>Nơi nhận:</u>", title)] + [
+        Paragraph(text(entry), line) for entry in recipient_lines(list(lines))
+    ]
+
+
 def signature_block(
-    left: tuple[str, str] | None, right: tuple[str, str], width: float, *, right_caption: str = ""
+    left: tuple[str, str] | None,
+    right: tuple[str, str],
+    width: float,
+    *,
+    right_caption: str = "",
+    recipients: Sequence[str] = (),
 ) -> Table:
     """Signature columns: (title, typed name). ``right_caption`` goes above the right title
     (e.g. 'T/M CHI BỘ'). Personal signatures (minutes, self-review) carry "(Ký, ghi rõ họ
-    tên)"; one on behalf of the cell (a caption) does not, as in the party's own papers."""
+    tên)"; one on behalf of the cell (a caption) does not, as in the party's own papers.
+    With no left signature, ``recipients`` fill the left column ("Nơi nhận")."""
     s = styles()
 
     def column(title: str, name: str, caption: str = "") -> list:
@@ -259,7 +278,7 @@ def signature_block(
         parts += [Spacer(1, 22 * mm), Paragraph(f"<b>{text(name)}</b>", s.center)]
         return parts
 
-    cells = [column(*left) if left else "", column(*right, right_caption)]
+    cells = [column(*left) if left else recipients_block(recipients), column(*right, right_caption)]
     table = Table([cells], colWidths=[width / 2, width / 2])
     table.setStyle(
         own_font(

@@ -187,7 +187,9 @@ def write_member_list_pdf(
         if signer is not None:
             ending += [
                 Spacer(1, 2 * mm),
-                signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
+                signature_block(
+                    None, signer, width, right_caption="T/M CHI BỘ", recipients=head.recipients
+                ),
             ]
         return [
             header_block(head, width),

@@ -43,11 +43,17 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         if doc.subtitle:
             story.append(Paragraph(text(doc.subtitle), s.subtitle))
         story.append(Paragraph("-----", s.center))  # HD 36: five dashes under the title
+        if head.addressee:
+            story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
         story.append(Spacer(1, 4))
         ending: list = [
             Spacer(1, 10),
             signature_block(
-                None, (doc.signer.title, doc.signer.name), width, right_caption=doc.signer.caption
+                None,
+                (doc.signer.title, doc.signer.name),
+                width,
+                right_caption=doc.signer.caption,
+                recipients=head.recipients,
             ),
         ]
         for number, section in enumerate(doc.sections):
