@@ -179,7 +179,7 @@ def test_assessment_pdf_text(db, assessed, tmp_path):
     raw = pdf_text(path)
     text = squeeze(raw)
     for line in (
-        "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
+        "BÁO CÁO\nKết quả đánh giá, xếp loại đảng viên năm 2025",
         "Hoàn thành xuất sắc nhiệm vụ 1 25,0% 0 0,0% 1 20,0%",
         "Hoàn thành tốt nhiệm vụ 3 75,0% 1 100,0% 4 80,0%",
         "Cộng (đã xếp loại) 4 100,0% 1 100,0% 5 100,0%",

@@ -24,7 +24,13 @@ TITLES = {
     "meetings": "BÁO CÁO TỔNG HỢP SINH HOẠT CHI BỘ",
     "campaign": "CÁC BƯỚC CỦA CHI BỘ",
 }
-IN_PDF = {**TITLES, "campaign": "Kết quả đợt sinh hoạt chính trị “Tự soi, tự sửa” năm 2026"}
+IN_PDF = {
+    "members": "DANH SÁCH ĐẢNG VIÊN",
+    "situation": "BÁO CÁO\nTình hình đảng viên",
+    "assessment": "BÁO CÁO\nKết quả đánh giá, xếp loại đảng viên năm 2025",
+    "meetings": "BÁO CÁO\nTổng hợp sinh hoạt chi bộ",
+    "campaign": "Kết quả đợt sinh hoạt chính trị “Tự soi, tự sửa” năm 2026",
+}
 # Members of the cell on 15/03/2026 in register order (Lan attends temporarily).
 ON_15_MARCH = [
     "Nguyễn Văn An",

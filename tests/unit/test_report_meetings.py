@@ -230,7 +230,7 @@ def test_meetings_pdf_text(db, held, tmp_path):
     path = write(db, "meetings", tmp_path / "sinh_hoat.pdf")
     raw = pdf_text(path)
     text = squeeze(raw)
-    assert "BÁO CÁO TỔNG HỢP SINH HOẠT CHI BỘ" in text
+    assert "BÁO CÁO\nTổng hợp sinh hoạt chi bộ" in text
     assert "Từ ngày 01/01/2026 đến ngày 15/03/2026" in text
     for fragment in (
         "05/01/2026 Thường kỳ",

@@ -354,7 +354,7 @@ def test_situation_pdf_text(db, register, tmp_path):
     text = squeeze(pdf_text(path))
     for line in (
         "ĐẢNG BỘ PHƯỜNG HÀNG BẠC ĐẢNG CỘNG SẢN VIỆT NAM",
-        "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN",
+        "BÁO CÁO\nTình hình đảng viên",
         "Từ ngày 01/01/2026 đến ngày 15/03/2026",
         "Tổng số đảng viên 7 100,0%",
         "Đảng viên chính thức 5 71,4%",

@@ -16,6 +16,7 @@ from .common import (
     data_table,
     frame_width,
     header_block,
+    keep_together,
     signature_block,
     styles,
     text,
@@ -55,10 +56,10 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     story: list = [header_block(head, width), Spacer(1, 6 * mm)]
     story.append(Paragraph("BÁO CÁO", s.title))
     if state.title.lower().startswith("đợt sinh hoạt chính trị"):
-        story.append(Paragraph(text(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
+        story.append(Paragraph(keep_together(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
     else:
         story.append(Paragraph(text("Kết quả đợt sinh hoạt chính trị"), s.subtitle))
-        story.append(Paragraph(text(state.title), s.subtitle))
+        story.append(Paragraph(keep_together(state.title), s.subtitle))
     story.append(Paragraph("-----", s.center))
     if head.addressee:
         story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))

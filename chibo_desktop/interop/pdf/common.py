@@ -7,6 +7,7 @@ Only TTF fonts are used: the built-in PDF fonts turn Vietnamese into black squar
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -169,6 +170,22 @@ def text(value: object) -> str:
     if missing:
         value = _drawable(value, missing)
     return escape(value).replace("\n", "<br/>")
+
+
+_BOUND = re.compile(
+    r"\b(ngày|tháng|năm|quý|khóa|số|Đảng ủy|Đảng bộ|Chi bộ|Kết luận|Quy định|Nghị quyết|"
+    r"Chỉ thị|Hướng dẫn|Kế hoạch) (\S+)",
+    re.IGNORECASE,
+)
+
+
+def keep_together(value: str) -> str:
+    """Paragraph markup of a title line that breaks only where it must: a word like
+    "năm", "tháng", "ngày", "số" stays with what follows it ("năm 2026", "ngày 05/12/2026"),
+    and a closing quote or parenthesis group stays whole (“Tự soi, tự sửa”)."""
+    marked = _BOUND.sub(lambda m: f"{m.group(1)}\u00a0{m.group(2)}", value)
+    marked = re.sub(r"“[^”]{1,40}”", lambda m: m.group(0).replace(" ", "\u00a0"), marked)
+    return text(marked).replace("\u00a0", "&nbsp;")
 
 
 class DotLine(Flowable):

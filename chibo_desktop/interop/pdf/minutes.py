@@ -23,6 +23,7 @@ from .common import (
     data_table,
     frame_width,
     header_block,
+    keep_together,
     register_fonts,
     signature_block,
     styles,
@@ -167,7 +168,7 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     out: list = [
         header_block(data.head, width),
         Paragraph("BIÊN BẢN", s.title),
-        Paragraph(text(m.title), s.subtitle),
+        Paragraph(keep_together(m.title), s.subtitle),
         Paragraph("-----", s.center),
         Spacer(1, 6),
         Paragraph(text(_opening_sentence(data, blank)), body),

@@ -20,6 +20,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         build_document,
         frame_width,
         header_block,
+        keep_together,
         signature_block,
         styles,
         text,
@@ -39,9 +40,11 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
 
     def make_story(keep_rows: int) -> list:
         story: list = [header_block(head, width), Spacer(1, 6)]
-        story.append(Paragraph(text(doc.title.upper()), s.title))
-        if doc.subtitle:
-            story.append(Paragraph(text(doc.subtitle), s.subtitle))
+        kind, subject = doc.heading
+        story.append(Paragraph(text(kind), s.title))
+        for line in (subject, doc.subtitle):
+            if line:
+                story.append(Paragraph(keep_together(line), s.subtitle))
         story.append(Paragraph("-----", s.center))  # HD 36: five dashes under the title
         if head.addressee:
             story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
