@@ -40,8 +40,9 @@ def _evidence(step) -> str:
 
 
 def _heading(title: str, s) -> list:
-    """A section heading never ends a page: it needs room for a few lines after it."""
-    return [CondPageBreak(s.heading.leading * 5), Paragraph(text(title), s.heading)]
+    """A section heading never ends a page: it needs room for a few lines (or a table's
+    header and first rows) after it."""
+    return [CondPageBreak(s.heading.leading * 7), Paragraph(text(title), s.heading)]
 
 
 def _open_section(value: str, s) -> list:

@@ -183,9 +183,16 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     else:
         out += _content(data, body, item_style, label_style)
     signatures = signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
-    closing = _closing(data, blank, body, width)
-    out += closing[:-1]
-    out.append(KeepTogether([closing[-1], Spacer(1, 8), signatures]))
+    # The closing lines and the signatures go over together with the last thing recorded
+    # (a vote, a conclusion), so that no page holds only "the meeting closed" and names.
+    ending = [*_closing(data, blank, body, width), Spacer(1, 8), signatures]
+    pulled = 0
+    while out and isinstance(out[-1], Paragraph):
+        if pulled >= 2 and out[-1].style.name not in ("item", "heading", "label"):
+            break  # two lines of text, and the heading they sit under
+        ending.insert(0, out.pop())
+        pulled += 1
+    out.append(KeepTogether(ending))
     return out
 
 

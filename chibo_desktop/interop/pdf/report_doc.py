@@ -61,7 +61,9 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         ]
         for number, section in enumerate(doc.sections):
             last = number == len(doc.sections) - 1
-            story.append(CondPageBreak(40))
+            # a section starts on a new page unless its heading, its lines and the table's
+            # header with a few rows fit: a table never starts with one row at a page's foot
+            story.append(CondPageBreak(_TABLE_START if section.table else 40))
             story.append(Paragraph(text(section.title), section_style))
             story += [Paragraph(text(para), note_style) for para in section.paragraphs]
             notes = [Paragraph(f"<i>{text(n)}</i>", note_style) for n in section.notes]
@@ -87,6 +89,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
 
 _PADDING = 3  # left and right padding of the cells (data_table)
 _LONG = 300  # characters below which a cell cannot need cutting
+_TABLE_START = 160  # points: heading, a line of text, a two-line header and three rows
 # Narrowest a column may get on paper (points): a date on one line, "STT" on one line.
 _MIN_WIDTH = {"date": 62, "int": 30, "percent": 44, "number": 36}
 
