@@ -12,10 +12,10 @@ from ..interop.letterhead import Letterhead
 from ..rules.meetings import meeting_rules
 from ..storage import meetings as store
 from .cell import get_cell
-from .meetings import get_meeting, register_attendance
+from .meetings import get_meeting, new_meeting, register_attendance
 
 
-def _letterhead(db: Database, date: dt.date, number: str = "") -> tuple[Letterhead, str]:
+def _letterhead(db: Database, date: dt.date | None, number: str = "") -> tuple[Letterhead, str]:
     cell = get_cell(db)
     return Letterhead(cell.party_committee, cell.name, cell.place, date, number), cell.name
 
@@ -30,6 +30,30 @@ def minutes_input(db: Database, meeting_id: int, *, blank: bool = False):
     counts = dm.compute_counts(meeting.attendance, meeting_rules())
     head, cell_name = _letterhead(db, meeting.date, meeting.number)
     return MinutesInput(meeting, counts, head, cell_name)
+
+
+def blank_form_input(db: Database, kinds: tuple[str, ...] = ("thuong_ky",)):
+    """A blank form for no particular meeting: today's register and the agenda of the
+    kind, with date, number, place, chair and secretary left to write by hand."""
+    from ..interop.pdf.minutes import MinutesInput
+
+    meeting = new_meeting(db, dt.date.today(), kinds)
+    meeting.number = meeting.place = ""
+    meeting.chair_id = meeting.secretary_id = None
+    meeting.chair_name = meeting.secretary_name = ""
+    meeting.chair_position = meeting.secretary_position = ""
+    labels = [k.label for k in (meeting_rules().kind(key) for key in kinds) if k]
+    meeting.title = f"Sinh hoạt chi bộ {' và '.join(labels)} tháng …… năm ……"
+    counts = dm.compute_counts(meeting.attendance, meeting_rules())
+    head, cell_name = _letterhead(db, None)
+    return MinutesInput(meeting, counts, head, cell_name, undated=True)
+
+
+def export_blank_form_pdf(db: Database, path: str | Path, kinds: tuple[str, ...] = ("thuong_ky",)):
+    """Write a blank minutes form that belongs to no meeting yet."""
+    from ..interop.pdf.minutes import build_minutes
+
+    return build_minutes(path, blank_form_input(db, kinds), blank=True)
 
 
 def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank: bool = False):

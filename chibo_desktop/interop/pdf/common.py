@@ -227,7 +227,11 @@ def header_block(head: Letterhead, width: float) -> Table:
     right_title = ParagraphStyle(
         "hr", parent=s.center, fontName=font + "-Bold", fontSize=15, leading=18
     )
-    date_line = document_date(head.date, head.place)
+    if head.date is None:  # a form dated by hand
+        dots = "……"
+        date_line = f"{head.place or dots * 2}, ngày {dots} tháng {dots} năm {dots}"
+    else:
+        date_line = document_date(head.date, head.place)
     right = [
         Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", right_title),
         Spacer(1, 4),
