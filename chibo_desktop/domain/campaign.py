@@ -109,6 +109,36 @@ def due_date(step: StepTemplate, start: dt.date) -> dt.date:
     return start + dt.timedelta(days=step.offset_days or 0)
 
 
+def due_dates(
+    steps: tuple[StepTemplate, ...] | list[StepTemplate],
+    start: dt.date,
+    finish: dt.date | None = None,
+) -> list[dt.date]:
+    """Default deadlines of a campaign's steps, in sequence. A step tied to an anniversary
+    (the next 19/5) that would come after the last step's deadline (the report upward) or
+    the campaign's finish falls back inside the campaign: halfway between the deadlines of
+    the steps before and after it."""
+    dates = [due_date(step, start) for step in steps]
+    fixed = [d for step, d in zip(steps, dates, strict=True) if not step.anniversary]
+    last = max(fixed, default=finish)
+    if finish is not None and last is not None:
+        last = min(last, finish)
+    if last is None:
+        return dates
+    for index, step in enumerate(steps):
+        if not step.anniversary or dates[index] <= last:
+            continue
+        before = [d for s, d in zip(steps[:index], dates[:index], strict=True) if not s.anniversary]
+        after = [
+            d
+            for s, d in zip(steps[index + 1 :], dates[index + 1 :], strict=True)
+            if not s.anniversary
+        ]
+        low, high = max(before, default=start), min(after, default=last)
+        dates[index] = low + (high - low) // 2
+    return dates
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
