@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.text import clean_text
 from ..i18n import document_date
+from .excel_rows import fit_row_heights
 from .files import atomic_write
 from .letterhead import Letterhead
 
@@ -181,6 +182,7 @@ def finish_sheet(
         ws.column_dimensions[get_column_letter(column)].width = width
     _fit_letterhead(ws, list(widths))
     _fit_header_height(ws, header, list(widths))
+    fit_row_heights(ws, header + 1)
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
