@@ -175,12 +175,19 @@ def data_rows(
 
 
 def finish_sheet(
-    ws: Worksheet, header: int, widths: Sequence[float], *, landscape: bool = True
+    ws: Worksheet,
+    header: int,
+    widths: Sequence[float],
+    *,
+    landscape: bool = True,
+    letterhead_widths: Sequence[float] | None = None,
 ) -> None:
-    """Widths, frozen header, A4 print setup fitted to the page width, header repeated."""
+    """Widths, frozen header, A4 print setup fitted to the page width, header repeated.
+    ``letterhead_widths``: the columns the header blocks are fitted over, when they are not
+    the table's (a sheet printed on several pages across)."""
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
-    _fit_letterhead(ws, list(widths))
+    _fit_letterhead(ws, list(widths if letterhead_widths is None else letterhead_widths))
     _fit_header_height(ws, header, list(widths))
     fit_row_heights(ws, header + 1)
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
