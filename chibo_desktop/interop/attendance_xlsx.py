@@ -32,6 +32,7 @@ def write_attendance(
     from openpyxl.comments import Comment
 
     from .excel_common import (
+        PERCENT_FORMAT,
         finish_sheet,
         header_row,
         letterhead_rows,
@@ -91,7 +92,7 @@ def write_attendance(
             share if share is not None else "",
             border=True,
             align="center",
-            number_format="0.0%",
+            number_format=PERCENT_FORMAT,
         )
     row += 1
     put(ws, row, 2, "Tỷ lệ dự họp", bold=True, border=True)
@@ -108,7 +109,7 @@ def write_attendance(
             bold=True,
             border=True,
             align="center",
-            number_format="0%",
+            number_format=PERCENT_FORMAT,
         )
     finish_sheet(ws, header, [6, 28] + [7] * len(meetings) + [9, 10, 10, 10])
     return save_workbook(wb, path)

@@ -1,11 +1,10 @@
-"""The campaign as a workbook: steps, the member matrix (✓/✗ with dates), figures.
+"""The campaign as a workbook: steps, the member matrix (✓/✗ and the date), figures.
 
 Every sheet carries the HD 36 header block; user text is always written as text.
 """
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
@@ -20,6 +19,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
 
     from .excel_common import (
         FONT_NAME,
+        PERCENT_FORMAT,
         data_rows,
         finish_sheet,
         header_row,
@@ -70,7 +70,10 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
 
     ws = wb.create_sheet("Đảng viên")
     items = state.template.items
-    labels = ["TT", "Họ và tên", *[i.title for i in items], "Ghi chú"]
+    labels = ["TT", "Họ và tên"]
+    for item in items:
+        labels += [item.title, "Ngày xong"]
+    labels.append("Ghi chú")
     row = letterhead_rows(ws, head, "KẾT QUẢ THEO TỪNG ĐẢNG VIÊN", state.title, len(labels))
     header_row(ws, row, labels)
     rows = []
@@ -78,7 +81,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         values: list[object] = [number, member.full_name]
         for item in items:
             mark = state.marks.get((member.member_id, item.key))
-            values.append(f"{DONE} {format_date(mark.done)}" if mark else NOT_DONE)
+            values += [DONE, mark.done] if mark else [NOT_DONE, None]
         note = ""
         if not member.active:
             note = f"Rời chi bộ ngày {format_date(member.left)} ({member.left_reason})"
@@ -86,26 +89,20 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
             note = f"Vào chi bộ ngày {format_date(member.joined)}"
         values.append(note)
         rows.append(values)
-    centered = (1, *range(3, 3 + len(items)))
+    centered = (1, *range(3, 3 + 2 * len(items)))
     data_rows(ws, row + 1, rows, centered=centered)
-    finish_sheet(ws, row, [5, 26, *[13] * len(items), 28])
+    finish_sheet(ws, row, [5, 26, *[12, 11] * len(items), 28])
 
     ws = wb.create_sheet("Số liệu")
-    labels = ["TT", "Nội dung", "Số đảng viên", "Tổng số", "Tỷ lệ (%)"]
+    labels = ["TT", "Nội dung", "Số đảng viên", "Tổng số", "Tỷ lệ"]
     row = letterhead_rows(ws, head, "SỐ LIỆU THAM GIA", state.title, len(labels))
     header_row(ws, row, labels)
-    rows = [
-        [n, f.label, f.done, f.total, _one_decimal(f.share * 100)]
-        for n, f in enumerate(figures(state), start=1)
-    ]
+    rows = [[n, f.label, f.done, f.total, f.share] for n, f in enumerate(figures(state), start=1)]
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
+    for r in range(row + 1, end):
+        ws.cell(r, 5).number_format = PERCENT_FORMAT
     done_steps = sum(1 for s in state.steps if s.shown_status == "done")
     put(ws, end + 1, 2, f"Số bước đã hoàn thành: {done_steps}/{len(state.steps)}")
     put(ws, end + 2, 2, f"Số bước quá hạn: {len(state.overdue)}")
     finish_sheet(ws, row, [5, 50, 14, 10, 11], landscape=False)
     return save_workbook(wb, path)
-
-
-def _one_decimal(value: float) -> float:
-    """Halves up, as the printed report rounds them (6.25 -> 6.3, not 6.2)."""
-    return float(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))

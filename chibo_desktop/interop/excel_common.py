@@ -26,6 +26,9 @@ from .letterhead import Letterhead
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"
+# Every share in every workbook: a fraction shown as a percentage with one decimal, as the
+# printed reports write it (72,7%).
+PERCENT_FORMAT = "0.0%"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")

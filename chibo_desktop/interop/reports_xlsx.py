@@ -10,7 +10,6 @@ from ..domain.report import Heading, ReportDoc, Section
 from .letterhead import Letterhead
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-PERCENT_FORMAT = "0.0%"
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -97,7 +96,7 @@ class _RowWriter:
         import datetime as dt
         from copy import copy
 
-        from .excel_common import FORMULA_STARTS, put, sheet_text
+        from .excel_common import FORMULA_STARTS, PERCENT_FORMAT, put, sheet_text
 
         for col, (column, value) in enumerate(zip(self.columns, values, strict=False), start=1):
             if isinstance(value, str):
