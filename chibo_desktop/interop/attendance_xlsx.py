@@ -27,7 +27,11 @@ def rate(present: int, expected: int) -> float | None:
 
 
 def write_attendance(
-    path: str | Path, head: Letterhead, year: int, meetings: Sequence[MeetingColumn]
+    path: str | Path,
+    head: Letterhead,
+    year: int,
+    meetings: Sequence[MeetingColumn],
+    secretary: str = "",
 ) -> Path:
     from openpyxl.comments import Comment
 
@@ -49,18 +53,10 @@ def write_attendance(
             names.setdefault(a.member_id, a.name)
     members = sorted(names, key=lambda mid: name_sort_key(names[mid]))
     columns = 2 + len(meetings) + 4
-    row = letterhead_rows(
-        ws,
-        head,
-        f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}",
-        LETTER_LEGEND
-        + (
-            "; (DT): biên bản còn là dự thảo, chưa hoàn tất"
-            if any(c.draft for c in meetings)
-            else ""
-        ),
-        columns,
-    )
+    row = letterhead_rows(ws, head, f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}", "", columns)
+    legend = LETTER_LEGEND
+    if any(c.draft for c in meetings):
+        legend += "; (DT): biên bản còn là dự thảo, chưa hoàn tất"
     labels = ["STT", "Họ và tên"]
     labels += [c.date.strftime("%d/%m") + (" (DT)" if c.draft else "") for c in meetings]
     labels += ["Có mặt", "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự họp"]
@@ -111,5 +107,12 @@ def write_attendance(
             align="center",
             number_format=PERCENT_FORMAT,
         )
-    finish_sheet(ws, header, [6, 28] + [7] * len(meetings) + [9, 10, 10, 10])
+    from .excel_closing import closing_rows
+
+    # The legend under the table, wrapped over its width: on one line it ran off the page.
+    row += 2
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    put(ws, row, 1, "Ký hiệu: " + legend + ".", italic=True, wrap=True)
+    closing_rows(ws, row + 2, columns, ("T/M CHI BỘ", "BÍ THƯ", secretary), head.recipients)
+    finish_sheet(ws, header, [6, 28] + [8] * len(meetings) + [9, 10, 10, 10])
     return save_workbook(wb, path)

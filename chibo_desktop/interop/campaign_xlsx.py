@@ -14,9 +14,13 @@ from .letterhead import Letterhead
 DONE, NOT_DONE = "✓", "✗"
 
 
-def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letterhead) -> Path:
+def write_campaign_workbook(
+    path: str | Path, state: CampaignState, head: Letterhead, secretary: str = ""
+) -> Path:
+    """Three sheets, each with the header blocks, Số, title and the signature."""
     from openpyxl.styles import Font
 
+    from .excel_closing import closing_rows
     from .excel_common import (
         FONT_NAME,
         PERCENT_FORMAT,
@@ -28,7 +32,9 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         put,
         save_workbook,
     )
+    from .excel_pages import REPEATED, breaks_for, move_right, pages_across
 
+    signer = ("T/M CHI BỘ", "BÍ THƯ", secretary)
     wb, ws = new_workbook()
     ws.title = "Các bước"
     labels = [
@@ -63,6 +69,7 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
             ]
         )
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
+    closing_rows(ws, end + 1, len(labels), signer, head.recipients)
     for r in range(row + 1, end):
         if ws.cell(r, 4).value == STEP_STATUSES["overdue"]:
             ws.cell(r, 4).font = Font(name=FONT_NAME, size=12, bold=True, color="B3261E")
@@ -74,7 +81,13 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
     for item in items:
         labels += [item.title, "Ngày xong"]
     labels.append("Ghi chú")
-    row = letterhead_rows(ws, head, "KẾT QUẢ THEO TỪNG ĐẢNG VIÊN", state.title, len(labels))
+    widths = [5, 26, *[12, 11] * len(items), 28]
+    dates = [3 + 2 * n + 1 for n in range(len(items))]
+    breaks = breaks_for(widths, dates)
+    first_page = breaks[0] if breaks else len(labels)
+    row = letterhead_rows(
+        ws, head, "KẾT QUẢ THEO TỪNG ĐẢNG VIÊN", state.title, first_page - REPEATED
+    )
     header_row(ws, row, labels)
     rows = []
     for number, member in enumerate(state.members, start=1):
@@ -90,8 +103,11 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
         values.append(note)
         rows.append(values)
     centered = (1, *range(3, 3 + 2 * len(items)))
-    data_rows(ws, row + 1, rows, centered=centered)
-    finish_sheet(ws, row, [5, 26, *[12, 11] * len(items), 28])
+    end = data_rows(ws, row + 1, rows, centered=centered)
+    closing_rows(ws, end + 1, first_page, signer, head.recipients, first_column=REPEATED + 1)
+    finish_sheet(ws, row, widths, letterhead_widths=widths[REPEATED:first_page])
+    move_right(ws, row - 1)
+    pages_across(ws, breaks)
 
     ws = wb.create_sheet("Số liệu")
     labels = ["TT", "Nội dung", "Số đảng viên", "Tổng số", "Tỷ lệ"]
@@ -104,5 +120,6 @@ def write_campaign_workbook(path: str | Path, state: CampaignState, head: Letter
     done_steps = sum(1 for s in state.steps if s.shown_status == "done")
     put(ws, end + 1, 2, f"Số bước đã hoàn thành: {done_steps}/{len(state.steps)}")
     put(ws, end + 2, 2, f"Số bước quá hạn: {len(state.overdue)}")
+    closing_rows(ws, end + 4, len(labels), signer, head.recipients)
     finish_sheet(ws, row, [5, 50, 14, 10, 11], landscape=False)
     return save_workbook(wb, path)

@@ -104,12 +104,16 @@ def letterhead_rows(
     put(ws, 1, 1, head.party_committee.upper(), align="center")
     put(ws, 2, 1, head.cell.upper(), bold=True, align="center")
     put(ws, 3, 1, "*", align="center")
+    row = 4
+    if head.number:
+        ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=split)
+        put(ws, 4, 1, head.number, align="center")
+        row = 5
     put(ws, 1, split + 1, NATION, bold=True, size=13, align="center")
     put(ws, 2, split + 1, document_date(head.date, head.place), italic=True, align="center")
     ws.cell(row=1, column=split + 1).font = Font(
         name=FONT_NAME, size=13, bold=True, underline="single"
     )
-    row = 4
     for text, size in ((title, 14), (subtitle, 12)):
         if text:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
@@ -285,16 +289,17 @@ def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
             ws.column_dimensions[get_column_letter(end)].width = max(
                 need_right - room, DEFAULT_WIDTH
             )
+    left_rows = (1, 2, 3, 4) if _is_number(ws.cell(4, 1).value) else (1, 2, 3)
     saved = {
         (r, c): (ws.cell(r, c).value, copy(ws.cell(r, c).font), copy(ws.cell(r, c).alignment))
-        for r, c in ((1, 1), (2, 1), (3, 1), (1, right), (2, right))
+        for r, c in (*((r, 1) for r in left_rows), (1, right), (2, right))
     }
-    for merged in [m for m in ws.merged_cells.ranges if m.min_row <= 3]:
+    for merged in [m for m in ws.merged_cells.ranges if m.min_row <= left_rows[-1]]:
         ws.unmerge_cells(str(merged))
     for r in (1, 2):
         if not isinstance(ws.cell(r, right), MergedCell):
             ws.cell(r, right).value = None
-    places = {(1, 1): (1, 1), (2, 1): (2, 1), (3, 1): (3, 1)}
+    places = {(r, 1): (r, 1) for r in left_rows}
     places |= {(1, right): (1, split + 1), (2, right): (2, split + 1)}
     for old, (r, c) in places.items():
         value, font, alignment = saved[old]
@@ -304,12 +309,16 @@ def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
             _set_text(cell, value)  # moved text stays text
         else:
             cell.value = value
-    for r in (1, 2, 3):
+    for r in left_rows:
         if split > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=split)
     for r in (1, 2):
         if end > split + 1:
             ws.merge_cells(start_row=r, start_column=split + 1, end_row=r, end_column=end)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("Số ")
 
 
 def new_workbook() -> tuple[Workbook, Worksheet]:

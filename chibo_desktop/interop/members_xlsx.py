@@ -6,18 +6,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..i18n import format_date
+from .excel_pages import REPEATED, move_right, pages_across
 from .letterhead import Letterhead
 from .member_register import COLUMNS, RegisterEntry, values
 
 TITLE = "DANH SÁCH ĐẢNG VIÊN"
-# On paper the 25 columns go on four pages across, each repeating STT and the name and
-# printed at PRINT_SCALE % (12 pt text prints at 9.6 pt): personal details; education,
-# work and party dates; numbers and transfers; leaving and notes. The sheet on screen
-# keeps them all.
-PRINT_SCALE = 80
+# On paper the 25 columns go on four pages across (see excel_pages), each repeating STT
+# and the name: personal details; education, work and party dates; numbers and transfers;
+# leaving and notes. The sheet on screen keeps them all.
 PAGE_BREAKS_AFTER = (10, 17, 23)  # last column of each page across but the last
-REPEATED_COLUMNS = "A:B"
-REPEATED = 2
 CENTERED = (1, 4, 5, 15, 16, 20, 23)  # STT, sex, dates, the armed-forces mark (1-based)
 
 
@@ -28,7 +25,9 @@ def write_members_xlsx(
     *,
     title: str = TITLE,
     progress: Callable[[int], None] | None = None,
+    signer: tuple[str, str] | None = None,
 ) -> Path:
+    """The register; ``signer`` (title, name) signs it on behalf of the cell."""
     from .excel_common import (
         data_rows,
         finish_sheet,
@@ -58,37 +57,21 @@ def write_members_xlsx(
             yield values(entry, number)
 
     end = data_rows(ws, first + 1, rows(), centered=CENTERED)
-    put(ws, end + 1, 2, f"Tổng cộng: {len(entries)} đảng viên.", bold=True)
+    put(ws, end + 1, REPEATED + 1, f"Tổng cộng: {len(entries)} đảng viên.", bold=True)
+    if signer is not None:
+        from .excel_closing import closing_rows
+
+        closing_rows(
+            ws,
+            end + 3,
+            PAGE_BREAKS_AFTER[0],
+            ("T/M CHI BỘ", *signer),
+            head.recipients,
+            first_column=REPEATED + 1,
+        )
     widths = [w for _h, w, _f in COLUMNS]
     finish_sheet(ws, first, widths, letterhead_widths=widths[REPEATED : PAGE_BREAKS_AFTER[0]])
-    _move_right(ws, first - 1, REPEATED)
+    move_right(ws, first - 1)
     ws.freeze_panes = ws.cell(row=first + 1, column=3)  # keep STT and the name in view
-    _pages_across(ws)
+    pages_across(ws, PAGE_BREAKS_AFTER)
     return save_workbook(wb, path)
-
-
-def _move_right(ws, last_row: int, by: int) -> None:
-    """The header blocks and title beside the repeated columns, not in them: a merged
-    block that started there would print cut off on every page across."""
-    merged = [m for m in ws.merged_cells.ranges if m.max_row <= last_row]
-    for block in merged:
-        ws.unmerge_cells(str(block))
-    ws.move_range(f"A1:{ws.cell(last_row, ws.max_column).coordinate}", cols=by)
-    for block in merged:
-        ws.merge_cells(
-            start_row=block.min_row,
-            start_column=block.min_col + by,
-            end_row=block.max_row,
-            end_column=block.max_col + by,
-        )
-
-
-def _pages_across(ws) -> None:
-    from openpyxl.worksheet.pagebreak import Break
-
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.page_setup.scale = PRINT_SCALE
-    ws.page_setup.pageOrder = "overThenDown"  # a member's pages across come together
-    ws.print_title_cols = REPEATED_COLUMNS
-    for column in PAGE_BREAKS_AFTER:
-        ws.col_breaks.append(Break(id=column))

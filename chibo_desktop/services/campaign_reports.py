@@ -87,7 +87,7 @@ def write_report(
     if suffix == ".xlsx":
         from ..interop.campaign_xlsx import write_campaign_workbook
 
-        return write_campaign_workbook(path, state, head)
+        return write_campaign_workbook(path, state, head, secretary)
     raise ChiboError(_("Báo cáo chỉ ghi được ra tệp .pdf hoặc .xlsx."))
 
 

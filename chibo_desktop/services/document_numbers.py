@@ -19,6 +19,7 @@ KIND_OF_REPORT = {
     "assessment": "BC",
     "meetings": "BC",
     "campaign": "BC",
+    "attendance": "BTH",  # bảng tổng hợp
 }
 ISSUER = "CB"  # chi bộ
 

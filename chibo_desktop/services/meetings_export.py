@@ -12,6 +12,8 @@ from ..interop.letterhead import Letterhead
 from ..rules.meetings import meeting_rules
 from ..storage import meetings as store
 from .cell import get_cell
+from .document_numbers import issue_number
+from .letterheads import upward_letterhead
 from .meetings import get_meeting, new_meeting, register_attendance
 
 
@@ -79,5 +81,7 @@ def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
         )
         for r in rows
     ]
-    head, _name = _letterhead(db, dt.date.today())
-    return write_attendance(path, head, year, columns)
+    today = dt.date.today()
+    number = issue_number(db, "attendance", dt.date(year, 1, 1), dt.date(year, 12, 31), today)
+    head = upward_letterhead(db, today, number, addressed=False)
+    return write_attendance(path, head, year, columns, get_cell(db).secretary_name)

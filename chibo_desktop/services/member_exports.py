@@ -133,7 +133,7 @@ def export_members(
     if suffix == ".xlsx":
         from ..interop.members_xlsx import write_members_xlsx
 
-        write_members_xlsx(target, head, entries)
+        write_members_xlsx(target, head, entries, signer=("BÍ THƯ", get_cell(db).secretary_name))
     else:
         from ..interop.pdf.member_list import write_member_list_pdf
 

@@ -89,7 +89,7 @@ def test_excel_list_in_register_order_with_real_dates_and_no_formulas(db, tmp_pa
     assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale >= 75
     assert ws.print_title_rows.replace("$", "") == f"{head}:{head}"
     assert ws.column_dimensions["B"].width >= 20
-    assert ws.cell(row=head + 5, column=2).value == "Tổng cộng: 3 đảng viên."
+    assert ws.cell(row=head + 5, column=3).value == "Tổng cộng: 3 đảng viên."
 
 
 def test_excel_includes_leavers_with_history_columns_when_asked(db, tmp_path):

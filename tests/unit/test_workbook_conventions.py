@@ -46,3 +46,21 @@ def test_no_dates_written_as_text(workbooks):
                         pytest.fail(f"{name} {ws.title} {cell.coordinate}: {cell.value}")
                     if isinstance(cell.value, dt.datetime):
                         assert cell.number_format == "dd/mm/yyyy", (name, cell.coordinate)
+
+
+def test_every_sheet_sent_upward_is_a_document(workbooks):
+    import re
+
+    for name, wb in workbooks.items():
+        for ws in wb:
+            cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+            top = [str(c.value) for row in ws.iter_rows(max_row=6) for c in row if c.value]
+            where = (name, ws.title)
+            assert "ĐẢNG CỘNG SẢN VIỆT NAM" in top, where
+            assert any(re.fullmatch(r"Số \d\d-(BC|DS|BTH)/CB", t) for t in top), where
+            assert any(t.isupper() and len(t) > 12 and t != "ĐẢNG CỘNG SẢN VIỆT NAM"
+                       for t in top[3:]), where  # fmt: skip
+            assert "Nơi nhận:" in cells and "BÍ THƯ" in cells, where
+            assert int(ws.page_setup.paperSize) == 9, where
+            if ws.freeze_panes:  # a sheet with a table repeats its header row on every page
+                assert ws.print_title_rows, where
