@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ..domain import meetings as dm
-from ..domain.meeting_checks import blocking_problems
+from ..domain.meeting_checks import approval_problem, blocking_problems
 from ..domain.meetings import Attendee, Counts, Meeting
 from ..domain.text import clean_text, fold
 from ..errors import ChiboError, NotFoundError
@@ -29,6 +29,7 @@ class AttendanceSummary:
     counts: Counts
     warnings: list[str]
     problems: list[str] = dataclasses.field(default_factory=list)  # block "Hoàn tất"
+    approval_problem: str = ""  # the figures approving the minutes do not add up
 
     @property
     def voting_base(self) -> int:
@@ -105,6 +106,7 @@ def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
         counts,
         dm.warnings(meeting, counts, rules, _year_history(db, meeting)),
         blocking_problems(meeting, counts),
+        approval_problem(meeting, counts),
     )
 
 

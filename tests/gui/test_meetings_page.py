@@ -106,6 +106,14 @@ def test_create_mark_discuss_vote_finalise_and_print(
     _set(editor.resolutions, 0, 3, editor.counts.voters_present - 15)
     qtbot.waitUntil(lambda: "Thông qua" in str(editor.resolutions.index(0, 4).data()))
     qtbot.waitUntil(lambda: "Biểu quyết 1" not in editor.warnings.text(), timeout=5000)
+    # approval of the minutes counted against those present: flagged on its own fields
+    editor.general.approval[0].setValue(editor.counts.present + 1)
+    qtbot.waitUntil(lambda: "Thông qua biên bản" in editor.warnings.text(), timeout=5000)
+    assert "Thông qua biên bản" in editor.general.approval[0].toolTip()
+    editor.general.approval[0].setValue(editor.counts.present)
+    editor.general.approval[1].setValue(0)
+    editor.general.approval[2].setValue(0)
+    qtbot.waitUntil(lambda: "Thông qua biên bản" not in editor.warnings.text(), timeout=5000)
 
     # autosave stores the draft without pressing anything
     qtbot.waitUntil(

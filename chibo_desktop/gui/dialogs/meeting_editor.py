@@ -292,6 +292,7 @@ class MeetingEditor(QWidget):
             ),
         ]
         self.summary.setText("<br>".join(lines))
+        self.general.mark_approval(summary.approval_problem)
         flagged = [("#b3261e", "✗", p) for p in summary.problems]
         flagged += [("#a04000", "⚠", w) for w in summary.warnings]
         if flagged:
