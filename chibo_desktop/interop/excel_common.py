@@ -91,9 +91,10 @@ def put(
 
 
 def letterhead_rows(
-    ws: Worksheet, head: Letterhead, title: str, subtitle: str, columns: int
+    ws: Worksheet, head: Letterhead, title: str, subtitle: str | Sequence[str], columns: int
 ) -> int:
-    """The HD 36 header on a sheet, then the title; returns the first free row."""
+    """The HD 36 header on a sheet, then the title and the lines under it (bold, ordinary
+    case: the subject, the period); returns the first free row."""
     # A first split; finish_sheet moves it once the column widths are known.
     columns = max(columns, 3)
     split = columns // 2
@@ -114,7 +115,8 @@ def letterhead_rows(
     ws.cell(row=1, column=split + 1).font = Font(
         name=FONT_NAME, size=13, bold=True, underline="single"
     )
-    for text, size in ((title, 14), (subtitle, 12)):
+    lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    for text, size in ((title, 14), *((line, 12) for line in lines)):
         if text:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
             put(ws, row, 1, text, bold=True, size=size, align="center")

@@ -46,7 +46,8 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
 
     table = section.table
     ncols = max(len(table.columns) if table else 4, 4)
-    row = letterhead_rows(ws, head, doc.title.upper(), doc.subtitle, ncols)
+    kind, subject = doc.heading  # "BÁO CÁO", then the subject under it, as on paper
+    row = letterhead_rows(ws, head, kind, [subject, doc.subtitle], ncols)
     put(ws, row, 1, section.title, bold=True, size=12)
     row += 1
     for text in section.paragraphs:

@@ -141,7 +141,8 @@ def test_assessment_workbook_cell_by_cell(db, assessed, tmp_path):
     assert wb.sheetnames == ["Tổng hợp kết quả xếp loại", "Danh sách xếp loại đảng viên"]
     ws = wb.worksheets[0]
     assert ws["A4"].value == "Số 01-BC/CB"
-    assert ws["A5"].value == "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025"
+    assert ws["A5"].value == "BÁO CÁO"
+    assert ws["A6"].value == "Kết quả đánh giá, xếp loại đảng viên năm 2025"
     header = check_sheet_setup(ws)
     assert ws.page_setup.orientation == "landscape"
     assert [c.value for c in ws[header]] == [

@@ -19,9 +19,9 @@ from .test_report_register import TODAY, build_register, pdf_text, squeeze
 
 TITLES = {
     "members": "DANH SÁCH ĐẢNG VIÊN",
-    "situation": "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN",
-    "assessment": "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
-    "meetings": "BÁO CÁO TỔNG HỢP SINH HOẠT CHI BỘ",
+    "situation": "Tình hình đảng viên",
+    "assessment": "Kết quả đánh giá, xếp loại đảng viên năm 2025",
+    "meetings": "Tổng hợp sinh hoạt chi bộ",
     "campaign": "CÁC BƯỚC CỦA CHI BỘ",
 }
 IN_PDF = {

@@ -256,8 +256,9 @@ def test_situation_workbook_cell_by_cell(db, register, tmp_path):
     assert ws["C1"].value == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert ws["C2"].value == "Hà Nội, ngày 15 tháng 3 năm 2026"
     assert ws["A4"].value == "Số 01-BC/CB"
-    assert ws["A5"].value == "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN"
-    assert ws["A6"].value == "Từ ngày 01/01/2026 đến ngày 15/03/2026"
+    assert ws["A5"].value == "BÁO CÁO"
+    assert ws["A6"].value == "Tình hình đảng viên"
+    assert ws["A7"].value == "Từ ngày 01/01/2026 đến ngày 15/03/2026"
     header = check_sheet_setup(ws)
     assert ws.page_setup.orientation == "portrait"
     assert [ws.cell(header, c).value for c in (1, 2, 3)] == ["Chỉ tiêu", "Số lượng", "Tỷ lệ"]
