@@ -248,3 +248,19 @@ def test_show_record_opens_that_meeting_and_selects_it(
     qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == oldest)
     wait_idle(qtbot, tasks)
     assert page.right.currentWidget() is page.editor
+
+
+def test_blank_form_for_the_next_meeting(
+    open_window, demo_path, qtbot, tasks, monkeypatch, tmp_path
+):
+    page = _page(open_window, demo_path, monkeypatch)
+    target = tmp_path / "mau.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.blank_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks=tasks, qtbot=qtbot)
+    qtbot.waitUntil(target.is_file, timeout=10_000)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "ngày …… tháng …… năm ……" in text and "III. BIỂU QUYẾT" in text
