@@ -161,8 +161,8 @@ def test_the_points_to_note_section(db, tmp_path):
     assert doc.sections[2].title == "Những điểm cần lưu ý"
     assert doc.sections[2].paragraphs == ["Không có điểm nào cần lưu ý."]
     flat = " ".join(pdf_text(write(db, "meetings", tmp_path / "t.pdf")).split())
-    assert "Những điểm cần lưu ý" in flat
-    assert "Cảnh báo" not in flat
+    assert "III. NHỮNG ĐIỂM CẦN LƯU Ý" in flat
+    assert "CẢNH BÁO" not in flat.upper()
 
 
 def test_meetings_document(db, held):

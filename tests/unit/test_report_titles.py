@@ -35,3 +35,12 @@ def test_words_that_belong_together():
     assert "Kết luận&nbsp;21-KL/TW" in marked
     assert "“Tự&nbsp;soi,&nbsp;tự&nbsp;sửa”" in marked
     assert "Kết quả đợt" in marked  # ordinary words may still part
+
+
+def test_sections_are_numbered_in_capitals(demo_path, tmp_path):
+    out = tmp_path / "s.pdf"
+    main(["--db", str(demo_path), "report", "situation", "--from", "01/01/2026",
+          "--to", "15/03/2026", str(out)])  # fmt: skip
+    lines = [line.strip() for line in pdf_text(out).splitlines()]
+    for heading in ("I. SỐ LƯỢNG ĐẢNG VIÊN", "II. BIẾN ĐỘNG TRONG KỲ", "III. DANH SÁCH BIẾN ĐỘNG"):
+        assert heading in lines

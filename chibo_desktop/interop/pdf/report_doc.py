@@ -29,7 +29,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
 
     s = styles()
     width = frame_width(doc.landscape)
-    section_style = ParagraphStyle("sec", parent=s.heading, fontSize=13, spaceBefore=10)
+    section_style = ParagraphStyle("sec", parent=s.heading, spaceBefore=10)
     note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
     # Tables are laid out once; a second build (closing.py) reuses them.
     overflow = Overflow()
@@ -64,7 +64,9 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             # a section starts on a new page unless its heading, its lines and the table's
             # header with a few rows fit: a table never starts with one row at a page's foot
             story.append(CondPageBreak(_TABLE_START if section.table else 40))
-            story.append(Paragraph(text(section.title), section_style))
+            # numbered in capitals, as the sections of the minutes and the campaign report
+            numbered = f"{ROMAN[number]}. {section.title.upper()}"
+            story.append(Paragraph(text(numbered), section_style))
             story += [Paragraph(text(para), note_style) for para in section.paragraphs]
             notes = [Paragraph(f"<i>{text(n)}</i>", note_style) for n in section.notes]
             if notes:
@@ -87,6 +89,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     return build_document(path, make_story, title=doc.title, landscape_page=doc.landscape)
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _PADDING = 3  # left and right padding of the cells (data_table)
 _LONG = 300  # characters below which a cell cannot need cutting
 _TABLE_START = 160  # points: heading, a line of text, a two-line header and three rows
