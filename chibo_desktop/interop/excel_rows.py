@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 LINE_FACTOR = 1.3  # line height / font size, as Excel lays out Times New Roman
+MAX_ROW_HEIGHT = 409  # points: the tallest row Excel accepts
 # Widest a character of Times New Roman gets, in Excel column units per point of font size
 # (a capital W); text shorter than the column by this measure needs no counting.
 WIDEST_PER_POINT = 0.95 / 5.25
@@ -80,7 +81,7 @@ def fit_row_heights(ws: Worksheet, first_row: int, last_row: int | None = None) 
             if lines > needed:
                 needed, size = lines, font_size
         if needed > 1:
-            height = math.ceil(needed * size * LINE_FACTOR + 4)
+            height = min(math.ceil(needed * size * LINE_FACTOR + 4), MAX_ROW_HEIGHT)
             current = ws.row_dimensions[row[0].row].height
             if current is None or current < height:
                 ws.row_dimensions[row[0].row].height = height

@@ -49,3 +49,19 @@ def test_line_count():
     assert line_count("Kết nạp đảng viên mới " * 4, 20, 12) >= 3
     assert line_count("a\nb\nc", 20, 12) == 3
     assert line_count("x" * 200, 10, 12) >= 5  # no spaces: breaks inside the word
+
+
+def test_a_very_long_note_gets_the_tallest_row_excel_accepts(tmp_path):
+    from openpyxl import Workbook
+
+    from chibo_desktop.interop.excel_common import put
+    from chibo_desktop.interop.excel_rows import MAX_ROW_HEIGHT, fit_row_heights
+
+    wb = Workbook()
+    ws = wb.active
+    ws.column_dimensions["A"].width = 20
+    put(ws, 1, 1, "Ghi chú rất dài về công tác của đảng viên. " * 150, wrap=True)
+    put(ws, 2, 1, "Ngắn", wrap=True)
+    fit_row_heights(ws, 1)
+    assert ws.row_dimensions[1].height == MAX_ROW_HEIGHT
+    assert ws.row_dimensions[2].height is None
