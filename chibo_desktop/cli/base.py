@@ -18,6 +18,14 @@ def register(commands) -> None:
     p = commands.add_parser("demo", help=_("điền dữ liệu mẫu vào tệp (tạo tệp nếu chưa có)"))
     p.set_defaults(handler=cmd_demo)
 
+    p = commands.add_parser(
+        "recipients",
+        help=_("“Nơi nhận” in ở cuối báo cáo, danh sách gửi cấp trên (xem hoặc đặt)"),
+    )
+    p.add_argument("lines", nargs="*", metavar="LINE", help=_("mỗi nơi nhận một tham số"))
+    p.add_argument("--reset", action="store_true", help=_("trở về mặc định"))
+    p.set_defaults(handler=cmd_recipients)
+
     p = commands.add_parser("info", help=_("thông tin tệp: tên chi bộ, số liệu, phiên bản"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_info)
@@ -42,6 +50,18 @@ def cmd_demo(args) -> int:
     with opened(args, create=True) as db:
         count = fill_demo(db).value
     print(_("Đã tạo dữ liệu mẫu: {n} đảng viên.").format(n=count))
+    return 0
+
+
+def cmd_recipients(args) -> int:
+    from ..services.cell import recipients, save_recipients
+
+    with opened(args) as db:
+        if args.lines or args.reset:
+            save_recipients(db, [] if args.reset else args.lines)
+        lines = recipients(db)
+    for line in lines:
+        print(f"- {line}")
     return 0
 
 

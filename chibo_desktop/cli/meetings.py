@@ -19,6 +19,16 @@ def register(commands) -> None:
     p.add_argument("output", metavar="OUT.pdf")
     p.add_argument("--blank", action="store_true", help=_("mẫu trống để ghi tay"))
     p.set_defaults(handler=cmd_print)
+    p = sub.add_parser("blank", help=_("mẫu biên bản trống để ghi tay, chưa gắn với buổi nào"))
+    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument(
+        "--kind",
+        action="append",
+        dest="kinds",
+        metavar="KIND",
+        help=_("loại sinh hoạt (thuong_ky, chuyen_de); nhắc lại để ghép"),
+    )
+    p.set_defaults(handler=cmd_blank)
     p = sub.add_parser("attendance", help=_("bảng theo dõi dự họp cả năm (Excel)"))
     p.add_argument("year", type=int)
     p.add_argument("output", metavar="OUT.xlsx")
@@ -72,6 +82,16 @@ def cmd_print(args) -> int:
     path = output_path(args.output, (".pdf",))
     with opened(args) as db:
         export_minutes_pdf(db, args.id, path, blank=args.blank)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_blank(args) -> int:
+    from ..services.meetings_export import export_blank_form_pdf
+
+    path = output_path(args.output, (".pdf",))
+    with opened(args) as db:
+        export_blank_form_pdf(db, path, tuple(args.kinds or ("thuong_ky",)))
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 

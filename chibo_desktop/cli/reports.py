@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from ..i18n import _
 from .common import opened, output_path, parse_date, print_json
 
@@ -22,6 +24,15 @@ def register(commands) -> None:
     p.add_argument("name", choices=NAMES, metavar="NAME", help=" | ".join(NAMES))
     p.add_argument("--from", dest="start", metavar="DATE", help=_("từ ngày (mặc định: đầu quý)"))
     p.add_argument("--to", dest="end", metavar="DATE", help=_("đến ngày (mặc định: hôm nay)"))
+    p.add_argument(
+        "--number",
+        default="",
+        metavar="SỐ",
+        help=_(
+            "số và ký hiệu in dưới tên chi bộ, ví dụ “07-BC/CB” (mặc định: số đã cấp cho "
+            "báo cáo này, hoặc số tiếp theo trong năm)"
+        ),
+    )
     p.add_argument("output", metavar="OUT.xlsx|OUT.pdf", help=_("tệp kết quả"))
     p.set_defaults(handler=cmd_report)
 
@@ -33,15 +44,18 @@ def register(commands) -> None:
 
 def cmd_report(args) -> int:
     from ..services.common import run_to_end, today
-    from ..services.reports import build_report, default_period
+    from ..services.reports import build_report, default_period, period_warning
 
     now = today()
     start_default, end_default = default_period(now)
     end = parse_date(args.end) if args.end else end_default
     start = parse_date(args.start) if args.start else start_default
     path = output_path(args.output, (".xlsx", ".pdf"))
+    warning = period_warning(end, now)
+    if warning:
+        print(warning, file=sys.stderr)
     with opened(args) as db:
-        written = run_to_end(build_report(db, args.name, start, end, path, now))
+        written = run_to_end(build_report(db, args.name, start, end, path, now, args.number))
     print(_("Đã ghi {path}.").format(path=written))
     return 0
 

@@ -152,6 +152,31 @@ def due_date(step: StepTemplate, start: dt.date) -> dt.date:
     return start + dt.timedelta(days=step.offset_days or 0)
 
 
+def due_dates(
+    steps: tuple[StepTemplate, ...] | list[StepTemplate],
+    start: dt.date,
+    finish: dt.date | None = None,
+) -> list[dt.date]:
+    """Default deadlines of a campaign's steps, in sequence. A step tied to an anniversary
+    (the next 19/5) that would come after the last dated step listed after it (the report
+    upward) or after the campaign's finish falls back inside the campaign: halfway between
+    the dated steps around it. Anniversaries listed after every dated step (the
+    six-month and year-end reviews) keep their day."""
+    dates = [due_date(step, start) for step in steps]
+    for index, step in enumerate(steps):
+        if not step.anniversary:
+            continue
+        fixed = [not s.anniversary for s in steps]
+        after = [d for d, f in zip(dates[index + 1 :], fixed[index + 1 :], strict=True) if f]
+        limits = [*([max(after)] if after else []), *([finish] if finish else [])]
+        if not limits or dates[index] <= min(limits):
+            continue
+        before = [d for d, f in zip(dates[:index], fixed[:index], strict=True) if f]
+        low, high = max(before, default=start), min([*after, *limits])
+        dates[index] = low + (high - low) // 2
+    return dates
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
@@ -304,3 +329,16 @@ class SelfReview:
 
     def present_refs(self) -> list[str]:
         return [ref for ref, (present, _note) in self.marks.items() if present]
+
+
+_OFFICE_FILES = {"txt", "pdf", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "zip", "rar"}
+_PICTURES = {"jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "heic"}
+DOCUMENT_EXTENSIONS = frozenset(_OFFICE_FILES | _PICTURES)
+
+
+def document_title(file_name: str) -> str:
+    """An attached file named as a document on paper: without its file extension."""
+    stem, dot, extension = file_name.rpartition(".")
+    if dot and stem and extension.lower() in DOCUMENT_EXTENSIONS:
+        return stem
+    return file_name

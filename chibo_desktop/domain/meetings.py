@@ -19,8 +19,14 @@ STATE_LABELS = {
     "exempt": N_("Miễn sinh hoạt"),
     "away": N_("Sinh hoạt nơi khác"),
 }
-# Letters of the yearly attendance sheet.
-STATE_LETTERS = {"present": "P", "excused": "V", "absent": "K", "exempt": "M", "away": "-"}
+# Letters of the yearly attendance sheet: "P" reads as "có phép" (excused) to Vietnamese
+# readers, so presence is "x".
+STATE_LETTERS = {"present": "x", "excused": "P", "absent": "K", "exempt": "M", "away": "-"}
+SUSPENDED_LETTER = "Đ"
+LETTER_LEGEND = (
+    "x: có mặt; P: vắng có lý do (có phép); K: vắng không lý do; M: miễn sinh hoạt; "
+    "-: sinh hoạt tạm thời nơi khác; Đ: đình chỉ sinh hoạt; ô trống: chưa thuộc chi bộ"
+)
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,12 @@ class Counts:
     absent: tuple[str, ...]
     voting_base: int
     threshold: int  # the smallest "for" count that passes
+    voters_present: int = 0  # members of the voting base who are at the meeting
+
+    @property
+    def voters_absent(self) -> int:
+        """Members of the voting base not at the meeting: counted as "vắng" in every vote."""
+        return self.voting_base - self.voters_present
 
     @property
     def attendance_rate(self) -> float | None:
@@ -257,7 +269,8 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
             return False
         return not (rules.exclude_excused and a.state == "excused" and a.excused_accepted)
 
-    base = sum(1 for a in attendance if votes(a))
+    voters = [a for a in attendance if votes(a)]
+    base = len(voters)
     return Counts(
         total=len(attendance),
         total_official=sum(1 for a in own if a.membership == "chinh_thuc"),
@@ -280,21 +293,12 @@ def compute_counts(attendance: Sequence[Attendee], rules: MeetingRules) -> Count
         absent=tuple(a.name for a in absent),
         voting_base=base,
         threshold=threshold_for(base, rules.majority),
+        voters_present=sum(1 for a in voters if a.state == "present"),
     )
 
 
 def vote_passed(votes_for: int, counts: Counts) -> bool:
     return counts.voting_base > 0 and votes_for >= counts.threshold
-
-
-def vote_problem(resolution: Resolution, counts: Counts) -> str:
-    """A message when the votes cannot be right (more votes than people who may vote)."""
-    cast = resolution.votes_for + resolution.votes_against + resolution.votes_abstain
-    if cast > counts.voting_base:
-        return _("{cast} phiếu nhưng chỉ có {base} đảng viên có quyền biểu quyết.").format(
-            cast=cast, base=counts.voting_base
-        )
-    return ""
 
 
 # --- quality warnings -----------------------------------------------------------------------
@@ -365,12 +369,24 @@ def warnings(
                 length=length, needed=needed
             )
         )
-    for number, resolution in enumerate(meeting.resolutions, start=1):
-        problem = vote_problem(resolution, counts)
-        if problem:
-            found.append(_("Biểu quyết {n}: {problem}").format(n=number, problem=problem))
     return found
 
 
 def state_label(state: str) -> str:
     return _(STATE_LABELS.get(state, state))
+
+
+def attendance_letter(a: Attendee) -> str:
+    """The attendance sheet's letter: a suspended member is neither present nor away."""
+    if a.condition == "suspended" and a.state != "present":
+        return SUSPENDED_LETTER
+    return STATE_LETTERS.get(a.state, "")
+
+
+def not_summoned_label(a: Attendee) -> str:
+    """Why someone on the list is not expected at the meeting, as printed."""
+    if a.condition == "suspended":
+        return "đình chỉ sinh hoạt"
+    if a.state == "exempt" or a.condition == "exempt":
+        return "miễn sinh hoạt"
+    return "sinh hoạt tạm thời nơi khác"

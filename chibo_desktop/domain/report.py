@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+DOCUMENT_KINDS = ("Báo cáo", "Bảng tổng hợp")
+
 
 @dataclass(frozen=True)
 class Column:
@@ -60,6 +62,16 @@ class ReportDoc:
     landscape: bool = False
     number: str = ""
 
+    @property
+    def heading(self) -> tuple[str, str]:
+        """HD 36 title: the kind of document in capitals on its own line, then the subject
+        ("trích yếu") in ordinary case: ("BÁO CÁO", "Tình hình đảng viên")."""
+        for kind in DOCUMENT_KINDS:
+            if self.title.lower().startswith(kind.lower() + " "):
+                subject = self.title[len(kind) + 1 :].strip()
+                return kind.upper(), subject[:1].upper() + subject[1:]
+        return self.title.upper(), ""
+
     def text_preview(self, max_rows: int = 40) -> str:
         """Plain text of the report, for a quick look without a PDF viewer."""
         lines = [self.title, self.subtitle, ""]
@@ -113,9 +125,10 @@ def to_html(doc: ReportDoc, max_rows: int = 200) -> str:
     """A simple HTML rendering for the on-screen preview (Qt rich text)."""
     from html import escape
 
-    out = [
-        f"<h2 align='center'>{escape(doc.title.upper())}</h2>",
-        f"<p align='center'><b>{escape(doc.subtitle)}</b></p>",
+    kind, subject = doc.heading
+    out = [f"<h2 align='center'>{escape(kind)}</h2>"]
+    out += [
+        f"<p align='center'><b>{escape(line)}</b></p>" for line in (subject, doc.subtitle) if line
     ]
     for section in doc.sections:
         out.append(f"<h3>{escape(section.title)}</h3>")

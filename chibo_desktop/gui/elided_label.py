@@ -15,7 +15,7 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's spelling)
+    def setText(self, text: str) -> None:
         self._full = text or ""
         self.setToolTip(self._full)
         super().setText(self._full)
@@ -30,13 +30,13 @@ class ElidedLabel(QLabel):
             self._full, Qt.TextElideMode.ElideMiddle, max(self.contentsRect().width(), 0)
         )
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(min(super().sizeHint().width(), 300), super().sizeHint().height())
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())

@@ -1,4 +1,4 @@
-"""The year's attendance as a workbook: members × meetings with P / V / K and rates."""
+"""The year's attendance as a workbook: members × meetings with x / P / K and rates."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.meetings import STATE_LETTERS, Attendee
+from ..domain.meetings import LETTER_LEGEND, Attendee, attendance_letter
 from ..domain.text import name_sort_key
 from .letterhead import Letterhead
 
@@ -19,6 +19,7 @@ class MeetingColumn:
     date: dt.date
     title: str
     attendance: Sequence[Attendee]
+    draft: bool = False
 
 
 def rate(present: int, expected: int) -> float | None:
@@ -26,11 +27,16 @@ def rate(present: int, expected: int) -> float | None:
 
 
 def write_attendance(
-    path: str | Path, head: Letterhead, year: int, meetings: Sequence[MeetingColumn]
+    path: str | Path,
+    head: Letterhead,
+    year: int,
+    meetings: Sequence[MeetingColumn],
+    secretary: str = "",
 ) -> Path:
     from openpyxl.comments import Comment
 
     from .excel_common import (
+        PERCENT_FORMAT,
         finish_sheet,
         header_row,
         letterhead_rows,
@@ -47,39 +53,30 @@ def write_attendance(
             names.setdefault(a.member_id, a.name)
     members = sorted(names, key=lambda mid: name_sort_key(names[mid]))
     columns = 2 + len(meetings) + 4
-    row = letterhead_rows(
-        ws,
-        head,
-        f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}",
-        "P: có mặt; V: vắng có lý do; K: vắng không lý do; M: miễn sinh hoạt; "
-        "-: sinh hoạt nơi khác; ô trống: chưa thuộc chi bộ",
-        columns,
-    )
+    row = letterhead_rows(ws, head, f"BẢNG THEO DÕI DỰ SINH HOẠT CHI BỘ NĂM {year}", "", columns)
+    legend = LETTER_LEGEND
+    if any(c.draft for c in meetings):
+        legend += "; (DT): biên bản còn là dự thảo, chưa hoàn tất"
     labels = ["STT", "Họ và tên"]
-    labels += [c.date.strftime("%d/%m") for c in meetings]
+    labels += [c.date.strftime("%d/%m") + (" (DT)" if c.draft else "") for c in meetings]
     labels += ["Có mặt", "Vắng có lý do", "Vắng không lý do", "Tỷ lệ dự họp"]
     header_row(ws, row, labels)
     for index, column in enumerate(meetings, start=3):
-        ws.cell(row=row, column=index).comment = Comment(column.title, "Chi bộ Desktop")
+        note = column.title + (" — biên bản dự thảo, chưa hoàn tất" if column.draft else "")
+        ws.cell(row=row, column=index).comment = Comment(note, "Chi bộ Desktop")
     header = row
-    states = [{a.member_id: a.state for a in c.attendance} for c in meetings]
+    by_meeting = [{a.member_id: a for a in c.attendance} for c in meetings]
     for number, member_id in enumerate(members, start=1):
         row += 1
         put(ws, row, 1, number, border=True, align="center")
         put(ws, row, 2, names[member_id], border=True)
         tally = dict.fromkeys(COUNTED, 0)
-        for index, by_member in enumerate(states, start=3):
-            state = by_member.get(member_id)
-            put(
-                ws,
-                row,
-                index,
-                STATE_LETTERS.get(state, "") if state else "",
-                border=True,
-                align="center",
-            )
-            if state in tally:
-                tally[state] += 1
+        for index, by_member in enumerate(by_meeting, start=3):
+            person = by_member.get(member_id)
+            letter = attendance_letter(person) if person else ""
+            put(ws, row, index, letter, border=True, align="center")
+            if person is not None and person.state in tally:
+                tally[person.state] += 1
         put(ws, row, len(meetings) + 3, tally["present"], border=True, align="center")
         put(ws, row, len(meetings) + 4, tally["excused"], border=True, align="center")
         put(ws, row, len(meetings) + 5, tally["absent"], border=True, align="center")
@@ -91,7 +88,7 @@ def write_attendance(
             share if share is not None else "",
             border=True,
             align="center",
-            number_format="0.0%",
+            number_format=PERCENT_FORMAT,
         )
     row += 1
     put(ws, row, 2, "Tỷ lệ dự họp", bold=True, border=True)
@@ -108,7 +105,14 @@ def write_attendance(
             bold=True,
             border=True,
             align="center",
-            number_format="0%",
+            number_format=PERCENT_FORMAT,
         )
-    finish_sheet(ws, header, [6, 28] + [7] * len(meetings) + [9, 10, 10, 10])
+    from .excel_closing import closing_rows
+
+    # The legend under the table, wrapped over its width: on one line it ran off the page.
+    row += 2
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    put(ws, row, 1, "Ký hiệu: " + legend + ".", italic=True, wrap=True)
+    closing_rows(ws, row + 2, columns, ("T/M CHI BỘ", "BÍ THƯ", secretary), head.recipients)
+    finish_sheet(ws, header, [6, 28] + [8] * len(meetings) + [9, 10, 10, 10])
     return save_workbook(wb, path)

@@ -20,11 +20,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.text import clean_text
 from ..i18n import document_date
+from .excel_rows import fit_row_heights
 from .files import atomic_write
 from .letterhead import Letterhead
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"
+# Every share in every workbook: a fraction shown as a percentage with one decimal, as the
+# printed reports write it (72,7%).
+PERCENT_FORMAT = "0.0%"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
@@ -87,9 +91,10 @@ def put(
 
 
 def letterhead_rows(
-    ws: Worksheet, head: Letterhead, title: str, subtitle: str, columns: int
+    ws: Worksheet, head: Letterhead, title: str, subtitle: str | Sequence[str], columns: int
 ) -> int:
-    """The HD 36 header on a sheet, then the title; returns the first free row."""
+    """The HD 36 header on a sheet, then the title and the lines under it (bold, ordinary
+    case: the subject, the period); returns the first free row."""
     # A first split; finish_sheet moves it once the column widths are known.
     columns = max(columns, 3)
     split = columns // 2
@@ -100,13 +105,18 @@ def letterhead_rows(
     put(ws, 1, 1, head.party_committee.upper(), align="center")
     put(ws, 2, 1, head.cell.upper(), bold=True, align="center")
     put(ws, 3, 1, "*", align="center")
+    row = 4
+    if head.number:
+        ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=split)
+        put(ws, 4, 1, head.number, align="center")
+        row = 5
     put(ws, 1, split + 1, NATION, bold=True, size=13, align="center")
     put(ws, 2, split + 1, document_date(head.date, head.place), italic=True, align="center")
     ws.cell(row=1, column=split + 1).font = Font(
         name=FONT_NAME, size=13, bold=True, underline="single"
     )
-    row = 4
-    for text, size in ((title, 14), (subtitle, 12)):
+    lines = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+    for text, size in ((title, 14), *((line, 12) for line in lines)):
         if text:
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
             put(ws, row, 1, text, bold=True, size=size, align="center")
@@ -174,13 +184,21 @@ def data_rows(
 
 
 def finish_sheet(
-    ws: Worksheet, header: int, widths: Sequence[float], *, landscape: bool = True
+    ws: Worksheet,
+    header: int,
+    widths: Sequence[float],
+    *,
+    landscape: bool = True,
+    letterhead_widths: Sequence[float] | None = None,
 ) -> None:
-    """Widths, frozen header, A4 print setup fitted to the page width, header repeated."""
+    """Widths, frozen header, A4 print setup fitted to the page width, header repeated.
+    ``letterhead_widths``: the columns the header blocks are fitted over, when they are not
+    the table's (a sheet printed on several pages across)."""
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
-    _fit_letterhead(ws, list(widths))
+    _fit_letterhead(ws, list(widths if letterhead_widths is None else letterhead_widths))
     _fit_header_height(ws, header, list(widths))
+    fit_row_heights(ws, header + 1)
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -273,16 +291,17 @@ def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
             ws.column_dimensions[get_column_letter(end)].width = max(
                 need_right - room, DEFAULT_WIDTH
             )
+    left_rows = (1, 2, 3, 4) if _is_number(ws.cell(4, 1).value) else (1, 2, 3)
     saved = {
         (r, c): (ws.cell(r, c).value, copy(ws.cell(r, c).font), copy(ws.cell(r, c).alignment))
-        for r, c in ((1, 1), (2, 1), (3, 1), (1, right), (2, right))
+        for r, c in (*((r, 1) for r in left_rows), (1, right), (2, right))
     }
-    for merged in [m for m in ws.merged_cells.ranges if m.min_row <= 3]:
+    for merged in [m for m in ws.merged_cells.ranges if m.min_row <= left_rows[-1]]:
         ws.unmerge_cells(str(merged))
     for r in (1, 2):
         if not isinstance(ws.cell(r, right), MergedCell):
             ws.cell(r, right).value = None
-    places = {(1, 1): (1, 1), (2, 1): (2, 1), (3, 1): (3, 1)}
+    places = {(r, 1): (r, 1) for r in left_rows}
     places |= {(1, right): (1, split + 1), (2, right): (2, split + 1)}
     for old, (r, c) in places.items():
         value, font, alignment = saved[old]
@@ -292,12 +311,16 @@ def _fit_letterhead(ws: Worksheet, widths: list[float]) -> None:
             _set_text(cell, value)  # moved text stays text
         else:
             cell.value = value
-    for r in (1, 2, 3):
+    for r in left_rows:
         if split > 1:
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=split)
     for r in (1, 2):
         if end > split + 1:
             ws.merge_cells(start_row=r, start_column=split + 1, end_row=r, end_column=end)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("Số ")
 
 
 def new_workbook() -> tuple[Workbook, Worksheet]:

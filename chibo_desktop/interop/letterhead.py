@@ -11,5 +11,8 @@ class Letterhead:
     party_committee: str
     cell: str
     place: str
-    date: dt.date
+    date: dt.date | None  # None: written by hand on a blank form
     number: str = ""  # e.g. "Số 05-BB/CB"
+    # "Nơi nhận" lines, bottom left of a document sent upward (empty: none printed)
+    recipients: tuple[str, ...] = ()
+    addressee: str = ""  # "Kính gửi", under the title of a report to the committee above

@@ -10,7 +10,6 @@ from ..domain.report import Heading, ReportDoc, Section
 from .letterhead import Letterhead
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-PERCENT_FORMAT = "0.0%"
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -47,7 +46,8 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
 
     table = section.table
     ncols = max(len(table.columns) if table else 4, 4)
-    row = letterhead_rows(ws, head, doc.title.upper(), doc.subtitle, ncols)
+    kind, subject = doc.heading  # "BÁO CÁO", then the subject under it, as on paper
+    row = letterhead_rows(ws, head, kind, [subject, doc.subtitle], ncols)
     put(ws, row, 1, section.title, bold=True, size=12)
     row += 1
     for text in section.paragraphs:
@@ -78,7 +78,10 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
     for text in section.notes:
         put(ws, row, 1, text, italic=True)
         row += 1
-    _signature(ws, row + 1, doc, ncols)
+    from .excel_closing import closing_rows
+
+    signer = (doc.signer.caption, doc.signer.title, doc.signer.name)
+    closing_rows(ws, row + 1, ncols, signer, head.recipients)
     widths = [c.width for c in table.columns] if table else [20] * ncols
     _finish(ws, header if table else row, widths, doc.landscape, bool(table))
 
@@ -97,7 +100,7 @@ class _RowWriter:
         import datetime as dt
         from copy import copy
 
-        from .excel_common import FORMULA_STARTS, put, sheet_text
+        from .excel_common import FORMULA_STARTS, PERCENT_FORMAT, put, sheet_text
 
         for col, (column, value) in enumerate(zip(self.columns, values, strict=False), start=1):
             if isinstance(value, str):
@@ -131,29 +134,6 @@ class _RowWriter:
             if kind == "text":
                 cell.data_type = "s"
             cell._style = copy(template)
-
-
-def _signature(ws, row: int, doc: ReportDoc, ncols: int) -> None:
-    from .excel_common import put
-
-    start = ncols // 2 + 1
-    for offset, (text, bold, italic) in enumerate(
-        [
-            (doc.signer.caption, True, False),
-            (doc.signer.title, True, False),
-            # Signing on behalf of the cell (T/M) carries no personal line, as on paper.
-            ("" if doc.signer.caption.startswith("T/M") else "(Ký, ghi rõ họ tên)", False, True),
-            ("", False, False),
-            ("", False, False),
-            (doc.signer.name, True, False),
-        ]
-    ):
-        if not text:
-            continue
-        ws.merge_cells(
-            start_row=row + offset, start_column=start, end_row=row + offset, end_column=ncols
-        )
-        put(ws, row + offset, start, text, bold=bold, italic=italic, align="center")
 
 
 def _finish(ws, header: int, widths, landscape: bool, has_table: bool) -> None:

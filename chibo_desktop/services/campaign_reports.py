@@ -17,6 +17,8 @@ from .campaigns import CHANGED, campaign_state, campaign_template
 from .cell import get_cell
 from .common import Result
 from .common import today as _today
+from .document_numbers import issue_number
+from .letterheads import upward_letterhead
 from .members import get_member
 
 
@@ -59,19 +61,24 @@ def save_self_review(db: Database, campaign_id: int, review: SelfReview) -> Resu
     return Result(None, CHANGED)
 
 
-def _letterhead(db: Database, day: dt.date) -> tuple[Letterhead, str]:
-    cell = get_cell(db)
-    head = Letterhead(cell.party_committee or "", cell.name or "", cell.place or "", day)
-    return head, cell.secretary_name
+def _letterhead(db: Database, day: dt.date, number: str = "") -> tuple[Letterhead, str]:
+    return upward_letterhead(db, day, number), get_cell(db).secretary_name
 
 
 def write_report(
-    db: Database, campaign_id: int, path: str | Path, today: dt.date | None = None
+    db: Database,
+    campaign_id: int,
+    path: str | Path,
+    today: dt.date | None = None,
+    number: str = "",
 ) -> Path:
-    """The report of results, as PDF or Excel according to the file's suffix."""
+    """The report of results, as PDF or Excel according to the file's suffix; ``number``
+    is its Số (empty: the next report number of the year)."""
     today = today or _today()
     state = campaign_state(db, campaign_id, today)
-    head, secretary = _letterhead(db, today)
+    start = state.start or today
+    number = issue_number(db, "campaign", start, state.end or start, today, number)
+    head, secretary = _letterhead(db, today, number)
     suffix = Path(path).suffix.lower()
     if suffix == ".pdf":
         from ..interop.pdf.campaign_report import write_campaign_report
@@ -80,7 +87,7 @@ def write_report(
     if suffix == ".xlsx":
         from ..interop.campaign_xlsx import write_campaign_workbook
 
-        return write_campaign_workbook(path, state, head)
+        return write_campaign_workbook(path, state, head, secretary)
     raise ChiboError(_("Báo cáo chỉ ghi được ra tệp .pdf hoặc .xlsx."))
 
 

@@ -12,7 +12,7 @@ from ..domain.campaign import (
     Mark,
     Step,
     Template,
-    due_date,
+    due_dates,
 )
 from ..domain.dates import to_date
 from ..domain.deadlines import step_status
@@ -63,9 +63,10 @@ def create_campaign(
     title = clean_text(title) or f"{template.title} năm {start.year}"
     if finish is not None and finish < start:
         raise ChiboError(_("Ngày kết thúc phải sau ngày bắt đầu."))
+    deadlines = due_dates(template.steps, start, finish)
     with db.atomic():
         campaign_id = store.insert_campaign(db, title, template.key, text, start, finish)
-        for position, step in enumerate(template.steps, start=1):
+        for position, (step, due) in enumerate(zip(template.steps, deadlines, strict=True), 1):
             store.insert_step(
                 db,
                 campaign_id,
@@ -73,7 +74,7 @@ def create_campaign(
                 step.key,
                 step.title,
                 step.evidence,
-                due_date(step, start),
+                due,
             )
         for member, _state in members_at(db, start):
             store.add_member(db, campaign_id, member.id, None)

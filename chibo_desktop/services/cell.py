@@ -6,12 +6,15 @@ from dataclasses import asdict, dataclass
 
 from sqlite_utils import Database
 
+from ..domain.addressing import default_recipients
 from ..domain.text import clean_text
 from ..errors import ChiboError
 from ..i18n import _
 from ..storage import cell as cell_store
 from ..storage import changelog
 from .common import Changes, Result, current_user
+
+RECIPIENTS_KEY = "recipients"
 
 
 @dataclass
@@ -41,6 +44,32 @@ def save_cell(db: Database, info: CellInfo) -> Result[CellInfo]:
         changed = [(k, old[k], v) for k, v in asdict(cleaned).items() if old[k] != v]
         changelog.record(db, current_user(), "cell", 1, changed)
     return Result(cleaned, Changes(cell=True))
+
+
+def recipients(db: Database) -> list[str]:
+    """The "Nơi nhận" of the cell's reports and lists, as set once for the cell (default:
+    the committee above, to report to, and the cell's own file)."""
+    lines = cell_store.get_setting(db, RECIPIENTS_KEY)
+    if lines:
+        return list(lines)
+    return default_recipients(get_cell(db).party_committee)
+
+
+def save_recipients(db: Database, lines: list[str]) -> Result[list[str]]:
+    """Set the "Nơi nhận" lines; an empty list goes back to the default."""
+    cleaned = [clean_text(line).lstrip("-").strip() for line in lines]
+    cleaned = [line for line in cleaned if line]
+    with db.atomic():
+        old = cell_store.get_setting(db, RECIPIENTS_KEY)
+        cell_store.set_setting(db, RECIPIENTS_KEY, cleaned or None)
+        changelog.record(
+            db,
+            current_user(),
+            "cell",
+            1,
+            [("recipients", "\n".join(old or []), "\n".join(cleaned))],
+        )
+    return Result(recipients(db), Changes(cell=True))
 
 
 def get_setting(db: Database, key: str, default=None):

@@ -63,12 +63,15 @@ def _discussions(rng: random.Random, meeting: Meeting, count: int) -> list[Discu
 
 
 def _mark(rng: random.Random, meeting: Meeting, often_away: int | None, index: int) -> None:
+    running = {meeting.chair_id, meeting.secretary_id}
     for person in meeting.attendance:
         if person.state != "present":
             if person.state == "exempt" and index % 5 == 2 and rng.random() < 0.5:
                 person.state = "present"  # came anyway
             continue
         roll = rng.random()
+        if person.member_id in running:
+            continue
         if person.member_id == often_away and 3 <= index <= 7:
             person.state, person.reason = "excused", "Điều trị bệnh dài ngày"
         elif roll < 0.07:
@@ -93,14 +96,15 @@ def _fill(db: Database, rng: random.Random, meeting: Meeting, index: int, often_
     if index % 4 == 0:
         meeting.guests = [Guest("Trần Quốc Bảo", "Đảng ủy viên, phụ trách địa bàn")]
     base = summarise(db, meeting).counts
-    voters = min(base.present_official + base.exempt_present, base.voting_base)
-    against = rng.randint(0, 1)
+    voters = base.voters_present
+    against = min(rng.randint(0, 1), voters)
+    abstain = min(rng.randint(0, 1), voters - against)
     meeting.resolutions = [
         Resolution(
             f"Thông qua phương hướng, nhiệm vụ tháng {add_months(meeting.date, 1).month}",
-            max(voters - against - rng.randint(0, 1), 0),
+            voters - against - abstain,
             against,
-            0,
+            abstain,
         )
     ]
     meeting.approval_for = base.present

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ..domain import meetings as dm
+from ..domain.meeting_checks import approval_problem, blocking_problems
 from ..domain.meetings import Attendee, Counts, Meeting
 from ..domain.text import clean_text, fold
 from ..errors import ChiboError, NotFoundError
@@ -28,6 +29,8 @@ CHANGED = Changes(meetings=True)
 class AttendanceSummary:
     counts: Counts
     warnings: list[str]
+    problems: list[str] = dataclasses.field(default_factory=list)  # block "Hoàn tất"
+    approval_problem: str = ""  # the figures approving the minutes do not add up
 
     @property
     def voting_base(self) -> int:
@@ -102,7 +105,12 @@ def summarise(db: Database, meeting: Meeting) -> AttendanceSummary:
     rules = cell_meeting_rules(db)
     counts = dm.compute_counts(meeting.attendance, rules)
     found = dm.warnings(meeting, counts, rules, _year_history(db, meeting))
-    return AttendanceSummary(counts, found + _preparation_warnings(meeting, rules))
+    return AttendanceSummary(
+        counts,
+        found + _preparation_warnings(meeting, rules),
+        blocking_problems(meeting, counts),
+        approval_problem(meeting, counts),
+    )
 
 
 def _preparation_warnings(meeting: Meeting, rules) -> list[str]:
@@ -331,6 +339,11 @@ def finalise(db: Database, meeting_id: int) -> Result[None]:
         missing.append(_("thư ký"))
     if missing:
         raise ChiboError(_("Chưa hoàn tất được: thiếu {what}.").format(what=", ".join(missing)))
+    problems = blocking_problems(meeting, dm.compute_counts(meeting.attendance, meeting_rules()))
+    if problems:
+        raise ChiboError(
+            _("Chưa hoàn tất được vì biên bản còn chỗ mâu thuẫn:") + "\n- " + "\n- ".join(problems)
+        )
     with db.atomic():
         store.set_status(db, meeting_id, "final", "finalise", current_user())
         changelog.record(db, current_user(), "meeting", meeting_id, [("status", "draft", "final")])

@@ -12,10 +12,12 @@ from ..interop.letterhead import Letterhead
 from ..rules.meetings import meeting_rules
 from ..storage import meetings as store
 from .cell import get_cell
-from .meetings import get_meeting, register_attendance
+from .document_numbers import issue_number
+from .letterheads import upward_letterhead
+from .meetings import get_meeting, new_meeting, register_attendance
 
 
-def _letterhead(db: Database, date: dt.date, number: str = "") -> tuple[Letterhead, str]:
+def _letterhead(db: Database, date: dt.date | None, number: str = "") -> tuple[Letterhead, str]:
     cell = get_cell(db)
     return Letterhead(cell.party_committee, cell.name, cell.place, date, number), cell.name
 
@@ -32,6 +34,30 @@ def minutes_input(db: Database, meeting_id: int, *, blank: bool = False):
     return MinutesInput(meeting, counts, head, cell_name)
 
 
+def blank_form_input(db: Database, kinds: tuple[str, ...] = ("thuong_ky",)):
+    """A blank form for no particular meeting: today's register and the agenda of the
+    kind, with date, number, place, chair and secretary left to write by hand."""
+    from ..interop.pdf.minutes import MinutesInput
+
+    meeting = new_meeting(db, dt.date.today(), kinds)
+    meeting.number = meeting.place = ""
+    meeting.chair_id = meeting.secretary_id = None
+    meeting.chair_name = meeting.secretary_name = ""
+    meeting.chair_position = meeting.secretary_position = ""
+    labels = [k.label for k in (meeting_rules().kind(key) for key in kinds) if k]
+    meeting.title = f"Sinh hoạt chi bộ {' và '.join(labels)} tháng …… năm ……"
+    counts = dm.compute_counts(meeting.attendance, meeting_rules())
+    head, cell_name = _letterhead(db, None)
+    return MinutesInput(meeting, counts, head, cell_name, undated=True)
+
+
+def export_blank_form_pdf(db: Database, path: str | Path, kinds: tuple[str, ...] = ("thuong_ky",)):
+    """Write a blank minutes form that belongs to no meeting yet."""
+    from ..interop.pdf.minutes import build_minutes
+
+    return build_minutes(path, blank_form_input(db, kinds), blank=True)
+
+
 def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank: bool = False):
     """Write the printed minutes (or the blank form to fill by hand) to ``path``."""
     from ..interop.pdf.minutes import build_minutes
@@ -40,15 +66,22 @@ def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank
 
 
 def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
-    """Members × the year's meetings with P / V / K, per-member and per-meeting rates."""
+    """Members × the year's meetings with x / P / K, per-member and per-meeting rates."""
     from ..interop.attendance_xlsx import MeetingColumn, write_attendance
 
     rows = sorted(
         store.rows(db, f"{year:04d}-01-01", f"{year:04d}-12-31"), key=lambda r: (r["date"], r["id"])
     )
     columns = [
-        MeetingColumn(dt.date.fromisoformat(r["date"]), r["title"], store.attendance(db, r["id"]))
+        MeetingColumn(
+            dt.date.fromisoformat(r["date"]),
+            r["title"],
+            store.attendance(db, r["id"]),
+            draft=r["status"] != "final",
+        )
         for r in rows
     ]
-    head, _name = _letterhead(db, dt.date.today())
-    return write_attendance(path, head, year, columns)
+    today = dt.date.today()
+    number = issue_number(db, "attendance", dt.date(year, 1, 1), dt.date(year, 12, 31), today)
+    head = upward_letterhead(db, today, number, addressed=False)
+    return write_attendance(path, head, year, columns, get_cell(db).secretary_name)

@@ -27,6 +27,8 @@ from ..storage import members as store
 from .cell import get_cell
 from .common import Progress
 from .common import today as _today
+from .document_numbers import issue_number
+from .letterheads import upward_letterhead
 from .members import state_of
 
 LEAVING = ("resigned", "struck_off", "expelled", "temp_in_end")
@@ -103,9 +105,8 @@ def register_entries(
     return [register_entry(m, histories.get(m.id, [])) for m in ordered]
 
 
-def letterhead(db: Database, today: dt.date) -> Letterhead:
-    cell = get_cell(db)
-    return Letterhead(cell.party_committee, cell.name, cell.place, today)
+def letterhead(db: Database, today: dt.date, number: str = "") -> Letterhead:
+    return upward_letterhead(db, today, number, addressed=False)
 
 
 def export_members(
@@ -115,6 +116,7 @@ def export_members(
     member_ids: Sequence[int] | None = None,
     include_left: bool = False,
     today: dt.date | None = None,
+    number: str = "",
 ) -> Generator[Progress, None, ExportResult]:
     """Write the list to ``path`` (.xlsx or .pdf). ``member_ids`` keeps a screen's order
     and filter; without it, every member of the cell in register order."""
@@ -125,12 +127,13 @@ def export_members(
     today = today or _today()
     yield Progress(0, 3, _("Đang đọc danh sách…"))
     entries = register_entries(db, member_ids=member_ids, include_left=include_left)
-    head = letterhead(db, today)
+    number = issue_number(db, "members", today, today, today, number)
+    head = letterhead(db, today, number)
     yield Progress(1, 3, _("Đang ghi tệp…"))
     if suffix == ".xlsx":
         from ..interop.members_xlsx import write_members_xlsx
 
-        write_members_xlsx(target, head, entries)
+        write_members_xlsx(target, head, entries, signer=("BÍ THƯ", get_cell(db).secretary_name))
     else:
         from ..interop.pdf.member_list import write_member_list_pdf
 

@@ -143,7 +143,9 @@ def _campaign_doc(db, start, end, today) -> ReportDoc:
     )
 
 
-def build(db: Database, name: str, start: dt.date, end: dt.date, path: Path, today: dt.date):
+def build(
+    db: Database, name: str, start: dt.date, end: dt.date, path: Path, today: dt.date, number: str
+):
     """Files of reports 1 and 5 are the member export's and the campaign report's own."""
     yield Progress(1, 3, _("Đang ghi tệp…"))
     if name == "members":
@@ -156,9 +158,10 @@ def build(db: Database, name: str, start: dt.date, end: dt.date, path: Path, tod
             member_ids=ids,
             include_left=ids is not None,
             today=today if ids is None else end,
+            number=number,
         )
         return result.path
     from .campaign_reports import write_report
 
     row = pick_campaign(db, start, end, today)
-    return write_report(db, row["id"], path, today)
+    return write_report(db, row["id"], path, today, number)

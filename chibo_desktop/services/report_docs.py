@@ -227,7 +227,7 @@ def meetings_doc(m: MeetingsSummary, cell: CellInfo, on: dt.date) -> ReportDoc:
                 i,
                 line.date,
                 line.kinds,
-                line.title,
+                line.title + (" (dự\u00a0thảo)" if line.draft else ""),
                 f.expected,
                 f.present,
                 f.excused,

@@ -42,6 +42,7 @@ class MeetingLine:
     kinds: str
     title: str
     figures: MeetingFigures
+    draft: bool = False  # minutes not finalised: figures may still change
 
 
 @dataclass
@@ -109,6 +110,7 @@ def meetings_summary(
             _kinds_text(r["kinds"], labels),
             r["title"] or r["topic"],
             per_meeting[r["id"]],
+            r["status"] != "final",
         )
         for r in rows
     ]
@@ -139,4 +141,10 @@ def meetings_summary(
     missing = [f"{mm:02d}/{yy}" for yy, mm in due if (yy, mm) not in held]
     if missing:
         warnings.append(f"Tháng chưa có sinh hoạt thường kỳ: {', '.join(missing)}.")
+    drafts = [format_date(m.date) for m in meetings if m.draft]
+    if drafts:
+        warnings.append(
+            f"Biên bản còn là dự thảo, chưa hoàn tất (số liệu có thể còn thay đổi): "
+            f"ngày {', '.join(drafts)}."
+        )
     return MeetingsSummary(start, end, meetings, members, warnings, missing)

@@ -11,10 +11,11 @@ from sqlite_utils import Database
 
 from ..domain.report import ReportDoc
 from ..errors import ChiboError
-from ..i18n import N_, _
+from ..i18n import N_, _, format_date
 from .cell import get_cell
 from .common import Progress
 from .common import today as _today
+from .document_numbers import issue_number
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,36 @@ def _check_period(start: dt.date, end: dt.date) -> None:
         raise ChiboError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
 
 
+def period_warning(end: dt.date, on: dt.date) -> str:
+    """What to tell the user when the period ends after the date the report is made: the
+    figures can only be as of that date."""
+    if end <= on:
+        return ""
+    return _(
+        "Kỳ báo cáo kết thúc ngày {end}, sau ngày lập báo cáo {on}: số liệu được tính đến "
+        "ngày {on}."
+    ).format(end=format_date(end), on=format_date(on))
+
+
+def figures_end(start: dt.date, end: dt.date, on: dt.date) -> dt.date:
+    """The last day the figures can cover: the period's end, or the date of the report."""
+    if start > on:
+        raise ChiboError(
+            _("Kỳ báo cáo bắt đầu ngày {start}, sau ngày lập báo cáo {on}.").format(
+                start=format_date(start), on=format_date(on)
+            )
+        )
+    return min(end, on)
+
+
 def report_doc(
     db: Database, name: str, start: dt.date, end: dt.date, today: dt.date | None = None
 ) -> ReportDoc:
     """Reports 2–4 as data (also what the preview shows)."""
     _check_period(start, end)
     on = today or _today()
+    if name in ("situation", "meetings"):
+        end = figures_end(start, end, on)
     cell = get_cell(db)
     if name == "situation":
         from .report_docs import situation_doc
@@ -89,11 +114,10 @@ def report_doc(
     raise ChiboError(_("Báo cáo này chưa có trong phiên bản này."))
 
 
-def letterhead(db: Database, on: dt.date):
-    from ..interop.letterhead import Letterhead
+def letterhead(db: Database, on: dt.date, number: str = ""):
+    from .letterheads import upward_letterhead
 
-    cell = get_cell(db)
-    return Letterhead(cell.party_committee, cell.name, cell.place, on)
+    return upward_letterhead(db, on, number)
 
 
 def build_report(
@@ -103,8 +127,10 @@ def build_report(
     end: dt.date,
     path: str | Path,
     today: dt.date | None = None,
+    number: str = "",
 ) -> Generator[Progress, None, Path]:
-    """Write the report to ``path``; its extension (.xlsx or .pdf) picks the format."""
+    """Write the report to ``path``; its extension (.xlsx or .pdf) picks the format.
+    ``number`` is the Số printed under the cell's name (empty: the next of its kind)."""
     kind = _kind(name)
     path = Path(path)
     suffix = path.suffix.lower()
@@ -113,11 +139,13 @@ def build_report(
     on = today or _today()
     yield Progress(0, 3, _("Đang tổng hợp số liệu…"))
     if kind.key in ("members", "campaign"):
-        result = yield from _delegated_build(db, kind.key, start, end, path, on)
+        # numbered where they are written: the list by its date, the report by its campaign
+        result = yield from _delegated_build(db, kind.key, start, end, path, on, number)
         return result
+    number = issue_number(db, kind.key, start, end, on, number)
     doc = report_doc(db, kind.key, start, end, on)
     yield Progress(1, 3, _("Đang ghi tệp…"))
-    head = letterhead(db, on)
+    head = letterhead(db, on, number)
     if suffix == ".xlsx":
         from ..interop.reports_xlsx import write_report_xlsx
 
@@ -154,8 +182,8 @@ def _delegated_preview(db, name, start, end, on) -> ReportDoc | None:
     return report_delegates.preview(db, name, start, end, on)
 
 
-def _delegated_build(db, name, start, end, path, on):
+def _delegated_build(db, name, start, end, path, on, number):
     from . import report_delegates
 
-    result = yield from report_delegates.build(db, name, start, end, path, on)
+    result = yield from report_delegates.build(db, name, start, end, path, on, number)
     return result

@@ -100,9 +100,21 @@ def test_create_mark_discuss_vote_finalise_and_print(
     _set(editor.resolutions, 0, 0, "Thông qua kế hoạch tháng 4")
     _set(editor.resolutions, 0, 1, 15)
 
-    # counts and warnings follow the edits
+    # counts and warnings follow the edits; votes that leave voters out are flagged
     qtbot.waitUntil(lambda: absent_name in editor.warnings.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "15 phiếu" in str(editor.resolutions.index(0, 4).data()))
+    assert "Biểu quyết 1: 15 phiếu" in editor.warnings.text()
+    _set(editor.resolutions, 0, 3, editor.counts.voters_present - 15)
     qtbot.waitUntil(lambda: "Thông qua" in str(editor.resolutions.index(0, 4).data()))
+    qtbot.waitUntil(lambda: "Biểu quyết 1" not in editor.warnings.text(), timeout=5000)
+    # approval of the minutes counted against those present: flagged on its own fields
+    editor.general.approval[0].setValue(editor.counts.present + 1)
+    qtbot.waitUntil(lambda: "Thông qua biên bản" in editor.warnings.text(), timeout=5000)
+    assert "Thông qua biên bản" in editor.general.approval[0].toolTip()
+    editor.general.approval[0].setValue(editor.counts.present)
+    editor.general.approval[1].setValue(0)
+    editor.general.approval[2].setValue(0)
+    qtbot.waitUntil(lambda: "Thông qua biên bản" not in editor.warnings.text(), timeout=5000)
 
     # autosave stores the draft without pressing anything
     qtbot.waitUntil(
@@ -239,3 +251,19 @@ def test_show_record_opens_that_meeting_and_selects_it(
     qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == oldest)
     wait_idle(qtbot, tasks)
     assert page.right.currentWidget() is page.editor
+
+
+def test_blank_form_for_the_next_meeting(
+    open_window, demo_path, qtbot, tasks, monkeypatch, tmp_path
+):
+    page = _page(open_window, demo_path, monkeypatch)
+    target = tmp_path / "mau.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.blank_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks=tasks, qtbot=qtbot)
+    qtbot.waitUntil(target.is_file, timeout=10_000)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "ngày …… tháng …… năm ……" in text and "III. BIỂU QUYẾT" in text

@@ -3,6 +3,7 @@ the self-review PDF, and the `chibo campaign` commands on the demo cell."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -75,9 +76,11 @@ def test_excel_report_sheets_and_figures(demo_campaign, tmp_path, today):
     wb = load_workbook(path)
     assert wb.sheetnames == ["Các bước", "Đảng viên", "Số liệu"]
     for ws in wb:
-        assert ws["A1"].value == "ĐẢNG BỘ PHƯỜNG HÀNG BẠC"
-        assert ws.cell(5, 1).value == '=HYPERLINK("x") đợt'
-        assert ws.cell(5, 1).data_type == "s"
+        # the member matrix prints on pages across: its header blocks sit beside STT, name
+        first = 3 if ws.title == "Đảng viên" else 1
+        assert ws.cell(1, first).value == "ĐẢNG BỘ PHƯỜNG HÀNG BẠC"
+        assert ws.cell(6, first).value == '=HYPERLINK("x") đợt'  # under Số and the title
+        assert ws.cell(6, first).data_type == "s"
     steps = wb["Các bước"]
     header = next(r for r in range(1, 12) if steps.cell(r, 2).value == "Nội dung")
     titles = [steps.cell(header + 1 + i, 2).value for i in range(len(state.steps))]
@@ -85,13 +88,22 @@ def test_excel_report_sheets_and_figures(demo_campaign, tmp_path, today):
     matrix = wb["Đảng viên"]
     header = next(r for r in range(1, 12) if matrix.cell(r, 2).value == "Họ và tên")
     items = [i.key for i in state.template.items]
-    column = 3 + items.index("tu_kiem_diem")
-    values = [matrix.cell(header + 1 + i, column).value for i in range(len(state.members))]
-    done = [v for v in values if v.startswith("✓")]
+    column = 3 + 2 * items.index("tu_kiem_diem")  # each item: a status and a date column
+    assert matrix.cell(header, column + 1).value == "Ngày xong"
+    rows = range(header + 1, header + 1 + len(state.members))
+    values = [matrix.cell(r, column).value for r in rows]
+    days = [matrix.cell(r, column + 1).value for r in rows]
+    done = [v for v in values if v == "✓"]
     active_ids = {m.member_id for m in state.active_members}
     expected = sum(1 for m in state.members if (m.member_id, "tu_kiem_diem") in state.marks)
     assert len(done) == expected and values.count("✗") == len(values) - expected
-    assert all(len(v.split()) == 2 for v in done)  # "✓ dd/mm/yyyy"
+    for value, day in zip(values, days, strict=True):  # real dates, shown dd/mm/yyyy
+        assert (value == "✓") == isinstance(day, dt.datetime)
+    assert all(
+        matrix.cell(r, column + 1).number_format == "dd/mm/yyyy" for r in rows if days[r - rows[0]]
+    )
+    shares = _shares(wb["Số liệu"])
+    assert shares and all(0 <= v <= 1 for v in shares)  # fractions shown as percentages
     numbers = wb["Số liệu"]
     header = next(r for r in range(1, 12) if numbers.cell(r, 2).value == "Nội dung")
     got = {
@@ -100,6 +112,13 @@ def test_excel_report_sheets_and_figures(demo_campaign, tmp_path, today):
     }
     assert got["Nộp bản tự kiểm điểm"] == (state.done_count("tu_kiem_diem"), len(active_ids))
     assert got["Học 21-KL/TW"] == (state.done_count("hoc_kl21"), len(active_ids))
+
+
+def _shares(ws) -> list[float]:
+    header = next(r for r in range(1, 12) if ws.cell(r, 5).value == "Tỷ lệ")
+    cells = [ws.cell(r, 5) for r in range(header + 1, ws.max_row + 1) if ws.cell(r, 5).value]
+    assert all(c.number_format == "0.0%" for c in cells)
+    return [c.value for c in cells]
 
 
 @needs_pdftotext

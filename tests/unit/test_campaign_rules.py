@@ -151,3 +151,26 @@ def test_progress_counts_only_active_members():
     assert step.key == "c" and days == 5
     assert state.done_count(item_keys[0]) == 1
     assert [m.member_id for m in state.missing(item_keys[-1])] == [1]
+
+
+def test_deadlines_stay_in_sequence_inside_the_campaign():
+    from chibo_desktop.domain.campaign import due_dates
+
+    template, _text = shipped()
+    keys = [s.key for s in template.steps]
+    may = keys.index("sinh_hoat_chuyen_de")
+    # started in August: the next 19/5 is after the report upward (start + 120 days)
+    start = dt.date(2026, 8, 7)
+    dates = due_dates(template.steps, start)
+    report = keys.index("bao_cao")
+    assert dates[: report + 1] == sorted(dates[: report + 1])
+    assert dates[report] == start + dt.timedelta(days=120)
+    assert dates[may - 1] < dates[may] < dates[may + 1]
+    # the reviews listed after the report keep their own days
+    assert dates[keys.index("kiem_diem_cuoi_nam")] == dt.date(2026, 12, 31)
+    # started in February: 19/5 is inside the campaign and kept
+    early = due_dates(template.steps, dt.date(2026, 2, 1))
+    assert early[may] == dt.date(2026, 5, 19)
+    # a finish date earlier than the report's deadline bounds it too
+    short = due_dates(template.steps, dt.date(2026, 3, 1), dt.date(2026, 5, 1))
+    assert short[may] < dt.date(2026, 5, 19)

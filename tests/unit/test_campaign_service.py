@@ -93,7 +93,8 @@ def test_create_sets_deadlines_and_members(cell, today):
     due = {s.key: s.due for s in state.steps}
     assert due["nhan_ke_hoach"] == START
     assert due["hoi_nghi_hoc_tap"] == START + dt.timedelta(days=30)
-    assert due["sinh_hoat_chuyen_de"] == dt.date(2026, 5, 19)
+    # 19/5 would come after the report upward (05/05): halfway between its neighbours
+    assert due["sinh_hoat_chuyen_de"] == dt.date(2026, 3, 24)
     assert sorted(m.member_id for m in state.active_members) == sorted(ids)
     shown = {s.key: s.shown_status for s in state.steps}
     assert shown["hoi_nghi_hoc_tap"] == "overdue"  # due 04/02, nothing done by 15/03

@@ -147,7 +147,9 @@ def test_assessment_workbook_cell_by_cell(db, assessed, tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Tổng hợp kết quả xếp loại", "Danh sách xếp loại đảng viên"]
     ws = wb.worksheets[0]
-    assert ws["A4"].value == "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025"
+    assert ws["A4"].value == "Số 01-BC/CB"
+    assert ws["A5"].value == "BÁO CÁO"
+    assert ws["A6"].value == "Kết quả đánh giá, xếp loại đảng viên năm 2025"
     header = check_sheet_setup(ws)
     assert ws.page_setup.orientation == "landscape"
     assert [c.value for c in ws[header]] == [
@@ -186,7 +188,7 @@ def test_assessment_pdf_text(db, assessed, tmp_path):
     raw = pdf_text(path)
     text = squeeze(raw)
     for line in (
-        "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
+        "BÁO CÁO\nKết quả đánh giá, xếp loại đảng viên năm 2025",
         "Hoàn thành xuất sắc nhiệm vụ 1 25,0% 0 0,0% 1 20,0%",
         "Hoàn thành tốt nhiệm vụ 3 75,0% 1 100,0% 4 80,0%",
         "Cộng (đã xếp loại) 4 100,0% 1 100,0% 5 100,0%",

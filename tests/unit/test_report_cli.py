@@ -19,12 +19,18 @@ from .test_report_register import TODAY, build_register, pdf_text, squeeze
 
 TITLES = {
     "members": "DANH SÁCH ĐẢNG VIÊN",
-    "situation": "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN",
-    "assessment": "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN NĂM 2025",
-    "meetings": "BÁO CÁO TỔNG HỢP SINH HOẠT CHI BỘ",
+    "situation": "Tình hình đảng viên",
+    "assessment": "Kết quả đánh giá, xếp loại đảng viên năm 2025",
+    "meetings": "Tổng hợp sinh hoạt chi bộ",
     "campaign": "CÁC BƯỚC CỦA CHI BỘ",
 }
-IN_PDF = {**TITLES, "campaign": "Kết quả đợt sinh hoạt chính trị “Tự soi, tự sửa” năm 2026"}
+IN_PDF = {
+    "members": "DANH SÁCH ĐẢNG VIÊN",
+    "situation": "BÁO CÁO\nTình hình đảng viên",
+    "assessment": "BÁO CÁO\nKết quả đánh giá, xếp loại đảng viên năm 2025",
+    "meetings": "BÁO CÁO\nTổng hợp sinh hoạt chi bộ",
+    "campaign": "Kết quả đợt sinh hoạt chính trị “Tự soi, tự sửa” năm 2026",
+}
 # Members of the cell on 15/03/2026 in register order (Lan attends temporarily).
 ON_15_MARCH = [
     "Nguyễn Văn An",

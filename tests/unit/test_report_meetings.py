@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from chibo_desktop.services.meetings import create_meeting, get_meeting, save_draft
+from chibo_desktop.services.meetings import create_meeting, finalise, get_meeting, save_draft
 from chibo_desktop.services.report_meetings import meetings_summary
 from chibo_desktop.services.reports import report_doc
 
@@ -46,6 +46,7 @@ def hold_meetings(db) -> list[int]:
                 a.state = missing[a.name]
                 a.reason = "Ốm" if a.state == "excused" else ""
         save_draft(db, meeting)
+        finalise(db, meeting_id)
         ids.append(meeting_id)
     return ids
 
@@ -155,13 +156,13 @@ def test_the_points_to_note_section(db, tmp_path):
     """Sent upward, the section is "Những điểm cần lưu ý", never "Cảnh báo"; a period with
     nothing to note says so."""
     build_register(db)
-    create_meeting(db, dt.date(2026, 1, 5), ("thuong_ky",))
+    finalise(db, create_meeting(db, dt.date(2026, 1, 5), ("thuong_ky",)).value)
     doc = report_doc(db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 1, 31), TODAY)
     assert doc.sections[2].title == "Những điểm cần lưu ý"
     assert doc.sections[2].paragraphs == ["Không có điểm nào cần lưu ý."]
     flat = " ".join(pdf_text(write(db, "meetings", tmp_path / "t.pdf")).split())
-    assert "Những điểm cần lưu ý" in flat
-    assert "Cảnh báo" not in flat
+    assert "III. NHỮNG ĐIỂM CẦN LƯU Ý" in flat
+    assert "CẢNH BÁO" not in flat.upper()
 
 
 def test_meetings_document(db, held):
@@ -229,7 +230,7 @@ def test_meetings_pdf_text(db, held, tmp_path):
     path = write(db, "meetings", tmp_path / "sinh_hoat.pdf")
     raw = pdf_text(path)
     text = squeeze(raw)
-    assert "BÁO CÁO TỔNG HỢP SINH HOẠT CHI BỘ" in text
+    assert "BÁO CÁO\nTổng hợp sinh hoạt chi bộ" in text
     assert "Từ ngày 01/01/2026 đến ngày 15/03/2026" in text
     for fragment in (
         "05/01/2026 Thường kỳ",

@@ -255,8 +255,10 @@ def test_situation_workbook_cell_by_cell(db, register, tmp_path):
     assert ws["A2"].value == "CHI BỘ KHU PHỐ 3"
     assert ws["C1"].value == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert ws["C2"].value == "Hà Nội, ngày 15 tháng 3 năm 2026"
-    assert ws["A4"].value == "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN"
-    assert ws["A5"].value == "Từ ngày 01/01/2026 đến ngày 15/03/2026"
+    assert ws["A4"].value == "Số 01-BC/CB"
+    assert ws["A5"].value == "BÁO CÁO"
+    assert ws["A6"].value == "Tình hình đảng viên"
+    assert ws["A7"].value == "Từ ngày 01/01/2026 đến ngày 15/03/2026"
     header = check_sheet_setup(ws)
     assert ws.page_setup.orientation == "portrait"
     assert [ws.cell(header, c).value for c in (1, 2, 3)] == ["Chỉ tiêu", "Số lượng", "Tỷ lệ"]
@@ -354,7 +356,7 @@ def test_situation_pdf_text(db, register, tmp_path):
     text = squeeze(pdf_text(path))
     for line in (
         "ĐẢNG BỘ PHƯỜNG HÀNG BẠC ĐẢNG CỘNG SẢN VIỆT NAM",
-        "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN",
+        "BÁO CÁO\nTình hình đảng viên",
         "Từ ngày 01/01/2026 đến ngày 15/03/2026",
         "Tổng số đảng viên 7 100,0%",
         "Đảng viên chính thức 5 71,4%",

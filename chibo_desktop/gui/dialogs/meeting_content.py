@@ -236,6 +236,13 @@ class GeneralTab(QScrollArea):
             guests=[dataclasses.replace(g) for g in self.guests.rows if g.name.strip()],
         )
 
+    def mark_approval(self, problem: str) -> None:
+        """Outline the approval figures in red, with the reason, while they do not add up
+        to those present."""
+        for spin in self.approval:
+            spin.setStyleSheet("QSpinBox { border: 1px solid #b3261e; }" if problem else "")
+            spin.setToolTip(problem or _("“—”: chưa biểu quyết"))
+
 
 class AgendaModel(ListModel):
     HEADERS = (N_("Chương trình"),)

@@ -293,11 +293,14 @@ class MeetingEditor(QWidget):
             ),
         ]
         self.summary.setText("<br>".join(lines))
-        if summary.warnings:
+        self.general.mark_approval(summary.approval_problem)
+        flagged = [("#b3261e", "✗", p) for p in summary.problems]
+        flagged += [("#a04000", "⚠", w) for w in summary.warnings]
+        if flagged:
             self.warnings.setText(
                 "<br>".join(
-                    f"<span style='color:#a04000'>⚠ {html.escape(w)}</span>"
-                    for w in summary.warnings
+                    f"<span style='color:{color}'>{mark} {html.escape(line)}</span>"
+                    for color, mark, line in flagged
                 )
             )
         else:

@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
+from ...domain.meeting_checks import vote_problem
 from ...domain.meetings import (
     STATE_LABELS,
     Attendee,
@@ -311,6 +312,11 @@ class ResolutionModel(ListModel):
         if field == "result":
             if self.counts is None:
                 return ""
+            if vote_problem(row, self.counts):
+                cast = row.votes_for + row.votes_against + row.votes_abstain
+                return _("⚠ {cast} phiếu, phải là {n}").format(
+                    cast=cast, n=self.counts.voters_present
+                )
             passed = vote_passed(row.votes_for, self.counts)
             verdict = _("Thông qua") if passed else _("Không thông qua")
             return f"{verdict} ({row.votes_for}/{self.counts.voting_base})"

@@ -62,7 +62,13 @@ class MeetingsPage(Page):
         self.delete_button.clicked.connect(self.delete_meeting)
         self.xlsx_button = QPushButton(_("Bảng dự họp cả năm…"))
         self.xlsx_button.clicked.connect(self.export_year)
-        for button in (self.new_button, self.delete_button, self.xlsx_button):
+        self.blank_button = QPushButton(_("Mẫu biên bản trống…"))
+        self.blank_button.setToolTip(
+            _("Biên bản để ghi tay cho buổi sắp tới: ngày, số, chủ trì, thư ký để trống")
+        )
+        self.blank_button.clicked.connect(self.export_blank)
+        buttons = (self.new_button, self.delete_button, self.xlsx_button, self.blank_button)
+        for button in buttons:
             top.addWidget(button)
         layout.addLayout(top)
 
@@ -254,6 +260,22 @@ class MeetingsPage(Page):
             meeting_id,
             on_done=deleted,
             on_error=lambda e: show_error(self, e, _("Không xóa được")),
+        )
+
+    def export_blank(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Lưu tệp PDF"), "mau-bien-ban.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        from ...services import meetings_export as export
+
+        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        self.tasks.run(
+            export.export_blank_form_pdf,
+            path,
+            on_done=lambda p: self.count_label.setText(_("Đã ghi {path}").format(path=p)),
+            on_error=lambda e: show_error(self, e, _("Không tạo được PDF")),
         )
 
     def export_year(self) -> None:

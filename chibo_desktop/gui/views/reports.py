@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,7 +29,13 @@ from ...domain.report import to_html
 from ...i18n import _
 from ...services.common import Changes
 from ...services.common import today as _today
-from ...services.reports import build_report, default_file_name, report_doc, report_kinds
+from ...services.reports import (
+    build_report,
+    default_file_name,
+    period_warning,
+    report_doc,
+    report_kinds,
+)
 from ..errors import show_error
 from ..progress import run_with_progress
 from .base import Page, simple_layout
@@ -134,6 +141,12 @@ class ReportsPage(Page):
         formats.addWidget(self.pdf)
         formats.addStretch(1)
         form.addRow(_("Định dạng:"), formats)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(
+            _("để trống: số đã cấp cho báo cáo này, hoặc số tiếp theo trong năm")
+        )
+        self.number.setToolTip(_("Số và ký hiệu in dưới tên chi bộ, ví dụ “07-BC/CB”"))
+        form.addRow(_("Số và ký hiệu:"), self.number)
         right.addLayout(form)
 
         actions = QHBoxLayout()
@@ -267,7 +280,9 @@ class ReportsPage(Page):
         )
 
     def _shown_text(self) -> str:
-        return _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
+        shown = _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
+        warning = period_warning(self.period()[1], _today())
+        return f"⚠ {warning}\n{shown}" if warning else shown
 
     def _show(self, key, html: str) -> None:
         if key != self._preview_for:
@@ -321,11 +336,13 @@ class ReportsPage(Page):
             end,
             path,
             _today(),
+            self.number.text(),
             on_done=self._saved,
         )
 
     def _saved(self, path: Path) -> None:
         self.last_saved = Path(path)
+        self.number.clear()  # remembered with the report; the next one gets its own
         self.status.setText(_("Đã lưu {path}.").format(path=path))
 
     # --- assessment ------------------------------------------------------------------------

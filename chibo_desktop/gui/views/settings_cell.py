@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...i18n import _
-from ...services.cell import CellInfo, get_cell, save_cell
+from ...services.cell import CellInfo, get_cell, recipients, save_cell, save_recipients
 from ...services.common import Changes
 from ..dialogs.cell_dialog import CellForm
 from ..tasks import Tasks
@@ -23,6 +30,11 @@ class CellSection(QWidget):
         self.form = CellForm()
         self.form.setMaximumWidth(640)
         layout.addWidget(self.form)
+        layout.addWidget(QLabel(_("Nơi nhận in ở cuối báo cáo, danh sách (mỗi dòng một nơi):")))
+        self.recipients = QPlainTextEdit()
+        self.recipients.setMaximumWidth(640)
+        self.recipients.setMaximumHeight(90)
+        layout.addWidget(self.recipients)
         row = QHBoxLayout()
         self.save_button = QPushButton(_("Lưu thông tin chi bộ"))
         self.save_button.clicked.connect(self.save)
@@ -33,6 +45,9 @@ class CellSection(QWidget):
 
     def load(self) -> None:
         self.tasks.run(get_cell, on_done=self.form.set_value)
+        self.tasks.run(
+            recipients, on_done=lambda lines: self.recipients.setPlainText("\n".join(lines))
+        )
 
     def on_changed(self, changes: Changes) -> None:
         if changes.cell:
@@ -43,7 +58,9 @@ class CellSection(QWidget):
             self.message.setText(_("Đã lưu."))
 
         self.message.clear()
-        self.tasks.run(save_cell, self.form.value(), on_done=done)
+        self.tasks.run(save_cell, self.form.value())
+        lines = self.recipients.toPlainText().splitlines()
+        self.tasks.run(save_recipients, lines, on_done=done)
 
     def value(self) -> CellInfo:
         return self.form.value()

@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
-from ...domain.campaign import STEP_STATUSES, CampaignState, figures
+from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
 from .common import (
@@ -16,17 +16,11 @@ from .common import (
     data_table,
     frame_width,
     header_block,
+    keep_together,
     signature_block,
     styles,
     text,
 )
-
-
-def recipient(party_committee: str) -> str:
-    """ "Đảng bộ phường X" is addressed as "Đảng ủy phường X"."""
-    if party_committee.lower().startswith("đảng bộ"):
-        return "Đảng ủy" + party_committee[len("Đảng bộ") :]
-    return party_committee
 
 
 def _lower_first(value: str) -> str:
@@ -39,15 +33,16 @@ def _evidence(step) -> str:
         when = format_date(step.meeting_date) if step.meeting_date else ""
         parts.append(f"Biên bản họp ngày {when}".strip())
     if step.file_name:
-        parts.append(step.file_name)
+        parts.append(document_title(step.file_name))
     if step.note:
         parts.append(step.note)
     return "; ".join(parts)
 
 
 def _heading(title: str, s) -> list:
-    """A section heading never ends a page: it needs room for a few lines after it."""
-    return [CondPageBreak(s.heading.leading * 5), Paragraph(text(title), s.heading)]
+    """A section heading never ends a page: it needs room for a few lines (or a table's
+    header and first rows) after it."""
+    return [CondPageBreak(s.heading.leading * 7), Paragraph(text(title), s.heading)]
 
 
 def _open_section(value: str, s) -> list:
@@ -62,13 +57,13 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
     story: list = [header_block(head, width), Spacer(1, 6 * mm)]
     story.append(Paragraph("BÁO CÁO", s.title))
     if state.title.lower().startswith("đợt sinh hoạt chính trị"):
-        story.append(Paragraph(text(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
+        story.append(Paragraph(keep_together(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
     else:
         story.append(Paragraph(text("Kết quả đợt sinh hoạt chính trị"), s.subtitle))
-        story.append(Paragraph(text(state.title), s.subtitle))
+        story.append(Paragraph(keep_together(state.title), s.subtitle))
     story.append(Paragraph("-----", s.center))
-    if head.party_committee:
-        story.append(Paragraph(text(f"Kính gửi: {recipient(head.party_committee)}"), s.center))
+    if head.addressee:
+        story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
     story.append(Spacer(1, 4 * mm))
     period = format_date(state.start)
     if state.end:
@@ -150,7 +145,13 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
             [
                 proposals[-1],
                 Spacer(1, 6 * mm),
-                signature_block(None, ("BÍ THƯ", secretary), width, right_caption="T/M CHI BỘ"),
+                signature_block(
+                    None,
+                    ("BÍ THƯ", secretary),
+                    width,
+                    right_caption="T/M CHI BỘ",
+                    recipients=head.recipients,
+                ),
             ]
         )
     )

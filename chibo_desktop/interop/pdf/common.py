@@ -7,9 +7,10 @@ Only TTF fonts are used: the built-in PDF fonts turn Vietnamese into black squar
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ...domain.addressing import recipient_lines
 from ...i18n import document_date
 from ...paths import resource_path
 from ..files import atomic_write
@@ -170,6 +172,22 @@ def text(value: object) -> str:
     return escape(value).replace("\n", "<br/>")
 
 
+_BOUND = re.compile(
+    r"\b(ngày|tháng|năm|quý|khóa|số|Đảng ủy|Đảng bộ|Chi bộ|Kết luận|Quy định|Nghị quyết|"
+    r"Chỉ thị|Hướng dẫn|Kế hoạch) (\S+)",
+    re.IGNORECASE,
+)
+
+
+def keep_together(value: str) -> str:
+    """Paragraph markup of a title line that breaks only where it must: a word like
+    "năm", "tháng", "ngày", "số" stays with what follows it ("năm 2026", "ngày 05/12/2026"),
+    and a closing quote or parenthesis group stays whole (“Tự soi, tự sửa”)."""
+    marked = _BOUND.sub(lambda m: f"{m.group(1)}\u00a0{m.group(2)}", value)
+    marked = re.sub(r"“[^”]{1,40}”", lambda m: m.group(0).replace(" ", "\u00a0"), marked)
+    return text(marked).replace("\u00a0", "&nbsp;")
+
+
 class DotLine(Flowable):
     """One dotted line to write on by hand."""
 
@@ -204,12 +222,16 @@ def header_block(head: Letterhead, width: float) -> Table:
     ]
     if head.number:
         left.append(
-            Paragraph(text(head.number), ParagraphStyle("hn", parent=left_style, fontSize=13))
+            Paragraph(text(head.number), ParagraphStyle("hn", parent=left_style, spaceBefore=2))
         )
     right_title = ParagraphStyle(
         "hr", parent=s.center, fontName=font + "-Bold", fontSize=15, leading=18
     )
-    date_line = document_date(head.date, head.place)
+    if head.date is None:  # a form dated by hand
+        dots = "……"
+        date_line = f"{head.place or dots * 2}, ngày {dots} tháng {dots} năm {dots}"
+    else:
+        date_line = document_date(head.date, head.place)
     right = [
         Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", right_title),
         Spacer(1, 4),
@@ -241,12 +263,30 @@ def header_block(head: Letterhead, width: float) -> Table:
     return table
 
 
+def recipients_block(lines: Sequence[str]) -> list:
+    """HD 36 "Nơi nhận": bottom left, level with the signature; each line "- …,"."""
+    if not lines:
+        return []
+    s = styles()
+    title = ParagraphStyle("nn", parent=s.body_left, fontSize=14, leading=17, spaceAfter=0)
+    line = ParagraphStyle("nn_line", parent=s.body_left, fontSize=12, leading=14, spaceAfter=0)
+    return [Paragraph("<u>Nơi nhận:</u>", title)] + [
+        Paragraph(text(entry), line) for entry in recipient_lines(list(lines))
+    ]
+
+
 def signature_block(
-    left: tuple[str, str] | None, right: tuple[str, str], width: float, *, right_caption: str = ""
+    left: tuple[str, str] | None,
+    right: tuple[str, str],
+    width: float,
+    *,
+    right_caption: str = "",
+    recipients: Sequence[str] = (),
 ) -> Table:
     """Signature columns: (title, typed name). ``right_caption`` goes above the right title
     (e.g. 'T/M CHI BỘ'). Personal signatures (minutes, self-review) carry "(Ký, ghi rõ họ
-    tên)"; one on behalf of the cell (a caption) does not, as in the party's own papers."""
+    tên)"; one on behalf of the cell (a caption) does not, as in the party's own papers.
+    With no left signature, ``recipients`` fill the left column ("Nơi nhận")."""
     s = styles()
 
     def column(title: str, name: str, caption: str = "") -> list:
@@ -259,7 +299,7 @@ def signature_block(
         parts += [Spacer(1, 22 * mm), Paragraph(f"<b>{text(name)}</b>", s.center)]
         return parts
 
-    cells = [column(*left) if left else "", column(*right, right_caption)]
+    cells = [column(*left) if left else recipients_block(recipients), column(*right, right_caption)]
     table = Table([cells], colWidths=[width / 2, width / 2])
     table.setStyle(
         own_font(
@@ -287,6 +327,23 @@ def page_number_from_two(canvas, doc) -> None:
     canvas.restoreState()
 
 
+def draft_mark(canvas, doc) -> None:
+    """HD 36 part 11b: a draft says so, boxed bold capitals at the top right of every page,
+    so that no page of it can pass for the final text."""
+    canvas.saveState()
+    label, size = "DỰ THẢO", 13
+    font = register_fonts() + "-Bold"
+    width, height = doc.pagesize
+    box_width = stringWidth(label, font, size) + 10
+    right = width - doc.rightMargin
+    bottom = height - 15 * mm
+    canvas.setLineWidth(0.8)
+    canvas.rect(right - box_width, bottom - 4, box_width, size + 6)
+    canvas.setFont(font, size)
+    canvas.drawCentredString(right - box_width / 2, bottom, label)
+    canvas.restoreState()
+
+
 def build_document(
     path: str | Path,
     story: list | Callable[[int], list],
@@ -294,14 +351,22 @@ def build_document(
     title: str,
     landscape_page: bool = False,
     on_page=page_number_from_two,
+    draft: bool = False,
 ) -> Path:
-    """Lay out ``story`` on A4 with the party margins and write it atomically.
+    """Lay out ``story`` on A4 with the party margins and write it atomically; a
+    ``draft`` carries "DỰ THẢO" on every page.
 
     ``story`` may be a function of the number of table rows to carry over with the closing
     (see closing.py): it is called with 0, and again if the closing came out alone."""
     from .closing import KEEP_ROWS, closing_alone, marks
 
     pagesize = landscape(A4) if landscape_page else A4
+    if draft:
+        plain_page = on_page
+
+        def on_page(canvas, doc) -> None:
+            plain_page(canvas, doc)
+            draft_mark(canvas, doc)
 
     def write(tmp: Path) -> None:
         if callable(story):

@@ -101,6 +101,7 @@ def write_member_list_pdf(
         styles,
         text,
     )
+    from .long_cells import Overflow, appendix, fitted_lines
 
     font = register_fonts()
     s = styles()
@@ -141,7 +142,12 @@ def write_member_list_pdf(
     # (a Paragraph per cell made long lists slow).
     text_room = [w - 2 * TABLE_PADDING for w in widths]  # as a Paragraph would break
 
-    def cell(value: str, index: int):
+    overflow = Overflow()
+
+    def where(values: list[str], index: int) -> str:
+        return f"STT {values[0]}, {values[name_index]} ({COLUMNS[index][0]})"
+
+    def cell(value: str, index: int, values: list[str]):
         shown = unescape(text(value))  # with the font's stand-ins for characters it lacks
         if index == name_index:
             if stringWidth(shown, font, CELL_SIZE) <= text_room[index]:
@@ -151,14 +157,19 @@ def write_member_list_pdf(
                 size -= 0.5  # an extremely long name shrinks instead of breaking
             style = ParagraphStyle("ml_name", parent=cell_style, fontSize=size, leading=size * 1.2)
             return Paragraph(text(value).replace(" ", "&nbsp;"), style)
-        lines = wrap_lines(shown, font, CELL_SIZE, text_room[index])
+        lines, shown = fitted_lines(
+            shown,
+            lambda part: wrap_lines(part, font, CELL_SIZE, text_room[index]),
+            overflow,
+            where(values, index),
+        )
         if lines is None:
             style = center if isinstance(COLUMNS[index][1], str) else cell_style
-            return Paragraph(text(value), style)
+            return Paragraph(text(shown), style)
         return "\n".join(lines)
 
     rows: list[list] = [[Paragraph(text(h), head_style) for h, _w, _f in COLUMNS]]
-    rows += [[cell(value, i) for i, value in enumerate(values)] for values in table]
+    rows += [[cell(value, i, values) for i, value in enumerate(values)] for values in table]
     commands = [
         ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
         ("LEADING", (0, 1), (-1, -1), CELL_SIZE * 1.2),
@@ -176,7 +187,9 @@ def write_member_list_pdf(
         if signer is not None:
             ending += [
                 Spacer(1, 2 * mm),
-                signature_block(None, signer, width, right_caption="T/M CHI BỘ"),
+                signature_block(
+                    None, signer, width, right_caption="T/M CHI BỘ", recipients=head.recipients
+                ),
             ]
         return [
             header_block(head, width),
@@ -188,6 +201,7 @@ def write_member_list_pdf(
             ),
             Spacer(1, 4 * mm),
             *ClosingTable(rows, widths, ending, commands=commands).flowables(keep_rows),
+            *appendix(overflow, width),
         ]
 
     return build_document(path, make_story, title=title, landscape_page=True)

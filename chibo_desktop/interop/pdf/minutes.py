@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -18,11 +17,10 @@ from ...domain.meetings import Counts, Meeting, vote_passed
 from ...i18n import format_percent
 from ..letterhead import Letterhead
 from .common import (
-    DotLine,
     build_document,
-    data_table,
     frame_width,
     header_block,
+    keep_together,
     register_fonts,
     signature_block,
     styles,
@@ -40,6 +38,7 @@ class MinutesInput:
     counts: Counts
     head: Letterhead
     cell_name: str
+    undated: bool = False  # a blank form for no particular meeting: date and number by hand
 
 
 def heading(markup: str, style: ParagraphStyle) -> list:
@@ -65,7 +64,9 @@ def time_text(value: str) -> str:
     return f"{hours} giờ {minutes:02d} phút"
 
 
-def long_date(meeting: Meeting) -> str:
+def long_date(meeting: Meeting, undated: bool = False) -> str:
+    if undated:
+        return f"ngày {DOTS} tháng {DOTS} năm {DOTS}"
     d = meeting.date
     return f"ngày {d.day:02d} tháng {d.month} năm {d.year}"
 
@@ -140,9 +141,10 @@ def vote_text(votes_for: int, against: int, abstain: int, counts: Counts) -> str
     base = counts.voting_base
     share = f" ({format_percent(votes_for / base, document=True)})" if base else ""
     verdict = "Thông qua" if vote_passed(votes_for, counts) else "Không thông qua"
+    absent = f"; vắng: {counts.voters_absent}" if counts.voters_absent else ""
     return (
         f"Tán thành: {votes_for}/{base} đồng chí{share}; không tán thành: {against}; "
-        f"không biểu quyết: {abstain}. {verdict}."
+        f"không biểu quyết: {abstain}{absent}. {verdict}."
     )
 
 
@@ -152,7 +154,8 @@ def _opening_sentence(data: MinutesInput, blank: bool) -> str:
     place = m.place or DOTS * 4
     title = m.title[:1].lower() + m.title[1:] if m.title else "sinh hoạt chi bộ"
     return (
-        f"Hôm nay, vào lúc {start}, {long_date(m)}, tại {place}, {data.cell_name} tổ chức {title}."
+        f"Hôm nay, vào lúc {start}, {long_date(m, data.undated)}, tại {place}, "
+        f"{data.cell_name} tổ chức {title}."
     )
 
 
@@ -166,7 +169,7 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     out: list = [
         header_block(data.head, width),
         Paragraph("BIÊN BẢN", s.title),
-        Paragraph(text(m.title), s.subtitle),
+        Paragraph(keep_together(m.title), s.subtitle),
         Paragraph("-----", s.center),
         Spacer(1, 6),
         Paragraph(text(_opening_sentence(data, blank)), body),
@@ -174,16 +177,25 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     ]
     out += [Paragraph("- " + text(line), body) for line in attendance_lines(data, blank=blank)]
     if blank:
-        out += _blank_attendance(data, width)
-    out += heading("II. NỘI DUNG", head)
-    if blank:
-        out += _blank_content(data, width, item_style)
+        from .minutes_blank import blank_attendance, blank_content
+
+        out += blank_attendance(data, width)
+        out += heading("II. NỘI DUNG", head)
+        out += blank_content(data, width, item_style, label_style)
     else:
+        out += heading("II. NỘI DUNG", head)
         out += _content(data, body, item_style, label_style)
     signatures = signature_block(("THƯ KÝ", m.secretary_name), ("CHỦ TRÌ", m.chair_name), width)
-    closing = _closing(data, blank, body, width)
-    out += closing[:-1]
-    out.append(KeepTogether([closing[-1], Spacer(1, 8), signatures]))
+    # The closing lines and the signatures go over together with the last thing recorded
+    # (a vote, a conclusion), so that no page holds only "the meeting closed" and names.
+    ending = [*_closing(data, blank, body, width), Spacer(1, 8), signatures]
+    pulled = 0
+    while out and isinstance(out[-1], Paragraph):
+        if pulled >= 2 and out[-1].style.name not in ("item", "heading", "label"):
+            break  # two lines of text, and the heading they sit under
+        ending.insert(0, out.pop())
+        pulled += 1
+    out.append(KeepTogether(ending))
     return out
 
 
@@ -245,9 +257,11 @@ def _closing(data: MinutesInput, blank: bool, body, width) -> list:
             Paragraph(f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày.", body),
         ]
     if m.approval_for is not None:
+        present = data.counts.present
+        share = f" ({format_percent(m.approval_for / present, document=True)})" if present else ""
         approved = (
             "Biên bản đã được đọc lại trước chi bộ và được thông qua với "
-            f"{m.approval_for}/{data.counts.present} đồng chí có mặt tán thành"
+            f"{m.approval_for}/{present} đồng chí có mặt tán thành{share}"
             f"; không tán thành: {m.approval_against or 0}"
             f"; không biểu quyết: {m.approval_abstain or 0}."
         )
@@ -261,62 +275,7 @@ def _closing(data: MinutesInput, blank: bool, body, width) -> list:
     return [Paragraph(text(approved), body), Paragraph(text(end), body)]
 
 
-def _blank_attendance(data: MinutesInput, width: float) -> list:
-    s = styles()
-    listed = [a for a in data.meeting.attendance if a.state not in ("exempt", "away")]
-    apart = [a for a in data.meeting.attendance if a.state in ("exempt", "away")]
-    widths = [10 * mm, width - 10 * mm - 3 * 22 * mm - 34 * mm, 34 * mm, 22 * mm, 22 * mm, 22 * mm]
-    rows = [
-        [
-            Paragraph(t, s.cell_bold)
-            for t in ("STT", "Họ và tên", "Ghi chú", "Có mặt", "Vắng có lý do", "Vắng không lý do")
-        ]
-    ]
-    for number, a in enumerate(listed, start=1):
-        note = "dự bị" if a.membership != "chinh_thuc" else ""
-        if a.attachment == "temporary":
-            note = "sinh hoạt tạm thời"
-        rows.append(
-            [
-                Paragraph(str(number), s.cell_center),
-                Paragraph(text(a.name), s.cell),
-                Paragraph(note, s.cell),
-                "",
-                "",
-                "",
-            ]
-        )
-    out: list = [Spacer(1, 4), data_table(rows, widths)]
-    if apart:
-        names = "; ".join(
-            f"{a.name} ({'miễn sinh hoạt' if a.state == 'exempt' else 'sinh hoạt nơi khác'})"
-            for a in apart
-        )
-        out.append(Spacer(1, 4))
-        out.append(Paragraph("- Không tính vào số phải dự: " + text(names) + ".", s.body))
-    return out
-
-
-def _blank_content(data: MinutesInput, width: float, item_style) -> list:
-    out: list = []
-    agenda = data.meeting.agenda or []
-    for number, item in enumerate(agenda, start=1):
-        lines = [DotLine(width) for _n in range(5)]
-        out += heading(f"{number}. {text(item.title)}", item_style)
-        out += lines
-    out += heading("Ý kiến thảo luận:", item_style)
-    out += [DotLine(width) for _n in range(10)]
-    out += heading("Biểu quyết:", item_style)
-    out.append(
-        Paragraph(
-            f"Tán thành: {DOTS} đồng chí; không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
-            styles().body,
-        )
-    )
-    out += [DotLine(width) for _n in range(3)]
-    return out
-
-
 def build_minutes(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:
     title = ("Mẫu biên bản - " if blank else "Biên bản - ") + data.meeting.title
-    return build_document(path, story(data, blank=blank), title=title)
+    draft = not blank and not data.meeting.final
+    return build_document(path, story(data, blank=blank), title=title, draft=draft)

@@ -20,37 +20,55 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         build_document,
         frame_width,
         header_block,
+        keep_together,
         signature_block,
         styles,
         text,
     )
+    from .long_cells import Overflow, appendix
 
     s = styles()
     width = frame_width(doc.landscape)
-    section_style = ParagraphStyle("sec", parent=s.heading, fontSize=13, spaceBefore=10)
+    section_style = ParagraphStyle("sec", parent=s.heading, spaceBefore=10)
     note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
     # Tables are laid out once; a second build (closing.py) reuses them.
+    overflow = Overflow()
     tables = [
-        _table(section.table, width, s, text) if section.table else None for section in doc.sections
+        _table(section, width, s, text, overflow) if section.table else None
+        for section in doc.sections
     ]
 
     def make_story(keep_rows: int) -> list:
         story: list = [header_block(head, width), Spacer(1, 6)]
-        story.append(Paragraph(text(doc.title.upper()), s.title))
-        if doc.subtitle:
-            story.append(Paragraph(text(doc.subtitle), s.subtitle))
+        kind, subject = doc.heading
+        story.append(Paragraph(text(kind), s.title))
+        for line in (subject, doc.subtitle):
+            if line:
+                story.append(Paragraph(keep_together(line), s.subtitle))
         story.append(Paragraph("-----", s.center))  # HD 36: five dashes under the title
+        if head.addressee:
+            story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
         story.append(Spacer(1, 4))
         ending: list = [
             Spacer(1, 10),
             signature_block(
-                None, (doc.signer.title, doc.signer.name), width, right_caption=doc.signer.caption
+                None,
+                (doc.signer.title, doc.signer.name),
+                width,
+                right_caption=doc.signer.caption,
+                recipients=head.recipients,
             ),
         ]
+        heading = None
         for number, section in enumerate(doc.sections):
             last = number == len(doc.sections) - 1
-            story.append(CondPageBreak(40))
-            story.append(Paragraph(text(section.title), section_style))
+            # a section starts on a new page unless its heading, its lines and the table's
+            # header with a few rows fit: a table never starts with one row at a page's foot
+            story.append(CondPageBreak(_TABLE_START if section.table else 40))
+            # numbered in capitals, as the sections of the minutes and the campaign report
+            numbered = f"{ROMAN[number]}. {section.title.upper()}"
+            heading = Paragraph(text(numbered), section_style)
+            story.append(heading)
             story += [Paragraph(text(para), note_style) for para in section.paragraphs]
             notes = [Paragraph(f"<i>{text(n)}</i>", note_style) for n in section.notes]
             if notes:
@@ -58,22 +76,28 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             table = tables[number]
             if last and table is not None:
                 table.ending = notes + ending
-                return story + table.flowables(keep_rows)
+                return story + table.flowables(keep_rows) + appendix(overflow, width)
             if table is not None:
                 story.append(table.table())
             story += notes
-        # The signature goes over with the last lines of text rather than alone.
+        # The signature goes over with the last lines of text rather than alone, and a
+        # heading left with none of its lines goes over with them.
         for _n in range(3):
             if not isinstance(story[-1], Paragraph):
                 break
             ending.insert(0, story.pop())
+        if heading is not None and story[-1] is heading:
+            ending.insert(0, story.pop())
         story.append(KeepTogether(ending))
-        return story
+        return story + appendix(overflow, width)
 
     return build_document(path, make_story, title=doc.title, landscape_page=doc.landscape)
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _PADDING = 3  # left and right padding of the cells (data_table)
+_LONG = 300  # characters below which a cell cannot need cutting
+_TABLE_START = 160  # points: heading, a line of text, a two-line header and three rows
 # Narrowest a column may get on paper (points): a date on one line, "STT" on one line.
 _MIN_WIDTH = {"date": 62, "int": 30, "percent": 44, "number": 36}
 
@@ -96,7 +120,7 @@ def column_widths(columns: list[Column], width: float) -> list[float]:
         fixed.update(short)
 
 
-def _table(table, width: float, s, text) -> ClosingTable:
+def _table(section, width: float, s, text, overflow) -> ClosingTable:
     """Cells that fit on one line are plain strings drawn in the table's own font; only
     longer text becomes a wrapping Paragraph (thousands of Paragraphs are what made long
     lists slow)."""
@@ -105,7 +129,10 @@ def _table(table, width: float, s, text) -> ClosingTable:
     from reportlab.platypus import Paragraph
 
     from .closing import ClosingTable
+    from .long_cells import fitted_lines
+    from .member_list import wrap_lines
 
+    table = section.table
     columns: list[Column] = table.columns
     widths = column_widths(columns, width)
     font, size = s.cell.fontName, s.cell.fontSize
@@ -117,10 +144,20 @@ def _table(table, width: float, s, text) -> ClosingTable:
     }
     room = [w - 2 * _PADDING - 1 for w in widths]  # a point to spare: no text on the rule
 
-    def cell(value, index: int, column: Column, face: str):
+    def cell(value, index: int, column: Column, face: str, row: int = 0):
         shown = cell_text(value, column)
         if "\n" not in shown and stringWidth(shown, face, size) <= room[index]:
             return shown
+        if len(shown) > _LONG:
+            where = f"{section.title}, dòng {row}, cột “{column.label}”"
+            before = len(overflow.entries)
+            lines, cut = fitted_lines(
+                shown, lambda part: wrap_lines(part, face, size, room[index]), overflow, where
+            )
+            if len(overflow.entries) > before:
+                if lines is not None:
+                    return "\n".join(lines)
+                shown = cut
         markup = text(shown) if face == font else f"<b>{text(shown)}</b>"
         return Paragraph(markup, styles_by_align[column.alignment])
 
@@ -134,7 +171,10 @@ def _table(table, width: float, s, text) -> ClosingTable:
             )
             continue
         rows.append(
-            [cell(v, i, c, font) for i, (v, c) in enumerate(zip(values, columns, strict=False))]
+            [
+                cell(v, i, c, font, len(rows))
+                for i, (v, c) in enumerate(zip(values, columns, strict=False))
+            ]
         )
     total_row = None
     if table.total:
