@@ -26,6 +26,7 @@ from ...services.campaign_reports import write_report
 from ...services.campaigns import save_texts
 from ...services.common import today as _today
 from ..dialogs.campaign_step import StepDialog, save_step
+from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..models.campaign_models import StepsModel
 
@@ -137,7 +138,7 @@ class ReportTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self.save_report(".pdf"))
         self.xlsx_button = QPushButton(_("Lưu báo cáo Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.save_report(".xlsx"))
-        self.message = QLabel()
+        self.message = ElidedLabel()
         for button in (self.save_texts_button, self.pdf_button, self.xlsx_button):
             bar.addWidget(button)
         bar.addWidget(self.message, 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.common import Changes
 from ...services.common import today as _today
+from ..elided_label import ElidedLabel
 from ..errors import show_error
 from .base import Page, page_heading
 from .pages import described
@@ -100,7 +101,7 @@ class MeetingsPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         left_box.addWidget(self.view)
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel()  # a saved file's path must not widen the list
         left_box.addWidget(self.count_label)
 
         self.editor = MeetingEditor(tasks, self)

@@ -87,7 +87,8 @@ class ReportsPage(Page):
             item = QListWidgetItem(_(kind.label))
             item.setData(Qt.ItemDataRole.UserRole, kind)
             self.kinds.addItem(item)
-        self.kinds.setFixedWidth(320)
+        self.kinds.setMinimumWidth(210)  # narrower windows wrap the names, never grow
+        self.kinds.setMaximumWidth(320)
         self.kinds.setSpacing(3)
         self.kinds.setWordWrap(True)
         left.addWidget(self.kinds, 1)
@@ -111,6 +112,9 @@ class ReportsPage(Page):
         period.addWidget(self.start)
         period.addWidget(QLabel(_("đến")))
         period.addWidget(self.end)
+        period.addStretch(1)
+        quick = QHBoxLayout()  # a row of its own: a narrow window keeps it whole
+        quick.setContentsMargins(0, 0, 0, 0)
         for text, fn in (
             (_("Quý này"), self._this_quarter),
             (_("Năm nay"), self._this_year),
@@ -118,12 +122,13 @@ class ReportsPage(Page):
         ):
             button = QPushButton(text)
             button.clicked.connect(fn)
-            period.addWidget(button)
-        period.addStretch(1)
+            quick.addWidget(button)
+        quick.addStretch(1)
         self.period_row = QWidget()
         self.period_row.setLayout(period)
         period.setContentsMargins(0, 0, 0, 0)
         form.addRow(_("Kỳ báo cáo:"), self.period_row)
+        form.addRow("", quick)
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(today.year if today.month == 12 else today.year - 1)
