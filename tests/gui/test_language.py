@@ -237,3 +237,24 @@ def test_qt_texts_stay_english_for_an_english_interface(qapp):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_the_english_member_form_names_its_groups_and_sexes_in_english(
+    english_window, qtbot, tasks, db_path
+):
+    from PySide6.QtWidgets import QGroupBox
+
+    window = english_window
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        window.open_file(db_path)
+    wait_idle(qtbot, tasks)
+    window.show_page("members")
+    page = window.pages["members"]
+    page.add_action.trigger()
+    form = page.form
+    titles = [box.title() for box in form.findChildren(QGroupBox)]
+    assert {"Personal", "Education and work", "Party membership"} <= set(titles)
+    sexes = form.widgets["gender"]
+    assert [sexes.itemText(i) for i in range(sexes.count())] == ["", "Male", "Female"]
+    assert [sexes.itemData(i) for i in range(sexes.count())] == [None, "Nam", "Nữ"]
+    form.close()

@@ -337,3 +337,22 @@ def test_undo_follows_adds_and_deletes_and_never_names_an_internal_number(
     wait_idle(qtbot, tasks)
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 0)
     assert stored(db_path) == [] and errors == []
+
+
+def test_keyboard_from_the_search_into_the_list_and_nothing_found(
+    open_window, demo_path, qtbot, tasks
+):
+    page = members_page(open_window(demo_path))
+    page.search.setFocus()
+    type_text(page.search, "nguyen")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.selected_id() is not None
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.form is not None and page.form.isVisible())
+    page.form.close()
+    page.search.clear()
+    type_text(page.search, "khong co ai ten nay")
+    assert page.proxy.rowCount() == 0
+    assert "Không tìm thấy" in page.count_label.text()
+    page.count_label.linkActivated.emit("clear")
+    assert page.search.text() == "" and page.proxy.rowCount() > 30

@@ -31,7 +31,7 @@ from ...domain.dates import to_date
 from ...domain.members import DATE_FIELDS, FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
 from ...errors import FieldProblem, ValidationError
-from ...i18n import _
+from ...i18n import N_, _
 from ...services.common import today as _today
 from ...services.members import (
     MemberDetail,
@@ -51,17 +51,17 @@ ENTRY_KINDS = ("admitted", "transfer_in", "temp_in")
 # Form layout: (group title, fields)
 GROUPS = (
     (
-        "Bản thân",
+        N_("Bản thân"),
         ("full_name", "birth_name", "gender", "birth_date", "ethnicity", "religion",
          "hometown", "address", "citizen_id", "phone"),
     ),
     (
-        "Trình độ, nghề nghiệp",
+        N_("Trình độ, nghề nghiệp"),
         ("education", "theory_level", "qualification", "foreign_language", "job_before",
          "job_now", "armed_forces"),
     ),
     (
-        "Đảng tịch",
+        N_("Đảng tịch"),
         ("join_date", "official_date", "card_number", "file_number", "badge_number",
          "position"),
     ),
@@ -129,8 +129,8 @@ class MemberForm(QDialog):
         elif name == "gender":
             widget = QComboBox()
             widget.addItem("", None)
-            for gender in GENDERS:
-                widget.addItem(gender, gender)
+            for gender, label in zip(GENDERS, (N_("Nam"), N_("Nữ")), strict=True):
+                widget.addItem(_(label), gender)  # stored as "Nam"/"Nữ" in any language
         elif name == "armed_forces":
             widget = QCheckBox(_("Có (quân đội / nghỉ hưu)"))
         else:

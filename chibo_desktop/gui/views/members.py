@@ -177,10 +177,7 @@ class MembersPage(MembersBar, Page):
         self._after_filter(keep)
 
     def _after_filter(self, keep: int | None) -> None:
-        shown, total = self.proxy.shown_count(), self.proxy.total_count()
-        self.count_label.setText(
-            _("Hiển thị {shown} / {total} đảng viên").format(shown=shown, total=total)
-        )
+        self.show_count(self.proxy.shown_count(), self.proxy.total_count())
         if keep is not None:
             index = self.proxy.index_of(keep)
             if index.isValid():

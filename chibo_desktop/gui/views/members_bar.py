@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -129,6 +129,7 @@ class MembersBar:
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(_("Tìm theo tên, số thẻ, điện thoại… (Ctrl+F)"))
         self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)  # Down goes from the search into the list
         self._action(_("Tìm"), self._focus_search, QKeySequence.StandardKey.Find)
         self.status_filter = QComboBox()
         for key, label in STATUS_FILTERS.items():
@@ -148,8 +149,38 @@ class MembersBar:
         self.position_filter.currentIndexChanged.connect(self._filters_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
+        self.count_label.linkActivated.connect(lambda _link: self.clear_filters())
         row.addWidget(self.search, 3)
         row.addWidget(self.status_filter)
         row.addWidget(self.position_filter)
         row.addWidget(self.count_label, 2, Qt.AlignmentFlag.AlignRight)
         return row
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self.table.setFocus()
+            if not self.table.selectionModel().selectedRows():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_count(self, shown: int, total: int) -> None:
+        if shown == 0 and total:
+            self.count_label.setText(
+                _("Không tìm thấy đảng viên nào khớp. <a href='clear'>Bỏ lọc</a>")
+            )
+        else:
+            self.count_label.setText(
+                _("Hiển thị {shown} / {total} đảng viên").format(shown=shown, total=total)
+            )
+
+    def clear_filters(self) -> None:
+        """Show every member again: no search text, any state, any position."""
+        self.search.clear()
+        self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+        self.position_filter.setCurrentIndex(0)
