@@ -1,4 +1,5 @@
-"""Per-user preferences kept in the config folder (language, recent files)."""
+"""Per-user preferences kept in the config folder (language, recent files, the window as
+it was left)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ MAX_RECENT = 8
 class UserConfig:
     language: str = "vi"
     recent_files: list[str] = field(default_factory=list)
+    window: dict = field(default_factory=dict)  # see gui/window_memory.py
 
     def remember(self, path: Path) -> None:
         text = str(Path(path).resolve())

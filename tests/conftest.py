@@ -29,6 +29,14 @@ CELL = CellInfo("Chi bộ Khu phố 3", "Đảng bộ phường Hàng Bạc", "H
 
 
 @pytest.fixture(autouse=True)
+def _no_remembered_window():
+    """Each test starts without the window a previous test left (size, page, columns)."""
+    from chibo_desktop.paths import config_dir
+
+    (config_dir() / "config.json").unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
 def _vietnamese():
     i18n.set_language("vi")
     yield

@@ -118,9 +118,12 @@ def _run(argv: Sequence[str] | None) -> int:
     app.setWindowIcon(window_icon())
     tasks = Tasks()
     window = MainWindow(tasks, config)
+    headless = args.smoke or args.screenshot
+    last_page = config.window.get("page")
     if args.page:
         window.show_page(args.page)
-    headless = args.smoke or args.screenshot
+    elif not headless and last_page in PAGES:  # where the secretary left off
+        window.show_page(last_page)
     if path is None:
         if headless:
             print(_("Lỗi: chưa có tệp dữ liệu; dùng --db hoặc --demo."), file=sys.stderr)

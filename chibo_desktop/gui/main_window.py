@@ -34,6 +34,7 @@ from .opening import open_file_job
 from .tasks import Tasks
 from .views.base import Page
 from .views.pages import PAGES, PageInfo
+from .window_memory import remember_window, restore_geometry, restore_page
 
 if TYPE_CHECKING:
     from ..services.cell import CellInfo
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 760)
+        restore_geometry(self, config.window)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
+            restore_page(key, page, self.config.window)
             if hasattr(page, "record_requested"):
                 page.record_requested.connect(self.open_record)
         return page
@@ -317,7 +320,13 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if all(page.maybe_leave() for page in self.pages.values()):
-            event.accept()
-        else:
+        if not all(page.maybe_leave() for page in self.pages.values()):
             event.ignore()
+            return
+        current = self.current_page()
+        self.config.window = remember_window(
+            self, self.config.window, current.key if current is not None else None
+        )
+        with contextlib.suppress(OSError):
+            save_config(self.config)
+        event.accept()
