@@ -19,6 +19,7 @@ class UserConfig:
     language: str = "vi"
     recent_files: list[str] = field(default_factory=list)
     window: dict = field(default_factory=dict)  # see gui/window_memory.py
+    folders: dict = field(default_factory=dict)  # last folder per kind of file
 
     def remember(self, path: Path) -> None:
         text = str(Path(path).resolve())

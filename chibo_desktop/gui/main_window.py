@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..config import UserConfig, save_config
+from ..config import UserConfig, load_config, save_config
 from ..i18n import _
 from ..services.common import Changes
 from .errors import show_error
@@ -252,9 +252,12 @@ class MainWindow(QMainWindow):
         self.path = path
         self._open = True
         self._fresh.clear()
-        self.config.remember(path)
+        # Read again before writing: dialogs keep their folders in the same file meanwhile.
+        config = load_config()
+        config.remember(path)
         with contextlib.suppress(OSError):
-            save_config(self.config)
+            save_config(config)
+        self.config.recent_files = config.recent_files
         self._refresh_recent()
         text = _("Tệp: {path}").format(path=path)
         self.file_label.setText(text + " " + _("(chỉ đọc)") if readonly else text)
@@ -324,9 +327,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         current = self.current_page()
-        self.config.window = remember_window(
-            self, self.config.window, current.key if current is not None else None
+        config = load_config()
+        config.window = remember_window(
+            self, config.window, current.key if current is not None else None
         )
         with contextlib.suppress(OSError):
-            save_config(self.config)
+            save_config(config)
+        self.config.window = config.window
         event.accept()

@@ -24,6 +24,7 @@ from ...i18n import _
 from ...services.campaign_files import attach_file_from, save_step_file
 from ...services.campaigns import link_meeting, remove_file, update_step
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from .campaign_dialogs import buttons, compact, date_edit, meeting_label, pydate, qdate
 from .meeting_actions import open_in_viewer
 
@@ -175,9 +176,7 @@ class StepDialog(QDialog):
         show_error(self, exc)
 
     def save_file(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(
-            self, _("Lưu tệp đính kèm"), str(Path.home() / self.file_name)
-        )
+        name = ask_save_path(self, EXPORTS, _("Lưu tệp đính kèm"), self.file_name, "")
         if name:
             self._write(Path(name), None)
 

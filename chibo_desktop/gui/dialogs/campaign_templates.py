@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import campaign_templates as svc
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, IMPORTS, ask_open_path, ask_save_path
 from .campaign_dialogs import ask_text
 from .campaign_template_editor import TemplateEditor
 
@@ -142,10 +142,11 @@ class TemplatesDialog(QDialog):
         info = self.current()
         if info is None:
             return
-        name, _f = QFileDialog.getSaveFileName(
+        name = ask_save_path(
             self,
+            EXPORTS,
             _("Xuất mẫu ra tệp"),
-            str(Path.home() / f"{info.key}.toml"),
+            f"{info.key}.toml",
             _("Mẫu đợt sinh hoạt (*.toml)"),
         )
         if not name:
@@ -160,9 +161,7 @@ class TemplatesDialog(QDialog):
         )
 
     def import_file(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(
-            self, _("Nhập mẫu từ tệp"), str(Path.home()), _("Mẫu đợt sinh hoạt (*.toml)")
-        )
+        name = ask_open_path(self, IMPORTS, _("Nhập mẫu từ tệp"), _("Mẫu đợt sinh hoạt (*.toml)"))
         if not name:
             return
         self.tasks.run(

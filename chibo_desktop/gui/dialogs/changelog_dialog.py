@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...i18n import N_, _, format_number, ngettext
 from ...services.changelog import ENTITY_LABELS, ChangeEntry, export_changes, list_changes
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from ..tasks import Tasks
 
 
@@ -137,8 +137,8 @@ class ChangeLogDialog(QDialog):
 
     def export(self, path: Path | None = None) -> None:
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
-                self, _("Xuất nhật ký thay đổi"), "nhat_ky_thay_doi.xlsx", "Excel (*.xlsx)"
+            name = ask_save_path(
+                self, EXPORTS, _("Xuất nhật ký thay đổi"), "nhat_ky_thay_doi.xlsx", "Excel (*.xlsx)"
             )
             if not name:
                 return

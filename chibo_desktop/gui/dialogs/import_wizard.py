@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import importing
 from ..errors import show_error
+from ..file_dialogs import IMPORTS, ask_open_path
 from ..tasks import Tasks
 from .import_wizard_pages import PreviewPage, ProgressStrip, SummaryPage
 
@@ -67,8 +67,11 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         patterns = " ".join(f"*{s}" for s in importing.supported_suffixes())
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Chọn tệp danh sách"), "", _("Bảng tính ({patterns})").format(patterns=patterns)
+        name = ask_open_path(
+            self,
+            IMPORTS,
+            _("Chọn tệp danh sách"),
+            _("Bảng tính ({patterns})").format(patterns=patterns),
         )
         if name:
             self.path.setText(name)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services import importing
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.import_preview import REASON, ImportPreviewModel, ProblemFilter
 
 
@@ -268,8 +268,8 @@ class SummaryPage(QWizardPage):
     def save_report(self) -> None:
         report = self.owner.report
         suggested = report.file_name.rsplit(".", 1)[0] + " - dong bi tu choi.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Lưu báo cáo lỗi"), suggested, _("Bảng tính Excel (*.xlsx)")
+        path = ask_save_path(
+            self, EXPORTS, _("Lưu báo cáo lỗi"), suggested, _("Bảng tính Excel (*.xlsx)")
         )
         if not path:
             return

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...domain.meetings import Meeting
 from ...i18n import _, format_stamp
 from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -159,9 +160,7 @@ class MeetingActions(QWidget):
         self._export(folder / f"bien-ban-{self._meeting_id()}.pdf", False, self.opener)
 
     def _ask_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Lưu tệp PDF"), suggested, "PDF (*.pdf)"
-        )
+        name = ask_save_path(self, EXPORTS, _("Lưu tệp PDF"), suggested, "PDF (*.pdf)")
         if not name:
             return None
         return Path(name if name.lower().endswith(".pdf") else name + ".pdf")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from ...domain.text import fold
 from ...i18n import _
 from ...services.campaign_reports import get_self_review, save_self_review, write_self_review
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.campaign_review import ReviewMarksModel
 from .campaign_dialogs import date_edit, pydate, qdate
 
@@ -198,8 +198,8 @@ class SelfReviewDialog(QDialog):
         suggested = (
             "tu-kiem-diem-" + re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") + ".pdf"
         )
-        name, _f = QFileDialog.getSaveFileName(
-            self, _("Lưu bản tự kiểm điểm (PDF)"), str(Path.home() / suggested), "PDF (*.pdf)"
+        name = ask_save_path(
+            self, EXPORTS, _("Lưu bản tự kiểm điểm (PDF)"), suggested, "PDF (*.pdf)"
         )
         if not name:
             return

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from ...services.common import today as _today
 from ..dialogs.campaign_dialogs import NewCampaignDialog, ask_text
 from ..dialogs.campaign_templates import TemplatesDialog
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.campaign_models import ID, SORT, CampaignListModel
 from .base import Page, page_heading
 from .campaign_matrix import MatrixTab
@@ -305,5 +305,5 @@ class CampaignPage(Page):
         return dialog
 
     def ask_save_path(self, title: str, suggested: str, filter_: str) -> Path | None:
-        name, _f = QFileDialog.getSaveFileName(self, title, suggested, filter_)
+        name = ask_save_path(self, EXPORTS, title, suggested, filter_)
         return Path(name) if name else None

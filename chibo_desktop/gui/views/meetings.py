@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +26,7 @@ from ...services.common import Changes
 from ...services.common import today as _today
 from ..elided_label import ElidedLabel
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from .base import Page, page_heading
 from .pages import described
 
@@ -264,9 +264,7 @@ class MeetingsPage(Page):
         )
 
     def export_blank(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Lưu tệp PDF"), "mau-bien-ban.pdf", "PDF (*.pdf)"
-        )
+        name = ask_save_path(self, EXPORTS, _("Lưu tệp PDF"), "mau-bien-ban.pdf", "PDF (*.pdf)")
         if not name:
             return
         from ...services import meetings_export as export
@@ -282,8 +280,9 @@ class MeetingsPage(Page):
     def export_year(self) -> None:
         meeting = self.editor.meeting
         year = meeting.date.year if meeting is not None else _today().year
-        name, _filter = QFileDialog.getSaveFileName(
+        name = ask_save_path(
             self,
+            EXPORTS,
             _("Lưu bảng theo dõi dự họp năm {year}").format(year=year),
             f"du-hop-{year}.xlsx",
             "Excel (*.xlsx)",

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableView,
@@ -20,6 +19,7 @@ from ...i18n import _, ngettext
 from ...services.common import Changes
 from ...services.common import today as _today
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from .base import Page, simple_layout
 from .members_bar import MembersBar, position_values
 from .pages import described
@@ -316,8 +316,8 @@ class MembersPage(MembersBar, Page):
 
     def export(self, kind: str) -> None:
         label = {"xlsx": _("Tệp Excel (*.xlsx)"), "pdf": _("Tệp PDF (*.pdf)")}[kind]
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Xuất danh sách đảng viên"), f"danh-sach-dang-vien.{kind}", label
+        name = ask_save_path(
+            self, EXPORTS, _("Xuất danh sách đảng viên"), f"danh-sach-dang-vien.{kind}", label
         )
         if name:
             self.export_to(name)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from ...services.reports import (
     report_kinds,
 )
 from ..errors import show_error
+from ..file_dialogs import EXPORTS, ask_save_path
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 from .pages import described
@@ -314,11 +314,11 @@ class ReportsPage(Page):
             return
         suffix = ".xlsx" if self.excel.isChecked() else ".pdf"
         filter_ = _("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _("Tệp PDF (*.pdf)")
-        folder = self.last_saved.parent if self.last_saved else Path.home()
-        name, _f = QFileDialog.getSaveFileName(
+        name = ask_save_path(
             self,
+            EXPORTS,
             _("Lưu báo cáo"),
-            str(folder / default_file_name(kind.key, start, end, suffix)),
+            default_file_name(kind.key, start, end, suffix),
             filter_,
         )
         if not name:
