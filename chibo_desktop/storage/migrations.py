@@ -69,6 +69,11 @@ def _imports(db: Database) -> None:
     _run_sql_statements(db, "v6")
 
 
+@migrations(name="007_dues")
+def _dues(db: Database) -> None:
+    _run_sql_statements(db, "v7")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

@@ -1,0 +1,203 @@
+"""Party dues: the rates in force, each member's monthly dues, the month's ledger and the
+year's summary. Writes are in `dues_entry`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from ..domain.dates import latest
+from ..domain.dues import CellDuesOptions, Due, DuesRules, Month, Regime, compute_due
+from ..domain.dues_checks import Payment, month_state
+from ..domain.text import name_sort_key
+from ..rules.dues import dues_rules
+from ..storage import dues as store
+from .cell import get_setting
+from .member_states import BriefMember, StateDeriver, brief_members, change_lists
+
+OPTIONS_KEY = "dues.options"
+
+
+def cell_options(db: Database) -> CellDuesOptions:
+    """The cell's own dues settings (rounding, share kept, amounts of the groups the
+    regulation found does not fix)."""
+    raw = get_setting(db, OPTIONS_KEY, None) or {}
+    rules = dues_rules()
+    rounding = raw.get("rounding", rules.rounding)
+    return CellDuesOptions(
+        rounding=rounding if rounding in rules.rounding_choices else rules.rounding,
+        kept_percent=raw.get("kept_percent"),
+        group_amounts={k: int(v) for k, v in raw.get("group_amounts", {}).items()},
+    )
+
+
+def regime_on(day: dt.date) -> Regime:
+    return dues_rules().regime_on(day)
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    member_id: int
+    name: str
+    due: Due
+    payment: Payment | None
+    state: str
+    arrears: int = 0  # dues of earlier months of the year not paid
+    advance: int = 0  # paid already for later months
+
+    @property
+    def paid(self) -> int:
+        return self.payment.amount if self.payment else 0
+
+
+@dataclass(frozen=True)
+class MonthLedger:
+    month: Month
+    regime: Regime
+    options: CellDuesOptions
+    lines: list[LedgerLine]
+    record: store.MonthRecord
+
+    @property
+    def total_due(self) -> int:
+        return sum(line.due.amount or 0 for line in self.lines)
+
+    @property
+    def total_paid(self) -> int:
+        return sum(line.paid for line in self.lines)
+
+    @property
+    def kept(self) -> int | None:
+        """The share the cell keeps, by its setting (None while the cell has not set it)."""
+        if self.options.kept_percent is None:
+            return None
+        return (self.total_paid * self.options.kept_percent + 50) // 100
+
+    @property
+    def to_pass_up(self) -> int:
+        return self.total_paid - (self.kept or 0)
+
+    def count(self, *states: str) -> int:
+        return sum(1 for line in self.lines if line.state in states)
+
+
+class DuesBook:
+    """Members, their histories, bases, reliefs and payments read once for some months."""
+
+    def __init__(self, db: Database, first: Month, last: Month) -> None:
+        self.rules: DuesRules = dues_rules()
+        self.options = cell_options(db)
+        self.members = sorted(brief_members(db), key=lambda m: name_sort_key(m.full_name))
+        self.histories = change_lists(db)
+        self.bases = store.all_bases(db)
+        self.reliefs = store.all_reliefs(db)
+        self.payments = store.payments_between(db, Month(first.year, 1), Month(9999, 12))
+        self.records = store.month_records(db, first, last)
+        self.paid_by_member: dict[int, list[Payment]] = {}
+        for payment in self.payments.values():
+            self.paid_by_member.setdefault(payment.member_id, []).append(payment)
+        self._state = StateDeriver().state
+
+    def belongs(self, member: BriefMember, month: Month) -> bool:
+        """In the cell on some day of the month (its first or its last)."""
+        changes = self.histories.get(member.id, ())
+        return any(
+            self._state(changes, day, member.official_date).in_cell
+            for day in (month.last, month.first)
+        )
+
+    def first_month_in_cell(self, member: BriefMember) -> Month | None:
+        changes = self.histories.get(member.id, ())
+        for _kind, date in changes:
+            day = dt.date.fromisoformat(date)
+            if self._state(changes, day, member.official_date).in_cell:
+                return Month.of(day)
+        return None
+
+    def due(self, member: BriefMember, month: Month) -> Due:
+        return compute_due(
+            self.rules,
+            month,
+            self.bases.get(member.id, ()),
+            self.reliefs.get(member.id, ()),
+            latest(member.join_date),
+            self.options,
+        )
+
+    def month_line(self, member: BriefMember, month: Month) -> LedgerLine:
+        due = self.due(member, month)
+        payment = self.payments.get((member.id, month))
+        arrears = 0
+        for earlier in (Month(month.year, m) for m in range(1, month.month)):
+            if not self.belongs(member, earlier):
+                continue
+            old = self.due(member, earlier)
+            paid = self.payments.get((member.id, earlier))
+            if month_state(old, paid.amount if paid else 0) in ("unpaid", "partial"):
+                arrears += (old.amount or 0) - (paid.amount if paid else 0)
+        advance = sum(p.amount for p in self.paid_by_member.get(member.id, ()) if p.month > month)
+        state = month_state(due, payment.amount if payment else 0)
+        return LedgerLine(member.id, member.full_name, due, payment, state, arrears, advance)
+
+
+def month_ledger(db: Database, month: Month) -> MonthLedger:
+    """Every member of the cell in that month: due, paid, how, when, arrears."""
+    book = DuesBook(db, month, month)
+    lines = [book.month_line(m, month) for m in book.members if book.belongs(m, month)]
+    record = book.records.get(month) or store.MonthRecord(month)
+    return MonthLedger(month, book.rules.regime_for(month), book.options, lines, record)
+
+
+@dataclass(frozen=True)
+class YearRow:
+    member_id: int
+    name: str
+    months: dict[Month, tuple[Due, int, str]]  # due, paid, state — months in the cell
+
+    @property
+    def total_due(self) -> int:
+        return sum(d.amount or 0 for d, _p, _s in self.months.values())
+
+    @property
+    def total_paid(self) -> int:
+        return sum(p for _d, p, _s in self.months.values())
+
+    def unpaid(self, until: Month | None = None) -> list[Month]:
+        return [
+            m
+            for m, (_d, _p, s) in self.months.items()
+            if s == "unpaid" and (not until or m <= until)
+        ]
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    rows: list[YearRow]
+    records: dict[Month, store.MonthRecord]
+    options: CellDuesOptions
+    months: list[Month] = field(default_factory=list)
+
+    def month_total(self, month: Month) -> tuple[int, int]:
+        due = sum(r.months[month][0].amount or 0 for r in self.rows if month in r.months)
+        paid = sum(r.months[month][1] for r in self.rows if month in r.months)
+        return due, paid
+
+
+def year_summary(db: Database, year: int) -> YearSummary:
+    months = [Month(year, m) for m in range(1, 13)]
+    book = DuesBook(db, months[0], months[-1])
+    rows = []
+    for member in book.members:
+        cells = {}
+        for month in months:
+            if book.belongs(member, month):
+                due = book.due(member, month)
+                payment = book.payments.get((member.id, month))
+                paid = payment.amount if payment else 0
+                cells[month] = (due, paid, month_state(due, paid))
+        if cells:
+            rows.append(YearRow(member.id, member.full_name, cells))
+    return YearSummary(year, rows, book.records, book.options, months)
