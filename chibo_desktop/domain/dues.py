@@ -73,6 +73,7 @@ class Month:
 class DuesGroup:
     key: str
     label: str
+    short: str = ""
     basis: str | None = None  # salary | benefit | pension: what the rate applies to
     basis_label: str = ""
     rate: int | None = None  # basis points
@@ -106,7 +107,13 @@ class Regime:
         if found is not None and found.same_as:
             base = next((g for g in self.groups if g.key == found.same_as), None)
             return base and DuesGroup(
-                **{**base.__dict__, "key": key, "label": found.label, "same_as": base.key}
+                **{
+                    **base.__dict__,
+                    "key": key,
+                    "label": found.label,
+                    "short": found.short,
+                    "same_as": base.key,
+                }
             )
         return found
 

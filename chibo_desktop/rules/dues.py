@@ -32,6 +32,7 @@ _REGIME = {
 _GROUP = {
     "key": str,
     "label": str,
+    "short": str,
     "basis": str,
     "basis_label": str,
     "rate": int,
@@ -93,6 +94,7 @@ def _regime(raw: dict, path: Path, text: str) -> Regime:
             DuesGroup(
                 key=g["key"],
                 label=g["label"],
+                short=g.get("short", ""),
                 basis=g.get("basis"),
                 basis_label=g.get("basis_label", ""),
                 rate=g.get("rate"),

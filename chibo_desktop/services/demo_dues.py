@@ -31,6 +31,7 @@ def add_demo(db: Database, today: dt.date, rng: random.Random) -> None:
     histories = change_lists(db)
     state = StateDeriver().state
     present = [m for m in members if state(histories.get(m.id, ()), today, m.official_date).in_cell]
+    present += [m for m in members if m not in present]  # those who left keep their months
     bases = []
     for index, member in enumerate(present):
         job = jobs.get(member.id, "")

@@ -179,6 +179,7 @@ class YearSummary:
     records: dict[Month, store.MonthRecord]
     options: CellDuesOptions
     months: list[Month] = field(default_factory=list)
+    until: Month | None = None  # the months after it are not owed yet
 
     def month_total(self, month: Month) -> tuple[int, int]:
         due = sum(r.months[month][0].amount or 0 for r in self.rows if month in r.months)
@@ -186,18 +187,20 @@ class YearSummary:
         return due, paid
 
 
-def year_summary(db: Database, year: int) -> YearSummary:
+def year_summary(db: Database, year: int, until: Month | None = None) -> YearSummary:
+    """Each member's months of the year up to ``until`` (the months after it are left
+    out: nothing is owed for them yet)."""
     months = [Month(year, m) for m in range(1, 13)]
     book = DuesBook(db, months[0], months[-1])
     rows = []
     for member in book.members:
         cells = {}
         for month in months:
-            if book.belongs(member, month):
+            if (until is None or month <= until) and book.belongs(member, month):
                 due = book.due(member, month)
                 payment = book.payments.get((member.id, month))
                 paid = payment.amount if payment else 0
                 cells[month] = (due, paid, month_state(due, paid))
         if cells:
             rows.append(YearRow(member.id, member.full_name, cells))
-    return YearSummary(year, rows, book.records, book.options, months)
+    return YearSummary(year, rows, book.records, book.options, months, until)
