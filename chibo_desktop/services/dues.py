@@ -204,3 +204,8 @@ def year_summary(db: Database, year: int, until: Month | None = None) -> YearSum
         if cells:
             rows.append(YearRow(member.id, member.full_name, cells))
     return YearSummary(year, rows, book.records, book.options, months, until)
+
+
+def group_choices(month: Month) -> list[tuple[str, str]]:
+    """(key, label) of the dues groups of the regime in force on that month."""
+    return [(g.key, g.label) for g in dues_rules().regime_for(month).groups]

@@ -1,0 +1,115 @@
+"""The Đảng phí page driven as a secretary would: pick the month, "all paid as due", type
+the exceptions in the table, set a member's basis, print the collection sheet."""
+
+from __future__ import annotations
+
+import subprocess
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from chibo_desktop.domain.dues import Month
+from chibo_desktop.gui.models.dues_model import DUE, NAME, PAID, STATE
+from chibo_desktop.gui.views import dues as page_module
+
+from .conftest import shown_page, type_text, wait_idle
+
+
+def row_of(page, name: str) -> int:
+    for row in range(page.proxy.rowCount()):
+        if page.proxy.index(row, NAME).data() == name:
+            return row
+    raise AssertionError(name)
+
+
+def cell(page, row: int, col: int) -> str:
+    return page.proxy.index(row, col).data()
+
+
+def reload_count(qtbot, page, before: int) -> None:
+    qtbot.waitUntil(lambda: page.loads > before, timeout=10_000)
+
+
+def test_month_ledger_quick_entry_and_print(open_window, demo_path, qtbot, tasks, tmp_path):
+    window = open_window(demo_path)
+    page = shown_page(window, "dues")
+    assert page.month == Month(2026, 3)  # today is frozen at 15/03/2026
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    assert page.proxy.rowCount() == len(page.ledger.lines) > 20
+    assert "01-QĐ/TW" in page.regime_label.text()
+    unpaid = [r for r in range(page.proxy.rowCount()) if cell(page, r, STATE) == "Chưa nộp"]
+    assert unpaid
+
+    # The month picker: February is under QĐ 01 too, January under QĐ 342.
+    before = page.loads
+    page.month_edit.setDate(QDate(2026, 1, 1))
+    reload_count(qtbot, page, before)
+    assert "342-QĐ/TW" in page.regime_label.text()
+    before = page.loads
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.loads > before and page.ledger.month == Month(2026, 3))
+
+    # All paid as due, then one exception typed in the table.
+    before = page.loads
+    qtbot.mouseClick(page.all_paid_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    states = {cell(page, r, STATE) for r in range(page.proxy.rowCount())}
+    assert "Chưa nộp" not in states and "Đã nộp" in states
+    row = next(r for r in range(page.proxy.rowCount()) if cell(page, r, DUE) not in ("", "0"))
+    name = cell(page, row, NAME)
+    page.table.setCurrentIndex(page.proxy.index(row, PAID))
+    page.table.edit(page.proxy.index(row, PAID))
+    editor = page.table.focusWidget()
+    editor.selectAll()
+    before = page.loads
+    type_text(editor, "1.000")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    reload_count(qtbot, page, before)
+    row = row_of(page, name)
+    assert (cell(page, row, PAID), cell(page, row, STATE)) == ("1.000", "Nộp thiếu")
+
+    # A wrong amount is refused with the reason, nothing is written.
+    page.enter_paid(
+        page.model.line(page.proxy.mapToSource(page.proxy.index(row, 0)).row()).member_id, "abc"
+    )
+    assert "không đọc được" in page.status.text()
+
+    # Print: the page's own save dialog, then the file is there and drawn.
+    target = tmp_path / "so_thu.pdf"
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), ""))
+    try:
+        qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, tasks)
+    finally:
+        QFileDialog.getSaveFileName = original
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "SỔ THU ĐẢNG PHÍ" in text and name in text
+    assert "Đã lưu" in page.status.text()
+
+
+def test_setting_a_basis_from_the_page(open_window, demo_path, qtbot, tasks, monkeypatch):
+    from chibo_desktop.gui.dialogs import dues_basis
+
+    window = open_window(demo_path)
+    page = shown_page(window, "dues")
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    row = 0
+    page.table.selectRow(row)
+    name = cell(page, row, NAME)
+
+    def fill(dialog):
+        dialog.group.setCurrentIndex(dialog.group.findData("salary"))
+        dialog.basis.setText("9.360.000")
+        dialog._accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dues_basis.DuesBasisDialog, "exec", fill)
+    before = page.loads
+    qtbot.mouseClick(page.basis_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    row = row_of(page, name)
+    assert cell(page, row, DUE) in ("93.600", "0")  # 0: exempt by 50 years of party age
+    assert page_module.Month.of(page_module._today()) == Month(2026, 3)
