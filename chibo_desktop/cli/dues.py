@@ -38,6 +38,14 @@ def register(commands) -> None:
     p.add_argument("--date", metavar="DATE", help=_("ngày nộp (mặc định: hôm nay)"))
     p.add_argument("--note", default="")
     p.set_defaults(handler=cmd_pay)
+    p = sub.add_parser("import", help=_("nhập căn cứ tính đảng phí từ bảng lương (Excel)"))
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--from", dest="month", required=True, metavar="YYYY-MM")
+    p.add_argument("--group", choices=("salary", "pension", "benefit"), default="salary")
+    p.add_argument("--dry-run", action="store_true", help=_("chỉ kiểm tra, không ghi"))
+    p.add_argument("--errors", metavar="OUT.xlsx", help=_("ghi các dòng không nhập được"))
+    p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
+    p.set_defaults(handler=cmd_import)
 
 
 def _month(text: str):
@@ -200,4 +208,35 @@ def cmd_pay(args) -> int:
         payment = Payment(args.member, month, amount, args.method, paid_on.isoformat(), args.note)
         record_payment(db, payment)
     print(_("Đã ghi {amount}.").format(amount=format_money(amount)))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from pathlib import Path
+
+    from ..services.common import today
+    from ..services.dues_import import commit_basis_import, plan_basis_import, save_rejected
+
+    month = _month(args.month)
+    source = Path(args.file)
+    if not source.is_file():
+        raise ChiboError(_("Không tìm thấy tệp {path}.").format(path=source))
+    errors = output_path(args.errors, (".xlsx",)) if args.errors else None
+    with opened(args, readonly=args.dry_run) as db:
+        plan = plan_basis_import(db, source, month, args.group, today())
+        if not args.dry_run:
+            commit_basis_import(db, plan)
+    if errors is not None and plan.rejected:
+        save_rejected(plan, errors)
+    if args.json:
+        print_json(plan.as_dict())
+        return 0
+    for row in plan.rejected:
+        for _column, _label, _value, reason in row.problems:
+            print(_("Dòng {row}: {reason}").format(row=row.number, reason=reason))
+    print(
+        _("Cập nhật {n} đảng viên, {same} không đổi, {bad} dòng không nhập được.").format(
+            n=len(plan.planned), same=plan.unchanged, bad=len(plan.rejected)
+        )
+    )
     return 0

@@ -188,3 +188,11 @@ def save_month_record(db: Database, record: MonthRecord) -> None:
             record.note,
         ],
     )
+
+
+def member_keys(db: Database) -> dict[int, tuple[str, str | None]]:
+    """Member id → (card number, birth date): what tells members apart in a salary list."""
+    return {
+        row[0]: (row[1] or "", row[2])
+        for row in db.execute("SELECT id, card_number, birth_date FROM members")
+    }
