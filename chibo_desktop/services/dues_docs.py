@@ -229,3 +229,27 @@ def write_year_summary(
     doc = year_doc(year_summary(db, year, Month.of(on)), on, get_cell(db))
     yield Progress(1, 2, _("Đang ghi tệp…"))
     return _write(db, doc, path, on, number)
+
+
+def dues_section(db: Database, start: dt.date, end: dt.date) -> Section:
+    """The situation report's dues part: each month of the period collected and passed up."""
+    table = Table(
+        [
+            Column("Tháng", 10, align="center"),
+            Column("Phải thu", 13, "money", "right"),
+            Column("Đã thu", 13, "money", "right"),
+            Column("Số đảng viên chưa nộp", 12, "int"),
+            Column("Nộp cấp trên", 13, "money", "right"),
+        ]
+    )
+    month, last = Month.of(start), Month.of(end)
+    sums = [0, 0, 0]
+    while month <= last:
+        ledger = month_ledger(db, month)
+        up = ledger.record.passed_up
+        unpaid = ledger.count("unpaid", "partial")
+        table.rows.append([month.label(), ledger.total_due, ledger.total_paid, unpaid, up])
+        sums = [sums[0] + ledger.total_due, sums[1] + ledger.total_paid, sums[2] + (up or 0)]
+        month = month.next()
+    table.total = ["Cộng", sums[0], sums[1], None, sums[2]]
+    return Section("Thu, nộp đảng phí", [], table)

@@ -147,3 +147,15 @@ def test_year_summary_both_formats(small, tmp_path, capsys):
 def test_wrong_output_suffix(small, tmp_path, capsys):
     path, _ids = small
     assert run(path, "sheet", "2026-03", tmp_path / "x.docx") == 1
+
+
+def test_the_situation_report_has_a_dues_section(small, tmp_path, capsys):
+    path, _ids = small
+    run(path, "pay", "2026-02", "--all")
+    out = tmp_path / "tinh_hinh.pdf"
+    args = ["--db", str(path), "report", "situation", "--from", "2026-01-01", "--to", "2026-03-15"]
+    assert main([*args, str(out)]) == 0
+    text = squeeze(pdf_text(out))
+    assert "Thu, nộp đảng phí" in text
+    assert "02/2026 128.600 128.600 0" in text
+    assert "03/2026 128.600 0 3" in text
