@@ -11,11 +11,11 @@ from ..domain.dates import latest
 from ..domain.dues import Month, fifty_years_month
 from ..domain.dues_checks import month_state, unpaid_months
 from ..domain.text import first_in_name_order
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from .dues import DuesBook
 
 SHOWN_NAMES = 3
-RELIEF_KINDS = {"exempt": "miễn", "reduce": "giảm", "defer": "cho chậm đóng"}
+RELIEF_KINDS = {"exempt": N_("miễn"), "reduce": N_("giảm"), "defer": N_("cho chậm đóng")}
 
 
 def dues_reminders(db: Database, today: dt.date, make) -> list:
@@ -97,13 +97,13 @@ def _reliefs_ending(book: DuesBook, present, current: Month, make) -> list:
         for relief in book.reliefs.get(member.id, ()):
             if relief.last not in (current, current.next()):
                 continue
-            kind = RELIEF_KINDS[relief.kind]
+            kind = _(RELIEF_KINDS[relief.kind])
             if relief.kind == "reduce":
                 kind = f"{kind} {relief.percent}%"
             text = _(
                 "Quyết định {kind} đảng phí của {name} hết hạn sau tháng {month}: xem xét lại "
                 "hoặc thu đủ mức từ tháng sau."
-            ).format(kind=_(kind), name=member.full_name, month=relief.last.label())
+            ).format(kind=kind, name=member.full_name, month=relief.last.label())
             result.append(make("dues", "soon", text, "member", member.id, relief.last.last))
     return result
 

@@ -38,7 +38,7 @@ class DuesBasisDialog(QDialog):
         form = QFormLayout()
         self.group = QComboBox()
         for key, label in groups:
-            self.group.addItem(label, key)
+            self.group.addItem(_(label), key)
         if current is not None:
             self.group.setCurrentIndex(max(0, self.group.findData(current.group)))
         self.basis = QLineEdit(

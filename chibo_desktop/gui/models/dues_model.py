@@ -69,7 +69,7 @@ class DuesModel(QAbstractTableModel):
 
     def _group(self, key: str) -> str:
         group = self.ledger.regime.group(key) if key else None
-        return (group.short or group.label) if group else key
+        return _(group.short or group.label) if group else key
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
