@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import ChiboError
 from ..i18n import _, format_money
 from .common import opened, output_path, parse_date, print_json
+from .dues_more import register_more
 
 
 def register(commands) -> None:
@@ -46,6 +47,7 @@ def register(commands) -> None:
     p.add_argument("--errors", metavar="OUT.xlsx", help=_("ghi các dòng không nhập được"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_import)
+    register_more(sub)
 
 
 def _month(text: str):

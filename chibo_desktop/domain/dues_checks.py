@@ -105,6 +105,17 @@ class Payment:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class MonthRecord:
+    """What a month passed up to the superior committee, and the meeting that collected."""
+
+    month: Month
+    passed_up: int | None = None
+    passed_up_on: str | None = None
+    meeting_id: int | None = None
+    note: str = ""
+
+
 def month_state(due: Due, paid: int | None) -> str:
     """paid | partial | unpaid | exempt | deferred | unset | extra (paid while exempt)."""
     paid = paid or 0

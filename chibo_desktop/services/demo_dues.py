@@ -9,7 +9,7 @@ import random
 from sqlite_utils import Database
 
 from ..domain.dues import DuesBasis, Month, Relief
-from ..domain.dues_checks import Payment
+from ..domain.dues_checks import MonthRecord, Payment
 from ..storage import dues as store
 from ..storage import meetings as meeting_store
 from .dues import month_ledger
@@ -85,7 +85,7 @@ def add_demo(db: Database, today: dt.date, rng: random.Random) -> None:
             kept = (paid * 30 + 50) // 100
             store.save_month_record(
                 db,
-                store.MonthRecord(
+                MonthRecord(
                     month,
                     paid - kept,
                     month.last.replace(day=min(10, month.last.day)).isoformat(),

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from ..domain.dates import latest
 from ..domain.dues import CellDuesOptions, Due, DuesRules, Month, Regime, compute_due
-from ..domain.dues_checks import Payment, month_state
+from ..domain.dues_checks import MonthRecord, Payment, month_state
 from ..domain.text import name_sort_key
 from ..rules.dues import dues_rules
 from ..storage import dues as store
@@ -58,7 +58,7 @@ class MonthLedger:
     regime: Regime
     options: CellDuesOptions
     lines: list[LedgerLine]
-    record: store.MonthRecord
+    record: MonthRecord
 
     @property
     def total_due(self) -> int:
@@ -146,7 +146,7 @@ def month_ledger(db: Database, month: Month) -> MonthLedger:
     """Every member of the cell in that month: due, paid, how, when, arrears."""
     book = DuesBook(db, month, month)
     lines = [book.month_line(m, month) for m in book.members if book.belongs(m, month)]
-    record = book.records.get(month) or store.MonthRecord(month)
+    record = book.records.get(month) or MonthRecord(month)
     return MonthLedger(month, book.rules.regime_for(month), book.options, lines, record)
 
 
@@ -176,7 +176,7 @@ class YearRow:
 class YearSummary:
     year: int
     rows: list[YearRow]
-    records: dict[Month, store.MonthRecord]
+    records: dict[Month, MonthRecord]
     options: CellDuesOptions
     months: list[Month] = field(default_factory=list)
     until: Month | None = None  # the months after it are not owed yet

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from ..domain.dues import DuesBasis, Month, Relief
 from ..domain.dues_checks import (
     DuesError,
+    MonthRecord,
     Payment,
     check_amount,
     check_membership,
@@ -22,6 +23,7 @@ from ..i18n import _
 from ..rules.dues import dues_rules
 from ..storage import changelog
 from ..storage import dues as store
+from ..storage import meetings as meeting_store
 from ..storage import members as member_store
 from .cell import get_setting, set_setting
 from .common import Changes, Result, current_user
@@ -164,7 +166,12 @@ def pay_all_as_due(
     return Result(len(payments), CHANGED)
 
 
-def save_month_record(db: Database, record: store.MonthRecord) -> Result[store.MonthRecord]:
+def _check_meeting(db: Database, meeting_id: int | None) -> None:
+    if meeting_id is not None and meeting_store.status(db, meeting_id) is None:
+        raise NotFoundError(_("Không tìm thấy buổi sinh hoạt số {id}.").format(id=meeting_id))
+
+
+def save_month_record(db: Database, record: MonthRecord) -> Result[MonthRecord]:
     """What the month passed up to the superior committee and when; the meeting that
     collected it."""
     if record.passed_up is not None:
@@ -173,6 +180,7 @@ def save_month_record(db: Database, record: store.MonthRecord) -> Result[store.M
         except DuesError as exc:
             raise _refused(exc) from exc
     record = dataclasses.replace(record, note=clean_text(record.note))
+    _check_meeting(db, record.meeting_id)
     with db.atomic():
         store.save_month_record(db, record)
     return Result(record, CHANGED)
@@ -180,7 +188,8 @@ def save_month_record(db: Database, record: store.MonthRecord) -> Result[store.M
 
 def link_meeting(db: Database, month: Month, meeting_id: int | None) -> Result[None]:
     """Record that the meeting collected this month's dues."""
-    current = store.month_records(db, month, month).get(month) or store.MonthRecord(month)
+    _check_meeting(db, meeting_id)
+    current = store.month_records(db, month, month).get(month) or MonthRecord(month)
     with db.atomic():
         store.save_month_record(db, dataclasses.replace(current, meeting_id=meeting_id))
     return Result(None, CHANGED)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from ..domain.dues import DuesBasis, Month, Relief
-from ..domain.dues_checks import Payment
+from ..domain.dues_checks import MonthRecord, Payment
 
 
 def _month(text: str) -> Month:
@@ -151,15 +150,6 @@ def delete_payment(db: Database, member_id: int, month: Month) -> None:
     db.execute(
         "DELETE FROM dues_payments WHERE member_id = ? AND month = ?", [member_id, str(month)]
     )
-
-
-@dataclass(frozen=True)
-class MonthRecord:
-    month: Month
-    passed_up: int | None = None
-    passed_up_on: str | None = None
-    meeting_id: int | None = None
-    note: str = ""
 
 
 def month_records(db: Database, first: Month, last: Month) -> dict[Month, MonthRecord]:

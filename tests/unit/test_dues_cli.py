@@ -159,3 +159,24 @@ def test_the_situation_report_has_a_dues_section(small, tmp_path, capsys):
     assert "Thu, nộp đảng phí" in text
     assert "02/2026 128.600 128.600 0" in text
     assert "03/2026 128.600 0 3" in text
+
+
+def test_cell_settings_reliefs_and_passing_up(small, capsys):
+    path, ids = small
+    assert run(path, "settings", "--kept-percent", "30", "--rounding", "thousand", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["kept_percent"] == 30
+    assert run(path, "settings", "--amount", "qd342:other=50000") == 1
+    assert "2000 đến 30000" in capsys.readouterr().err
+    args = ["relief", ids[0], "--kind", "reduce", "--from", "2026-03", "--to", "2026-05"]
+    assert run(path, *args, "--percent", "40") == 1
+    assert "30, 50, 70" in capsys.readouterr().err
+    assert run(path, *args, "--percent", "50", "--decision", "Số 15-QĐ/ĐU") == 0
+    assert run(path, "passed-up", "2026-03", "--amount", "40.000", "--date", "2026-03-20") == 0
+    assert run(path, "passed-up", "2026-03", "--amount", "1", "--meeting", "999") == 1
+    capsys.readouterr()
+    run(path, "month", "2026-03", "--json")
+    month = json.loads(capsys.readouterr().out)
+    members = {m["member_id"]: m for m in month["members"]}
+    assert members[ids[0]]["due"] == 47_000  # 93,600 halved, to the nearest thousand
+    assert "Số 15-QĐ/ĐU" in members[ids[0]]["reason"]
+    assert (month["passed_up"], month["passed_up_on"]) == (40_000, "2026-03-20")

@@ -8,14 +8,13 @@ import datetime as dt
 import pytest
 
 from chibo_desktop.domain.dues import DuesBasis, Month, Relief
-from chibo_desktop.domain.dues_checks import Payment
+from chibo_desktop.domain.dues_checks import MonthRecord, Payment
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
 from chibo_desktop.services import dues_entry as entry
 from chibo_desktop.services.dues import month_ledger, year_summary
 from chibo_desktop.services.members import add_status_change, save_member
-from chibo_desktop.storage import dues as store
 
 TODAY = dt.date(2026, 3, 15)
 JAN, FEB, MAR = Month(2026, 1), Month(2026, 2), Month(2026, 3)
@@ -104,7 +103,7 @@ def test_the_share_kept_is_the_cells_setting(cell):
     ledger = month_ledger(db, FEB)
     assert ledger.kept == (128_600 * 30 + 50) // 100
     assert ledger.kept + ledger.to_pass_up == 128_600
-    entry.save_month_record(db, store.MonthRecord(FEB, ledger.to_pass_up, "2026-02-10"))
+    entry.save_month_record(db, MonthRecord(FEB, ledger.to_pass_up, "2026-02-10"))
     assert month_ledger(db, FEB).record.passed_up == ledger.to_pass_up
 
 
