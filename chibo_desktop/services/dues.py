@@ -209,3 +209,34 @@ def year_summary(db: Database, year: int, until: Month | None = None) -> YearSum
 def group_choices(month: Month) -> list[tuple[str, str]]:
     """(key, label) of the dues groups of the regime in force on that month."""
     return [(g.key, g.label) for g in dues_rules().regime_for(month).groups]
+
+
+@dataclass(frozen=True)
+class CellSetGroup:
+    key: str  # "regime:group", as in CellDuesOptions.group_amounts
+    regime: str
+    label: str
+    minimum: int | None
+    maximum: int | None
+
+
+def cell_set_groups() -> list[CellSetGroup]:
+    """The groups whose amount the cell sets, newest regime first."""
+    result = []
+    for regime in reversed(dues_rules().regimes):
+        for g in regime.groups:
+            if g.cell_set and not g.same_as:
+                result.append(
+                    CellSetGroup(
+                        f"{regime.key}:{g.key}", regime.title, g.label, g.minimum, g.maximum
+                    )
+                )
+    return result
+
+
+def month_meetings(db: Database, month: Month) -> list[tuple[int, str, str]]:
+    """(id, ISO date, title) of the meetings held in the month: where dues were collected."""
+    from ..storage import meetings as meeting_store
+
+    rows = meeting_store.rows(db, month.first.isoformat(), month.last.isoformat())
+    return [(r["id"], r["date"], r["title"]) for r in reversed(rows)]

@@ -113,3 +113,60 @@ def test_setting_a_basis_from_the_page(open_window, demo_path, qtbot, tasks, mon
     row = row_of(page, name)
     assert cell(page, row, DUE) in ("93.600", "0")  # 0: exempt by 50 years of party age
     assert page_module.Month.of(page_module._today()) == Month(2026, 3)
+
+
+def test_relief_passed_up_and_settings_dialogs(open_window, demo_path, qtbot, tasks, monkeypatch):
+    from chibo_desktop.gui.dialogs import dues_dialogs
+
+    window = open_window(demo_path)
+    page = shown_page(window, "dues")
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    row = next(r for r in range(page.proxy.rowCount()) if cell(page, r, DUE) not in ("", "0"))
+    name = cell(page, row, NAME)
+    page.table.selectRow(row)
+
+    def reduce(dialog):
+        dialog.percent.setCurrentIndex(dialog.percent.findData(50))
+        dialog.last.setDate(QDate(2027, 6, 1))  # 16 months: refused, the dialog says why
+        dialog._accept()
+        assert "tối đa 12 tháng" in dialog.error.text()
+        dialog.last.setDate(QDate(2026, 8, 1))
+        dialog.decision.setText("Số 15-QĐ/ĐU")
+        dialog._accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dues_dialogs.ReliefDialog, "exec", reduce)
+    before = page.loads
+    qtbot.mouseClick(page.relief_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    line = page.model.line(page.proxy.mapToSource(page.proxy.index(row_of(page, name), 0)).row())
+    assert line.due.amount == (line.due.full + 1) // 2 and "Số 15-QĐ/ĐU" in line.due.reason
+
+    def pass_up(dialog):
+        assert dialog.meeting.count() >= 2  # "(không ghi)" and the month's meeting
+        dialog.meeting.setCurrentIndex(1)
+        dialog.amount.setText("500.000")
+        dialog._accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dues_dialogs.PassedUpDialog, "exec", pass_up)
+    before = page.loads
+    qtbot.mouseClick(page.passed_up_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    assert page.ledger.record.passed_up == 500_000 and page.ledger.record.meeting_id
+
+    def settings(dialog):
+        dialog.kept.setValue(40)
+        dialog.rounding.setCurrentIndex(dialog.rounding.findData("thousand"))
+        dialog._accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dues_dialogs.DuesSettingsDialog, "exec", settings)
+    before = page.loads
+    qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    assert page.ledger.options.kept_percent == 40
+    assert all((x.due.amount or 0) % 1000 == 0 for x in page.ledger.lines)
+    kept = (page.ledger.total_paid * 40 + 50) // 100
+    assert page.ledger.kept == kept
+    assert f"giữ lại {kept:,} đ".replace(",", ".") in page.totals.text()

@@ -90,6 +90,7 @@ class DuesPage(Page):
         ):
             self.method.addItem(label, method)
         self.basis_button = QPushButton(_("Căn cứ đóng…"))
+        self.relief_button = QPushButton(_("Miễn, giảm…"))
         self.clear_button = QPushButton(_("Xóa khoản nộp"))
         self.sheet_button = QPushButton(_("In sổ thu…"))
         self.sheet_button.setToolTip(_("Sổ thu đảng phí của tháng, PDF hoặc Excel (Ctrl+P)"))
@@ -98,7 +99,14 @@ class DuesPage(Page):
         bar.addWidget(QLabel(_("Hình thức:")))
         bar.addWidget(self.method)
         bar.addStretch(1)
-        for button in (self.basis_button, self.clear_button, self.sheet_button, self.year_button):
+        buttons = (
+            self.basis_button,
+            self.relief_button,
+            self.clear_button,
+            self.sheet_button,
+            self.year_button,
+        )
+        for button in buttons:
             bar.addWidget(button)
         layout.addLayout(bar)
 
@@ -121,9 +129,15 @@ class DuesPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        layout.addWidget(self.totals)
+        self.passed_up_button = QPushButton(_("Nộp cấp trên…"))
+        self.settings_button = QPushButton(_("Cài đặt đảng phí…"))
+        bottom.addWidget(self.totals, 1)
+        bottom.addWidget(self.passed_up_button)
+        bottom.addWidget(self.settings_button)
+        layout.addLayout(bottom)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -133,6 +147,9 @@ class DuesPage(Page):
         self.month_edit.dateChanged.connect(self._month_picked)
         self.all_paid_button.clicked.connect(self.all_paid)
         self.basis_button.clicked.connect(self.edit_basis)
+        self.relief_button.clicked.connect(self.add_relief)
+        self.passed_up_button.clicked.connect(self.edit_passed_up)
+        self.settings_button.clicked.connect(self.edit_settings)
         self.clear_button.clicked.connect(self.clear_selected)
         self.sheet_button.clicked.connect(lambda: self.ask_and_save("sheet"))
         self.year_button.clicked.connect(lambda: self.ask_and_save("year"))
@@ -264,6 +281,44 @@ class DuesPage(Page):
                 dialog.result_basis,
                 on_error=lambda exc: show_error(self, exc),
             )
+
+    def add_relief(self) -> None:
+        from ..dialogs.dues_dialogs import ReliefDialog
+
+        line = self.selected_line()
+        if line is None:
+            self.status.setText(_("Chọn một đảng viên trong bảng."))
+            return
+        dialog = ReliefDialog(line.member_id, line.name, self.month, self)
+        if dialog.exec() and dialog.relief is not None:
+            self.tasks.run(_svc()[1].add_relief, dialog.relief, on_error=self._failed)
+
+    def edit_passed_up(self) -> None:
+        if self.ledger is None:
+            return
+        ledger = self.ledger
+        self.tasks.run(
+            _svc()[0].month_meetings,
+            ledger.month,
+            on_done=lambda meetings: self._open_passed_up(ledger, meetings),
+        )
+
+    def _open_passed_up(self, ledger, meetings) -> None:
+        from ..dialogs.dues_dialogs import PassedUpDialog
+
+        dialog = PassedUpDialog(ledger, meetings, _today(), self)
+        if dialog.exec() and dialog.record is not None:
+            self.tasks.run(_svc()[1].save_month_record, dialog.record, on_error=self._failed)
+
+    def edit_settings(self) -> None:
+        self.tasks.run(_svc()[0].cell_options, on_done=self._open_settings)
+
+    def _open_settings(self, options) -> None:
+        from ..dialogs.dues_dialogs import DuesSettingsDialog
+
+        dialog = DuesSettingsDialog(options, _svc()[0].cell_set_groups(), self)
+        if dialog.exec() and dialog.values:
+            self.tasks.run(_svc()[1].save_cell_options, **dialog.values, on_error=self._failed)
 
     # --- printing ------------------------------------------------------------------------
     def ask_and_save(self, what: str) -> None:
