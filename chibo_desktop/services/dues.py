@@ -100,6 +100,9 @@ class DuesBook:
             self.paid_by_member.setdefault(payment.member_id, []).append(payment)
         self._state = StateDeriver().state
 
+    def state_on(self, member: BriefMember, day: dt.date):
+        return self._state(self.histories.get(member.id, ()), day, member.official_date)
+
     def belongs(self, member: BriefMember, month: Month) -> bool:
         """In the cell on some day of the month (its first or its last)."""
         changes = self.histories.get(member.id, ())

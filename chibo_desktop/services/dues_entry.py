@@ -85,6 +85,8 @@ def add_relief(db: Database, relief: Relief) -> Result[int]:
         check_relief(relief, dues_rules().regime_for(relief.first))
     except DuesError as exc:
         raise _refused(exc) from exc
+    if relief.kind == "defer":
+        _check_temporarily_exempt(db, relief)
     relief = dataclasses.replace(
         relief, reason=clean_text(relief.reason), decision=clean_text(relief.decision)
     )
@@ -98,6 +100,20 @@ def add_relief(db: Database, relief: Relief) -> Result[int]:
             [(f"relief {relief.first}–{relief.last}", "", f"{relief.kind} {relief.percent}")],
         )
     return Result(relief_id, CHANGED)
+
+
+def _check_temporarily_exempt(db: Database, relief: Relief) -> None:
+    """QĐ 01: deferring (or paying ahead) is for members on tạm miễn sinh hoạt đảng."""
+    book = DuesBook(db, relief.first, relief.first)
+    member = next(m for m in book.members if m.id == relief.member_id)
+    days = (relief.first.first, relief.first.last)
+    if all(book.state_on(member, day).condition != "temp_exempt" for day in days):
+        raise ChiboError(
+            _(
+                "Chỉ cho chậm đóng với đảng viên đang tạm miễn sinh hoạt đảng "
+                "(tháng {month} đảng viên không tạm miễn)."
+            ).format(month=relief.first.label())
+        )
 
 
 def remove_relief(db: Database, relief_id: int) -> Result[None]:

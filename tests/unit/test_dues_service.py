@@ -160,3 +160,14 @@ def test_year_summary_counts_unpaid_months(cell):
     row = next(r for r in summary.rows if r.member_id == ids["salary"])
     assert row.unpaid(until=Month(2026, 4)) == [FEB, MAR, Month(2026, 4)]
     assert summary.month_total(JAN) == (93_600 + 30_000 + 30_000, 93_600 + 30_000 + 30_000)
+
+
+def test_deferral_only_for_members_on_temporary_exemption(cell):
+    db, ids = cell
+    defer = Relief(ids["salary"], "defer", MAR, Month(2026, 8))
+    with pytest.raises(ChiboError, match="tạm miễn sinh hoạt"):
+        entry.add_relief(db, defer)
+    away = StatusChange("temp_exempt", dt.date(2026, 3, 10))
+    add_status_change(db, ids["salary"], away, today=TODAY)
+    entry.add_relief(db, defer)
+    assert line(month_ledger(db, MAR), ids["salary"]).state == "deferred"
