@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..i18n import _
 from .dates import add_years
@@ -44,11 +45,11 @@ class Month:
     def of(cls, day: dt.date) -> Month:
         return cls(day.year, day.month)
 
-    @property
+    @cached_property
     def first(self) -> dt.date:
         return dt.date(self.year, self.month, 1)
 
-    @property
+    @cached_property
     def last(self) -> dt.date:
         return self.next().first - dt.timedelta(days=1)
 
@@ -103,6 +104,13 @@ class Regime:
 
     def group(self, key: str) -> DuesGroup | None:
         """The group as this regime computes it (following ``same_as``)."""
+        return self._resolved.get(key)
+
+    @cached_property
+    def _resolved(self) -> dict[str, DuesGroup | None]:
+        return {g.key: self._resolve(g.key) for g in self.groups}
+
+    def _resolve(self, key: str) -> DuesGroup | None:
         found = next((g for g in self.groups if g.key == key), None)
         if found is not None and found.same_as:
             base = next((g for g in self.groups if g.key == found.same_as), None)

@@ -99,35 +99,61 @@ class DuesBook:
         for payment in self.payments.values():
             self.paid_by_member.setdefault(payment.member_id, []).append(payment)
         self._state = StateDeriver().state
+        # A ledger asks again about earlier months (arrears): each answer is kept.
+        self._spans: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+        self._dues: dict[tuple[int, Month], Due] = {}
 
     def state_on(self, member: BriefMember, day: dt.date):
         return self._state(self.histories.get(member.id, ()), day, member.official_date)
 
+    def spans(self, member: BriefMember) -> list[tuple[dt.date, dt.date | None]]:
+        """The member's stays in the cell, (first day, day of leaving or None): the state
+        only changes on the days of the status changes, so it is derived on those days."""
+        found = self._spans.get(member.id)
+        if found is None:
+            changes = self.histories.get(member.id, ())
+            found, start = [], None
+            for _kind, date in changes:
+                day = dt.date.fromisoformat(date)
+                inside = self._state(changes, day, member.official_date).in_cell
+                if inside and start is None:
+                    start = day
+                elif not inside and start is not None:
+                    found.append((start, day))
+                    start = None
+            if start is not None:
+                found.append((start, None))
+            self._spans[member.id] = found
+        return found
+
     def belongs(self, member: BriefMember, month: Month) -> bool:
-        """In the cell on some day of the month (its first or its last)."""
-        changes = self.histories.get(member.id, ())
+        """In the cell on some day of the month."""
+        first, last = month.first, month.last
         return any(
-            self._state(changes, day, member.official_date).in_cell
-            for day in (month.last, month.first)
+            start <= last and (end is None or end >= first) for start, end in self.spans(member)
         )
 
     def first_month_in_cell(self, member: BriefMember) -> Month | None:
-        changes = self.histories.get(member.id, ())
-        for _kind, date in changes:
-            day = dt.date.fromisoformat(date)
-            if self._state(changes, day, member.official_date).in_cell:
-                return Month.of(day)
-        return None
+        spans = self.spans(member)
+        return Month.of(spans[0][0]) if spans else None
 
     def due(self, member: BriefMember, month: Month) -> Due:
-        return compute_due(
-            self.rules,
-            month,
-            self.bases.get(member.id, ()),
-            self.reliefs.get(member.id, ()),
-            latest(member.join_date),
-            self.options,
-        )
+        key = (member.id, month)
+        found = self._dues.get(key)
+        if found is None:
+            found = self._dues[key] = compute_due(
+                self.rules,
+                month,
+                self.bases.get(member.id, ()),
+                self.reliefs.get(member.id, ()),
+                latest(member.join_date),
+                self.options,
+            )
+        return found
+
+    def paid(self, member: BriefMember, month: Month) -> int:
+        payment = self.payments.get((member.id, month))
+        return payment.amount if payment else 0
 
     def month_line(self, member: BriefMember, month: Month) -> LedgerLine:
         due = self.due(member, month)

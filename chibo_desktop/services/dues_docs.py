@@ -10,14 +10,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain.dues import Month
-from ..domain.dues_checks import STATE_LABELS
+from ..domain.dues_checks import STATE_LABELS, month_state
 from ..domain.report import Column, ReportDoc, Section, Table
 from ..errors import ChiboError
 from ..i18n import _, format_date, format_money
 from ..rules.dues import dues_rules
 from .cell import get_cell
 from .common import Progress
-from .dues import MonthLedger, YearSummary, month_ledger, year_summary
+from .dues import DuesBook, MonthLedger, YearSummary, month_ledger, year_summary
 from .report_docs import signer
 
 METHOD_TEXT = {"cash": "Tiền mặt", "online": "Cổng DVC"}
@@ -243,13 +243,20 @@ def dues_section(db: Database, start: dt.date, end: dt.date) -> Section:
         ]
     )
     month, last = Month.of(start), Month.of(end)
+    book = DuesBook(db, month, last)
     sums = [0, 0, 0]
     while month <= last:
-        ledger = month_ledger(db, month)
-        up = ledger.record.passed_up
-        unpaid = ledger.count("unpaid", "partial")
-        table.rows.append([month.label(), ledger.total_due, ledger.total_paid, unpaid, up])
-        sums = [sums[0] + ledger.total_due, sums[1] + ledger.total_paid, sums[2] + (up or 0)]
+        due = paid = unpaid = 0
+        for member in book.members:
+            if not book.belongs(member, month):
+                continue
+            owed, got = book.due(member, month), book.paid(member, month)
+            due, paid = due + (owed.amount or 0), paid + got
+            unpaid += month_state(owed, got) in ("unpaid", "partial")
+        record = book.records.get(month)
+        up = record.passed_up if record else None
+        table.rows.append([month.label(), due, paid, unpaid, up])
+        sums = [sums[0] + due, sums[1] + paid, sums[2] + (up or 0)]
         month = month.next()
     table.total = ["Cộng", sums[0], sums[1], None, sums[2]]
     return Section("Thu, nộp đảng phí", [], table)

@@ -22,6 +22,8 @@ def dues_reminders(db: Database, today: dt.date, make) -> list:
     """``make`` builds a Reminder(kind, urgency, text, record, record_id, date)."""
     current = Month.of(today)
     book = DuesBook(db, Month(current.year, 1), current)
+    if not book.bases and not book.payments:
+        return []  # the cell keeps no dues here
     present = [m for m in book.members if book.belongs(m, current)]
     result = []
     result += _unpaid_this_month(book, present, current, make)

@@ -117,23 +117,19 @@ def delete_relief(db: Database, relief_id: int) -> None:
     db.execute("DELETE FROM dues_reliefs WHERE id = ?", [relief_id])
 
 
-def _payment(row) -> Payment:
-    return Payment(
-        row["member_id"],
-        _month(row["month"]),
-        row["amount"],
-        row["method"],
-        row["paid_on"],
-        row["note"],
-    )
-
-
 def payments_between(db: Database, first: Month, last: Month) -> dict[tuple[int, Month], Payment]:
     """(member id, month) → payment, for the months from ``first`` to ``last``."""
-    rows = db.query(
-        "SELECT * FROM dues_payments WHERE month BETWEEN ? AND ?", [str(first), str(last)]
+    rows = db.execute(
+        "SELECT member_id, month, amount, method, paid_on, note FROM dues_payments "
+        "WHERE month BETWEEN ? AND ?",
+        [str(first), str(last)],
     )
-    return {(p.member_id, p.month): p for p in map(_payment, rows)}
+    months: dict[str, Month] = {}
+    result = {}
+    for member_id, text, amount, method, paid_on, note in rows:
+        month = months.get(text) or months.setdefault(text, _month(text))
+        result[(member_id, month)] = Payment(member_id, month, amount, method, paid_on, note)
+    return result
 
 
 def save_payments(db: Database, payments: Iterable[Payment]) -> None:
