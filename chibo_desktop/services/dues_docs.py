@@ -42,14 +42,14 @@ def month_sheet_doc(ledger: MonthLedger, on: dt.date, cell) -> ReportDoc:
         [
             Column("STT", 4, "int"),
             Column("Họ và tên", 22),
-            Column("Nhóm", 11),
+            Column("Nhóm", 9),
             Column("Căn cứ tính", 12, "money", "right"),
             Column("Mức đóng", 10, "money", "right"),
             Column("Đã nộp", 10, "money", "right"),
-            Column("Hình thức", 10),
-            Column("Ngày nộp", 10, "date"),
+            Column("Hình thức", 11),
+            Column("Ngày nộp", 12, "date"),
             Column("Ký nhận", 8),
-            Column("Ghi chú", 20),
+            Column("Ghi chú", 25),
         ]
     )
     for number, line in enumerate(ledger.lines, start=1):
