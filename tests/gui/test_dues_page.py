@@ -170,3 +170,41 @@ def test_relief_passed_up_and_settings_dialogs(open_window, demo_path, qtbot, ta
     kept = (page.ledger.total_paid * 40 + 50) // 100
     assert page.ledger.kept == kept
     assert f"giữ lại {kept:,} đ".replace(",", ".") in page.totals.text()
+
+
+def test_import_a_salary_list_from_the_page(open_window, demo_path, qtbot, tasks, tmp_path):
+    from chibo_desktop.gui.dialogs import dues_import
+    from tests.unit.import_files import write_xlsx
+
+    window = open_window(demo_path)
+    page = shown_page(window, "dues")
+    qtbot.waitUntil(lambda: page.loads >= 1, timeout=10_000)
+    names = [x.name for x in page.ledger.lines if x.due.group == "other" and x.due.state == "due"]
+    path = write_xlsx(
+        tmp_path / "bang_luong.xlsx",
+        {"Lương": [["Họ và tên", "Mức lương"], [names[0], "9.360.000"], ["Không Có Ai", 1]]},
+    )
+    seen = {}
+
+    def run_dialog(dialog):
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+        seen["report"] = dialog.report.toPlainText()
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.imported is not None, timeout=10_000)
+        return QDialog.DialogCode.Accepted
+
+    original_open, original_exec = QFileDialog.getOpenFileName, dues_import.BasisImportDialog.exec
+    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (str(path), ""))
+    dues_import.BasisImportDialog.exec = run_dialog
+    before = page.loads
+    try:
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+        reload_count(qtbot, page, before)
+    finally:
+        QFileDialog.getOpenFileName = original_open
+        dues_import.BasisImportDialog.exec = original_exec
+    assert "Sẽ cập nhật 1 đảng viên" in seen["report"]
+    assert "Dòng 3: Không có đảng viên nào tên “Không Có Ai”" in seen["report"]
+    assert "Đã nhập căn cứ đóng của 1 đảng viên." in page.status.text()
+    assert cell(page, row_of(page, names[0]), DUE) == "93.600"

@@ -91,6 +91,8 @@ class DuesPage(Page):
             self.method.addItem(label, method)
         self.basis_button = QPushButton(_("Căn cứ đóng…"))
         self.relief_button = QPushButton(_("Miễn, giảm…"))
+        self.import_button = QPushButton(_("Nhập bảng lương…"))
+        self.import_button.setToolTip(_("Căn cứ đóng của nhiều đảng viên từ bảng lương (Excel)"))
         self.clear_button = QPushButton(_("Xóa khoản nộp"))
         self.sheet_button = QPushButton(_("In sổ thu…"))
         self.sheet_button.setToolTip(_("Sổ thu đảng phí của tháng, PDF hoặc Excel (Ctrl+P)"))
@@ -100,6 +102,7 @@ class DuesPage(Page):
         bar.addWidget(self.method)
         bar.addStretch(1)
         buttons = (
+            self.import_button,
             self.basis_button,
             self.relief_button,
             self.clear_button,
@@ -148,6 +151,7 @@ class DuesPage(Page):
         self.all_paid_button.clicked.connect(self.all_paid)
         self.basis_button.clicked.connect(self.edit_basis)
         self.relief_button.clicked.connect(self.add_relief)
+        self.import_button.clicked.connect(self.import_bases)
         self.passed_up_button.clicked.connect(self.edit_passed_up)
         self.settings_button.clicked.connect(self.edit_settings)
         self.clear_button.clicked.connect(self.clear_selected)
@@ -292,6 +296,24 @@ class DuesPage(Page):
         dialog = ReliefDialog(line.member_id, line.name, self.month, self)
         if dialog.exec() and dialog.relief is not None:
             self.tasks.run(_svc()[1].add_relief, dialog.relief, on_error=self._failed)
+
+    def import_bases(self) -> None:
+        from ..dialogs.dues_import import BasisImportDialog
+
+        folder = self.last_saved.parent if self.last_saved else Path.home()
+        name, _f = QFileDialog.getOpenFileName(
+            self,
+            _("Chọn bảng lương"),
+            str(folder),
+            _("Bảng tính (*.xlsx *.xls *.xlsb *.ods *.csv)"),
+        )
+        if not name:
+            return
+        dialog = BasisImportDialog(self.tasks, Path(name), self.month, _today(), self)
+        if dialog.exec() and dialog.imported is not None:
+            self.status.setText(
+                _("Đã nhập căn cứ đóng của {n} đảng viên.").format(n=len(dialog.imported.planned))
+            )
 
     def edit_passed_up(self) -> None:
         if self.ledger is None:
