@@ -116,6 +116,10 @@ def _check_temporarily_exempt(db: Database, relief: Relief) -> None:
         )
 
 
+def reliefs_of(db: Database, member_id: int) -> list[Relief]:
+    return store.all_reliefs(db).get(member_id, [])
+
+
 def remove_relief(db: Database, relief_id: int) -> Result[None]:
     with db.atomic():
         store.delete_relief(db, relief_id)

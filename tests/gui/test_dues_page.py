@@ -142,6 +142,21 @@ def test_relief_passed_up_and_settings_dialogs(open_window, demo_path, qtbot, ta
     line = page.model.line(page.proxy.mapToSource(page.proxy.index(row_of(page, name), 0)).row())
     assert line.due.amount == (line.due.full + 1) // 2 and "Số 15-QĐ/ĐU" in line.due.reason
 
+    def remove(dialog):
+        assert dialog.existing.count() == 1
+        assert "50%: 03/2026 – 08/2026 (Số 15-QĐ/ĐU)" in dialog.existing.item(0).text()
+        dialog.existing.setCurrentRow(0)
+        dialog._remove()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dues_dialogs.ReliefDialog, "exec", remove)
+    page.table.selectRow(row_of(page, name))
+    before = page.loads
+    qtbot.mouseClick(page.relief_button, Qt.MouseButton.LeftButton)
+    reload_count(qtbot, page, before)
+    line = page.model.line(page.proxy.mapToSource(page.proxy.index(row_of(page, name), 0)).row())
+    assert line.due.amount == line.due.full
+
     def pass_up(dialog):
         assert dialog.meeting.count() >= 2  # "(không ghi)" and the month's meeting
         dialog.meeting.setCurrentIndex(1)

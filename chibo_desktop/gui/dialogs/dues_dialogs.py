@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -121,6 +124,17 @@ class DuesSettingsDialog(_Form):
         }
 
 
+def relief_text(relief: Relief) -> str:
+    kinds = dict(ReliefDialog.KINDS)
+    text = _(kinds[relief.kind])
+    if relief.kind == "reduce":
+        text += f" {relief.percent}%"
+    text += f": {relief.first.label()} – {relief.last.label()}"
+    if relief.decision:
+        text += f" ({relief.decision})"
+    return text
+
+
 class ReliefDialog(_Form):
     KINDS = (
         ("reduce", N_("Giảm mức đóng")),
@@ -128,9 +142,21 @@ class ReliefDialog(_Form):
         ("defer", N_("Cho chậm đóng")),
     )
 
-    def __init__(self, member_id: int, name: str, month: Month, parent=None) -> None:
+    def __init__(self, member_id: int, name: str, month: Month, existing=(), parent=None) -> None:
         super().__init__(_("Miễn, giảm đảng phí — {name}").format(name=name), parent)
         self.member_id = member_id
+        self.remove_id: int | None = None
+        if existing:
+            self.existing = QListWidget()
+            for relief in existing:
+                item = QListWidgetItem(relief_text(relief))
+                item.setData(Qt.ItemDataRole.UserRole, relief.id)
+                self.existing.addItem(item)
+            self.existing.setMaximumHeight(90)
+            remove = QPushButton(_("Xóa quyết định đã chọn"))
+            remove.clicked.connect(self._remove)
+            self.form.addRow(_("Đã ghi:"), self.existing)
+            self.form.addRow("", remove)
         self.kind = QComboBox()
         for key, label in ((k, _(label)) for k, label in self.KINDS):
             self.kind.addItem(label, key)
@@ -155,6 +181,12 @@ class ReliefDialog(_Form):
             lambda _i: self.percent.setEnabled(self.kind.currentData() == "reduce")
         )
         self.relief: Relief | None = None
+
+    def _remove(self) -> None:
+        item = self.existing.currentItem()
+        if item is not None:
+            self.remove_id = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()
 
     def collect(self) -> None:
         from ...services.dues import regime_on

@@ -287,14 +287,25 @@ class DuesPage(Page):
             )
 
     def add_relief(self) -> None:
-        from ..dialogs.dues_dialogs import ReliefDialog
-
         line = self.selected_line()
         if line is None:
             self.status.setText(_("Chọn một đảng viên trong bảng."))
             return
-        dialog = ReliefDialog(line.member_id, line.name, self.month, self)
-        if dialog.exec() and dialog.relief is not None:
+        self.tasks.run(
+            _svc()[1].reliefs_of,
+            line.member_id,
+            on_done=lambda existing: self._open_relief(line, existing),
+        )
+
+    def _open_relief(self, line, existing) -> None:
+        from ..dialogs.dues_dialogs import ReliefDialog
+
+        dialog = ReliefDialog(line.member_id, line.name, self.month, existing, self)
+        if not dialog.exec():
+            return
+        if dialog.remove_id is not None:
+            self.tasks.run(_svc()[1].remove_relief, dialog.remove_id, on_error=self._failed)
+        elif dialog.relief is not None:
             self.tasks.run(_svc()[1].add_relief, dialog.relief, on_error=self._failed)
 
     def import_bases(self) -> None:
