@@ -223,3 +223,22 @@ def test_import_a_salary_list_from_the_page(open_window, demo_path, qtbot, tasks
     assert "Dòng 3: Không có đảng viên nào tên “Không Có Ai”" in seen["report"]
     assert "Đã nhập căn cứ đóng của 1 đảng viên." in page.status.text()
     assert cell(page, row_of(page, names[0]), DUE) == "93.600"
+
+
+def test_a_reminder_opens_its_month_and_the_year_summary_is_saved(
+    open_window, demo_path, qtbot, tasks, tmp_path
+):
+    window = open_window(demo_path)
+    window.show_page("home")
+    wait_idle(qtbot, tasks)
+    window.open_record("dues", "2026-02")
+    page = window.pages["dues"]
+    qtbot.waitUntil(lambda: page.ledger is not None and page.ledger.month == Month(2026, 2))
+    assert page.month_edit.date() == QDate(2026, 2, 1)
+    target = tmp_path / "nam.xlsx"
+    page.save_to("year", target)
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    wait_idle(qtbot, tasks)
+    import openpyxl
+
+    assert openpyxl.load_workbook(target).sheetnames[-1] == "Tổng hợp theo tháng"
