@@ -133,10 +133,6 @@ class DuesBook:
             start <= last and (end is None or end >= first) for start, end in self.spans(member)
         )
 
-    def first_month_in_cell(self, member: BriefMember) -> Month | None:
-        spans = self.spans(member)
-        return Month.of(spans[0][0]) if spans else None
-
     def due(self, member: BriefMember, month: Month) -> Due:
         key = (member.id, month)
         found = self._dues.get(key)

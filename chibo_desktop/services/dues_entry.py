@@ -135,8 +135,11 @@ def _payment_checked(book: DuesBook, payment: Payment) -> Payment:
         check_amount(payment.amount, rules, _("Số tiền nộp"))
         month = payment.month
         if not book.belongs(member, month):
-            joined = book.first_month_in_cell(member)
-            check_membership(month, joined, month.previous())
+            spans = book.spans(member)
+            joined = Month.of(spans[0][0]) if spans else None
+            ended = [Month.of(end) for _start, end in spans if end and Month.of(end) < month]
+            # Between two stays in the cell: the month is after the first one ended.
+            check_membership(month, joined, ended[-1] if ended else month.previous())
     except DuesError as exc:
         raise ChiboError(f"{member.full_name}: {exc}") from exc
     regime = rules.regime_for(payment.month)
