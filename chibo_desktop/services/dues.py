@@ -59,6 +59,7 @@ class MonthLedger:
     options: CellDuesOptions
     lines: list[LedgerLine]
     record: MonthRecord
+    meeting_date: str | None = None  # ISO date of the meeting that collected the dues
 
     @property
     def total_due(self) -> int:
@@ -172,7 +173,14 @@ def month_ledger(db: Database, month: Month) -> MonthLedger:
     book = DuesBook(db, month, month)
     lines = [book.month_line(m, month) for m in book.members if book.belongs(m, month)]
     record = book.records.get(month) or MonthRecord(month)
-    return MonthLedger(month, book.rules.regime_for(month), book.options, lines, record)
+    meeting_date = None
+    if record.meeting_id is not None:
+        meeting_date = next(
+            (date for mid, date, _t in month_meetings(db, month) if mid == record.meeting_id),
+            None,
+        )
+    regime = book.rules.regime_for(month)
+    return MonthLedger(month, regime, book.options, lines, record, meeting_date)
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,9 @@ def month_sheet_doc(ledger: MonthLedger, on: dt.date, cell) -> ReportDoc:
             + (f", ngày {when}." if when else ".")
         )
     notes = [f"Mức đóng tính theo {regime.title}."]
+    if ledger.meeting_date:
+        held = format_date(dt.date.fromisoformat(ledger.meeting_date))
+        summary.insert(0, f"Thu tại buổi sinh hoạt chi bộ ngày {held}.")
     return ReportDoc(
         key="dues_month",
         title="Sổ thu đảng phí",

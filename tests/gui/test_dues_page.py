@@ -169,6 +169,8 @@ def test_relief_passed_up_and_settings_dialogs(open_window, demo_path, qtbot, ta
     qtbot.mouseClick(page.passed_up_button, Qt.MouseButton.LeftButton)
     reload_count(qtbot, page, before)
     assert page.ledger.record.passed_up == 500_000 and page.ledger.record.meeting_id
+    assert page.ledger.meeting_date.startswith("2026-03")
+    assert "Thu tại buổi sinh hoạt ngày" in page.regime_label.text()
 
     def settings(dialog):
         dialog.kept.setValue(40)

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.dues import Month
 from ...domain.dues_checks import DuesError, Payment, parse_amount
-from ...i18n import _, format_money
+from ...i18n import _, format_date, format_money
 from ...services.common import Changes
 from ...services.common import today as _today
 from ..errors import error_text, show_error
 from .base import Page, page_heading
+from .dues_actions import DuesActions
 from .pages import described
 
 
@@ -42,7 +43,7 @@ def _load(db, month: Month):
     return _svc()[0].month_ledger(db, month)
 
 
-class DuesPage(Page):
+class DuesPage(DuesActions, Page):
     key, title, icon = described("dues")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
@@ -193,7 +194,11 @@ class DuesPage(Page):
         self.ledger = ledger
         self.model.set_ledger(ledger)
         self.table.resizeColumnsToContents()
-        self.regime_label.setText(_("Tính theo {regime}.").format(regime=ledger.regime.title))
+        regime = _("Tính theo {regime}.").format(regime=ledger.regime.title)
+        if ledger.meeting_date:
+            held = format_date(dt.date.fromisoformat(ledger.meeting_date))
+            regime += " " + _("Thu tại buổi sinh hoạt ngày {date}.").format(date=held)
+        self.regime_label.setText(regime)
         text = _("Phải thu {due}; đã thu {paid}; chưa nộp {unpaid} đảng viên.").format(
             due=format_money(ledger.total_due),
             paid=format_money(ledger.total_paid),
@@ -285,73 +290,6 @@ class DuesPage(Page):
                 dialog.result_basis,
                 on_error=lambda exc: show_error(self, exc),
             )
-
-    def add_relief(self) -> None:
-        line = self.selected_line()
-        if line is None:
-            self.status.setText(_("Chọn một đảng viên trong bảng."))
-            return
-        self.tasks.run(
-            _svc()[1].reliefs_of,
-            line.member_id,
-            on_done=lambda existing: self._open_relief(line, existing),
-        )
-
-    def _open_relief(self, line, existing) -> None:
-        from ..dialogs.dues_dialogs import ReliefDialog
-
-        dialog = ReliefDialog(line.member_id, line.name, self.month, existing, self)
-        if not dialog.exec():
-            return
-        if dialog.remove_id is not None:
-            self.tasks.run(_svc()[1].remove_relief, dialog.remove_id, on_error=self._failed)
-        elif dialog.relief is not None:
-            self.tasks.run(_svc()[1].add_relief, dialog.relief, on_error=self._failed)
-
-    def import_bases(self) -> None:
-        from ..dialogs.dues_import import BasisImportDialog
-
-        folder = self.last_saved.parent if self.last_saved else Path.home()
-        name, _f = QFileDialog.getOpenFileName(
-            self,
-            _("Chọn bảng lương"),
-            str(folder),
-            _("Bảng tính (*.xlsx *.xls *.xlsb *.ods *.csv)"),
-        )
-        if not name:
-            return
-        dialog = BasisImportDialog(self.tasks, Path(name), self.month, _today(), self)
-        if dialog.exec() and dialog.imported is not None:
-            self.status.setText(
-                _("Đã nhập căn cứ đóng của {n} đảng viên.").format(n=len(dialog.imported.planned))
-            )
-
-    def edit_passed_up(self) -> None:
-        if self.ledger is None:
-            return
-        ledger = self.ledger
-        self.tasks.run(
-            _svc()[0].month_meetings,
-            ledger.month,
-            on_done=lambda meetings: self._open_passed_up(ledger, meetings),
-        )
-
-    def _open_passed_up(self, ledger, meetings) -> None:
-        from ..dialogs.dues_dialogs import PassedUpDialog
-
-        dialog = PassedUpDialog(ledger, meetings, _today(), self)
-        if dialog.exec() and dialog.record is not None:
-            self.tasks.run(_svc()[1].save_month_record, dialog.record, on_error=self._failed)
-
-    def edit_settings(self) -> None:
-        self.tasks.run(_svc()[0].cell_options, on_done=self._open_settings)
-
-    def _open_settings(self, options) -> None:
-        from ..dialogs.dues_dialogs import DuesSettingsDialog
-
-        dialog = DuesSettingsDialog(options, _svc()[0].cell_set_groups(), self)
-        if dialog.exec() and dialog.values:
-            self.tasks.run(_svc()[1].save_cell_options, **dialog.values, on_error=self._failed)
 
     # --- printing ------------------------------------------------------------------------
     def ask_and_save(self, what: str) -> None:
