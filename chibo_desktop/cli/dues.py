@@ -92,12 +92,13 @@ def rates_json(regime, options) -> dict:
 
 
 def cmd_rates(args) -> int:
+    from ..domain.dues import Month
     from ..services.common import today
     from ..services.dues import cell_options, regime_on
 
     on = parse_date(args.on) if args.on else today()
     with opened(args, readonly=True) as db:
-        options = cell_options(db)
+        options = cell_options(db, Month.of(on))
     data = rates_json(regime_on(on), options)
     if args.json:
         print_json(data)

@@ -10,6 +10,12 @@ from .common import opened, parse_date, print_json
 
 def register_more(sub) -> None:
     p = sub.add_parser("settings", help=_("cài đặt đảng phí của chi bộ"))
+    p.add_argument(
+        "--from",
+        dest="month",
+        metavar="YYYY-MM",
+        help=_("áp dụng từ tháng này (mặc định: từ đầu); xem cài đặt của tháng này"),
+    )
     p.add_argument("--rounding", choices=("dong", "thousand"))
     p.add_argument(
         "--kept-percent",
@@ -73,15 +79,17 @@ def cmd_settings(args) -> int:
             raise ChiboError(_("Ghi --amount dạng qd01:other=10000."))
         amounts[key.strip()] = _amount(value)
     changing = args.rounding or args.kept_percent is not None or amounts
+    month = _month(args.month) if args.month else None
     with opened(args, readonly=not changing) as db:
         if changing:
             save_cell_options(
                 db,
+                from_month=month,
                 rounding=args.rounding,
                 kept_percent=args.kept_percent,
                 group_amounts=amounts or None,
             )
-        options = cell_options(db)
+        options = cell_options(db, month)
     data = {
         "rounding": options.rounding,
         "kept_percent": options.kept_percent,

@@ -20,17 +20,43 @@ from .member_states import BriefMember, StateDeriver, brief_members, change_list
 OPTIONS_KEY = "dues.options"
 
 
-def cell_options(db: Database) -> CellDuesOptions:
-    """The cell's own dues settings (rounding, share kept, amounts of the groups the
-    regulation found does not fix)."""
+# The settings change from a month on, like a member's basis: a change of rounding or of an
+# amount never rewrites the months before it. Stored as dated changes, each holding only what
+# it changed; the settings of a month are the changes up to it applied in order.
+START = Month(1900, 1)
+
+
+def option_changes(db: Database) -> list[dict]:
     raw = get_setting(db, OPTIONS_KEY, None) or {}
+    changes = raw.get("changes")
+    if changes is None:  # an undated set of settings applies from the start
+        changes = [{"from": str(START), **raw}] if raw else []
+    return sorted(changes, key=lambda c: c["from"])
+
+
+def options_from_changes(changes: list[dict], month: Month | None) -> CellDuesOptions:
     rules = dues_rules()
-    rounding = raw.get("rounding", rules.rounding)
+    merged: dict = {"group_amounts": {}}
+    for change in changes:
+        if month is not None and change["from"] > str(month):
+            break
+        for key, value in change.items():
+            if key == "group_amounts":
+                merged["group_amounts"].update(value)
+            elif key != "from":
+                merged[key] = value
+    rounding = merged.get("rounding", rules.rounding)
     return CellDuesOptions(
         rounding=rounding if rounding in rules.rounding_choices else rules.rounding,
-        kept_percent=raw.get("kept_percent"),
-        group_amounts={k: int(v) for k, v in raw.get("group_amounts", {}).items()},
+        kept_percent=merged.get("kept_percent"),
+        group_amounts={k: int(v) for k, v in merged["group_amounts"].items()},
     )
+
+
+def cell_options(db: Database, month: Month | None = None) -> CellDuesOptions:
+    """The cell's own dues settings in force in ``month`` (the latest when None): rounding,
+    share kept, amounts of the groups the regulation found does not fix."""
+    return options_from_changes(option_changes(db), month)
 
 
 def regime_on(day: dt.date) -> Regime:
@@ -89,7 +115,8 @@ class DuesBook:
 
     def __init__(self, db: Database, first: Month, last: Month) -> None:
         self.rules: DuesRules = dues_rules()
-        self.options = cell_options(db)
+        self._option_changes = option_changes(db)
+        self._options: dict[Month, CellDuesOptions] = {}
         self.members = sorted(brief_members(db), key=lambda m: name_sort_key(m.full_name))
         self.histories = change_lists(db)
         self.bases = store.all_bases(db)
@@ -106,6 +133,12 @@ class DuesBook:
 
     def state_on(self, member: BriefMember, day: dt.date):
         return self._state(self.histories.get(member.id, ()), day, member.official_date)
+
+    def options(self, month: Month) -> CellDuesOptions:
+        found = self._options.get(month)
+        if found is None:
+            found = self._options[month] = options_from_changes(self._option_changes, month)
+        return found
 
     def spans(self, member: BriefMember) -> list[tuple[dt.date, dt.date | None]]:
         """The member's stays in the cell, (first day, day of leaving or None): the state
@@ -144,7 +177,7 @@ class DuesBook:
                 self.bases.get(member.id, ()),
                 self.reliefs.get(member.id, ()),
                 latest(member.join_date),
-                self.options,
+                self.options(month),
             )
         return found
 
@@ -180,7 +213,7 @@ def month_ledger(db: Database, month: Month) -> MonthLedger:
             None,
         )
     regime = book.rules.regime_for(month)
-    return MonthLedger(month, regime, book.options, lines, record, meeting_date)
+    return MonthLedger(month, regime, book.options(month), lines, record, meeting_date)
 
 
 @dataclass(frozen=True)
@@ -236,7 +269,8 @@ def year_summary(db: Database, year: int, until: Month | None = None) -> YearSum
                 cells[month] = (due, paid, month_state(due, paid))
         if cells:
             rows.append(YearRow(member.id, member.full_name, cells))
-    return YearSummary(year, rows, book.records, book.options, months, until)
+    last = min(months[-1], until) if until else months[-1]
+    return YearSummary(year, rows, book.records, book.options(last), months, until)
 
 
 def group_choices(month: Month) -> list[tuple[str, str]]:

@@ -25,9 +25,9 @@ from ..storage import changelog
 from ..storage import dues as store
 from ..storage import meetings as meeting_store
 from ..storage import members as member_store
-from .cell import get_setting, set_setting
+from .cell import set_setting
 from .common import Changes, Result, current_user
-from .dues import OPTIONS_KEY, DuesBook, month_ledger
+from .dues import OPTIONS_KEY, START, DuesBook, month_ledger, option_changes
 
 CHANGED = Changes(dues=True)
 
@@ -221,42 +221,56 @@ def link_meeting(db: Database, month: Month, meeting_id: int | None) -> Result[N
 def save_cell_options(
     db: Database,
     *,
+    from_month: Month | None = None,
     rounding: str | None = None,
     kept_percent: int | None = None,
     group_amounts: dict[str, int] | None = None,
 ) -> Result[None]:
-    """The cell's dues settings; a None argument leaves the setting as it is."""
+    """Change the cell's dues settings from a month on (from the start when None); earlier
+    months keep theirs. A None argument leaves that setting as it is."""
     rules = dues_rules()
-    raw = dict(get_setting(db, OPTIONS_KEY, None) or {})
+    change: dict = {}
     if rounding is not None:
         if rounding not in rules.rounding_choices:
             raise ChiboError(_("Cách làm tròn không được biết: {value}.").format(value=rounding))
-        raw["rounding"] = rounding
+        change["rounding"] = rounding
     if kept_percent is not None:
         if not 0 <= kept_percent <= 100:
             raise ChiboError(_("Tỷ lệ chi bộ giữ lại phải từ 0 đến 100%."))
-        raw["kept_percent"] = kept_percent
-    if group_amounts is not None:
-        amounts = dict(raw.get("group_amounts", {}))
-        for key, amount in group_amounts.items():
-            regime_key, _sep, group_key = key.partition(":")
-            regime = next((r for r in rules.regimes if r.key == regime_key), None)
-            group = regime.group(group_key) if regime else None
-            if group is None or not group.cell_set:
-                raise ChiboError(_("Nhóm {key} không do chi bộ đặt mức.").format(key=key))
-            try:
-                check_amount(amount, rules, group.label)
-            except DuesError as exc:
-                raise _refused(exc) from exc
-            low, high = group.minimum, group.maximum
-            if (low is not None and amount < low) or (high is not None and amount > high):
-                raise ChiboError(
-                    _("Mức của nhóm “{group}” phải từ {low} đến {high} đ.").format(
-                        group=group.label, low=low, high=high
-                    )
-                )
-            amounts[key] = amount
-        raw["group_amounts"] = amounts
+        change["kept_percent"] = kept_percent
+    if group_amounts:
+        change["group_amounts"] = {k: _checked_group_amount(k, v) for k, v in group_amounts.items()}
+    start = str(from_month or START)
+    changes = option_changes(db)
+    entry = next((c for c in changes if c["from"] == start), None)
+    if entry is None:
+        entry = {"from": start}
+        changes.append(entry)
+    amounts = {**entry.get("group_amounts", {}), **change.pop("group_amounts", {})}
+    entry.update(change)
+    if amounts:
+        entry["group_amounts"] = amounts
     with db.atomic():
-        set_setting(db, OPTIONS_KEY, raw)
+        set_setting(db, OPTIONS_KEY, {"changes": sorted(changes, key=lambda c: c["from"])})
     return Result(None, CHANGED)
+
+
+def _checked_group_amount(key: str, amount: int) -> int:
+    rules = dues_rules()
+    regime_key, _sep, group_key = key.partition(":")
+    regime = next((r for r in rules.regimes if r.key == regime_key), None)
+    group = regime.group(group_key) if regime else None
+    if group is None or not group.cell_set or group.same_as:
+        raise ChiboError(_("Nhóm {key} không do chi bộ đặt mức.").format(key=key))
+    try:
+        check_amount(amount, rules, group.label)
+    except DuesError as exc:
+        raise _refused(exc) from exc
+    low, high = group.minimum, group.maximum
+    if (low is not None and amount < low) or (high is not None and amount > high):
+        raise ChiboError(
+            _("Mức của nhóm “{group}” phải từ {low} đến {high} đ.").format(
+                group=group.label, low=low, high=high
+            )
+        )
+    return amount

@@ -180,3 +180,14 @@ def test_cell_settings_reliefs_and_passing_up(small, capsys):
     assert members[ids[0]]["due"] == 47_000  # 93,600 halved, to the nearest thousand
     assert "Số 15-QĐ/ĐU" in members[ids[0]]["reason"]
     assert (month["passed_up"], month["passed_up_on"]) == (40_000, "2026-03-20")
+
+
+def test_settings_from_a_month(small, capsys):
+    path, _ids = small
+    assert run(path, "settings", "--kept-percent", "30") == 0
+    assert run(path, "settings", "--from", "2026-04", "--kept-percent", "20") == 0
+    capsys.readouterr()
+    assert run(path, "settings", "--from", "2026-03", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["kept_percent"] == 30
+    assert run(path, "settings", "--from", "2026-05", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["kept_percent"] == 20

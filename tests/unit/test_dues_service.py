@@ -171,3 +171,18 @@ def test_deferral_only_for_members_on_temporary_exemption(cell):
     add_status_change(db, ids["salary"], away, today=TODAY)
     entry.add_relief(db, defer)
     assert line(month_ledger(db, MAR), ids["salary"]).state == "deferred"
+
+
+def test_a_change_of_the_cells_settings_leaves_earlier_months_alone(cell):
+    db, ids = cell
+    entry.save_cell_options(db, group_amounts={"qd342:other": 10_000}, kept_percent=30)
+    entry.pay_all_as_due(db, FEB, dt.date(2026, 2, 5))
+    entry.save_cell_options(db, from_month=MAR, rounding="thousand", kept_percent=20)
+    feb, mar = month_ledger(db, FEB), month_ledger(db, MAR)
+    assert line(feb, ids["salary"]).due.amount == 93_600
+    assert line(mar, ids["salary"]).due.amount == 94_000
+    assert (feb.options.kept_percent, mar.options.kept_percent) == (30, 20)
+    assert line(feb, ids["salary"]).state == "paid"  # what was paid in full stays so
+    assert line(month_ledger(db, JAN), ids["student"]).due.amount == 10_000
+    with pytest.raises(ChiboError, match="không do chi bộ"):
+        entry.save_cell_options(db, group_amounts={"qd342:student": 7_000})

@@ -79,7 +79,7 @@ class DuesSettingsDialog(_Form):
     """Rounding, the share the cell keeps and the amounts the regulation found leaves to
     the cell: each labelled as the cell's own setting."""
 
-    def __init__(self, options, groups, parent: QWidget | None = None) -> None:
+    def __init__(self, options, groups, month: Month, parent: QWidget | None = None) -> None:
         super().__init__(_("Cài đặt đảng phí của chi bộ"), parent)
         note = QLabel(
             _(
@@ -89,6 +89,8 @@ class DuesSettingsDialog(_Form):
         )
         note.setWordWrap(True)
         self.form.addRow(note)
+        self.from_month = _month_edit(month)
+        self.form.addRow(_("Áp dụng từ tháng (các tháng trước giữ cài đặt cũ):"), self.from_month)
         self.rounding = QComboBox()
         for label, key in ((_("Đến đồng"), "dong"), (_("Đến 1.000 đồng gần nhất"), "thousand")):
             self.rounding.addItem(label, key)
@@ -118,6 +120,7 @@ class DuesSettingsDialog(_Form):
             if edit.text().strip()
         }
         self.values = {
+            "from_month": _month_of(self.from_month),
             "rounding": self.rounding.currentData(),
             "kept_percent": None if self.kept.value() < 0 else self.kept.value(),
             "group_amounts": amounts,

@@ -77,11 +77,11 @@ class DuesActions:
             self.tasks.run(_svc()[1].save_month_record, dialog.record, on_error=self._failed)
 
     def edit_settings(self) -> None:
-        self.tasks.run(_svc()[0].cell_options, on_done=self._open_settings)
+        self.tasks.run(_svc()[0].cell_options, self.month, on_done=self._open_settings)
 
     def _open_settings(self, options) -> None:
         from ..dialogs.dues_dialogs import DuesSettingsDialog
 
-        dialog = DuesSettingsDialog(options, _svc()[0].cell_set_groups(), self)
+        dialog = DuesSettingsDialog(options, _svc()[0].cell_set_groups(), self.month, self)
         if dialog.exec() and dialog.values:
             self.tasks.run(_svc()[1].save_cell_options, **dialog.values, on_error=self._failed)
