@@ -28,10 +28,7 @@ START = Month(1900, 1)
 
 def option_changes(db: Database) -> list[dict]:
     raw = get_setting(db, OPTIONS_KEY, None) or {}
-    changes = raw.get("changes")
-    if changes is None:  # an undated set of settings applies from the start
-        changes = [{"from": str(START), **raw}] if raw else []
-    return sorted(changes, key=lambda c: c["from"])
+    return sorted(raw.get("changes", []), key=lambda c: c["from"])
 
 
 def options_from_changes(changes: list[dict], month: Month | None) -> CellDuesOptions:
