@@ -16,10 +16,10 @@ from ..argparse_texts import install_argparse_texts
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
-from . import base, campaign, meetings, members, reports, safety
+from . import base, campaign, dues, meetings, members, reports, safety
 
 # Each command group adds its subcommands; keep one module per group.
-GROUPS = [base, members, meetings, campaign, reports, safety]
+GROUPS = [base, members, meetings, campaign, dues, reports, safety]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ DOCUMENT_KINDS = ("Báo cáo", "Bảng tổng hợp")
 class Column:
     label: str
     width: float = 12  # Excel characters; the PDF scales the widths to the page
-    kind: str = "text"  # text | int | number | percent | date
+    kind: str = "text"  # text | int | number | percent | date | money (whole đồng)
     align: str = ""  # left | center | right ("" = by kind)
 
     @property
@@ -104,10 +104,12 @@ class ReportDoc:
 
 
 def _cell_text(value, column: Column) -> str:
-    from ..i18n import format_date, format_percent
+    from ..i18n import format_date, format_number, format_percent
 
     if value is None:
         return ""
+    if column.kind == "money" and isinstance(value, int):
+        return format_number(value, document=True)
     if column.kind == "percent" and isinstance(value, int | float):
         return format_percent(value, document=True)
     if isinstance(value, dt.date):

@@ -19,7 +19,7 @@ from ..app_setup import setup
 from ..argparse_texts import install_argparse_texts
 from ..i18n import _
 
-PAGES = ("home", "members", "meetings", "campaign", "reports", "settings")
+PAGES = ("home", "members", "meetings", "campaign", "dues", "reports", "settings")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

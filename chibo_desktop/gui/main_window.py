@@ -44,6 +44,7 @@ RECORD_PAGES = {
     "meeting": "meetings",
     "campaign": "campaign",
     "assessment": "reports",
+    "dues": "dues",
 }
 FILE_FILTER = "Chi bộ Desktop (*.sqlite *.db);;" + "*"
 NOTICE_MS = 15_000

@@ -10,6 +10,7 @@ from ..domain.report import Heading, ReportDoc, Section
 from .letterhead import Letterhead
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+MONEY_FORMAT = "#,##0"  # shown with the reader's thousands separator
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -108,8 +109,8 @@ class _RowWriter:
                 kind = "formula" if value.startswith(FORMULA_STARTS) else "text"
             elif isinstance(value, dt.date):
                 kind = "date"
-            elif isinstance(value, int | float) and column.kind == "percent":
-                kind = "percent"
+            elif isinstance(value, int | float) and column.kind in ("percent", "money"):
+                kind = column.kind
             else:
                 kind = "other"
             look = (col, bold, kind)
@@ -124,7 +125,7 @@ class _RowWriter:
                     border=True,
                     wrap=column.kind == "text",
                     align=column.alignment,
-                    number_format=PERCENT_FORMAT if kind == "percent" else None,
+                    number_format={"percent": PERCENT_FORMAT, "money": MONEY_FORMAT}.get(kind),
                 )
                 if kind != "formula":
                     self.looks[look] = cell._style

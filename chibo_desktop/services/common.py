@@ -24,6 +24,7 @@ class Changes:
     meetings: bool = False
     campaigns: bool = False
     assessments: bool = False
+    dues: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

@@ -14,7 +14,7 @@ from ..domain.members import Member
 from ..domain.status import StatusChange
 from ..errors import ChiboError
 from ..i18n import _
-from . import demo_assessments, demo_campaign, demo_meetings
+from . import demo_assessments, demo_campaign, demo_dues, demo_meetings
 from .cell import CellInfo, get_cell, save_cell
 from .common import Changes, Result
 from .common import today as _today
@@ -119,6 +119,7 @@ EXTRA_STEPS: list[DemoStep] = [
     demo_meetings.add_demo,
     demo_campaign.add_demo,
     demo_assessments.add_demo,
+    demo_dues.add_demo,
 ]
 
 

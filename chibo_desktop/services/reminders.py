@@ -18,6 +18,7 @@ from ..storage import campaigns as campaign_store
 from ..storage import report_queries
 from . import rule_reminders
 from .common import today as _today
+from .dues_reminders import dues_reminders
 from .member_states import BriefMember, StateDeriver, brief_members, change_lists
 
 CAMPAIGN_WARN_DAYS = 7
@@ -33,12 +34,12 @@ ABSENCE_LOOKBACK = 6
 @dataclass(frozen=True)
 class Reminder:
     # probation | badge | meeting | thematic | campaign | absence | assessment | status |
-    # transfer
+    # transfer | dues
     kind: str
     urgency: str  # overdue | soon
     text: str
-    record: str  # member | meeting | campaign | assessment — what the line opens
-    record_id: int | None
+    record: str  # member | meeting | campaign | assessment | dues — what the line opens
+    record_id: int | str | None  # dues: the month, "YYYY-MM"
     date: dt.date | None = None
 
     def as_dict(self) -> dict:
@@ -79,6 +80,7 @@ def reminders(db: Database, today: dt.date | None = None) -> list[Reminder]:
     result += rule_reminders.limit_reminders(register, today, Reminder)
     result += rule_reminders.deadline_reminders(register, today, Reminder)
     result += rule_reminders.thematic_reminder(db, today, Reminder)
+    result += dues_reminders(db, today, Reminder)
     order = {"overdue": 0, "soon": 1}
     result.sort(key=lambda r: (order.get(r.urgency, 2), r.date or dt.date.max))
     return result

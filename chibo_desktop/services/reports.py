@@ -96,7 +96,11 @@ def report_doc(
         from .report_docs import situation_doc
         from .report_situation import situation
 
-        return situation_doc(situation(db, start, end), cell, on)
+        doc = situation_doc(situation(db, start, end), cell, on)
+        from .dues_docs import dues_section
+
+        doc.sections.append(dues_section(db, start, end))
+        return doc
     if name == "assessment":
         from .assessments import year_sheet
         from .report_docs import assessment_doc

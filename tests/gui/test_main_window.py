@@ -12,11 +12,12 @@ from .conftest import shown_page, type_text, wait_idle
 def test_navigation_shows_every_page(open_window, demo_path, qtbot):
     window = open_window(demo_path)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:6] == [
+    assert titles[:7] == [
         "Trang chủ",
         "Đảng viên",
         "Sinh hoạt chi bộ",
         "Đợt sinh hoạt chính trị",
+        "Đảng phí",
         "Báo cáo",
         "Cài đặt",
     ]

@@ -249,7 +249,12 @@ def test_situation_workbook_cell_by_cell(db, register, tmp_path):
 
     path = write(db, "situation", tmp_path / "tinh_hinh.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Số lượng đảng viên", "Biến động trong kỳ", "Danh sách biến động"]
+    assert wb.sheetnames == [
+        "Số lượng đảng viên",
+        "Biến động trong kỳ",
+        "Danh sách biến động",
+        "Thu, nộp đảng phí",
+    ]
     ws = wb["Số lượng đảng viên"]
     assert ws["A1"].value == "ĐẢNG BỘ PHƯỜNG HÀNG BẠC"
     assert ws["A2"].value == "CHI BỘ KHU PHỐ 3"
@@ -388,6 +393,7 @@ def test_printed_text_stays_vietnamese_in_english(db, register):
         "Số lượng đảng viên",
         "Biến động trong kỳ",
         "Danh sách biến động",
+        "Thu, nộp đảng phí",
     ]
     assert doc.sections[0].table.columns[0].label == "Chỉ tiêu"
     assert doc.signer.caption == "T/M CHI BỘ"

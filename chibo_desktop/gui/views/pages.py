@@ -32,6 +32,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("members", N_("Đảng viên"), "members", ".members", "MembersPage"),
     PageInfo("meetings", N_("Sinh hoạt chi bộ"), "meetings", ".meetings", "MeetingsPage"),
     PageInfo("campaign", N_("Đợt sinh hoạt chính trị"), "campaign", ".campaign", "CampaignPage"),
+    PageInfo("dues", N_("Đảng phí"), "dues", ".dues", "DuesPage"),
     PageInfo("reports", N_("Báo cáo"), "reports", ".reports", "ReportsPage"),
     PageInfo("settings", N_("Cài đặt"), "settings", ".settings", "SettingsPage"),
 )
