@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Thoát"), QKeySequence.StandardKey.Quit, self.close)
         help_menu = self.menuBar().addMenu(_("Trợ &giúp"))
+        self._add_action(
+            help_menu, _("&Hướng dẫn sử dụng"), QKeySequence.StandardKey.HelpContents, self.guide
+        )
         self._add_action(help_menu, _("Giới thiệu"), None, self.about)
         self._refresh_recent()
 
@@ -309,6 +312,12 @@ class MainWindow(QMainWindow):
     def _may_leave(self) -> bool:
         current = self.current_page()
         return current is None or current.maybe_leave()
+
+    def guide(self) -> None:
+        from .dialogs.help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QListView, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...i18n import _, format_date, ngettext
 from ...services.common import Changes
@@ -37,6 +45,8 @@ class HomePage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.first_steps = self._first_steps()
+        layout.addWidget(self.first_steps)
         self.heading = QLabel(_("Việc cần làm"))
         self.heading.setObjectName("sectionHeading")
         layout.addWidget(self.heading)
@@ -55,6 +65,37 @@ class HomePage(Page):
         self.hint.setStyleSheet("color: #666;")
         layout.addWidget(self.hint)
         self._last_open: tuple[str, object] | None = None
+
+    def _first_steps(self) -> QWidget:
+        """What to do first in an empty register, with the buttons right there."""
+        box = QFrame()
+        box.setObjectName("firstSteps")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(
+            _(
+                "<b>Sổ đảng viên còn trống.</b> Việc đầu tiên: nhập danh sách đảng viên chi bộ "
+                "đang có trong Excel, hoặc thêm từng đảng viên. Nhấn F1 để xem hướng dẫn."
+            )
+        )
+        text.setWordWrap(True)
+        self.import_button = QPushButton(_("Nhập danh sách từ Excel…"))
+        self.import_button.clicked.connect(lambda: self._on_members_page("import_members"))
+        self.add_button = QPushButton(_("Thêm đảng viên…"))
+        self.add_button.clicked.connect(lambda: self._on_members_page("add_member"))
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        inner = QVBoxLayout(box)
+        inner.addWidget(text)
+        inner.addLayout(row)
+        box.hide()
+        return box
+
+    def _on_members_page(self, action: str) -> None:
+        window = self.window()
+        window.show_page("members")
+        getattr(window.pages["members"], action)()
 
     def load(self) -> None:
         self.tasks.run(_home_data, _today(), on_done=self.show_data)
@@ -76,6 +117,7 @@ class HomePage(Page):
                 n=info.active_members,
             )
         )
+        self.first_steps.setVisible(info.counts.get("members", 0) == 0)
         items = data.reminders
         self.model.set_items(items)
         if items:
