@@ -74,9 +74,12 @@ class AssessmentDialog(QDialog):
         cell_row = QHBoxLayout()
         cell_row.addWidget(QLabel(_("Chi bộ tự đánh giá:")))
         self.cell_self = QComboBox()
+        # The levels are filled in after the dialog shows: size to them, not to the empty box.
+        self.cell_self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         cell_row.addWidget(self.cell_self)
         cell_row.addWidget(QLabel(_("Cấp trên xếp loại chi bộ:")))
         self.cell_final = QComboBox()
+        self.cell_final.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         cell_row.addWidget(self.cell_final)
         self.save_cell = QPushButton(_("Lưu đánh giá chi bộ"))
         self.save_cell.clicked.connect(self._save_cell)

@@ -94,8 +94,8 @@ class MembersPage(MembersBar, Page):
         self.table.verticalHeader().setMinimumWidth(36)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        for column, width in enumerate(WIDTHS):
-            header.resizeSection(column, width)
+        for column, width in enumerate(WIDTHS):  # never narrower than its title needs
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_member())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
