@@ -19,16 +19,22 @@ from .conftest import shown_page, wait_idle
 SIZE = (round(1366 / 1.25), round(768 / 1.25))
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
-def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language):
+def _window(qtbot, tasks, path, language: str) -> MainWindow:
+    """The main window on ``path``, at an office laptop's size, in ``language``."""
     i18n.set_language(language)
     window = MainWindow(tasks, UserConfig())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
-        window.open_file(demo_path)
+        window.open_file(path)
     window.resize(*SIZE)
     window.show()
     wait_idle(qtbot, tasks)
+    return window
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language):
+    window = _window(qtbot, tasks, demo_path, language)
     folder = os.environ.get("CHIBO_SCREENSHOTS")
     problems = {}
     for key in window.page_keys():
@@ -46,14 +52,7 @@ def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language):
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_the_busiest_dialogs_cut_no_word(qtbot, tasks, demo_path, language):
     """The member form, a meeting's minutes and the assessment of the year, at the same size."""
-    i18n.set_language(language)
-    window = MainWindow(tasks, UserConfig())
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.database_opened, timeout=10_000):
-        window.open_file(demo_path)
-    window.resize(*SIZE)
-    window.show()
-    wait_idle(qtbot, tasks)
+    window = _window(qtbot, tasks, demo_path, language)
     problems = {}
     members = shown_page(window, "members")
     members.table.selectRow(0)
