@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,8 +24,8 @@ from ...services.campaign_files import attach_file_from, save_step_file
 from ...services.campaigns import link_meeting, remove_file, update_step
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
+from ..printing import open_file, print_folder, say_no_viewer
 from .campaign_dialogs import buttons, compact, date_edit, meeting_label, pydate, qdate
-from .meeting_actions import open_in_viewer
 
 
 def save_step(db, step_id: int, values: dict, meeting: tuple[bool, int | None]):
@@ -52,7 +51,7 @@ class StepDialog(QDialog):
         self.tasks = tasks
         self.step = step
         self.file_name = step.file_name
-        self.opener = open_in_viewer
+        self.opener = lambda path: open_file(path) or say_no_viewer(self, path)
         self.setWindowTitle(_("Sửa bước"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -181,8 +180,7 @@ class StepDialog(QDialog):
             self._write(Path(name), None)
 
     def open_file(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="chibo-tep-"))
-        self._write(folder / self.file_name, self.opener)
+        self._write(print_folder("tep") / self.file_name, self.opener)
 
     def _write(self, path: Path, then) -> None:
         def done(written) -> None:

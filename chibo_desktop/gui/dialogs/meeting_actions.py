@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...domain.meetings import Meeting
@@ -15,18 +12,14 @@ from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
-
-
-def open_in_viewer(path: Path) -> bool:
-    """The system PDF viewer, which offers printing with the printer's own dialog."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+from ..printing import print_file, print_folder
 
 
 class MeetingActions(QWidget):
     def __init__(self, editor) -> None:
         super().__init__(editor)
         self.editor = editor
-        self.opener = open_in_viewer
+        self.opener = lambda path: print_file(self, path)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         self.save_button = QPushButton(_("Lưu"))
@@ -156,7 +149,7 @@ class MeetingActions(QWidget):
         )
 
     def print_pdf(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="chibo-in-"))
+        folder = print_folder()
         self._export(folder / f"bien-ban-{self._meeting_id()}.pdf", False, self.opener)
 
     def _ask_path(self, suggested: str) -> Path | None:
