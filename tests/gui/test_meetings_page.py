@@ -267,3 +267,24 @@ def test_blank_form_for_the_next_meeting(
             ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "ngày …… tháng …… năm ……" in text and "III. BIỂU QUYẾT" in text
+
+
+def test_a_finalised_meetings_fields_look_read_only(
+    open_window, demo_path, qtbot, tasks, monkeypatch
+):
+    from PySide6.QtGui import QPalette
+
+    page = _page(open_window, demo_path, monkeypatch)
+    final = next(
+        r
+        for r in range(page.view.model().rowCount())
+        if "Thường kỳ tháng 2" in str(page.view.model().index(r, 1).data())
+    )
+    page.view.selectRow(final)
+    wait_idle(qtbot, tasks)
+    editor = page.editor
+    qtbot.waitUntil(lambda: editor.meeting is not None and editor.meeting.final)
+    place = editor.general.place
+    assert place.isReadOnly()
+    base = place.palette().color(QPalette.ColorRole.Base)
+    assert base.name() != "#ffffff"  # greyed, not the white of a field one can type in

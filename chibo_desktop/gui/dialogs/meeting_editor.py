@@ -41,6 +41,10 @@ AUTOSAVE_MS = 1500
 PHRASE_FIELDS = ("opening", "content", "conclusion")
 
 
+# A finalised record's fields look as they are: not for typing in.
+_READ_ONLY = "background: #efedea; color: #3a3a3a;"
+
+
 class MeetingEditor(QWidget):
     """Shows one meeting; ``saved`` carries its id after each save."""
 
@@ -212,6 +216,7 @@ class MeetingEditor(QWidget):
         for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             if not isinstance(widget.parent(), QComboBox):
                 widget.setReadOnly(read_only)
+                widget.setStyleSheet(_READ_ONLY if read_only else "")
         for widget in self.findChildren(QComboBox) + self.findChildren(QSpinBox):
             widget.setEnabled(not read_only)
         for widget in self.findChildren(QDateEdit):
