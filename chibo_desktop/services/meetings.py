@@ -15,6 +15,7 @@ from ..domain.text import clean_text, fold
 from ..errors import ChiboError, NotFoundError
 from ..i18n import _
 from ..rules.meetings import meeting_rules
+from ..rules.phrases import Phrase, built_in_phrases
 from ..storage import changelog
 from ..storage import meetings as store
 from .cell import get_cell
@@ -377,8 +378,11 @@ def delete_meeting(db: Database, meeting_id: int) -> Result[None]:
 # --- stock phrases ---------------------------------------------------------------------------
 
 
-def stock_phrases(db: Database, field: str) -> list[str]:
-    return store.phrases(db, field)
+def stock_phrases(db: Database, field: str) -> list[Phrase]:
+    """The cell's own sentences for a field of the minutes, then the program's."""
+    own = [Phrase(field, text) for text in store.phrases(db, field)]
+    texts = {p.text for p in own}
+    return own + [p for p in built_in_phrases() if p.field == field and p.text not in texts]
 
 
 def save_phrase(db: Database, field: str, text: str) -> Result[None]:

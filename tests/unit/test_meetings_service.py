@@ -175,11 +175,23 @@ def test_stock_phrases_are_offered_most_used_first(db):
     svc.save_phrase(db, "conclusion", "Chi bộ thống nhất.")
     svc.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
     svc.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
-    assert svc.stock_phrases(db, "conclusion") == ["Giao chi ủy theo dõi.", "Chi bộ thống nhất."]
+
+    def own():
+        return [p.text for p in svc.stock_phrases(db, "conclusion") if not p.parts][:2]
+
+    assert own() == ["Giao chi ủy theo dõi.", "Chi bộ thống nhất."]
     svc.remove_phrase(db, "conclusion", "Chi bộ thống nhất.")
-    assert svc.stock_phrases(db, "conclusion") == ["Giao chi ủy theo dõi."]
+    assert own()[0] == "Giao chi ủy theo dõi." and "Chi bộ thống nhất." not in own()
     with pytest.raises(ChiboError):
         svc.save_phrase(db, "conclusion", "   ")
+
+
+def test_built_in_phrases_are_offered_for_the_agenda_part_they_suit(db):
+    phrases = svc.stock_phrases(db, "content")
+    dues = [p.text for p in phrases if p.suits("Thu đảng phí tháng 3")]
+    assert any("đảng phí" in text for text in dues)
+    assert not any("đảng phí" in p.text for p in phrases if p.suits("Học tập và làm theo Bác"))
+    assert any("chủ trì kết luận" in p.text for p in svc.stock_phrases(db, "conclusion"))
 
 
 def test_text_is_cleaned_before_storing(db, cell):

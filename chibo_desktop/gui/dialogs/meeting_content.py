@@ -287,6 +287,7 @@ class ContentTab(QSplitter):
             row.addStretch(1)
             button = PhraseButton(field, edit, save_phrase)
             button.setObjectName(f"phrases-{field}")
+            button.part = self.current_title
             row.addWidget(button)
             form.addLayout(row)
             form.addWidget(edit, 1 if field == "content" else 0)
@@ -300,6 +301,10 @@ class ContentTab(QSplitter):
 
     def titles(self) -> list[str]:
         return [i.title for i in self.items.rows]
+
+    def current_title(self) -> str:
+        row = self.current_row()
+        return self.items.rows[row].title if row is not None else ""
 
     def current_row(self) -> int | None:
         index = self.item_view.currentIndex()

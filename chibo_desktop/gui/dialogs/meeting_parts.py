@@ -85,25 +85,32 @@ class PhraseButton(QToolButton):
         self.field = field
         self.target = target
         self.on_save = on_save
-        self.phrases: list[str] = []
+        self.phrases: list = []  # Phrase: its text, and the agenda parts it suits
+        self.part: Callable[[], str] = lambda: ""  # the title of the part being written
         self.setText(_("Câu mẫu"))
         self.setToolTip(_("Chèn một câu đã lưu, hoặc lưu đoạn đang chọn để dùng lại"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill)
 
-    def set_phrases(self, phrases: list[str]) -> None:
+    def set_phrases(self, phrases: list) -> None:
         self.phrases = phrases
+
+    def shown_phrases(self) -> list[str]:
+        """The sentences offered for the agenda part being written."""
+        part = self.part()
+        return [p.text for p in self.phrases if p.suits(part)]
 
     def _fill(self) -> None:
         menu = self.menu()
         menu.clear()
-        for phrase in self.phrases:
+        shown = self.shown_phrases()
+        for phrase in shown:
             label = phrase if len(phrase) < 70 else phrase[:67] + "…"
             action = menu.addAction(label)
             action.setToolTip(phrase)
             action.triggered.connect(lambda _c=False, p=phrase: self.insert(p))
-        if self.phrases:
+        if shown:
             menu.addSeparator()
         save = menu.addAction(_("Lưu đoạn đang chọn làm câu mẫu"))
         save.setEnabled(not self.target.isReadOnly() and bool(self.selected()))
