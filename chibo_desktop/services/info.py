@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ..storage import cell as cell_store
+from ..storage import members as member_store
 from ..storage.database import schema_version
 from .cell import CellInfo, get_cell
 
@@ -19,8 +20,10 @@ class FileInfo:
     schema_version: int
     counts: dict[str, int]
     active_members: int
+    temporary_members: int = 0  # of the active ones: attending here, counted elsewhere
 
 
 def file_info(db: Database) -> FileInfo:
-    active = db.execute("SELECT count(*) FROM members WHERE in_cell = 1").fetchone()[0]
-    return FileInfo(get_cell(db), schema_version(db.conn), cell_store.counts(db, COUNTED), active)
+    active, temporary = member_store.in_cell_counts(db)
+    counts = cell_store.counts(db, COUNTED)
+    return FileInfo(get_cell(db), schema_version(db.conn), counts, active, temporary)

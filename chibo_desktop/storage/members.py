@@ -93,6 +93,13 @@ def all_rows(db: Database, columns: Sequence[str] = COLUMNS) -> list[tuple]:
     return db.execute(f"SELECT id, {', '.join(names)} FROM members").fetchall()
 
 
+def in_cell_counts(db: Database) -> tuple[int, int]:
+    """(members in the cell's list, of whom attending here temporarily)."""
+    return db.execute(
+        "SELECT count(*), coalesce(sum(status = 'temporary'), 0) FROM members WHERE in_cell = 1"
+    ).fetchone()
+
+
 def count_and_last_change(db: Database) -> tuple:
     """What changes whenever a member, a status or the change log is written."""
     return db.execute(

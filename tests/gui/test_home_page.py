@@ -137,3 +137,12 @@ def test_tam_mien_ending_is_listed_and_opens_the_member(
     page.record_requested.connect(lambda kind, record_id: asked.append((kind, record_id)))
     _activate(qtbot, page, row, double_click=True)
     assert set(asked) == {("member", far)}
+
+
+def test_the_home_page_says_why_reports_count_fewer(open_window, demo_path, qtbot, tasks):
+    from .conftest import shown_page as _shown
+
+    home = _shown(open_window(demo_path), "home")
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: "sinh hoạt tạm thời tại chi bộ" in home.summary.text())
+    assert "báo cáo tình hình đảng viên không tính" in home.summary.text()

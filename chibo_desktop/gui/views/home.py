@@ -116,6 +116,7 @@ class HomePage(Page):
                 today=format_date(_today()),
                 n=info.active_members,
             )
+            + self._temporary_note(info.temporary_members)
         )
         self.first_steps.setVisible(info.counts.get("members", 0) == 0)
         items = data.reminders
@@ -129,6 +130,24 @@ class HomePage(Page):
         else:
             self.heading.setText(_("Việc cần làm: không có việc gì cần nhắc."))
         self.hint.setVisible(bool(items))
+
+    @staticmethod
+    def _temporary_note(temporary: int) -> str:
+        """Why the reports count fewer: members attending here temporarily belong to the
+        list of their home cell."""
+        if not temporary:
+            return ""
+        return (
+            "<p style='color:#555'>"
+            + ngettext(
+                "Trong đó {n} đồng chí sinh hoạt tạm thời tại chi bộ: báo cáo tình hình đảng "
+                "viên không tính, vì đảng tịch ở chi bộ khác.",
+                "Trong đó {n} đồng chí sinh hoạt tạm thời tại chi bộ: báo cáo tình hình đảng "
+                "viên không tính, vì đảng tịch ở chi bộ khác.",
+                temporary,
+            ).format(n=temporary)
+            + "</p>"
+        )
 
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
