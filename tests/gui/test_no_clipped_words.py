@@ -1,5 +1,5 @@
-"""Every page at 1366×768 with 125 % scaling (1093×614 in Qt's units), in Vietnamese and in
-English: no label, button, box or column header is cut. Pictures are written to
+"""Every page at 1366×768 with 125 % scaling (1093×614 in Qt's units) and at 1024×600, in
+Vietnamese and in English: no label, button, box or column header is cut. Pictures are written to
 CHIBO_SCREENSHOTS (a folder) when it is set, for a person to look at."""
 
 from __future__ import annotations
@@ -16,25 +16,28 @@ from chibo_desktop.gui.main_window import MainWindow
 from .clipping import clipped
 from .conftest import shown_page, wait_idle
 
-SIZE = (round(1366 / 1.25), round(768 / 1.25))
+SIZES = {"1366x768@125%": (round(1366 / 1.25), round(768 / 1.25)), "1024x600": (1024, 600)}
+SIZE = SIZES["1366x768@125%"]
 
 
-def _window(qtbot, tasks, path, language: str) -> MainWindow:
+def _window(qtbot, tasks, path, language: str, size=SIZE) -> MainWindow:
     """The main window on ``path``, at an office laptop's size, in ``language``."""
     i18n.set_language(language)
     window = MainWindow(tasks, UserConfig())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         window.open_file(path)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     wait_idle(qtbot, tasks)
+    assert (window.width(), window.height()) == size  # no page forces a larger window
     return window
 
 
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language):
-    window = _window(qtbot, tasks, demo_path, language)
+def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language, size):
+    window = _window(qtbot, tasks, demo_path, language, SIZES[size])
     folder = os.environ.get("CHIBO_SCREENSHOTS")
     problems = {}
     for key in window.page_keys():
@@ -42,7 +45,8 @@ def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language):
         qtbot.wait(50)
         wait_idle(qtbot, tasks)
         if folder:
-            window.grab().save(str(Path(folder) / f"{language}_{key}.png"))
+            window.grab().save(str(Path(folder) / f"{language}_{size}_{key}.png"))
+        assert window.width() == SIZES[size][0], key  # the page fits, the window stays
         found = clipped(window.pages[key])
         if found:
             problems[key] = found

@@ -99,6 +99,10 @@ class MeetingsPage(Page):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Narrow windows squeeze the editor (it scrolls), never the list's titles.
+        self.view.setMinimumWidth(
+            sum(header.sectionSizeHint(c) for c in range(self.model.columnCount())) + 24
+        )
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         left_box.addWidget(self.view)
         self.count_label = ElidedLabel()  # a saved file's path must not widen the list
