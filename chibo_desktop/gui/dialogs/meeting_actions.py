@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.meetings import Meeting
 from ...i18n import _, format_stamp
 from ...services import meetings as svc
 from ...services import meetings_export as export
+from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..printing import print_file, print_folder
@@ -20,8 +28,13 @@ class MeetingActions(QWidget):
         super().__init__(editor)
         self.editor = editor
         self.opener = lambda path: print_file(self, path)
-        layout = QHBoxLayout(self)
+        # Two rows — the record, then the paper — so that a narrow window keeps every word.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        record_row, paper_row = QHBoxLayout(), QHBoxLayout()
+        layout.addLayout(record_row)
+        layout.addLayout(paper_row)
         self.save_button = QPushButton(_("Lưu"))
         self.save_button.setToolTip(_("Lưu ngay (Ctrl+S); biên bản vẫn tự lưu khi sửa"))
         self.finalise_button = QPushButton(_("Hoàn tất"))
@@ -34,20 +47,21 @@ class MeetingActions(QWidget):
         self.blank_button.setToolTip(_("Biên bản trống có sẵn danh sách điểm danh, để ghi tay"))
         self.state = QLabel()
         self.state.setObjectName("meetingState")
-        self.message = QLabel()
-        for button, slot in (
-            (self.save_button, self.save_now),
-            (self.finalise_button, self.finalise),
-            (self.reopen_button, self.reopen),
-            (self.print_button, self.print_pdf),
-            (self.pdf_button, self.save_pdf),
-            (self.blank_button, self.save_blank),
+        self.message = ElidedLabel()  # "Đã ghi /a/long/path.pdf" must not widen the editor
+        for row, button, slot in (
+            (record_row, self.save_button, self.save_now),
+            (record_row, self.finalise_button, self.finalise),
+            (record_row, self.reopen_button, self.reopen),
+            (paper_row, self.print_button, self.print_pdf),
+            (paper_row, self.pdf_button, self.save_pdf),
+            (paper_row, self.blank_button, self.save_blank),
         ):
             button.clicked.connect(slot)
-            layout.addWidget(button)
-        layout.addSpacing(12)
-        layout.addWidget(self.state)
-        layout.addWidget(self.message, 1)
+            row.addWidget(button)
+        record_row.addSpacing(12)
+        record_row.addWidget(self.state)
+        record_row.addStretch(1)
+        paper_row.addWidget(self.message, 1)
         self.setEnabled(False)
 
     @property

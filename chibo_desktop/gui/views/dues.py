@@ -98,21 +98,25 @@ class DuesPage(DuesActions, Page):
         self.sheet_button = QPushButton(_("In sổ thu…"))
         self.sheet_button.setToolTip(_("Sổ thu đảng phí của tháng, PDF hoặc Excel (Ctrl+P)"))
         self.year_button = QPushButton(_("Tổng hợp năm…"))
+        # Two rows — the month's payments, then the members' bases and the paper — so that a
+        # narrow window keeps every word.
         bar.addWidget(self.all_paid_button)
         bar.addWidget(QLabel(_("Hình thức:")))
         bar.addWidget(self.method)
+        bar.addWidget(self.clear_button)
         bar.addStretch(1)
-        buttons = (
+        layout.addLayout(bar)
+        more = QHBoxLayout()
+        for button in (
             self.import_button,
             self.basis_button,
             self.relief_button,
-            self.clear_button,
             self.sheet_button,
             self.year_button,
-        )
-        for button in buttons:
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        ):
+            more.addWidget(button)
+        more.addStretch(1)
+        layout.addLayout(more)
 
         self.model = DuesModel(self)
         self.proxy = QSortFilterProxyModel(self)
