@@ -6,6 +6,8 @@ from ..errors import ChiboError
 from ..i18n import _, format_date, ngettext
 from .common import opened, output_path, print_json
 
+DOCUMENT_FORMATS = (".pdf", ".docx")
+
 
 def register(commands) -> None:
     group = commands.add_parser("meetings", help=_("biên bản sinh hoạt chi bộ"))
@@ -14,13 +16,13 @@ def register(commands) -> None:
     p.add_argument("--year", type=int, default=None, help=_("chỉ năm này"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_list)
-    p = sub.add_parser("print", help=_("in biên bản ra tệp PDF"))
+    p = sub.add_parser("print", help=_("in biên bản ra tệp PDF hoặc Word"))
     p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
-    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
     p.add_argument("--blank", action="store_true", help=_("mẫu trống để ghi tay"))
     p.set_defaults(handler=cmd_print)
     p = sub.add_parser("blank", help=_("mẫu biên bản trống để ghi tay, chưa gắn với buổi nào"))
-    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
     p.add_argument(
         "--kind",
         action="append",
@@ -77,21 +79,21 @@ def cmd_list(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from ..services.meetings_export import export_minutes_pdf
+    from ..services.meetings_export import export_minutes
 
-    path = output_path(args.output, (".pdf",))
+    path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
-        export_minutes_pdf(db, args.id, path, blank=args.blank)
+        export_minutes(db, args.id, path, blank=args.blank)
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 
 
 def cmd_blank(args) -> int:
-    from ..services.meetings_export import export_blank_form_pdf
+    from ..services.meetings_export import export_blank_form
 
-    path = output_path(args.output, (".pdf",))
+    path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
-        export_blank_form_pdf(db, path, tuple(args.kinds or ("thuong_ky",)))
+        export_blank_form(db, path, tuple(args.kinds or ("thuong_ky",)))
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 
