@@ -31,6 +31,14 @@ def register(commands) -> None:
         help=_("loại sinh hoạt (thuong_ky, chuyen_de); nhắc lại để ghép"),
     )
     p.set_defaults(handler=cmd_blank)
+    p = sub.add_parser("resolution", help=_("nghị quyết chi bộ của buổi sinh hoạt thường kỳ"))
+    p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
+    p.set_defaults(handler=cmd_resolution)
+    p = sub.add_parser("notice", help=_("thông báo sinh hoạt chi bộ gửi đảng viên và cấp trên"))
+    p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx|OUT.txt")
+    p.set_defaults(handler=cmd_notice)
     p = sub.add_parser("attendance", help=_("bảng theo dõi dự họp cả năm (Excel)"))
     p.add_argument("year", type=int)
     p.add_argument("output", metavar="OUT.xlsx")
@@ -94,6 +102,26 @@ def cmd_blank(args) -> int:
     path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
         export_blank_form(db, path, tuple(args.kinds or ("thuong_ky",)))
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_resolution(args) -> int:
+    from ..services.meeting_documents import RESOLUTION_FORMATS, export_resolution
+
+    path = output_path(args.output, RESOLUTION_FORMATS)
+    with opened(args) as db:
+        export_resolution(db, args.id, path)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_notice(args) -> int:
+    from ..services.meeting_documents import NOTICE_FORMATS, export_notice
+
+    path = output_path(args.output, NOTICE_FORMATS)
+    with opened(args) as db:
+        export_notice(db, args.id, path)
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 

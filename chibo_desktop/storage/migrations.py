@@ -74,6 +74,11 @@ def _document_numbers(db: Database) -> None:
     _run_sql_statements(db, "v7")
 
 
+@migrations(name="010_meeting_resolutions")
+def _meeting_resolutions(db: Database) -> None:
+    _run_sql_statements(db, "v10")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from ...domain.report import Heading, ReportDoc, cell_text
 from ..letterhead import Letterhead
 from ..pdf.report_doc import column_widths
-from .common import LEFT, new_page
+from .common import CENTER, LEFT, new_page
 
 
 def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
@@ -15,11 +15,16 @@ def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Pat
     kind, subject = doc.heading
     page.title(kind, subject, doc.subtitle)
     if head.addressee:
-        page.para(f"Kính gửi: {head.addressee}", align=1)
+        page.para(f"Kính gửi: {head.addressee}", align=CENTER)
+    for line in doc.preamble:
+        page.para(line)
     for number, section in enumerate(doc.sections):
         page.section(number, section.title)
         for line in section.paragraphs:
-            page.para(line, align=LEFT, size=12)
+            if doc.body_size:
+                page.para(line)
+            else:
+                page.para(line, align=LEFT, size=12)
         table = section.table
         if table is not None:
             columns = table.columns
@@ -44,6 +49,8 @@ def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Pat
             )
         for note in section.notes:
             page.para(note, align=LEFT, italic=True, size=12)
+    for line in doc.closing:
+        page.para(line)
     page.signature(
         (doc.signer.title, doc.signer.name),
         caption=doc.signer.caption,
