@@ -47,6 +47,12 @@ def resolution_text(db: Database, meeting_id: int) -> tuple[md.ResolutionText, b
     return md.draft_resolution(meeting, get_cell(db).name), False
 
 
+def resolution_view(db: Database, meeting_id: int):
+    """What the editor's tab shows: the text, whether it was edited, the minutes' vote."""
+    text, edited = resolution_text(db, meeting_id)
+    return text, edited, resolution_vote(db, get_meeting(db, meeting_id))
+
+
 def save_resolution(db: Database, meeting_id: int, text: md.ResolutionText) -> None:
     _regular(db, meeting_id)
     text = md.ResolutionText(

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from ...domain.meetings import Meeting
 from ...i18n import _, format_stamp
 from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..errors import show_error
+from .meeting_resolution import ask_document_path
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -35,7 +36,11 @@ class MeetingActions(QWidget):
         self.reopen_button = QPushButton(_("Mở lại để sửa"))
         self.print_button = QPushButton(_("In…"))
         self.print_button.setToolTip(_("Mở bản PDF để in (Ctrl+P)"))
-        self.pdf_button = QPushButton(_("Lưu PDF…"))
+        self.pdf_button = QPushButton(_("Lưu PDF/Word…"))
+        self.notice_button = QPushButton(_("Thông báo…"))
+        self.notice_button.setToolTip(
+            _("Thông báo sinh hoạt gửi đảng viên và cấp trên: PDF, Word hoặc văn bản để nhắn tin")
+        )
         self.blank_button = QPushButton(_("Mẫu ghi tay…"))
         self.blank_button.setToolTip(_("Biên bản trống có sẵn danh sách điểm danh, để ghi tay"))
         self.state = QLabel()
@@ -48,6 +53,7 @@ class MeetingActions(QWidget):
             (self.print_button, self.print_pdf),
             (self.pdf_button, self.save_pdf),
             (self.blank_button, self.save_blank),
+            (self.notice_button, self.save_notice),
         ):
             button.clicked.connect(slot)
             layout.addWidget(button)
@@ -138,7 +144,7 @@ class MeetingActions(QWidget):
         if meeting_id is None:
             return
         self.editor.flush()
-        self.set_message(_("Đang tạo PDF…"))
+        self.set_message(_("Đang tạo tệp…"))
 
         def done(written) -> None:
             self.set_message(_("Đã ghi {path}").format(path=written))
@@ -146,12 +152,12 @@ class MeetingActions(QWidget):
                 then(Path(written))
 
         self.tasks.run(
-            export.export_minutes_pdf,
+            export.export_minutes,
             meeting_id,
             path,
             blank=blank,
             on_done=done,
-            on_error=lambda e: show_error(self, e, _("Không tạo được PDF")),
+            on_error=lambda e: show_error(self, e, _("Không tạo được tệp")),
         )
 
     def print_pdf(self) -> None:
@@ -159,12 +165,7 @@ class MeetingActions(QWidget):
         self._export(folder / f"bien-ban-{self._meeting_id()}.pdf", False, self.opener)
 
     def _ask_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Lưu tệp PDF"), suggested, "PDF (*.pdf)"
-        )
-        if not name:
-            return None
-        return Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        return ask_document_path(self, _("Lưu biên bản"), suggested)
 
     def save_pdf(self) -> None:
         meeting = self.editor.meeting
@@ -181,3 +182,26 @@ class MeetingActions(QWidget):
         path = self._ask_path(f"mau-bien-ban-{meeting.date.isoformat()}.pdf")
         if path is not None:
             self._export(path, True)
+
+    def save_notice(self) -> None:
+        from ...services.meeting_documents import export_notice
+
+        meeting = self.editor.meeting
+        if meeting is None or meeting.id is None:
+            return
+        path = ask_document_path(
+            self,
+            _("Lưu thông báo sinh hoạt"),
+            f"thong-bao-{meeting.date.isoformat()}.pdf",
+            "PDF (*.pdf);;Word (*.docx);;" + _("Văn bản để nhắn tin") + " (*.txt)",
+        )
+        if path is None:
+            return
+        self.editor.flush()
+        self.tasks.run(
+            export_notice,
+            meeting.id,
+            path,
+            on_done=lambda written: self.set_message(_("Đã ghi {path}").format(path=written)),
+            on_error=lambda e: show_error(self, e, _("Không tạo được thông báo")),
+        )

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +36,7 @@ from ...services.campaign_reports import get_self_review, save_self_review, writ
 from ..errors import show_error
 from ..models.campaign_review import ReviewMarksModel
 from .campaign_dialogs import date_edit, pydate, qdate
+from .meeting_resolution import ask_document_path
 
 
 class SelfReviewDialog(QDialog):
@@ -198,12 +198,9 @@ class SelfReviewDialog(QDialog):
         suggested = (
             "tu-kiem-diem-" + re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") + ".pdf"
         )
-        name, _f = QFileDialog.getSaveFileName(
-            self, _("Lưu bản tự kiểm điểm (PDF)"), str(Path.home() / suggested), "PDF (*.pdf)"
-        )
-        if not name:
+        path = ask_document_path(self, _("Lưu bản tự kiểm điểm"), str(Path.home() / suggested))
+        if path is None:
             return
-        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
 
         def write() -> None:
             self.message.setText(_("Đang tạo PDF…"))

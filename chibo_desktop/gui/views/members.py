@@ -318,7 +318,10 @@ class MembersPage(MembersBar, Page):
             )
 
     def export(self, kind: str) -> None:
-        label = {"xlsx": _("Tệp Excel (*.xlsx)"), "pdf": _("Tệp PDF (*.pdf)")}[kind]
+        label = {
+            "xlsx": _("Tệp Excel (*.xlsx)"),
+            "pdf": _("Tệp PDF (*.pdf)") + ";;" + _("Tệp Word để sửa tiếp (*.docx)"),
+        }[kind]
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Xuất danh sách đảng viên"), f"danh-sach-dang-vien.{kind}", label
         )

@@ -308,9 +308,14 @@ class ReportsPage(Page):
             show_error(self, Exception(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")))
             return
         suffix = ".xlsx" if self.excel.isChecked() else ".pdf"
-        filter_ = _("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _("Tệp PDF (*.pdf)")
+        word = _("Tệp Word để sửa tiếp (*.docx)")
+        filter_ = (
+            _("Bảng tính Excel (*.xlsx)")
+            if suffix == ".xlsx"
+            else _("Tệp PDF (*.pdf)") + ";;" + word
+        )
         folder = self.last_saved.parent if self.last_saved else Path.home()
-        name, _f = QFileDialog.getSaveFileName(
+        name, chosen = QFileDialog.getSaveFileName(
             self,
             _("Lưu báo cáo"),
             str(folder / default_file_name(kind.key, start, end, suffix)),
@@ -319,6 +324,8 @@ class ReportsPage(Page):
         if not name:
             return
         path = Path(name)
+        if suffix == ".pdf" and (chosen == word or path.suffix.lower() == ".docx"):
+            suffix = ".docx"  # the file's extension decides the format
         if path.suffix.lower() != suffix:
             path = path.with_suffix(suffix)
         self.save_to(path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_TABLE_DIRECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT, WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -191,6 +191,7 @@ def run(p, value: str, *, bold=False, italic=False, underline=False, size=BODY_S
 
 
 def _cell(cell, value: str, align, *, bold=False, size=CELL_SIZE, shade: str = "") -> None:
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # as the PDF's cells
     p = cell.paragraphs[0]
     p.paragraph_format.alignment = align
     p.paragraph_format.space_after = Pt(0)
