@@ -313,6 +313,10 @@ def _fonts(doc) -> None:
         r_pr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if r_pr is not None:
             _set_fonts(r_pr, BODY_SIZE)
+    # every style of the template, so that a paragraph the secretary adds in Word in
+    # any built-in style is also in Times New Roman, never in a theme font
+    for fonts in list(doc.styles.element.iter(qn("w:rFonts"))):
+        _set_fonts(fonts.getparent())
     for name in ("Normal", "Heading 2", "Table Grid", "Header"):
         style = doc.styles[name]
         style.font.name = FONT

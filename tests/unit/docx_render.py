@@ -1,0 +1,65 @@
+"""Render .docx files with LibreOffice and read PDFs back as words, for the tests that
+compare a Word document with our own PDF of the same content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+
+
+def _environment(work: Path) -> dict[str, str]:
+    """Times New Roman is rarely installed on a build machine: fontconfig is pointed at
+    the bundled Liberation Serif (same metrics), so LibreOffice lays lines out as Word."""
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{FONTS}</dir><cachedir>{work / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf), "HOME": str(work)}
+
+
+def to_pdf(files: list[Path], work: Path) -> dict[Path, Path]:
+    """LibreOffice headless, with a profile of its own (another instance may be running);
+    one start for all the files."""
+    out = work / "lo"
+    out.mkdir(exist_ok=True)
+    profile = (work / "profile").as_uri()
+    command = [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to"]
+    subprocess.run(
+        [*command, "pdf", "--outdir", str(out), *map(str, files)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+        env=_environment(work),
+    )
+    return {docx: out / (docx.stem + ".pdf") for docx in files}
+
+
+def lines(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return text.splitlines()
+
+
+def words(pdf: Path, header_words: set[str] = frozenset()) -> list[str]:
+    """The document's words in reading order, without what depends on where pages break:
+    page numbers, the "DỰ THẢO" mark of each page, table header rows (repeated on every
+    page; ``header_words`` are the words of the header cells)."""
+    out: list[str] = []
+    for line in lines(pdf):
+        found = line.replace("DỰ THẢO", " ").split()
+        if not found or (len(found) == 1 and found[0].isdigit()):
+            continue
+        if header_words and set(found) <= header_words:
+            continue
+        out += found
+    return out
