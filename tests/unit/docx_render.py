@@ -4,6 +4,7 @@ compare a Word document with our own PDF of the same content."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,16 +51,21 @@ def lines(pdf: Path) -> list[str]:
     return text.splitlines()
 
 
-def words(pdf: Path, header_words: set[str] = frozenset()) -> list[str]:
+def words(pdf: Path) -> list[str]:
     """The document's words in reading order, without what depends on where pages break:
-    page numbers, the "DỰ THẢO" mark of each page, table header rows (repeated on every
-    page; ``header_words`` are the words of the header cells)."""
+    page numbers, the "DỰ THẢO" mark of each page, and lines already seen (a table's header
+    rows and group row repeat on every page). Words are cut after their hyphens: Word may
+    break a line there ("12-KH-" / "CB"), reportlab does not."""
     out: list[str] = []
+    seen: set[str] = set()
     for line in lines(pdf):
         found = line.replace("DỰ THẢO", " ").split()
         if not found or (len(found) == 1 and found[0].isdigit()):
             continue
-        if header_words and set(found) <= header_words:
+        key = " ".join(found)
+        if key in seen:
             continue
-        out += found
+        seen.add(key)
+        for word in found:
+            out += re.findall(r"[^-]+-?|-+", word)
     return out

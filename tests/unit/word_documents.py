@@ -25,18 +25,6 @@ KINDS = (
     "resolution",
     "notice",
 )
-# The words of the table header cells, per kind (header rows repeat on every page).
-HEADERS = {
-    "blank": "STT Họ và tên Có mặt Vắng có lý do Vắng không lý do Ghi chú",
-    "members": "STT Họ và tên Giới tính Ngày sinh Dân tộc, tôn giáo Quê quán Trình độ (học vấn, "
-    "lý luận, chuyên môn) Nghề nghiệp hiện nay Ngày vào Đảng Ngày chính thức Số thẻ đảng viên "
-    "Ghi chú",
-    "situation": "Chỉ tiêu Số lượng Tỷ lệ Nội dung STT Họ và tên Biến động Ngày Số quyết định "
-    "Ghi chú",
-    "campaign": "TT Nội dung Hạn Hoàn thành Minh chứng, ghi chú Số đảng viên Tỷ lệ",
-    "self_review": "TT Biểu hiện / điều cấm Không có Có biểu hiện Ghi chú",
-    "resolution": "STT Nhiệm vụ Người thực hiện Thời hạn",
-}
 
 
 def regular_meeting(db) -> int:

@@ -38,13 +38,13 @@ def write_campaign_report_docx(
     page.para(intro(state, head), before=6)
     page.heading("I. CÁC BƯỚC ĐÃ THỰC HIỆN")
     centred = ["center", "left", "center", "center", "left"]
-    page.table(STEP_HEADER, step_rows(state), [9, 68, 22, 24, 42], aligns=centred)
+    page.table(STEP_HEADER, step_rows(state), [9, 68, 22, 24, page.frame_mm - 123], aligns=centred)
     page.heading("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN")
     page.para(participation(state))
     page.table(
         FIGURE_HEADER,
         figure_rows(state),
-        [9, 96, 32, 28],
+        [9, page.frame_mm - 69, 32, 28],
         aligns=["center", "left", "center", "center"],
     )
     page.heading("III. ĐÁNH GIÁ CHUNG")

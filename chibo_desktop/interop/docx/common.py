@@ -26,6 +26,7 @@ from ..letterhead import Letterhead
 
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+FRAME_PADDING_MM = 12 * 25.4 / 72  # the PDF frame's padding, 6 pt on each side
 BODY_SIZE = 14
 CELL_SIZE = 11
 CENTER, LEFT, RIGHT, JUSTIFY = (
@@ -70,6 +71,15 @@ class Page:
 
     doc: object
     width_mm: float
+
+    @property
+    def frame_mm(self) -> float:
+        """The width the PDF's tables may take (pdf/common.py frame_width)."""
+        return self.width_mm - FRAME_PADDING_MM
+
+    @property
+    def frame_pt(self) -> float:
+        return self.frame_mm * 72 / 25.4
 
     # --- paragraphs ---------------------------------------------------------------------
     def para(
@@ -121,11 +131,13 @@ class Page:
         aligns: Sequence[str] = (),
         total: Sequence[str] | None = None,
         size: float = CELL_SIZE,
+        group: str = "",
     ):
         """A bordered table; the header row repeats on every page and no row splits. A row
-        given as a plain string spans the table (a group heading)."""
+        given as a plain string spans the table (a group heading); ``group`` is one that
+        repeats with the header."""
         shares = sum(widths) or 1
-        widths_mm = [self.width_mm * w / shares for w in widths]
+        widths_mm = [self.frame_mm * w / shares for w in widths]  # as the PDF's tables
         table = self.doc.add_table(rows=0, cols=len(header))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -135,9 +147,12 @@ class Page:
         _repeat_header(table.rows[0])
         for cell, label in zip(cells, header, strict=False):
             _cell(cell, label, CENTER, bold=True, size=size, shade="EEEEEE")
-        for values in rows:
+        for values in [group, *rows] if group else rows:
             row = table.add_row()
-            _no_split(row)
+            if values is group:
+                _repeat_header(row)
+            else:
+                _no_split(row)
             if isinstance(values, str):
                 merged = row.cells[0].merge(row.cells[-1])
                 _cell(merged, values, LEFT, bold=True, size=size, shade="F5F5F5")

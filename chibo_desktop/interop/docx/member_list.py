@@ -8,12 +8,8 @@ from pathlib import Path
 from ...i18n import format_date
 from ..letterhead import Letterhead
 from ..member_register import RegisterEntry
-from ..pdf.member_list import COLUMNS, TITLE
+from ..pdf.member_list import COLUMNS, TITLE, column_layout
 from .common import CENTER, LEFT, new_page
-
-# Shares of the text column: a "fit" column gets about its sample's width, the name
-# column a long name's.
-_FIT = {"STT": 3, "Nam.": 4, "00/00/0000": 7, "00000000": 7}
 
 
 def write_member_list_docx(
@@ -27,14 +23,7 @@ def write_member_list_docx(
     page = new_page(head, landscape=True)
     page.para(title, align=CENTER, bold=True, size=16, before=12, after=0)
     page.para(f"(Tính đến ngày {format_date(head.date)})", align=CENTER, italic=True, size=13)
-    widths = [
-        14 if w is None else _FIT.get(w[4:], 6) if isinstance(w, str) else w
-        for _h, w, _f in COLUMNS
-    ]
-    rows = [
-        [str(number) if fn is None else fn(entry) or "" for _h, _w, fn in COLUMNS]
-        for number, entry in enumerate(entries, start=1)
-    ]
+    _name, rows, widths = column_layout(entries, page.frame_pt)
     page.table(
         [h for h, _w, _f in COLUMNS],
         rows,

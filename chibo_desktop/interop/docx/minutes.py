@@ -99,7 +99,7 @@ def _blank_register(page: Page, data: MinutesInput) -> None:
     page.table(
         REGISTER_LABELS,
         rows,
-        [10, page.width_mm - 104, 20, 20, 20, 34],  # mm, as the PDF's
+        [10, page.frame_mm - 104, 20, 20, 20, 34],  # mm, as the PDF's
         aligns=["center", "left", "center", "center", "center", "left"],
     )
     if apart:

@@ -43,7 +43,7 @@ def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Pat
                 [c.label for c in columns],
                 rows,
                 # the PDF's widths, never narrower than a date or "STT" needs
-                column_widths(columns, page.width_mm * 72 / 25.4),
+                column_widths(columns, page.frame_pt),
                 aligns=[c.alignment for c in columns],
                 total=total,
             )

@@ -34,9 +34,10 @@ def write_self_review_docx(
     for group, rows in check_groups(review, template).items():
         page.table(
             CHECK_HEADER,
-            [group, *rows],
-            [9, 86, 17, 19, 34],
+            rows,
+            [9, page.frame_mm - 79, 17, 19, 34],  # mm, as the PDF's
             aligns=["center", "left", "center", "center", "left"],
+            group=group,
         )
         page.para("", after=3)
     page.signature(("NGƯỜI TỰ KIỂM ĐIỂM", review.full_name))
