@@ -78,9 +78,8 @@ def draft_resolution(meeting: Meeting, cell_name: str) -> ResolutionText:
     year, month = month_after(meeting.date)
     last_day = dt.date(year, month, calendar.monthrange(year, month)[1])
     due = f"trước ngày {last_day:%d/%m/%Y}"
-    task_lines = _split_tasks("\n".join(x for x in (tasks.content, tasks.conclusion) if x)) if (
-        tasks
-    ) else []  # fmt: skip
+    said = [x for x in (tasks.content, tasks.conclusion) if x] if tasks else []
+    task_lines = _split_tasks("\n".join(said))
     d = meeting.date
     return ResolutionText(
         grounds=[
@@ -108,9 +107,7 @@ def resolution_doc(
         if vote
         else f"Nghị quyết được {cell_name} thông qua tại buổi sinh hoạt ngày {d:%d/%m/%Y}."
     )
-    rows = [
-        [n, t.text, t.who, t.due] for n, t in enumerate(text.tasks, start=1)
-    ]  # fmt: skip
+    rows = [[n, t.text, t.who, t.due] for n, t in enumerate(text.tasks, start=1)]
     return ReportDoc(
         key="resolution",
         title=f"Nghị quyết {_subject(meeting)}",

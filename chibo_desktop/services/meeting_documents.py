@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..domain import meeting_documents as md
-from ..domain.addressing import recipient_lines
+from ..domain.addressing import recipient_lines, superior_committee
 from ..domain.meetings import Meeting
 from ..domain.text import clean_text
 from ..errors import ChiboError
@@ -26,7 +26,6 @@ from .meetings import get_meeting
 from .meetings_export import minutes_input
 from .report_docs import signer
 
-REVIEW_ITEM = md.REVIEW_ITEM
 RESOLUTION_FORMATS = (".pdf", ".docx")
 NOTICE_FORMATS = (".pdf", ".docx", ".txt")
 
@@ -87,6 +86,13 @@ def tasks_to_review(db: Database, date: dt.date) -> str:
     done = "; ".join(f"{n}) {t.text}" for n, t in enumerate(text.tasks, start=1))
     day = dt.date.fromisoformat(earlier[0]["date"])
     return f"Kiểm điểm việc thực hiện các nhiệm vụ Nghị quyết ngày {day:%d/%m/%Y} đề ra: {done}."
+
+
+def review_last_tasks(db: Database, meeting: Meeting) -> None:
+    """Fill the review item of a new meeting with the tasks the last resolution set."""
+    item = next((a for a in meeting.agenda if md.REVIEW_ITEM in a.title.lower()), None)
+    if item is not None and not item.content:
+        item.content = tasks_to_review(db, meeting.date)
 
 
 def redraft_resolution(db: Database, meeting_id: int) -> None:
@@ -156,12 +162,13 @@ def notice_doc(db: Database, meeting_id: int):
     return meeting, md.notice_doc(meeting, signer(cell), cell.name, days_before=days)
 
 
-def notice_recipients(db: Database) -> list[str]:
-    """Members first, then the committee above (HD 42), then the cell's file."""
-    head = upward_letterhead(db, dt.date.today(), addressed=True)
-    above = [line for line in head.recipients if "lưu" not in line.lower()]
-    committee = [f"{head.addressee} (để báo cáo)"] if head.addressee and not above else []
-    return ["Các đồng chí đảng viên trong chi bộ", *above, *committee, "Lưu chi bộ"]
+def notice_recipients(upward: tuple[str, ...], party_committee: str) -> list[str]:
+    """HD 42: the members, then the committee above (as the cell's reports name it), then
+    the cell's file."""
+    above = [line for line in upward if "lưu" not in line.lower()]
+    if not above and superior_committee(party_committee):
+        above = [f"{superior_committee(party_committee)} (để báo cáo)"]
+    return ["Các đồng chí đảng viên trong chi bộ", *above, "Lưu chi bộ"]
 
 
 def export_notice(
@@ -174,11 +181,12 @@ def export_notice(
     on = notice_date(meeting, today or _today())
     number = _number(db, "notice", meeting, on)
     head = upward_letterhead(db, on, number, addressed=False)
-    head = dataclasses.replace(head, recipients=tuple(notice_recipients(db)))
+    cell = get_cell(db)
+    recipients = notice_recipients(head.recipients, cell.party_committee or "")
+    head = dataclasses.replace(head, recipients=tuple(recipients))
     if Path(path).suffix.lower() == ".txt":
         from ..interop.files import atomic_write
 
-        cell = get_cell(db)
         header = [
             (cell.party_committee or "").upper(),
             (cell.name or "").upper(),

@@ -213,21 +213,14 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )
-    _review_last_tasks(db, meeting)
+    from .meeting_documents import review_last_tasks
+
+    review_last_tasks(db, meeting)  # a regular meeting first reviews what was resolved
     opening = [item for key in kinds for item in rules.kind(key).opening]
     if opening:
         steps = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."
         meeting.opening = steps + " " + meeting.opening
     return meeting
-
-
-def _review_last_tasks(db: Database, meeting: Meeting) -> None:
-    """A regular meeting starts by reviewing the tasks the last resolution set."""
-    from .meeting_documents import REVIEW_ITEM, tasks_to_review
-
-    item = next((a for a in meeting.agenda if REVIEW_ITEM in a.title.lower()), None)
-    if item is not None and not item.content:
-        item.content = tasks_to_review(db, meeting.date)
 
 
 def _lower_first(text: str) -> str:

@@ -14,7 +14,7 @@ from ...i18n import _, format_stamp
 from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..errors import show_error
-from .meeting_resolution import ask_document_path
+from ..save_paths import ask_document_path
 
 
 def open_in_viewer(path: Path) -> bool:

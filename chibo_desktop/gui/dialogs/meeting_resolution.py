@@ -4,11 +4,8 @@ resolution is written up after the meeting."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,22 +24,7 @@ from ...domain.meetings import Meeting
 from ...i18n import _
 from ...services import meeting_documents as svc
 from ..errors import show_error
-
-DOCUMENT_FILTER = "PDF (*.pdf);;Word (*.docx)"
-
-
-def ask_document_path(parent, title: str, suggested: str, filters: str = DOCUMENT_FILTER):
-    """A save dialog whose chosen type decides the format; a name typed without an
-    extension gets the chosen type's."""
-    name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() not in (".pdf", ".docx", ".txt"):
-        one_type = ";;" not in chosen and "*." in chosen
-        ext = chosen[chosen.find("*.") + 1 : chosen.find(")")] if one_type else ".pdf"
-        path = path.with_name(path.name + ext)
-    return path
+from ..save_paths import ask_document_path
 
 
 class ResolutionTab(QWidget):

@@ -35,8 +35,8 @@ from ...i18n import _
 from ...services.campaign_reports import get_self_review, save_self_review, write_self_review
 from ..errors import show_error
 from ..models.campaign_review import ReviewMarksModel
+from ..save_paths import ask_document_path
 from .campaign_dialogs import date_edit, pydate, qdate
-from .meeting_resolution import ask_document_path
 
 
 class SelfReviewDialog(QDialog):

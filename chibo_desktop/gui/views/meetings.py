@@ -264,7 +264,7 @@ class MeetingsPage(Page):
 
     def export_blank(self) -> None:
         from ...services import meetings_export as export
-        from ..dialogs.meeting_resolution import ask_document_path
+        from ..save_paths import ask_document_path
 
         path = ask_document_path(self, _("Lưu mẫu biên bản"), "mau-bien-ban.pdf")
         if path is None:
