@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 
 from chibo_desktop.services.cell import get_cell
 from chibo_desktop.services.meeting_documents import resolution_text, save_resolution
-from chibo_desktop.services.meetings import get_meeting
+from chibo_desktop.services.meetings import get_meeting, list_meetings
+from chibo_desktop.services.meetings_export import export_minutes
 
 from .word_documents import KINDS, regular_meeting, write
 
@@ -195,3 +196,19 @@ def test_cli_writes_word_documents(demo_path, tmp_path):
         assert result.returncode == 0, (args, result.stderr)
         assert (tmp_path / args[-1 if args[-1] != "--blank" else -2]).stat().st_size > 0
     assert chibo("meetings", "notice", "1", str(tmp_path / "tb.odt")).returncode != 0
+
+
+def test_draft_minutes_say_so_on_every_page(demo_db, tmp_path):
+    draft = next(r["id"] for r in list_meetings(demo_db) if r["status"] != "final")
+    final = regular_meeting(demo_db)
+    marks = []
+    for meeting_id in (draft, final):
+        doc = Document(str(export_minutes(demo_db, meeting_id, tmp_path / f"{meeting_id}.docx")))
+        section = doc.sections[0]
+        marks.append(
+            [
+                "DỰ THẢO" in "".join(p.text for p in header.paragraphs)
+                for header in (section.first_page_header, section.header)
+            ]
+        )
+    assert marks == [[True, True], [False, False]]

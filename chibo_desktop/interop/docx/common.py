@@ -36,6 +36,9 @@ CENTER, LEFT, RIGHT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.JUSTIFY,
 )
 ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
+# Characters from which a row may run over a page: a row that may not split and is taller
+# than a page would be cut off in Word.
+_LONG_ROW = 1500
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Characters XML 1.0 cannot hold (a pasted control code would make Word refuse the file).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -151,7 +154,7 @@ class Page:
             row = table.add_row()
             if values is group:
                 _repeat_header(row)
-            else:
+            elif sum(map(len, values)) < _LONG_ROW:
                 _no_split(row)
             if isinstance(values, str):
                 merged = row.cells[0].merge(row.cells[-1])
