@@ -20,6 +20,8 @@ KINDS = (
     "blank",
     "members",
     "situation",
+    "assessment",
+    "meetings",
     "campaign",
     "self_review",
     "resolution",
@@ -39,8 +41,11 @@ def write(db, kind: str, path: Path, today: dt.date) -> Path:
         return export_minutes(db, meeting_id, path, blank=kind == "blank")
     if kind == "members":
         return run_to_end(export_members(db, path, today=today)).path
-    if kind == "situation":
+    if kind in ("situation", "meetings"):
         return run_to_end(build_report(db, kind, dt.date(2026, 1, 1), today, path, today=today))
+    if kind == "assessment":
+        year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+        return run_to_end(build_report(db, kind, *year, path, today=today))
     campaign_id = list_campaigns(db, today)[0]["id"]
     if kind == "campaign":
         return write_report(db, campaign_id, path, today)
