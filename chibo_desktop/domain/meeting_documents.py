@@ -113,7 +113,8 @@ def resolution_doc(
         title=f"Nghị quyết {_subject(meeting)}",
         subtitle="",
         date=d,
-        preamble=[*text.grounds, "CHI BỘ QUYẾT NGHỊ:"],
+        preamble=text.grounds,
+        decision="CHI BỘ QUYẾT NGHỊ:",
         sections=[
             Section(
                 "Đánh giá kết quả thực hiện nhiệm vụ tháng qua",
@@ -137,7 +138,8 @@ def _subject(meeting: Meeting) -> str:
     return title[:1].lower() + title[1:]
 
 
-def _time(value: str) -> str:
+def spoken_time(value: str) -> str:
+    """'19:30' -> '19 giờ 30 phút'; dots to fill in by hand when there is no time."""
     try:
         hours, minutes = (int(x) for x in value.split(":"))
     except (ValueError, AttributeError):
@@ -152,7 +154,7 @@ def notice_doc(
     are posted on Sổ tay đảng viên điện tử."""
     d = meeting.date
     weekday = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-    when = f"{_time(meeting.start_time)}, {weekday[d.weekday()]}, ngày {d:%d/%m/%Y}."
+    when = f"{spoken_time(meeting.start_time)}, {weekday[d.weekday()]}, ngày {d:%d/%m/%Y}."
     content = [f"- {a.title}." for a in meeting.agenda] or [DOTS]
     if meeting.topic:
         content.insert(0, f"- Chuyên đề: {meeting.topic}.")
@@ -190,6 +192,8 @@ def plain_text(doc: ReportDoc, header: list[str], recipients: list[str]) -> str:
     """A notice to paste into a message: no table, no layout, the same words."""
     kind, subject = doc.heading
     lines = [*header, "", kind, subject, "", *doc.preamble]
+    if doc.decision:
+        lines.append(doc.decision)
     for number, section in enumerate(doc.sections, start=1):
         lines.append(f"{number}. {section.title}:")
         lines += section.paragraphs

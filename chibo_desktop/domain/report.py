@@ -62,6 +62,7 @@ class ReportDoc:
     landscape: bool = False
     number: str = ""
     preamble: list[str] = field(default_factory=list)  # unnumbered, under the title
+    decision: str = ""  # bold and centred after the preamble: "CHI BỘ QUYẾT NGHỊ:"
     closing: list[str] = field(default_factory=list)  # after the sections, before signing
     body_size: bool = False  # paragraphs in body type (a resolution), not report notes
 

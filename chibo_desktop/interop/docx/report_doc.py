@@ -18,6 +18,8 @@ def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Pat
         page.para(f"Kính gửi: {head.addressee}", align=CENTER)
     for line in doc.preamble:
         page.para(line)
+    if doc.decision:
+        page.para(doc.decision, align=CENTER, bold=True, keep_next=True)
     for number, section in enumerate(doc.sections):
         page.section(number, section.title)
         for line in section.paragraphs:

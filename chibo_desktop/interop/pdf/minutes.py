@@ -13,6 +13,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ...domain.meeting_documents import spoken_time
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ...i18n import format_percent
 from ..letterhead import Letterhead
@@ -57,11 +58,7 @@ def lower_first(value: str) -> str:
 
 def time_text(value: str) -> str:
     """'19:30' -> '19 giờ 30 phút'."""
-    try:
-        hours, minutes = (int(x) for x in value.split(":"))
-    except (ValueError, AttributeError):
-        return f"{DOTS} giờ {DOTS} phút"
-    return f"{hours} giờ {minutes:02d} phút"
+    return spoken_time(value)
 
 
 def long_date(meeting: Meeting, undated: bool = False) -> str:

@@ -51,6 +51,8 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
         story.append(Spacer(1, 4))
         story += [Paragraph(text(line), s.body) for line in doc.preamble]
+        if doc.decision:
+            story.append(Paragraph(text(doc.decision), s.subtitle))
         ending: list = [
             *[Paragraph(text(line), s.body) for line in doc.closing],
             Spacer(1, 10),
