@@ -6,14 +6,13 @@ the header. Text is always added as literal runs, never read as markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT, WD_TABLE_DIRECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT, WD_TABLE_DIRECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,12 +22,22 @@ from ...domain.addressing import recipient_lines
 from ...i18n import document_date
 from ..files import atomic_write
 from ..letterhead import Letterhead
+from .ooxml import (
+    BODY_SIZE,
+    CELL_SIZE,
+    FONT,
+    borderless,
+    cell_margins,
+    fill_cell,
+    no_split,
+    repeat_header,
+    run,
+    set_fonts,
+    set_widths,
+)
 
-FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 FRAME_PADDING_MM = 12 * 25.4 / 72  # the PDF frame's padding, 6 pt on each side
-BODY_SIZE = 14
-CELL_SIZE = 11
 CENTER, LEFT, RIGHT, JUSTIFY = (
     WD_ALIGN_PARAGRAPH.CENTER,
     WD_ALIGN_PARAGRAPH.LEFT,
@@ -40,32 +49,6 @@ ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
 # than a page would be cut off in Word.
 _LONG_ROW = 1500
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-# Characters XML 1.0 cannot hold (a pasted control code would make Word refuse the file).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(value: object) -> str:
-    return _NOT_XML.sub("", "" if value is None else str(value))
-
-
-def _set_fonts(r_pr, size: float | None = None) -> None:
-    """Name the font for every script, East Asian included: otherwise Word on a Vietnamese
-    Windows picks its own font for some characters."""
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)  # a theme font would win over the name
-    if size is not None:
-        for tag in ("w:sz", "w:szCs"):
-            el = r_pr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                r_pr.append(el)
-            el.set(qn("w:val"), str(int(size * 2)))
 
 
 @dataclass
@@ -145,30 +128,30 @@ class Page:
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.table_direction = WD_TABLE_DIRECTION.LTR
-        _cell_margins(table, 3)
+        cell_margins(table, 3)
         cells = table.add_row().cells
-        _repeat_header(table.rows[0])
+        repeat_header(table.rows[0])
         for cell, label in zip(cells, header, strict=False):
-            _cell(cell, label, CENTER, bold=True, size=size, shade="EEEEEE")
+            fill_cell(cell, label, CENTER, bold=True, size=size, shade="EEEEEE")
         for values in [group, *rows] if group else rows:
             row = table.add_row()
             if values is group:
-                _repeat_header(row)
+                repeat_header(row)
             elif sum(map(len, values)) < _LONG_ROW:
-                _no_split(row)
+                no_split(row)
             if isinstance(values, str):
                 merged = row.cells[0].merge(row.cells[-1])
-                _cell(merged, values, LEFT, bold=True, size=size, shade="F5F5F5")
+                fill_cell(merged, values, LEFT, bold=True, size=size, shade="F5F5F5")
                 continue
             for i, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
                 align = ALIGN.get(aligns[i] if i < len(aligns) else "left", LEFT)
-                _cell(cell, value, align, size=size)
+                fill_cell(cell, value, align, size=size)
         if total is not None:
             row = table.add_row()
-            _no_split(row)
+            no_split(row)
             for i, (cell, value) in enumerate(zip(row.cells, total, strict=False)):
                 align = ALIGN.get(aligns[i] if i < len(aligns) else "left", LEFT)
-                _cell(cell, value, align, bold=True, size=size, shade="EEEEEE")
+                fill_cell(cell, value, align, bold=True, size=size, shade="EEEEEE")
         set_widths(table, widths_mm)
         return table
 
@@ -185,9 +168,9 @@ class Page:
         signature the left column holds "Nơi nhận"."""
         self.para("", after=0)
         table = self.doc.add_table(rows=1, cols=2)
-        _borderless(table)
+        borderless(table)
         left_cell, right_cell = table.rows[0].cells
-        _no_split(table.rows[0])
+        no_split(table.rows[0])
         if left:
             _signer(left_cell, *left, personal=not caption)
         else:
@@ -197,77 +180,6 @@ class Page:
 
     def save(self, path: str | Path) -> Path:
         return atomic_write(path, lambda tmp: self.doc.save(str(tmp)))
-
-
-def run(p, value: str, *, bold=False, italic=False, underline=False, size=BODY_SIZE):
-    r = p.add_run(clean(value))  # python-docx turns \n into a line break, \t into a tab
-    r.bold, r.italic, r.underline = bold, italic, underline
-    r.font.size = Pt(size)
-    r.font.name = FONT
-    _set_fonts(r._element.get_or_add_rPr())
-    return r
-
-
-def _cell(cell, value: str, align, *, bold=False, size=CELL_SIZE, shade: str = "") -> None:
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # as the PDF's cells
-    p = cell.paragraphs[0]
-    p.paragraph_format.alignment = align
-    p.paragraph_format.space_after = Pt(0)
-    if value:
-        run(p, value, bold=bold, size=size)
-    if shade:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        fill = OxmlElement("w:shd")
-        fill.set(qn("w:val"), "clear")
-        fill.set(qn("w:color"), "auto")
-        fill.set(qn("w:fill"), shade)
-        tc_pr.append(fill)
-
-
-def set_widths(table, widths_mm: Sequence[float]) -> None:
-    """Column widths in the grid (what LibreOffice reads) and in every cell (Word)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=False):
-        col.w = Mm(w)
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths_mm, strict=False):
-            cell.width = Mm(w)
-
-
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:tblHeader"))
-    _no_split(row)
-
-
-def _no_split(row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _borderless(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
-    _cell_margins(table, 0)
-
-
-def _cell_margins(table, points: float) -> None:
-    """Cell padding as in the PDF, so a column holds the same text and a row is as tall."""
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("top", "left", "bottom", "right"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(int(points * 20)))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    table._tbl.tblPr.append(margins)
 
 
 def _lines(cell, lines: Sequence[tuple[str, dict]], align=CENTER) -> None:
@@ -330,15 +242,15 @@ def _fonts(doc) -> None:
     if defaults is not None:
         r_pr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if r_pr is not None:
-            _set_fonts(r_pr, BODY_SIZE)
+            set_fonts(r_pr, BODY_SIZE)
     # every style of the template, so that a paragraph the secretary adds in Word in
     # any built-in style is also in Times New Roman, never in a theme font
     for fonts in list(doc.styles.element.iter(qn("w:rFonts"))):
-        _set_fonts(fonts.getparent())
+        set_fonts(fonts.getparent())
     for name in ("Normal", "Heading 2", "Table Grid", "Header"):
         style = doc.styles[name]
         style.font.name = FONT
-        _set_fonts(style.element.get_or_add_rPr(), BODY_SIZE if name != "Header" else 13)
+        set_fonts(style.element.get_or_add_rPr(), BODY_SIZE if name != "Header" else 13)
     # the PDF's leading is 1.3 times the type size; Word's single spacing of Times New
     # Roman is about 1.15 times
     doc.styles["Normal"].paragraph_format.line_spacing = 1.13
@@ -374,7 +286,7 @@ def letterhead(page: Page, head: Letterhead) -> None:
     """Left: ĐẢNG BỘ …, CHI BỘ … (bold), *, Số; right: ĐẢNG CỘNG SẢN VIỆT NAM bold and
     underlined, the italic place-and-date line."""
     table = page.doc.add_table(rows=1, cols=2)
-    _borderless(table)
+    borderless(table)
     left, right = table.rows[0].cells
     left_lines: list[tuple[str, dict]] = [
         (head.party_committee.upper(), {}),

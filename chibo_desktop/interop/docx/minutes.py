@@ -23,7 +23,8 @@ from ..pdf.minutes_blank import (
     VOTE_LINE,
     blank_register,
 )
-from .common import LEFT, Page, new_page, run
+from .common import LEFT, Page, new_page
+from .ooxml import run
 
 
 def write_minutes_docx(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:
