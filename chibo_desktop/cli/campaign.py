@@ -32,7 +32,7 @@ def register(commands) -> None:
     p.add_argument("--end", default=None, help=_("ngày kết thúc (nếu có)"))
     p.add_argument("--title", default="", help=_("tên đợt"))
     p.set_defaults(handler=cmd_new)
-    p = sub.add_parser("report", help=_("báo cáo kết quả ra tệp .pdf hoặc .xlsx"))
+    p = sub.add_parser("report", help=_("báo cáo kết quả ra tệp .pdf, .xlsx hoặc .docx"))
     p.add_argument("id", type=int, help=_("số của đợt (xem: campaign list)"))
     p.add_argument("output", help=_("tệp kết quả"))
     p.set_defaults(handler=cmd_report)
@@ -129,7 +129,7 @@ def cmd_new(args) -> int:
 def cmd_report(args) -> int:
     from ..services.campaign_reports import write_report
 
-    path = output_path(args.output, (".pdf", ".xlsx"))
+    path = output_path(args.output, (".pdf", ".xlsx", ".docx"))
     with opened(args) as db:
         written = write_report(db, args.id, path)
     print(_("Đã ghi {path}.").format(path=written))

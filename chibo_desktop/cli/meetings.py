@@ -6,6 +6,8 @@ from ..errors import ChiboError
 from ..i18n import _, format_date, ngettext
 from .common import opened, output_path, print_json
 
+DOCUMENT_FORMATS = (".pdf", ".docx")
+
 
 def register(commands) -> None:
     group = commands.add_parser("meetings", help=_("biên bản sinh hoạt chi bộ"))
@@ -14,13 +16,13 @@ def register(commands) -> None:
     p.add_argument("--year", type=int, default=None, help=_("chỉ năm này"))
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_list)
-    p = sub.add_parser("print", help=_("in biên bản ra tệp PDF"))
+    p = sub.add_parser("print", help=_("in biên bản ra tệp PDF hoặc Word"))
     p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
-    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
     p.add_argument("--blank", action="store_true", help=_("mẫu trống để ghi tay"))
     p.set_defaults(handler=cmd_print)
     p = sub.add_parser("blank", help=_("mẫu biên bản trống để ghi tay, chưa gắn với buổi nào"))
-    p.add_argument("output", metavar="OUT.pdf")
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
     p.add_argument(
         "--kind",
         action="append",
@@ -29,6 +31,14 @@ def register(commands) -> None:
         help=_("loại sinh hoạt (thuong_ky, chuyen_de); nhắc lại để ghép"),
     )
     p.set_defaults(handler=cmd_blank)
+    p = sub.add_parser("resolution", help=_("nghị quyết chi bộ của buổi sinh hoạt thường kỳ"))
+    p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx")
+    p.set_defaults(handler=cmd_resolution)
+    p = sub.add_parser("notice", help=_("thông báo sinh hoạt chi bộ gửi đảng viên và cấp trên"))
+    p.add_argument("id", type=int, help=_("số của buổi sinh hoạt (xem “meetings list”)"))
+    p.add_argument("output", metavar="OUT.pdf|OUT.docx|OUT.txt")
+    p.set_defaults(handler=cmd_notice)
     p = sub.add_parser("attendance", help=_("bảng theo dõi dự họp cả năm (Excel)"))
     p.add_argument("year", type=int)
     p.add_argument("output", metavar="OUT.xlsx")
@@ -77,21 +87,41 @@ def cmd_list(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from ..services.meetings_export import export_minutes_pdf
+    from ..services.meetings_export import export_minutes
 
-    path = output_path(args.output, (".pdf",))
+    path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
-        export_minutes_pdf(db, args.id, path, blank=args.blank)
+        export_minutes(db, args.id, path, blank=args.blank)
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 
 
 def cmd_blank(args) -> int:
-    from ..services.meetings_export import export_blank_form_pdf
+    from ..services.meetings_export import export_blank_form
 
-    path = output_path(args.output, (".pdf",))
+    path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
-        export_blank_form_pdf(db, path, tuple(args.kinds or ("thuong_ky",)))
+        export_blank_form(db, path, tuple(args.kinds or ("thuong_ky",)))
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_resolution(args) -> int:
+    from ..services.meeting_documents import RESOLUTION_FORMATS, export_resolution
+
+    path = output_path(args.output, RESOLUTION_FORMATS)
+    with opened(args) as db:
+        export_resolution(db, args.id, path)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0
+
+
+def cmd_notice(args) -> int:
+    from ..services.meeting_documents import NOTICE_FORMATS, export_notice
+
+    path = output_path(args.output, NOTICE_FORMATS)
+    with opened(args) as db:
+        export_notice(db, args.id, path)
     print(_("Đã ghi {path}.").format(path=path))
     return 0
 

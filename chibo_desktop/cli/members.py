@@ -15,7 +15,7 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true", help=_("in dạng JSON"))
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser("export", help=_("xuất danh sách đảng viên ra Excel hoặc PDF"))
-    p.add_argument("out", metavar="OUT.xlsx|OUT.pdf", help=_("tệp kết quả"))
+    p.add_argument("out", metavar="OUT.xlsx|OUT.pdf|OUT.docx", help=_("tệp kết quả"))
     p.add_argument("--all", action="store_true", help=_("cả những người đã rời chi bộ"))
     p.set_defaults(handler=cmd_export)
     members_import.register(sub)

@@ -33,7 +33,7 @@ def register(commands) -> None:
             "báo cáo này, hoặc số tiếp theo trong năm)"
         ),
     )
-    p.add_argument("output", metavar="OUT.xlsx|OUT.pdf", help=_("tệp kết quả"))
+    p.add_argument("output", metavar="OUT.xlsx|OUT.pdf|OUT.docx", help=_("tệp kết quả"))
     p.set_defaults(handler=cmd_report)
 
     p = commands.add_parser("reminders", help=_("những việc cần làm: dự bị, huy hiệu, họp…"))
@@ -50,7 +50,7 @@ def cmd_report(args) -> int:
     start_default, end_default = default_period(now)
     end = parse_date(args.end) if args.end else end_default
     start = parse_date(args.start) if args.start else start_default
-    path = output_path(args.output, (".xlsx", ".pdf"))
+    path = output_path(args.output, (".xlsx", ".pdf", ".docx"))
     warning = period_warning(end, now)
     if warning:
         print(warning, file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-DOCUMENT_KINDS = ("Báo cáo", "Bảng tổng hợp")
+DOCUMENT_KINDS = ("Báo cáo", "Bảng tổng hợp", "Nghị quyết", "Thông báo")
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,10 @@ class ReportDoc:
     signer: Signer
     landscape: bool = False
     number: str = ""
+    preamble: list[str] = field(default_factory=list)  # unnumbered, under the title
+    decision: str = ""  # bold and centred after the preamble: "CHI BỘ QUYẾT NGHỊ:"
+    closing: list[str] = field(default_factory=list)  # after the sections, before signing
+    body_size: bool = False  # paragraphs in body type (a resolution), not report notes
 
     @property
     def heading(self) -> tuple[str, str]:

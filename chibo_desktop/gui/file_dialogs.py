@@ -12,15 +12,35 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..config import load_config, save_config
 
 IMPORTS, EXPORTS = "imports", "exports"
+DOCUMENT_FILTER = "PDF (*.pdf);;Word (*.docx)"
 
 
 def ask_save_path(parent: QWidget | None, kind: str, title: str, name: str, filter_: str) -> str:
     """The path chosen to save ``name`` (a suggested file name), or "" when cancelled."""
-    chosen, _filter = QFileDialog.getSaveFileName(
+    return ask_save(parent, kind, title, name, filter_)[0]
+
+
+def ask_save(parent, kind: str, title: str, name: str, filter_: str) -> tuple[str, str]:
+    """The path chosen ("" when cancelled) and the file type chosen in the dialog."""
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, title, str(last_folder(kind) / Path(name).name), filter_
     )
     _remember(kind, chosen)
-    return chosen
+    return chosen, chosen_filter
+
+
+def ask_document_path(parent, title: str, suggested: str, filters: str = DOCUMENT_FILTER):
+    """A document saved as PDF or Word (or plain text): the chosen type decides the format,
+    and a name typed without an extension gets the chosen type's."""
+    name, chosen = ask_save(parent, EXPORTS, title, suggested, filters)
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".pdf", ".docx", ".txt"):
+        one_type = ";;" not in chosen and "*." in chosen
+        ext = chosen[chosen.find("*.") + 1 : chosen.find(")")] if one_type else ".pdf"
+        path = path.with_name(path.name + ext)
+    return path
 
 
 def ask_open_path(parent: QWidget | None, kind: str, title: str, filter_: str) -> str:

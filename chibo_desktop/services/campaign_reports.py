@@ -72,7 +72,7 @@ def write_report(
     today: dt.date | None = None,
     number: str = "",
 ) -> Path:
-    """The report of results, as PDF or Excel according to the file's suffix; ``number``
+    """The report of results, as PDF, Excel or Word according to the file's suffix; ``number``
     is its Số (empty: the next report number of the year)."""
     today = today or _today()
     state = campaign_state(db, campaign_id, today)
@@ -88,7 +88,11 @@ def write_report(
         from ..interop.campaign_xlsx import write_campaign_workbook
 
         return write_campaign_workbook(path, state, head, secretary)
-    raise ChiboError(_("Báo cáo chỉ ghi được ra tệp .pdf hoặc .xlsx."))
+    if suffix == ".docx":
+        from ..interop.docx.campaign_report import write_campaign_report_docx
+
+        return write_campaign_report_docx(path, state, head, secretary)
+    raise ChiboError(_("Báo cáo chỉ ghi được ra tệp .pdf, .xlsx hoặc .docx."))
 
 
 def write_self_review(
@@ -98,14 +102,15 @@ def write_self_review(
     path: str | Path,
     today: dt.date | None = None,
 ) -> Path:
-    """One member's self-review as a PDF to print and sign (never part of list exports)."""
+    """One member's self-review as a PDF or .docx to print and sign (never in a list)."""
     today = today or _today()
     review = get_self_review(db, campaign_id, member_id)
     state = campaign_state(db, campaign_id, today)
     detail = get_member(db, member_id)
     head, _secretary = _letterhead(db, review.submitted or today)
-    from ..interop.pdf.self_review import write_self_review_pdf
+    if Path(path).suffix.lower() == ".docx":
+        from ..interop.docx.self_review import write_self_review_docx as write
+    else:
+        from ..interop.pdf.self_review import write_self_review_pdf as write
 
-    return write_self_review_pdf(
-        path, review, state.template, state.title, head, detail.member.position
-    )
+    return write(path, review, state.template, state.title, head, detail.member.position)

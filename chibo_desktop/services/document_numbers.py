@@ -20,6 +20,8 @@ KIND_OF_REPORT = {
     "meetings": "BC",
     "campaign": "BC",
     "attendance": "BTH",  # bảng tổng hợp
+    "resolution": "NQ",  # nghị quyết
+    "notice": "TB",  # thông báo
 }
 ISSUER = "CB"  # chi bộ
 

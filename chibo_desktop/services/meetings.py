@@ -214,6 +214,9 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )
+    from .meeting_documents import review_last_tasks
+
+    review_last_tasks(db, meeting)  # a regular meeting first reviews what was resolved
     opening = [item for key in kinds for item in rules.kind(key).opening]
     if opening:
         steps = "Mở đầu: " + "; ".join(_lower_first(i) for i in opening) + "."

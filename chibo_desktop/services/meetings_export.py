@@ -65,6 +65,23 @@ def export_minutes_pdf(db: Database, meeting_id: int, path: str | Path, *, blank
     return build_minutes(path, minutes_input(db, meeting_id, blank=blank), blank=blank)
 
 
+def export_minutes(db: Database, meeting_id: int, path: str | Path, *, blank: bool = False):
+    """The minutes (or the blank form) as .pdf or .docx, by the file's extension."""
+    if Path(path).suffix.lower() == ".docx":
+        from ..interop.docx.minutes import write_minutes_docx
+
+        return write_minutes_docx(path, minutes_input(db, meeting_id, blank=blank), blank=blank)
+    return export_minutes_pdf(db, meeting_id, path, blank=blank)
+
+
+def export_blank_form(db: Database, path: str | Path, kinds: tuple[str, ...] = ("thuong_ky",)):
+    if Path(path).suffix.lower() == ".docx":
+        from ..interop.docx.minutes import write_minutes_docx
+
+        return write_minutes_docx(path, blank_form_input(db, kinds), blank=True)
+    return export_blank_form_pdf(db, path, kinds)
+
+
 def export_attendance_xlsx(db: Database, year: int, path: str | Path) -> Path:
     """Members × the year's meetings with x / P / K, per-member and per-meeting rates."""
     from ..interop.attendance_xlsx import MeetingColumn, write_attendance

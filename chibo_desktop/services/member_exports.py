@@ -32,7 +32,7 @@ from .letterheads import upward_letterhead
 from .members import state_of
 
 LEAVING = ("resigned", "struck_off", "expelled", "temp_in_end")
-FORMATS = (".xlsx", ".pdf")
+FORMATS = (".xlsx", ".pdf", ".docx")
 
 
 @dataclass(frozen=True)
@@ -118,12 +118,12 @@ def export_members(
     today: dt.date | None = None,
     number: str = "",
 ) -> Generator[Progress, None, ExportResult]:
-    """Write the list to ``path`` (.xlsx or .pdf). ``member_ids`` keeps a screen's order
+    """Write the list to ``path`` (.xlsx, .pdf or .docx). ``member_ids`` keeps a screen's order
     and filter; without it, every member of the cell in register order."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
-        raise ChiboError(_("Chỉ xuất được tệp .xlsx hoặc .pdf."))
+        raise ChiboError(_("Chỉ xuất được tệp .xlsx, .pdf hoặc .docx."))
     today = today or _today()
     yield Progress(0, 3, _("Đang đọc danh sách…"))
     entries = register_entries(db, member_ids=member_ids, include_left=include_left)
@@ -134,6 +134,11 @@ def export_members(
         from ..interop.members_xlsx import write_members_xlsx
 
         write_members_xlsx(target, head, entries, signer=("BÍ THƯ", get_cell(db).secretary_name))
+    elif suffix == ".docx":
+        from ..interop.docx.member_list import write_member_list_docx
+
+        secretary = get_cell(db).secretary_name
+        write_member_list_docx(target, head, entries, signer=("BÍ THƯ", secretary))
     else:
         from ..interop.pdf.member_list import write_member_list_pdf
 

@@ -32,7 +32,7 @@ REPORTS = [
     ReportKind("meetings", N_("4. Tổng hợp sinh hoạt chi bộ"), "range"),
     ReportKind("campaign", N_("5. Báo cáo đợt sinh hoạt chính trị"), "range"),
 ]
-FORMATS = (".xlsx", ".pdf")
+FORMATS = (".xlsx", ".pdf", ".docx")
 
 
 def report_kinds() -> list[ReportKind]:
@@ -133,13 +133,13 @@ def build_report(
     today: dt.date | None = None,
     number: str = "",
 ) -> Generator[Progress, None, Path]:
-    """Write the report to ``path``; its extension (.xlsx or .pdf) picks the format.
+    """Write the report to ``path``; its extension (.xlsx, .pdf, .docx) picks the format.
     ``number`` is the Số printed under the cell's name (empty: the next of its kind)."""
     kind = _kind(name)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ChiboError(_("Tệp báo cáo phải có đuôi .xlsx hoặc .pdf."))
+        raise ChiboError(_("Tệp báo cáo phải có đuôi .xlsx, .pdf hoặc .docx."))
     on = today or _today()
     yield Progress(0, 3, _("Đang tổng hợp số liệu…"))
     if kind.key in ("members", "campaign"):
@@ -154,6 +154,10 @@ def build_report(
         from ..interop.reports_xlsx import write_report_xlsx
 
         written = write_report_xlsx(path, head, doc)
+    elif suffix == ".docx":
+        from ..interop.docx.report_doc import write_report_docx
+
+        written = write_report_docx(path, head, doc)
     else:
         from ..interop.pdf.report_doc import write_report_pdf
 

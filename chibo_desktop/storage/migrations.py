@@ -79,6 +79,11 @@ def _dues(db: Database) -> None:
     _run_sql_statements(db, "v8")
 
 
+@migrations(name="009_resolution_texts")
+def _resolution_texts(db: Database) -> None:
+    _run_sql_statements(db, "v9")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

@@ -123,7 +123,10 @@ def test_each_report_previews_and_saves_as_excel_and_pdf(
                 ).stdout
                 assert "CHI BỘ KHU PHỐ 3" in text
             assert page.status.text() == f"Đã lưu {page.last_saved}."
-    assert [a[2] for a in asked[:2]] == ["Bảng tính Excel (*.xlsx)", "Tệp PDF (*.pdf)"]
+    assert [a[2] for a in asked[:2]] == [
+        "Bảng tính Excel (*.xlsx)",
+        "Tệp PDF (*.pdf);;Tệp Word để sửa tiếp (*.docx)",
+    ]
     assert asked[0][1].endswith("danh_sach_dang_vien_20260315.xlsx")
     assert asked[5][1].endswith("xep_loai_dang_vien_2025.pdf")
 

@@ -10,6 +10,8 @@ import textwrap
 import pytest
 
 from chibo_desktop.cli import main
+from chibo_desktop.domain.members import Member
+from chibo_desktop.services.members import save_member
 from chibo_desktop.storage.database import open_database
 
 from .import_files import simple_list, write_xlsx
@@ -102,11 +104,7 @@ CHILD = textwrap.dedent(
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killing_the_import_midway_leaves_the_register_unchanged_and_intact(db_path, tmp_path):
     db = open_database(db_path)
-    db.execute(
-        "INSERT INTO members(full_name, card_number, search_text) "
-        "VALUES ('Người Có Sẵn', '99.000001', 'nguoi co san 99.000001')"
-    )
-    db.conn.commit()
+    save_member(db, Member(full_name="Người Có Sẵn", card_number="99.000001"))
     before = db.execute("SELECT * FROM members").fetchall()
     db.close()
     rows = [

@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).parents[2] / "chibo_desktop"
-FILE_LIBRARIES = {"sqlite3", "sqlite_utils", "openpyxl", "reportlab", "python_calamine"}
+FILE_LIBRARIES = {"sqlite3", "sqlite_utils", "openpyxl", "reportlab", "docx", "python_calamine"}
 
 
 def imports(path: Path) -> set[str]:

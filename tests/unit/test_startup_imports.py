@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-HEAVY = {"openpyxl", "reportlab", "python_calamine"}
+HEAVY = {"openpyxl", "reportlab", "docx", "python_calamine"}
 
 # Run the real GUI entry with --smoke, then list every module the process imported (and,
 # on Linux, every shared library it loaded, as "lib:NAME").

@@ -19,7 +19,7 @@ from ...services import meetings as svc
 from ...services import meetings_export as export
 from ..elided_label import ElidedLabel
 from ..errors import show_error
-from ..file_dialogs import EXPORTS, ask_save_path
+from ..file_dialogs import ask_document_path
 from ..printing import print_file, print_folder
 
 
@@ -42,7 +42,11 @@ class MeetingActions(QWidget):
         self.reopen_button = QPushButton(_("Mở lại để sửa"))
         self.print_button = QPushButton(_("In…"))
         self.print_button.setToolTip(_("Mở bản PDF để in (Ctrl+P)"))
-        self.pdf_button = QPushButton(_("Lưu PDF…"))
+        self.pdf_button = QPushButton(_("Lưu PDF/Word…"))
+        self.notice_button = QPushButton(_("Thông báo…"))
+        self.notice_button.setToolTip(
+            _("Thông báo sinh hoạt gửi đảng viên và cấp trên: PDF, Word hoặc văn bản để nhắn tin")
+        )
         self.blank_button = QPushButton(_("Mẫu ghi tay…"))
         self.blank_button.setToolTip(_("Biên bản trống có sẵn danh sách điểm danh, để ghi tay"))
         self.state = QLabel()
@@ -55,6 +59,7 @@ class MeetingActions(QWidget):
             (paper_row, self.print_button, self.print_pdf),
             (paper_row, self.pdf_button, self.save_pdf),
             (paper_row, self.blank_button, self.save_blank),
+            (paper_row, self.notice_button, self.save_notice),
         ):
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -146,7 +151,7 @@ class MeetingActions(QWidget):
         if meeting_id is None:
             return
         self.editor.flush()
-        self.set_message(_("Đang tạo PDF…"))
+        self.set_message(_("Đang tạo tệp…"))
 
         def done(written) -> None:
             self.set_message(_("Đã ghi {path}").format(path=written))
@@ -154,12 +159,12 @@ class MeetingActions(QWidget):
                 then(Path(written))
 
         self.tasks.run(
-            export.export_minutes_pdf,
+            export.export_minutes,
             meeting_id,
             path,
             blank=blank,
             on_done=done,
-            on_error=lambda e: show_error(self, e, _("Không tạo được PDF")),
+            on_error=lambda e: show_error(self, e, _("Không tạo được tệp")),
         )
 
     def print_pdf(self) -> None:
@@ -167,10 +172,7 @@ class MeetingActions(QWidget):
         self._export(folder / f"bien-ban-{self._meeting_id()}.pdf", False, self.opener)
 
     def _ask_path(self, suggested: str) -> Path | None:
-        name = ask_save_path(self, EXPORTS, _("Lưu tệp PDF"), suggested, "PDF (*.pdf)")
-        if not name:
-            return None
-        return Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        return ask_document_path(self, _("Lưu biên bản"), suggested)
 
     def save_pdf(self) -> None:
         meeting = self.editor.meeting
@@ -187,3 +189,26 @@ class MeetingActions(QWidget):
         path = self._ask_path(f"mau-bien-ban-{meeting.date.isoformat()}.pdf")
         if path is not None:
             self._export(path, True)
+
+    def save_notice(self) -> None:
+        from ...services.meeting_documents import export_notice
+
+        meeting = self.editor.meeting
+        if meeting is None or meeting.id is None:
+            return
+        path = ask_document_path(
+            self,
+            _("Lưu thông báo sinh hoạt"),
+            f"thong-bao-{meeting.date.isoformat()}.pdf",
+            "PDF (*.pdf);;Word (*.docx);;" + _("Văn bản để nhắn tin") + " (*.txt)",
+        )
+        if path is None:
+            return
+        self.editor.flush()
+        self.tasks.run(
+            export_notice,
+            meeting.id,
+            path,
+            on_done=lambda written: self.set_message(_("Đã ghi {path}").format(path=written)),
+            on_error=lambda e: show_error(self, e, _("Không tạo được thông báo")),
+        )

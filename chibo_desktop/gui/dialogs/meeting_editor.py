@@ -36,6 +36,7 @@ from ..models.meetings_model import AttendanceModel, DiscussionModel, Resolution
 from ..tasks import Tasks
 from .meeting_actions import MeetingActions
 from .meeting_content import ContentTab, GeneralTab, table
+from .meeting_resolution import ResolutionTab
 
 AUTOSAVE_MS = 1500
 PHRASE_FIELDS = ("opening", "content", "conclusion")
@@ -126,6 +127,9 @@ class MeetingEditor(QWidget):
             _("Biểu quyết"),
         )
 
+        self.resolution = ResolutionTab(tasks, self)
+        self.tabs.addTab(self.resolution, _("Nghị quyết"))
+
         layout.addWidget(self.tabs, 1)
         panel = QFrame()
         panel.setObjectName("meetingSummaryPanel")
@@ -203,6 +207,7 @@ class MeetingEditor(QWidget):
             self.discussions.set_rows(copy.deepcopy(meeting.discussions))
             self.resolutions.set_rows(copy.deepcopy(meeting.resolutions))
             self._set_read_only(meeting.final)
+            self.resolution.show_meeting(meeting)
             self.attendance_view.resizeColumnsToContents()
         finally:
             self._loading = False

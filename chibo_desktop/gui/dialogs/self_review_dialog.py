@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -34,7 +33,7 @@ from ...domain.text import fold
 from ...i18n import _
 from ...services.campaign_reports import get_self_review, save_self_review, write_self_review
 from ..errors import show_error
-from ..file_dialogs import EXPORTS, ask_save_path
+from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
 from .campaign_dialogs import date_edit, pydate, qdate
 
@@ -198,12 +197,9 @@ class SelfReviewDialog(QDialog):
         suggested = (
             "tu-kiem-diem-" + re.sub(r"[^a-z0-9]+", "-", fold(self.name)).strip("-") + ".pdf"
         )
-        name = ask_save_path(
-            self, EXPORTS, _("Lưu bản tự kiểm điểm (PDF)"), suggested, "PDF (*.pdf)"
-        )
-        if not name:
+        path = ask_document_path(self, _("Lưu bản tự kiểm điểm"), suggested)
+        if path is None:
             return
-        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
 
         def write() -> None:
             self.message.setText(_("Đang tạo PDF…"))

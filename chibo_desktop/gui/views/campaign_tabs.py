@@ -193,11 +193,17 @@ class ReportTab(QWidget):
         if self.state is None or self.ask_path is None:
             return
         stem = "bao-cao-" + re.sub(r"[^a-z0-9]+", "-", fold(self.state.title)).strip("-")
-        filter_ = _("Tệp PDF (*.pdf)") if suffix == ".pdf" else _("Bảng tính Excel (*.xlsx)")
+        filter_ = (
+            _("Tệp PDF (*.pdf)") + ";;" + _("Tệp Word để sửa tiếp (*.docx)")
+            if suffix == ".pdf"
+            else _("Bảng tính Excel (*.xlsx)")
+        )
         folder = self.last_saved.parent if self.last_saved else Path.home()
         path = self.ask_path(_("Lưu báo cáo đợt sinh hoạt"), str(folder / (stem + suffix)), filter_)
         if path is None:
             return
+        if suffix == ".pdf" and path.suffix.lower() == ".docx":
+            suffix = ".docx"  # the file's extension decides the format
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         campaign_id = self.state.id

@@ -268,14 +268,14 @@ class MeetingsPage(Page):
         )
 
     def export_blank(self) -> None:
-        name = ask_save_path(self, EXPORTS, _("Lưu tệp PDF"), "mau-bien-ban.pdf", "PDF (*.pdf)")
-        if not name:
-            return
         from ...services import meetings_export as export
+        from ..file_dialogs import ask_document_path
 
-        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+        path = ask_document_path(self, _("Lưu mẫu biên bản"), "mau-bien-ban.pdf")
+        if path is None:
+            return
         self.tasks.run(
-            export.export_blank_form_pdf,
+            export.export_blank_form,
             path,
             on_done=lambda p: self.count_label.setText(_("Đã ghi {path}").format(path=p)),
             on_error=lambda e: show_error(self, e, _("Không tạo được PDF")),

@@ -315,7 +315,10 @@ class MembersPage(MembersBar, Page):
             )
 
     def export(self, kind: str) -> None:
-        label = {"xlsx": _("Tệp Excel (*.xlsx)"), "pdf": _("Tệp PDF (*.pdf)")}[kind]
+        label = {
+            "xlsx": _("Tệp Excel (*.xlsx)"),
+            "pdf": _("Tệp PDF (*.pdf)") + ";;" + _("Tệp Word để sửa tiếp (*.docx)"),
+        }[kind]
         name = ask_save_path(
             self, EXPORTS, _("Xuất danh sách đảng viên"), f"danh-sach-dang-vien.{kind}", label
         )

@@ -36,7 +36,7 @@ from ...services.reports import (
     report_kinds,
 )
 from ..errors import show_error
-from ..file_dialogs import EXPORTS, ask_save_path
+from ..file_dialogs import EXPORTS, ask_save
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 from .pages import described
@@ -313,8 +313,13 @@ class ReportsPage(Page):
             show_error(self, Exception(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")))
             return
         suffix = ".xlsx" if self.excel.isChecked() else ".pdf"
-        filter_ = _("Bảng tính Excel (*.xlsx)") if suffix == ".xlsx" else _("Tệp PDF (*.pdf)")
-        name = ask_save_path(
+        word = _("Tệp Word để sửa tiếp (*.docx)")
+        filter_ = (
+            _("Bảng tính Excel (*.xlsx)")
+            if suffix == ".xlsx"
+            else _("Tệp PDF (*.pdf)") + ";;" + word
+        )
+        name, chosen = ask_save(
             self,
             EXPORTS,
             _("Lưu báo cáo"),
@@ -324,6 +329,8 @@ class ReportsPage(Page):
         if not name:
             return
         path = Path(name)
+        if suffix == ".pdf" and (chosen == word or path.suffix.lower() == ".docx"):
+            suffix = ".docx"  # the file's extension decides the format
         if path.suffix.lower() != suffix:
             path = path.with_suffix(suffix)
         self.save_to(path)

@@ -51,24 +51,21 @@ def _open_section(value: str, s) -> list:
     return [DotLine(frame_width()) for _n in range(4)]
 
 
-def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list:
-    s = styles()
-    width = frame_width()
-    story: list = [header_block(head, width), Spacer(1, 6 * mm)]
-    story.append(Paragraph("BÁO CÁO", s.title))
+STEP_HEADER = ("TT", "Nội dung", "Hạn", "Hoàn thành", "Minh chứng, ghi chú")
+FIGURE_HEADER = ("TT", "Nội dung", "Số đảng viên", "Tỷ lệ")
+
+
+def subject_lines(state: CampaignState) -> list[str]:
     if state.title.lower().startswith("đợt sinh hoạt chính trị"):
-        story.append(Paragraph(keep_together(f"Kết quả {_lower_first(state.title)}"), s.subtitle))
-    else:
-        story.append(Paragraph(text("Kết quả đợt sinh hoạt chính trị"), s.subtitle))
-        story.append(Paragraph(keep_together(state.title), s.subtitle))
-    story.append(Paragraph("-----", s.center))
-    if head.addressee:
-        story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
-    story.append(Spacer(1, 4 * mm))
+        return [f"Kết quả {_lower_first(state.title)}"]
+    return ["Kết quả đợt sinh hoạt chính trị", state.title]
+
+
+def intro(state: CampaignState, head: Letterhead) -> str:
     period = format_date(state.start)
     if state.end:
         period += " – " + format_date(state.end)
-    intro = (
+    return (
         "Thực hiện {source}, {cell} tổ chức {title} từ ngày {period}. "
         "Chi bộ báo cáo kết quả như sau:"
     ).format(
@@ -77,35 +74,17 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         title=_lower_first(state.title),
         period=period,
     )
-    story.append(Paragraph(text(intro), s.body))
 
-    story += _heading("I. CÁC BƯỚC ĐÃ THỰC HIỆN", s)
-    c = s.cell
-    cc = s.cell_center
-    rows = [
-        [
-            Paragraph("<b>TT</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Nội dung')}</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Hạn')}</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Hoàn thành')}</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Minh chứng, ghi chú')}</b>", s.cell_bold),
-        ]
-    ]
+
+def step_rows(state: CampaignState) -> list[list[str]]:
+    rows = []
     for number, step in enumerate(state.steps, start=1):
         done = format_date(step.done) if step.done else STEP_STATUSES[step.shown_status]
-        rows.append(
-            [
-                Paragraph(str(number), cc),
-                Paragraph(text(step.title), c),
-                Paragraph(format_date(step.due), cc),
-                Paragraph(text(done), cc),
-                Paragraph(text(_evidence(step)), c),
-            ]
-        )
-    story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
-    story.append(Spacer(1, 2 * mm))
+        rows.append([str(number), step.title, format_date(step.due), done, _evidence(step)])
+    return rows
 
-    story += _heading("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN", s)
+
+def participation(state: CampaignState) -> str:
     joined = sum(1 for m in state.members if m.joined and m.active)
     left = sum(1 for m in state.members if not m.active)
     summary = f"Tổng số đảng viên tham gia: {len(state.active_members)}"
@@ -113,24 +92,51 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         summary += f"; trong đó {joined} đồng chí vào chi bộ trong thời gian diễn ra đợt"
     if left:
         summary += f"; {left} đồng chí đã rời chi bộ (không tính)"
-    story.append(Paragraph(text(summary + "."), s.body))
-    rows = [
+    return summary + "."
+
+
+def figure_rows(state: CampaignState) -> list[list[str]]:
+    return [
         [
-            Paragraph("<b>TT</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Nội dung')}</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Số đảng viên')}</b>", s.cell_bold),
-            Paragraph(f"<b>{text('Tỷ lệ')}</b>", s.cell_bold),
+            str(number),
+            figure.label,
+            f"{figure.done}/{figure.total}",
+            format_percent(figure.share, document=True),
         ]
+        for number, figure in enumerate(figures(state)[1:], start=1)
     ]
-    for number, figure in enumerate(figures(state)[1:], start=1):
-        rows.append(
-            [
-                Paragraph(str(number), cc),
-                Paragraph(text(figure.label), c),
-                Paragraph(f"{figure.done}/{figure.total}", cc),
-                Paragraph(format_percent(figure.share, document=True), cc),
-            ]
-        )
+
+
+def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list:
+    s = styles()
+    width = frame_width()
+    story: list = [header_block(head, width), Spacer(1, 6 * mm)]
+    story.append(Paragraph("BÁO CÁO", s.title))
+    story += [Paragraph(keep_together(line), s.subtitle) for line in subject_lines(state)]
+    story.append(Paragraph("-----", s.center))
+    if head.addressee:
+        story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(text(intro(state, head)), s.body))
+
+    story += _heading("I. CÁC BƯỚC ĐÃ THỰC HIỆN", s)
+    c = s.cell
+    cc = s.cell_center
+    rows = [[Paragraph(f"<b>{text(label)}</b>", s.cell_bold) for label in STEP_HEADER]]
+    rows += [
+        [Paragraph(text(v), c if i in (1, 4) else cc) for i, v in enumerate(row)]
+        for row in step_rows(state)
+    ]
+    story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
+    story.append(Spacer(1, 2 * mm))
+
+    story += _heading("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN", s)
+    story.append(Paragraph(text(participation(state)), s.body))
+    rows = [[Paragraph(f"<b>{text(label)}</b>", s.cell_bold) for label in FIGURE_HEADER]]
+    rows += [
+        [Paragraph(text(v), c if i == 1 else cc) for i, v in enumerate(row)]
+        for row in figure_rows(state)
+    ]
     story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
     story.append(Spacer(1, 2 * mm))
 

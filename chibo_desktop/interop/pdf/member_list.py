@@ -78,6 +78,44 @@ COLUMNS = [
 ]  # fmt: skip
 
 
+def column_layout(
+    entries: Sequence[RegisterEntry], width: float
+) -> tuple[int, list[list[str]], list[float]]:
+    """The name column's index, the cells' text and the column widths (points): the same
+    for the PDF and the Word list, so that their lines break alike."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .common import register_fonts
+
+    font = register_fonts()
+    name_index = next(i for i, (_h, w, _f) in enumerate(COLUMNS) if w is None)
+    table = [
+        [str(number) if fn is None else fn(entry) or "" for _h, _w, fn in COLUMNS]
+        for number, entry in enumerate(entries, start=1)
+    ]
+
+    def longest(index: int) -> float:
+        return max((stringWidth(r[index], font, CELL_SIZE) for r in table), default=0.0)
+
+    # The name column is as wide as the longest name, so that no name breaks; a "fit"
+    # column as wide as its sample or its longest value (a card number with more digits).
+    padding = 8
+    name_width = min(max(longest(name_index) + padding, 30 * mm), 58 * mm)
+    fitted = {
+        i: min(max(stringWidth(w[4:], font, CELL_SIZE), longest(i)), 25 * mm) + padding
+        for i, (_h, w, _f) in enumerate(COLUMNS)
+        if isinstance(w, str)
+    }
+    shares = sum(w for _h, w, _f in COLUMNS if isinstance(w, int))
+    room = width - name_width - sum(fitted.values())
+    widths = [
+        name_width if w is None else fitted[i] if isinstance(w, str) else room * w / shares
+        for i, (_h, w, _f) in enumerate(COLUMNS)
+    ]
+    return name_index, table, widths
+
+
 def write_member_list_pdf(
     path: str | Path,
     head: Letterhead,
@@ -112,30 +150,8 @@ def write_member_list_pdf(
     center = ParagraphStyle("ml_center", parent=cell_style, alignment=1)
     head_style = ParagraphStyle("ml_head", parent=s.cell_bold, fontSize=CELL_SIZE)
 
-    name_index = next(i for i, (_h, w, _f) in enumerate(COLUMNS) if w is None)
-    table = [
-        [str(number) if fn is None else fn(entry) or "" for _h, _w, fn in COLUMNS]
-        for number, entry in enumerate(entries, start=1)
-    ]
-
-    def longest(index: int) -> float:
-        return max((stringWidth(r[index], font, CELL_SIZE) for r in table), default=0.0)
-
-    # The name column is as wide as the longest name, so that no name breaks; a "fit"
-    # column as wide as its sample or its longest value (a card number with more digits).
+    name_index, table, widths = column_layout(entries, width)
     padding = 8
-    name_width = min(max(longest(name_index) + padding, 30 * mm), 58 * mm)
-    fitted = {
-        i: min(max(stringWidth(w[4:], font, CELL_SIZE), longest(i)), 25 * mm) + padding
-        for i, (_h, w, _f) in enumerate(COLUMNS)
-        if isinstance(w, str)
-    }
-    shares = sum(w for _h, w, _f in COLUMNS if isinstance(w, int))
-    room = width - name_width - sum(fitted.values())
-    widths = [
-        name_width if w is None else fitted[i] if isinstance(w, str) else room * w / shares
-        for i, (_h, w, _f) in enumerate(COLUMNS)
-    ]
 
     # Cells are plain strings drawn in the table's own font, broken into lines here; only
     # a name too long for its column or a word too long for a line becomes a Paragraph

@@ -13,6 +13,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from ...domain.meeting_documents import spoken_time
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ...i18n import format_percent
 from ..letterhead import Letterhead
@@ -57,11 +58,7 @@ def lower_first(value: str) -> str:
 
 def time_text(value: str) -> str:
     """'19:30' -> '19 giờ 30 phút'."""
-    try:
-        hours, minutes = (int(x) for x in value.split(":"))
-    except (ValueError, AttributeError):
-        return f"{DOTS} giờ {DOTS} phút"
-    return f"{hours} giờ {minutes:02d} phút"
+    return spoken_time(value)
 
 
 def long_date(meeting: Meeting, undated: bool = False) -> str:
@@ -148,7 +145,7 @@ def vote_text(votes_for: int, against: int, abstain: int, counts: Counts) -> str
     )
 
 
-def _opening_sentence(data: MinutesInput, blank: bool) -> str:
+def opening_sentence(data: MinutesInput, blank: bool) -> str:
     m = data.meeting
     start = time_text("" if blank else m.start_time)
     place = m.place or DOTS * 4
@@ -172,7 +169,7 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
         Paragraph(keep_together(m.title), s.subtitle),
         Paragraph("-----", s.center),
         Spacer(1, 6),
-        Paragraph(text(_opening_sentence(data, blank)), body),
+        Paragraph(text(opening_sentence(data, blank)), body),
         *heading("I. THÀNH PHẦN", head),
     ]
     out += [Paragraph("- " + text(line), body) for line in attendance_lines(data, blank=blank)]
@@ -244,17 +241,14 @@ def _content(data: MinutesInput, body, item_style, label_style) -> list:
     return out
 
 
-def _closing(data: MinutesInput, blank: bool, body, width) -> list:
+def closing_lines(data: MinutesInput, blank: bool) -> list[str]:
+    """The approval of the minutes and the hour the meeting ended."""
     m = data.meeting
     if blank:
         return [
-            Spacer(1, 6),
-            Paragraph(
-                f"Biên bản đã được đọc lại trước chi bộ; tán thành: {DOTS} đồng chí; "
-                f"không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
-                body,
-            ),
-            Paragraph(f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày.", body),
+            f"Biên bản đã được đọc lại trước chi bộ; tán thành: {DOTS} đồng chí; "
+            f"không tán thành: {DOTS}; không biểu quyết: {DOTS}.",
+            f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày.",
         ]
     if m.approval_for is not None:
         present = data.counts.present
@@ -267,12 +261,13 @@ def _closing(data: MinutesInput, blank: bool, body, width) -> list:
         )
     else:
         approved = "Biên bản đã được đọc lại trước chi bộ."
-    end = (
-        f"Buổi sinh hoạt kết thúc lúc {time_text(m.end_time)} cùng ngày."
-        if m.end_time
-        else f"Buổi sinh hoạt kết thúc lúc {time_text('')} cùng ngày."
-    )
-    return [Paragraph(text(approved), body), Paragraph(text(end), body)]
+    end = f"Buổi sinh hoạt kết thúc lúc {time_text(m.end_time or '')} cùng ngày."
+    return [approved, end]
+
+
+def _closing(data: MinutesInput, blank: bool, body, width) -> list:
+    lines = [Paragraph(text(line), body) for line in closing_lines(data, blank)]
+    return [Spacer(1, 6), *lines] if blank else lines
 
 
 def build_minutes(path: str | Path, data: MinutesInput, *, blank: bool = False) -> Path:

@@ -15,23 +15,38 @@ DISCUSSION_LINES = 6
 CONCLUSION_LINES = 2
 
 
-def blank_attendance(data: MinutesInput, width: float) -> list:
-    """STT, name, the three tick columns, then "Ghi chú"; those not summoned below it."""
-    s = styles()
+REGISTER_LABELS = ("STT", "Họ và tên", "Có mặt", "Vắng có lý do", "Vắng không lý do", "Ghi chú")
+VOTE_LINE = (
+    f"Tán thành: {DOTS} đồng chí; không tán thành: {DOTS}; không biểu quyết: {DOTS}; vắng: {DOTS}."
+)
+
+
+def blank_register(data: MinutesInput) -> tuple[list[tuple[str, str, str]], str]:
+    """(STT, name, note) of those summoned, and the line naming those who are not."""
     listed = [a for a in data.meeting.attendance if a.state not in ("exempt", "away")]
     apart = [a for a in data.meeting.attendance if a.state in ("exempt", "away")]
-    ticks = 20 * mm
-    widths = [10 * mm, width - 10 * mm - 3 * ticks - 34 * mm, ticks, ticks, ticks, 34 * mm]
-    labels = ("STT", "Họ và tên", "Có mặt", "Vắng có lý do", "Vắng không lý do", "Ghi chú")
-    rows = [[Paragraph(label, s.cell_bold) for label in labels]]
+    rows = []
     for number, a in enumerate(listed, start=1):
         note = "dự bị" if a.membership != "chinh_thuc" else ""
         if a.attachment == "temporary":
             note = "sinh hoạt tạm thời"
+        rows.append((str(number), a.name, note))
+    names = "; ".join(f"{a.name} ({not_summoned_label(a)})" for a in apart)
+    return rows, f"- Không tính vào số phải dự: {names}." if apart else ""
+
+
+def blank_attendance(data: MinutesInput, width: float) -> list:
+    """STT, name, the three tick columns, then "Ghi chú"; those not summoned below it."""
+    s = styles()
+    ticks = 20 * mm
+    widths = [10 * mm, width - 10 * mm - 3 * ticks - 34 * mm, ticks, ticks, ticks, 34 * mm]
+    rows = [[Paragraph(label, s.cell_bold) for label in REGISTER_LABELS]]
+    listed, apart = blank_register(data)
+    for number, name, note in listed:
         rows.append(
             [
-                Paragraph(str(number), s.cell_center),
-                Paragraph(text(a.name), s.cell),
+                Paragraph(number, s.cell_center),
+                Paragraph(text(name), s.cell),
                 "",
                 "",
                 "",
@@ -40,9 +55,8 @@ def blank_attendance(data: MinutesInput, width: float) -> list:
         )
     out: list = [Spacer(1, 4), data_table(rows, widths)]
     if apart:
-        names = "; ".join(f"{a.name} ({not_summoned_label(a)})" for a in apart)
         out.append(Spacer(1, 4))
-        out.append(Paragraph("- Không tính vào số phải dự: " + text(names) + ".", s.body))
+        out.append(Paragraph(text(apart), s.body))
     return out
 
 
@@ -67,11 +81,7 @@ def blank_content(data: MinutesInput, width: float, item_style, label_style) -> 
         out += _block(title[1:], width, CONTENT_LINES)
         out += _block([Paragraph("Ý kiến thảo luận:", label_style)], width, DISCUSSION_LINES)
         out += _block([Paragraph("Kết luận:", label_style)], width, CONCLUSION_LINES)
-    vote = Paragraph(
-        f"Tán thành: {DOTS} đồng chí; không tán thành: {DOTS}; không biểu quyết: {DOTS}; "
-        f"vắng: {DOTS}.",
-        s.body,
-    )
+    vote = Paragraph(VOTE_LINE, s.body)
     title = heading("III. BIỂU QUYẾT", item_style)
     out += title[:1]
     out += _block([*title[1:], *_lines(width, 2), vote], width, 1)

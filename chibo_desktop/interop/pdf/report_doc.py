@@ -31,6 +31,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     width = frame_width(doc.landscape)
     section_style = ParagraphStyle("sec", parent=s.heading, spaceBefore=10)
     note_style = ParagraphStyle("note", parent=s.body_left, fontSize=12, leading=15)
+    para_style = s.body if doc.body_size else note_style
     # Tables are laid out once; a second build (closing.py) reuses them.
     overflow = Overflow()
     tables = [
@@ -49,7 +50,11 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         if head.addressee:
             story.append(Paragraph(text(f"Kính gửi: {head.addressee}"), s.center))
         story.append(Spacer(1, 4))
+        story += [Paragraph(text(line), s.body) for line in doc.preamble]
+        if doc.decision:
+            story.append(Paragraph(text(doc.decision), s.subtitle))
         ending: list = [
+            *[Paragraph(text(line), s.body) for line in doc.closing],
             Spacer(1, 10),
             signature_block(
                 None,
@@ -69,7 +74,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             numbered = f"{ROMAN[number]}. {section.title.upper()}"
             heading = Paragraph(text(numbered), section_style)
             story.append(heading)
-            story += [Paragraph(text(para), note_style) for para in section.paragraphs]
+            story += [Paragraph(text(para), para_style) for para in section.paragraphs]
             notes = [Paragraph(f"<i>{text(n)}</i>", note_style) for n in section.notes]
             if notes:
                 notes.insert(0, Spacer(1, 3))

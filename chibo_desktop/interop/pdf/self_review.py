@@ -32,35 +32,49 @@ def subtitle(campaign_title: str) -> str:
     return f"“Tự soi, tự sửa” — {campaign_title}" if campaign_title else "“Tự soi, tự sửa”"
 
 
+CHECK_HEADER = ("TT", "Biểu hiện / điều cấm", "Không có", "Có biểu hiện", "Ghi chú")
+PROHIBITIONS = "19 điều đảng viên không được làm (Quy định 37-QĐ/TW)"
+
+
+def check_groups(review: SelfReview, template: Template) -> dict[str, list[list[str]]]:
+    """The rows of each group (the 9 + 9 + 9 manifestations, the 19 prohibitions): TT,
+    the entry, X under "Không có" or "Có biểu hiện", the note."""
+    groups: dict[str, list[list[str]]] = {}
+    for ref, group, entry in template.review_refs():
+        rows = groups.setdefault(group or PROHIBITIONS, [])
+        present, note = review.marks.get(ref, (False, ""))
+        marked = ref in review.marks
+        absent_mark = "X" if marked and not present else ""
+        rows.append([str(len(rows) + 1), entry, absent_mark, "X" if present else "", note])
+    return groups
+
+
+def identity(review: SelfReview, head: Letterhead, position: str) -> list[str]:
+    lines = [f"Họ và tên: {review.full_name}"]
+    if position:
+        lines.append(f"Chức vụ trong chi bộ: {position}")
+    return [*lines, f"Sinh hoạt tại: {head.cell}"]
+
+
+CHECK_TITLE = "Tự đối chiếu với 27 biểu hiện suy thoái và 19 điều đảng viên không được làm"
+
+
 def _check_tables(
     review: SelfReview, template: Template, width: float, ending: list, keep_rows: int
 ) -> list:
-    """One table per group (the 9 + 9 + 9 manifestations, the 19 prohibitions); its header
-    and the group's name repeat on every page the group runs onto."""
+    """One table per group; its header and the group's name repeat on every page the
+    group runs onto."""
     s = styles()
     c, cc = s.cell, s.cell_center
-    header = [
-        Paragraph("<b>TT</b>", s.cell_bold),
-        Paragraph("<b>Biểu hiện / điều cấm</b>", s.cell_bold),
-        Paragraph("<b>Không có</b>", s.cell_bold),
-        Paragraph("<b>Có biểu hiện</b>", s.cell_bold),
-        Paragraph("<b>Ghi chú</b>", s.cell_bold),
-    ]
+    header = [Paragraph(f"<b>{text(label)}</b>", s.cell_bold) for label in CHECK_HEADER]
     groups: dict[str, list] = {}
-    for ref, group, entry in template.review_refs():
-        heading = group or "19 điều đảng viên không được làm (Quy định 37-QĐ/TW)"
-        rows = groups.setdefault(heading, [header, [Paragraph(f"<b>{text(heading)}</b>", c)]])
-        present, note = review.marks.get(ref, (False, ""))
-        marked = ref in review.marks
-        rows.append(
-            [
-                Paragraph(str(len(rows) - 1), cc),
-                Paragraph(text(entry), c),
-                Paragraph("X" if marked and not present else "", cc),
-                Paragraph("X" if present else "", cc),
-                Paragraph(text(note), c),
-            ]
-        )
+    for heading, entries in check_groups(review, template).items():
+        rows = [header, [Paragraph(f"<b>{text(heading)}</b>", c)]]
+        rows += [
+            [Paragraph(text(v), c if i in (1, 4) else cc) for i, v in enumerate(row)]
+            for row in entries
+        ]
+        groups[heading] = rows
     widths = [9 * mm, width - 79 * mm, 17 * mm, 19 * mm, 34 * mm]
     group_row = [("SPAN", 1), ("BACKGROUND", 1, "#f4f4f4")]
     out: list = []
@@ -92,10 +106,7 @@ def review_story(
     story.append(Paragraph(text(subtitle(campaign_title)), s.subtitle))
     story.append(Paragraph("-----", s.center))
     story.append(Spacer(1, 4 * mm))
-    story.append(Paragraph(text(f"Họ và tên: {review.full_name}"), s.body_left))
-    if position:
-        story.append(Paragraph(text(f"Chức vụ trong chi bộ: {position}"), s.body_left))
-    story.append(Paragraph(text(f"Sinh hoạt tại: {head.cell}"), s.body_left))
+    story += [Paragraph(text(line), s.body_left) for line in identity(review, head, position)]
     for number, heading in enumerate(template.review_headings, start=1):
         story.append(CondPageBreak(s.heading.leading * 3))
         story.append(Paragraph(text(f"{number}. {heading}"), s.heading))
@@ -108,7 +119,7 @@ def review_story(
     story.append(CondPageBreak(s.heading.leading * 5))
     story.append(
         Paragraph(
-            text("Tự đối chiếu với 27 biểu hiện suy thoái và 19 điều đảng viên không được làm"),
+            text(CHECK_TITLE),
             s.heading,
         )
     )

@@ -1,0 +1,1 @@
+"""Word (.docx) renderings of the printed documents."""
