@@ -93,8 +93,17 @@ def _copies(folder: Path) -> list[tuple[dt.datetime, str, Path]]:
     return sorted(found, reverse=True)
 
 
-def make_backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path:
-    """Copy the open file into its backup folder, check the copy, then thin old copies."""
+def make_backup(
+    db: Database,
+    reason: str,
+    *,
+    now: dt.datetime | None = None,
+    in_use: Iterable[Path] = (),
+) -> Path:
+    """Copy the open file into its backup folder, check the copy, then thin old copies.
+
+    Copies named in ``in_use`` (the one a restore is reading) are never thinned.
+    """
     if reason not in REASONS:
         raise ValueError(reason)
     session = _session(db)
@@ -102,7 +111,7 @@ def make_backup(db: Database, reason: str, *, now: dt.datetime | None = None) ->
     folder = backup_folder(session.path, session.backup_root)
     target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
     _copy_checked(db, target, session.key)
-    rotate(folder, now=now)
+    rotate(folder, now=now, in_use=in_use)
     return target
 
 
@@ -189,13 +198,17 @@ def kept(copies: Iterable[tuple[dt.datetime, str, Path]]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the copies the rotation no longer keeps; returns what was deleted."""
+def rotate(
+    folder: Path, *, now: dt.datetime | None = None, in_use: Iterable[Path] = ()
+) -> list[Path]:
+    """Delete the copies the rotation no longer keeps (never one in ``in_use``);
+    returns what was deleted."""
     copies = _copies(folder)
-    keep = kept(copies)
+    keep = kept(copies) | {Path(p).resolve() for p in in_use}
+    keep |= {p.resolve() for p in keep}
     removed = []
     for _when, _reason, path in copies:
-        if path not in keep:
+        if path not in keep and path.resolve() not in keep:
             path.unlink(missing_ok=True)
             keyfile.remove(keyfile.keyfile_path(path))
             removed.append(path)

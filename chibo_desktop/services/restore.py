@@ -20,16 +20,20 @@ from .backup import ALL_CHANGED, _session, make_backup
 from .common import Result
 
 
-def _backup_key(path: Path, key: bytes | None, password: str | None) -> bytes | None:
-    """The key that reads an encrypted copy: the open file's, or its own key file's."""
-    if key is not None and cipher.key_fits(path, key):
+def _backup_key(
+    path: Path, key: bytes | None, password: str | None, *, readable: Path | None = None
+) -> bytes | None:
+    """The key that reads an encrypted copy (``readable``, by default ``path`` itself):
+    the open file's, or the one in ``path``'s own key file."""
+    readable = readable or path
+    if key is not None and cipher.key_fits(readable, key):
         return key
     record = keyfile.read(keyfile.keyfile_path(path))
     if password is not None and record is not None:
         from .security import unwrap
 
         own = unwrap(record, password)
-        if own is not None and cipher.key_fits(path, own):
+        if own is not None and cipher.key_fits(readable, own):
             return own
     raise DatabaseError(
         _(
@@ -40,56 +44,80 @@ def _backup_key(path: Path, key: bytes | None, password: str | None) -> bytes | 
 
 
 @contextlib.contextmanager
-def checked_source(path: Path, key: bytes | None, password: str | None = None):
-    """Yield a copy of the backup readable with ``key`` (the open file's key), once it
-    passed integrity_check; a copy under another key is re-encrypted to a temporary file."""
+def checked_source(
+    path: Path, key: bytes | None, password: str | None = None, *, workdir: Path | None = None
+):
+    """Yield a private copy of the backup, readable with ``key`` (the open file's key).
+
+    The backup is first copied aside into ``workdir`` (the folder of the file being
+    restored), then the copy is checked: whatever happens to the backup meanwhile (a
+    rotation, a USB stick pulled out), the restore reads only that checked copy. A copy
+    under another key is re-encrypted with ``key``.
+    """
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(_("Không tìm thấy bản sao lưu {path}.").format(path=path))
-    if not store.looks_like_sqlite(path) and not cipher.available():
-        raise DatabaseError(_("Bản sao lưu {path} được mã hóa.").format(path=path.name))
-    own = None if store.looks_like_sqlite(path) else _backup_key(path, key, password)
+    workdir = Path(workdir) if workdir is not None else path.parent
+    aside = workdir / f".{path.name}.restoring.tmp"
+    converted = workdir / f".{path.name}.convert.tmp"
     try:
-        problems = store.check(path, key=own)
-        schema, _counts = store.summary(path, key=own)
+        shutil.copyfile(path, aside)
+        own = _source_key(path, aside, key, password)
+        _verify(path.name, aside, own)
+        if own == key:
+            yield aside
+        else:
+            converted.unlink(missing_ok=True)
+            cipher.export(aside, converted, source_key=own, target_key=key)
+            yield converted
+    finally:
+        for tmp in (aside, converted):
+            tmp.unlink(missing_ok=True)
+            cipher.remove_leftovers(tmp)
+
+
+def _source_key(path: Path, aside: Path, key: bytes | None, password: str | None):
+    if store.looks_like_sqlite(aside):
+        return None
+    if not cipher.available():
+        raise DatabaseError(_("Bản sao lưu {path} được mã hóa.").format(path=path.name))
+    return _backup_key(path, key, password, readable=aside)
+
+
+def _verify(name: str, copy: Path, key: bytes | None) -> None:
+    try:
+        problems = store.check(copy, key=key)
+        schema, _counts = store.summary(copy, key=key)
     except cipher.DB_ERRORS as exc:
         raise DatabaseError(
-            _("Không đọc được bản sao lưu {path} ({error}).").format(path=path.name, error=exc)
+            _("Không đọc được bản sao lưu {path} ({error}).").format(path=name, error=exc)
         ) from exc
     if problems:
         raise DatabaseError(
             _("Bản sao lưu {path} bị hỏng ({problem}); không phục hồi từ bản này.").format(
-                path=path.name, problem=problems[0]
+                path=name, problem=problems[0]
             )
         )
     if schema > SCHEMA_VERSION:
         raise DatabaseError(
-            _("Bản sao lưu {path} do phiên bản mới hơn của chương trình tạo ra.").format(
-                path=path.name
-            )
+            _("Bản sao lưu {path} do phiên bản mới hơn của chương trình tạo ra.").format(path=name)
         )
-    if own == key:
-        yield path
-        return
-    tmp = path.with_name(f".{path.name}.convert.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        cipher.export(path, tmp, source_key=own, target_key=key)
-        yield tmp
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def restore(db: Database, backup_path: Path, *, password: str | None = None) -> Result[Path]:
     """Put a backup's content into the open file, after backing up what is there now.
 
+    The backup is copied aside and checked first; the safety copy of the current content
+    is made next (its rotation never removes the backup being restored); only then is the
+    checked copy written into the file, in one transaction.
     ``password`` is needed only for a copy made under an earlier password.
     """
     session = _session(db)
     if session.readonly:
         raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
-    with checked_source(backup_path, session.key, password) as source:
-        before = make_backup(db, "restore")
+    backup_path = Path(backup_path)
+    with checked_source(backup_path, session.key, password, workdir=session.path.parent) as source:
+        before = make_backup(db, "restore", in_use={backup_path})
         store.copy_into(source, db.conn, key=session.key)
     if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         upgrade(db)
@@ -109,7 +137,7 @@ def restore_offline(
     Returns the path of the kept damaged file.
     """
     db_path = Path(db_path)
-    with checked_source(backup_path, key, password) as source:
+    with checked_source(backup_path, key, password, workdir=db_path.parent) as source:
         return _replace_damaged(db_path, Path(backup_path), source, key)
 
 
