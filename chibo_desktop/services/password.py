@@ -3,7 +3,7 @@
 Turning the password on or off rewrites the whole file (sqlcipher_export into a temporary
 file, checked, then renamed over the original), so these return a NEW open database: the
 caller hands it to whoever used the old one, which is closed. Changing the password
-re-keys the open file in place. Each returns the new recovery key, to show once.
+does the same with a new key. Each returns the new recovery key, to show once.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def enable_password(db: SessionDatabase, password: str) -> Result[PasswordChange
     new = security.new_key(password)
     path, root = db.session.path, db.session.backup_root
     backup.make_backup(db, "password")
-    keyfile.write(keyfile.pending_path(path), new.record)
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, None))
     lock = _rewrite(db, new.key)
     keyfile.write(keyfile.keyfile_path(path), new.record)
     keyfile.remove(keyfile.pending_path(path))
@@ -115,7 +115,10 @@ def _encrypt_backups(path: Path, key: bytes, record: dict, root: Path | None) ->
 def change_password(
     db: SessionDatabase, new_password: str, old_password: str | None = None
 ) -> Result[PasswordChange]:
-    """New password, new data key: the open file is re-keyed in place.
+    """New password, new data key: the file is exported under the new key into a
+    temporary file, checked, and renamed over the original (never re-keyed in place, so a
+    crash leaves either the old file or the new one). Returns a NEW open database.
+    Until the change is finished, the old and the new secret both open the file.
 
     ``old_password`` is required unless the file was opened with the recovery key (then
     the session already proved it may read the file).
@@ -130,14 +133,17 @@ def change_password(
     if old_password is None and not session.opened_with_recovery:
         raise ChiboError(_("Hãy nhập mật khẩu hiện tại."))
     new = security.new_key(new_password)
+    root = session.backup_root
     backup.make_backup(db, "password")
-    keyfile.write(keyfile.pending_path(path), new.record)
-    cipher.rekey(db.conn, new.key)
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, session.key))
+    lock = _rewrite(db, new.key)
     keyfile.write(keyfile.keyfile_path(path), new.record)
     keyfile.remove(keyfile.pending_path(path))
-    session.key = new.key
-    session.opened_with_recovery = False
-    return Result(PasswordChange(db, new.recovery_key), Changes())
+    reopened = open_session(path, password=new_password, backups=False, backup_root=root)
+    if lock is not None:
+        lock.release()
+    reopened.session.backups = True
+    return Result(PasswordChange(reopened, new.recovery_key), Changes())
 
 
 def remove_password(db: SessionDatabase, password: str) -> Result[PasswordChange]:

@@ -112,6 +112,7 @@ def open_session(
     session.opened_with_recovery = bool(recovery_key) and key is not None
     if not readonly:
         session.lock = _lock(path)
+        _finish_password_change(path, key, session)
     try:
         if path.exists() and path.stat().st_size:
             _quick_check(path, key, backup_root)
@@ -165,6 +166,29 @@ def _precheck(path, create, readonly, password, recovery_key) -> bytes | None:
             return security.key_for(path, recovery_key=recovery_key)
         return None
     return security.key_for(path, password=password, recovery_key=recovery_key)
+
+
+def _finish_password_change(path: Path, key: bytes | None, session: Session) -> None:
+    if not path.exists() or not path.stat().st_size:
+        return
+    for leftover in (path.with_name(f".{path.name}.rewrite.tmp"),):
+        leftover.unlink(missing_ok=True)
+        cipher.remove_leftovers(leftover)
+    finished = security.finish_interrupted_change(path, key)
+    if finished is True:
+        session.notices.append(
+            _(
+                "Lần đổi mật khẩu trước bị ngắt giữa chừng nhưng tệp đã kịp mã hóa lại: "
+                "từ nay dùng mật khẩu mới (và khóa khôi phục mới)."
+            )
+        )
+    elif finished is False and key is not None:
+        session.notices.append(
+            _(
+                "Lần đổi mật khẩu trước bị ngắt giữa chừng, trước khi tệp được mã hóa lại: "
+                "tệp vẫn dùng mật khẩu cũ. Hãy đổi mật khẩu lại nếu cần."
+            )
+        )
 
 
 def _lock(path: Path) -> FileLock:

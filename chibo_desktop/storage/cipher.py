@@ -71,10 +71,19 @@ def connect(path: Path, key: bytes, *, readonly: bool = False):
 
 
 def key_fits(path: Path, key: bytes) -> bool:
+    """Does ``key`` open ``path``? Checked read-only, unless a journal left by a crash
+    (a hot journal) is beside the file: then a writable connection, which rolls the
+    journal back as SQLite does on every open, answers."""
     try:
         connect(path, key, readonly=True).close()
     except _db_errors():
-        return False
+        journal = Path(f"{path}-journal")
+        if not (journal.exists() and journal.stat().st_size and os.access(path, os.W_OK)):
+            return False
+        try:
+            connect(path, key).close()
+        except _db_errors():
+            return False
     return True
 
 
@@ -105,16 +114,6 @@ def export(source: Path, target: Path, *, source_key: bytes | None, target_key: 
         conn.execute("DETACH DATABASE target")
     finally:
         conn.close()
-
-
-def rekey(conn, key: bytes) -> None:
-    """Re-encrypt an open SQLCipher file with a new key (rollback-journal mode required)."""
-    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode.lower() == "wal":
-        conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
-    if mode.lower() == "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
 
 
 def remove_leftovers(path: Path) -> None:

@@ -160,7 +160,7 @@ class SecuritySection(QWidget):
 
         def done(result) -> None:
             self.message.setText(_("Đã đổi mật khẩu."))
-            self.load()
+            self._replace_database(result.value)
             self.show_recovery_key(result.value.recovery_key)
 
         old = None if recovery else dialog.current_password()
