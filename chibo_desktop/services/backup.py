@@ -2,15 +2,22 @@
 
 Copies go to ``backup_dir()/<file name>-<hash of its path>/`` named
 ``YYYYMMDD-HHMMSS-ffffff-<reason>.sqlite``. After each copy passes ``integrity_check``
-the older ones are thinned to the last 7 days, 4 weeks and 12 months (the newest copy of
-each); copies made by hand, before an upgrade, a restore or a password change are
-kept apart (the newest 10).
+the older ones are thinned. Three pools, each thinned on its own:
+
+- dated copies (daily, on close, after an import): the newest of each of the last
+  7 days, 4 weeks and 12 months;
+- "before" copies, taken just before an import, a restore, a password change or an
+  upgrade: the newest 10, whatever their dates (so a wrong import made an hour after a
+  good one can still be undone); what they were taken before (the imported file's name)
+  is kept beside them in ``<copy>.about``;
+- copies made by hand: the newest 10.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterable
@@ -28,8 +35,10 @@ from .common import Changes
 
 log = logging.getLogger(__name__)
 
-REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password")
-SAFETY_REASONS = {"upgrade", "restore", "password", "manual"}
+REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password", "preimport")
+BEFORE_REASONS = {"upgrade", "restore", "password", "preimport"}
+MANUAL_REASONS = {"manual"}
+SAFETY_REASONS = BEFORE_REASONS | MANUAL_REASONS
 KEEP_SAFETY = 10
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z]+)\.sqlite$")
@@ -47,6 +56,7 @@ class BackupInfo:
     schema: int | None = None
     counts: dict[str, int] | None = None
     problem: str = ""
+    detail: str = ""
 
     @property
     def members(self) -> int | None:
@@ -99,10 +109,12 @@ def make_backup(
     *,
     now: dt.datetime | None = None,
     in_use: Iterable[Path] = (),
+    detail: str = "",
 ) -> Path:
     """Copy the open file into its backup folder, check the copy, then thin old copies.
 
     Copies named in ``in_use`` (the one a restore is reading) are never thinned.
+    ``detail`` says what the copy was taken before (the name of the file imported).
     """
     if reason not in REASONS:
         raise ValueError(reason)
@@ -111,8 +123,44 @@ def make_backup(
     folder = backup_folder(session.path, session.backup_root)
     target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
     _copy_checked(db, target, session.key)
+    if detail:
+        _write_about(target, detail)
     rotate(folder, now=now, in_use=in_use)
     return target
+
+
+def about_path(copy: Path) -> Path:
+    return Path(f"{copy}.about")
+
+
+def _write_about(copy: Path, detail: str) -> None:
+    try:
+        about_path(copy).write_text(json.dumps({"detail": detail}), encoding="utf-8")
+    except OSError:
+        log.warning("could not note what %s was taken before", copy.name)
+
+
+def _read_about(copy: Path) -> str:
+    try:
+        data = json.loads(about_path(copy).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    detail = data.get("detail") if isinstance(data, dict) else None
+    return detail if isinstance(detail, str) else ""
+
+
+def backup_before_import(db: Database, source: Path) -> Path:
+    """The copy taken just before an import writes; raises when it cannot be made (then
+    the import does not write either)."""
+    try:
+        return make_backup(db, "preimport", detail=Path(source).name)
+    except (OSError, *cipher.DB_ERRORS) as exc:
+        raise DatabaseError(
+            _(
+                "Không tạo được bản sao lưu trước khi nhập ({error}), nên chưa nhập gì. "
+                "Hãy kiểm tra chỗ trống trên ổ đĩa và thư mục sao lưu rồi thử lại."
+            ).format(error=getattr(exc, "strerror", None) or exc)
+        ) from exc
 
 
 def _copy_checked(db: Database, target: Path, key: bytes | None) -> None:
@@ -178,8 +226,9 @@ def kept(copies: Iterable[tuple[dt.datetime, str, Path]]) -> set[Path]:
     """Which copies the rotation keeps (newest first is not required)."""
     ordered = sorted(copies, key=lambda c: c[0], reverse=True)
     keep: set[Path] = set()
-    safety = [c for c in ordered if c[1] in SAFETY_REASONS]
-    keep.update(p for _w, _r, p in safety[:KEEP_SAFETY])
+    for pool in (BEFORE_REASONS, MANUAL_REASONS):
+        chosen = [c for c in ordered if c[1] in pool]
+        keep.update(p for _w, _r, p in chosen[:KEEP_SAFETY])
     regular = [c for c in ordered if c[1] not in SAFETY_REASONS]
     for bucket, limit in (
         (lambda w: w.date(), KEEP_DAYS),
@@ -211,6 +260,7 @@ def rotate(
         if path not in keep and path.resolve() not in keep:
             path.unlink(missing_ok=True)
             keyfile.remove(keyfile.keyfile_path(path))
+            about_path(path).unlink(missing_ok=True)
             removed.append(path)
     return removed
 
@@ -232,12 +282,13 @@ def describe(path: Path, *, when=None, reason: str = "", key: bytes | None = Non
         )
     encrypted = keyfile.keyfile_path(path).exists() or not store.looks_like_sqlite(path)
     size = path.stat().st_size
+    detail = _read_about(path)
     try:
         schema, counts = store.summary(path, key=key if encrypted else None)
     except cipher.DB_ERRORS:
         problem = _("cần mật khẩu cũ") if encrypted else _("không đọc được")
-        return BackupInfo(path, when, reason, size, encrypted, problem=problem)
-    return BackupInfo(path, when, reason, size, encrypted, schema, counts)
+        return BackupInfo(path, when, reason, size, encrypted, problem=problem, detail=detail)
+    return BackupInfo(path, when, reason, size, encrypted, schema, counts, detail=detail)
 
 
 def newest_good_backup(db_path: Path, *, key: bytes | None = None, root: Path | None = None):
@@ -280,9 +331,21 @@ REASON_LABELS = {
     "upgrade": N_("trước khi nâng cấp"),
     "restore": N_("trước khi phục hồi"),
     "password": N_("trước khi đổi mật khẩu"),
+    "preimport": N_("trước khi nhập danh sách"),
 }
 
 
 def reason_label(reason: str) -> str:
     label = REASON_LABELS.get(reason)
     return _(label) if label else reason
+
+
+def backup_title(info: BackupInfo) -> str:
+    """What a copy is, as the restore dialog shows it: "trước khi nhập ds.xlsx, 14:32"."""
+    if info.reason == "preimport" and info.detail:
+        text = _("trước khi nhập {name}").format(name=info.detail)
+    else:
+        text = reason_label(info.reason)
+    if info.reason in BEFORE_REASONS:
+        return f"{text}, {info.when:%H:%M}"
+    return text

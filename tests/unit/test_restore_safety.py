@@ -45,3 +45,70 @@ def test_rotation_keeps_copies_in_use(tmp_path):
     removed = backup.rotate(folder, in_use={paths[0]})
     assert paths[0].exists()
     assert paths[1] in removed
+
+
+LETTERS = "abcdeghiklmnopqrstuvxy"
+
+
+def write_list(path, phone: str, rows: int = 40):
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Điện thoại"])
+        for i in range(rows):
+            out.writerow(
+                [
+                    i + 1,
+                    f"Người Thứ {LETTERS[i // 20]}{LETTERS[i % 20]}",
+                    "03/02/1970",
+                    "19/05/2000",
+                    f"{phone}{i:03d}",
+                ]
+            )
+    return path
+
+
+def phones(db) -> set[str]:
+    return {r[0] for r in db.execute("SELECT phone FROM members WHERE full_name LIKE 'Người Thứ%'")}
+
+
+def test_a_wrong_import_on_the_same_day_can_be_undone_from_the_copy_before_it(demo_path, tmp_path):
+    from chibo_desktop.services.importing import run_import
+
+    root = tmp_path / "backups"
+    db = open_session(demo_path, backup_root=root)  # the day's copy
+    run_import(db, write_list(tmp_path / "sang.csv", "0912000"))
+    morning = phones(db)
+    assert len(morning) == 40
+    run_import(db, write_list(tmp_path / "danh_sach.csv", "0000000"))  # the wrong one
+    assert phones(db) != morning
+    listed = backup.session_backups(db)
+    before = [b for b in listed if b.reason == "preimport"]
+    assert len(before) == 2
+    assert before[0].detail == "danh_sach.csv"
+    title = backup.backup_title(before[0])
+    assert title.startswith("trước khi nhập danh_sach.csv, ") and title.endswith(
+        f"{before[0].when:%H:%M}"
+    )
+    restoring.restore(db, before[0].path)
+    assert phones(db) == morning
+    db.close()
+
+
+def test_before_copies_are_kept_by_count_apart_from_the_dated_rotation(tmp_path):
+    start = dt.datetime(2026, 3, 15, 8, 0)
+    copies = []
+    for i in range(15):
+        when = start + dt.timedelta(minutes=i)
+        copies.append((when, "preimport", tmp_path / f"pre{i}.sqlite"))
+        copies.append((when, "manual", tmp_path / f"man{i}.sqlite"))
+        copies.append((when, "daily", tmp_path / f"day{i}.sqlite"))
+    kept = backup.kept(copies)
+    assert {p.name for p in kept if p.name.startswith("pre")} == {
+        f"pre{i}.sqlite" for i in range(5, 15)
+    }
+    assert {p.name for p in kept if p.name.startswith("man")} == {
+        f"man{i}.sqlite" for i in range(5, 15)
+    }
+    assert {p.name for p in kept if p.name.startswith("day")} == {"day14.sqlite"}

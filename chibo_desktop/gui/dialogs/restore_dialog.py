@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, format_number, ngettext
-from ...services.backup import BackupInfo, reason_label, session_backups
+from ...services.backup import BackupInfo, backup_title, session_backups
 from ...services.restore import restore
 from ..errors import show_error
 from ..tasks import Tasks
@@ -67,7 +67,7 @@ class BackupsModel(QAbstractTableModel):
             if column == 0:
                 return info.when.strftime("%d/%m/%Y %H:%M")
             if column == 1:
-                return reason_label(info.reason)
+                return backup_title(info)
             if column in (2, 3):
                 value = info.members if column == 2 else info.meetings
                 return "–" if value is None else format_number(value)
