@@ -27,6 +27,11 @@ def register(commands) -> None:
         metavar="TEXT",
         help=_("mật khẩu đã dùng khi tạo bản sao (nếu khác mật khẩu hiện tại)"),
     )
+    p.add_argument(
+        "--other-cell",
+        action="store_true",
+        help=_("cho phép phục hồi bản sao lưu của một chi bộ khác (thay toàn bộ dữ liệu)"),
+    )
     p.set_defaults(handler=cmd_restore)
 
     p = commands.add_parser("check", help=_("kiểm tra toàn vẹn tệp dữ liệu"))
@@ -81,7 +86,9 @@ def cmd_restore(args) -> int:
     source = Path(args.file)
     try:
         with opened(args) as db:
-            before = restore(db, source, password=args.backup_password).value
+            before = restore(
+                db, source, password=args.backup_password, other_cell=args.other_cell
+            ).value
     except DamagedFileError:
         # The current file cannot be opened: keep it aside, put the backup in its place.
         from ..services.security import is_encrypted, key_for

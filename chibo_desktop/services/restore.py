@@ -47,7 +47,8 @@ def _backup_key(
 def checked_source(
     path: Path, key: bytes | None, password: str | None = None, *, workdir: Path | None = None
 ):
-    """Yield a private copy of the backup, readable with ``key`` (the open file's key).
+    """Yield a private copy of the backup, readable with ``key`` (the open file's key),
+    and the name of the cell it holds.
 
     The backup is first copied aside into ``workdir`` (the folder of the file being
     restored), then the copy is checked: whatever happens to the backup meanwhile (a
@@ -63,13 +64,13 @@ def checked_source(
     try:
         shutil.copyfile(path, aside)
         own = _source_key(path, aside, key, password)
-        _verify(path.name, aside, own)
+        cell = _verify(path.name, aside, own)
         if own == key:
-            yield aside
+            yield aside, cell
         else:
             converted.unlink(missing_ok=True)
             cipher.export(aside, converted, source_key=own, target_key=key)
-            yield converted
+            yield converted, cell
     finally:
         for tmp in (aside, converted):
             tmp.unlink(missing_ok=True)
@@ -84,7 +85,30 @@ def _source_key(path: Path, aside: Path, key: bytes | None, password: str | None
     return _backup_key(path, key, password, readable=aside)
 
 
-def _verify(name: str, copy: Path, key: bytes | None) -> None:
+class OtherCellError(DatabaseError):
+    """The backup holds another cell's records: restore only once the user confirms."""
+
+    def __init__(self, message: str, current: str, other: str):
+        super().__init__(message)
+        self.current = current
+        self.other = other
+
+
+def _verify(name: str, copy: Path, key: bytes | None) -> str | None:
+    """Check a copy set aside for a restore; returns the name of the cell it holds."""
+    try:
+        kind, cell = store.identity(copy, key=key)
+    except cipher.DB_ERRORS as exc:
+        raise DatabaseError(
+            _("Không đọc được bản sao lưu {path} ({error}).").format(path=name, error=exc)
+        ) from exc
+    if kind != "ours":
+        raise DatabaseError(
+            _(
+                "Tệp {path} không phải bản sao lưu của Chi bộ Desktop (có thể là tệp SQLite "
+                "của chương trình khác). Không phục hồi gì; dữ liệu hiện tại giữ nguyên."
+            ).format(path=name)
+        )
     try:
         problems = store.check(copy, key=key)
         schema, _counts = store.summary(copy, key=key)
@@ -102,21 +126,48 @@ def _verify(name: str, copy: Path, key: bytes | None) -> None:
         raise DatabaseError(
             _("Bản sao lưu {path} do phiên bản mới hơn của chương trình tạo ra.").format(path=name)
         )
+    return cell
 
 
-def restore(db: Database, backup_path: Path, *, password: str | None = None) -> Result[Path]:
+def _same_cell(db: Database, name: str, source_cell: str | None, other_cell: bool) -> None:
+    current = store.current_cell_name(db.conn)
+    if other_cell or not current or not source_cell or current == source_cell:
+        return
+    raise OtherCellError(
+        _(
+            "Bản sao lưu {path} là của “{other}”, không phải của chi bộ đang mở “{current}”. "
+            "Phục hồi sẽ thay toàn bộ dữ liệu của “{current}” bằng dữ liệu của “{other}”. "
+            "Chỉ làm vậy nếu chắc chắn (dòng lệnh: thêm --other-cell)."
+        ).format(path=name, other=source_cell, current=current),
+        current,
+        source_cell,
+    )
+
+
+def restore(
+    db: Database,
+    backup_path: Path,
+    *,
+    password: str | None = None,
+    other_cell: bool = False,
+) -> Result[Path]:
     """Put a backup's content into the open file, after backing up what is there now.
 
     The backup is copied aside and checked first; the safety copy of the current content
     is made next (its rotation never removes the backup being restored); only then is the
     checked copy written into the file, in one transaction.
-    ``password`` is needed only for a copy made under an earlier password.
+    ``password`` is needed only for a copy made under an earlier password. A copy of
+    another cell is refused (``OtherCellError``) unless ``other_cell``.
     """
     session = _session(db)
     if session.readonly:
         raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
     backup_path = Path(backup_path)
-    with checked_source(backup_path, session.key, password, workdir=session.path.parent) as source:
+    with checked_source(backup_path, session.key, password, workdir=session.path.parent) as (
+        source,
+        source_cell,
+    ):
+        _same_cell(db, backup_path.name, source_cell, other_cell)
         before = make_backup(db, "restore", in_use={backup_path})
         store.copy_into(source, db.conn, key=session.key)
     if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
@@ -137,7 +188,7 @@ def restore_offline(
     Returns the path of the kept damaged file.
     """
     db_path = Path(db_path)
-    with checked_source(backup_path, key, password, workdir=db_path.parent) as source:
+    with checked_source(backup_path, key, password, workdir=db_path.parent) as (source, _cell):
         return _replace_damaged(db_path, Path(backup_path), source, key)
 
 
