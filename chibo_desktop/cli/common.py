@@ -12,6 +12,8 @@ from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
 
+BACKUP_FAILED = 3
+
 
 def db_path(args) -> Path:
     return Path(args.db) if args.db else default_database_path()
@@ -20,13 +22,22 @@ def db_path(args) -> Path:
 @contextmanager
 def opened(args, *, create: bool = False, readonly: bool = False):
     """The cell's database, upgraded, with the usual safeguards; closed afterwards."""
+    from ..services.backup import backup_problem
     from ..services.session import open_session
 
-    db = open_session(db_path(args), create=create, readonly=readonly)
+    path = db_path(args)
+    db = open_session(path, create=create, readonly=readonly)
     try:
         yield db
     finally:
         db.close()
+    problem = None if readonly else backup_problem(path)
+    if problem:
+        # Said on every command while backups fail; a command whose own backup failed
+        # does not end as a success.
+        print(_("Cảnh báo: {problem}").format(problem=problem), file=sys.stderr)
+        if db.session.backup_failed:
+            raise SystemExit(BACKUP_FAILED)
 
 
 def print_json(value) -> None:

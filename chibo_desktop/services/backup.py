@@ -31,6 +31,7 @@ from ..i18n import N_, _
 from ..paths import backup_dir
 from ..storage import backup as store
 from ..storage import cipher, keyfile
+from .backup_status import backup_problem, failure_marker, failure_text, note_failure
 from .common import Changes
 
 log = logging.getLogger(__name__)
@@ -120,13 +121,23 @@ def make_backup(
         raise ValueError(reason)
     session = _session(db)
     now = now or dt.datetime.now()
-    folder = backup_folder(session.path, session.backup_root)
-    target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
-    _copy_checked(db, target, session.key)
+    try:
+        folder = backup_folder(session.path, session.backup_root)
+        target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+        _copy_checked(db, target, session.key)
+    except (OSError, DatabaseError, *cipher.DB_ERRORS) as exc:
+        error = failure_text(exc)
+        note_failure(session.path, now, error)
+        raise DatabaseError(_("Không tạo được bản sao lưu: {error}").format(error=error)) from exc
+    failure_marker(session.path).unlink(missing_ok=True)
     if detail:
         _write_about(target, detail)
     rotate(folder, now=now, in_use=in_use)
     return target
+
+
+def session_backup_problem(db: Database) -> str | None:
+    return backup_problem(_session(db).path)
 
 
 def about_path(copy: Path) -> Path:
@@ -154,12 +165,12 @@ def backup_before_import(db: Database, source: Path) -> Path:
     the import does not write either)."""
     try:
         return make_backup(db, "preimport", detail=Path(source).name)
-    except (OSError, *cipher.DB_ERRORS) as exc:
+    except DatabaseError as exc:
         raise DatabaseError(
             _(
                 "Không tạo được bản sao lưu trước khi nhập ({error}), nên chưa nhập gì. "
                 "Hãy kiểm tra chỗ trống trên ổ đĩa và thư mục sao lưu rồi thử lại."
-            ).format(error=getattr(exc, "strerror", None) or exc)
+            ).format(error=exc.message)
         ) from exc
 
 
@@ -187,10 +198,12 @@ def _current_keys(db: Database) -> dict:
 
 
 def backup_after_import(db: Database) -> Path | None:
-    """Called once an import has landed; a failed copy is logged, never fatal."""
+    """Called once an import has landed; a failed copy does not undo the import: it is
+    remembered (see ``backup_problem``) and said by the front end."""
     try:
         return make_backup(db, "import")
     except Exception:
+        _session(db).backup_failed = True
         log.exception("backup after import failed")
         return None
 

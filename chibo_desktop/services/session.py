@@ -2,7 +2,8 @@
 
 Before anything is written: the file is checked (empty, not a database, read-only,
 encrypted, damaged — each with its own message), the lock beside it is taken (one writer),
-and ``PRAGMA quick_check`` runs on a read-only connection. Then the schema is upgraded
+and ``PRAGMA integrity_check`` (``quick_check`` for a file over 50 MB) runs on a
+read-only connection. Then the schema is upgraded
 (a backup is made first), and the once-a-day backup is taken. Closing a session that wrote
 makes a backup and releases the lock.
 """
@@ -60,6 +61,7 @@ class Session:
     notices: list[str] = field(default_factory=list)
     closed: bool = False
     opened_with_recovery: bool = False
+    backup_failed: bool = False  # an automatic backup failed while this file was open
 
     @property
     def encrypted(self) -> bool:
@@ -84,6 +86,7 @@ class SessionDatabase(Database):
                 try:
                     backup.make_backup(self, "close")
                 except Exception:
+                    session.backup_failed = True
                     log.exception("backup on close failed")
         finally:
             try:
@@ -115,7 +118,7 @@ def open_session(
         _finish_password_change(path, key, session)
     try:
         if path.exists() and path.stat().st_size:
-            _quick_check(path, key, backup_root)
+            _check(path, key, backup_root)
         db = _open(path, session, create)
     except BaseException:
         if session.lock is not None:
@@ -132,12 +135,17 @@ def open_session(
         try:
             backup.backup_if_due(db)
         except Exception as exc:
+            session.backup_failed = True
             log.exception("daily backup failed")
             session.notices.append(
                 _("Không tạo được bản sao lưu hằng ngày: {error}").format(
                     error=getattr(exc, "message", exc)
                 )
             )
+    if not readonly:
+        problem = backup.backup_problem(path)
+        if problem:
+            session.notices.append(problem)
     db.session.baseline = db.conn.total_changes
     return db
 
@@ -214,9 +222,15 @@ def _lock(path: Path) -> FileLock:
     return lock
 
 
-def _quick_check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
+# A cell's file is a few MB: the full integrity_check (which also compares every index
+# with its table) takes well under a second up to this size; above it, quick_check.
+FULL_CHECK_BYTES = 50 * 1024 * 1024
+
+
+def _check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
+    quick = path.stat().st_size > FULL_CHECK_BYTES
     try:
-        problems = backup_store.check(path, key=key, quick=True)
+        problems = backup_store.check(path, key=key, quick=quick)
     except cipher.DB_ERRORS as exc:
         if not backup_store.looks_like_sqlite(path) and key is None:
             return  # not a database at all: open_database says so in its own words

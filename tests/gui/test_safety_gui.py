@@ -267,3 +267,20 @@ def test_encrypted_file_asks_for_the_password_on_open(tasks, qtbot, demo_path):
     qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
     assert opened and opened[0].execute("SELECT count(*) FROM members").fetchone()[0] > 0
     opened[0].close()
+
+
+def test_backup_banner_stays_until_a_backup_works(open_window, tasks, qtbot, demo_path):
+    from chibo_desktop.services.backup_status import failure_marker, note_failure
+
+    window = open_window(demo_path)
+    assert not window.backup_banner.isVisible()
+    import datetime as dt
+
+    note_failure(demo_path, dt.datetime(2026, 3, 15, 9, 30), "disk full")
+    window.check_backups()
+    qtbot.waitUntil(window.backup_banner.isVisible, timeout=10_000)
+    assert "Không tạo được bản sao lưu" in window.backup_banner.text()
+    run(tasks, qtbot, backup.make_backup, "manual")
+    assert not failure_marker(demo_path).exists()
+    window.check_backups()
+    qtbot.waitUntil(lambda: not window.backup_banner.isVisible(), timeout=10_000)
