@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +126,24 @@ def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
         )
 
 
+def make_sides_writable(path: Path) -> None:
+    """A read-only session on a read-only file leaves ``-shm`` (and ``-wal``) with the
+    file's read-only mode; once the file is writable again, SQLite would refuse every
+    write ("attempt to write a readonly database"). Give them the file's own mode back."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return
+    for suffix in ("-shm", "-wal"):
+        side = Path(f"{path}{suffix}")
+        try:
+            current = stat.S_IMODE(side.stat().st_mode)
+            if not current & stat.S_IWUSR:
+                os.chmod(side, current | (mode & 0o666) | stat.S_IWUSR)
+        except OSError:
+            continue  # absent, or another user's: SQLite says what it cannot do
+
+
 def connect(path: Path, *, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
     if key is not None:
         return cipher.connect(path, key, readonly=readonly)
@@ -160,6 +179,8 @@ def open_database(
         raise DatabaseError(
             _("Không mở được tệp {path}: {error}").format(path=path.name, error=exc)
         ) from exc
+    if not readonly:
+        make_sides_writable(path)
     try:
         conn = connect(path, readonly=readonly, key=key)
         version = schema_version(conn)
