@@ -15,6 +15,7 @@ the older ones are thinned. Three pools, each thinned on its own:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -22,6 +23,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -216,6 +218,24 @@ def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | Non
     if any(when.date() == now.date() for when, _r, _p in _copies(folder)):
         return None
     return make_backup(db, "daily", now=now)
+
+
+def remove_leftovers(db_path: Path, root: Path | None = None) -> list[Path]:
+    """Temporary files a crash left: half-made copies in the backup folder (which may
+    hold the members in plain text) and the scratch files of a restore or a password
+    change beside the file. Called when the file is opened for writing (under its lock)."""
+    db_path = Path(db_path)
+    found = list(backup_folder(db_path, root).glob(".*.tmp*"))
+    found += db_path.parent.glob(f".{glob_escape(db_path.name)}.*.tmp*")
+    removed = []
+    for path in found:
+        if path.is_file() and re.search(r"\.tmp(-journal|-wal|-shm)?$", path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    if removed:
+        log.info("removed %d leftover temporary files", len(removed))
+    return removed
 
 
 def backup_to(db: Database, folder: Path, *, now: dt.datetime | None = None) -> Path:

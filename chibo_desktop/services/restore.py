@@ -45,22 +45,22 @@ def _backup_key(
 
 @contextlib.contextmanager
 def checked_source(
-    path: Path, key: bytes | None, password: str | None = None, *, workdir: Path | None = None
+    path: Path, key: bytes | None, password: str | None = None, *, beside: Path | None = None
 ):
     """Yield a private copy of the backup, readable with ``key`` (the open file's key),
     and the name of the cell it holds.
 
-    The backup is first copied aside into ``workdir`` (the folder of the file being
-    restored), then the copy is checked: whatever happens to the backup meanwhile (a
+    The backup is first copied aside, next to ``beside`` (the file being restored),
+    then the copy is checked: whatever happens to the backup meanwhile (a
     rotation, a USB stick pulled out), the restore reads only that checked copy. A copy
     under another key is re-encrypted with ``key``.
     """
     path = Path(path)
     if not path.is_file():
         raise DatabaseError(_("Không tìm thấy bản sao lưu {path}.").format(path=path))
-    workdir = Path(workdir) if workdir is not None else path.parent
-    aside = workdir / f".{path.name}.restoring.tmp"
-    converted = workdir / f".{path.name}.convert.tmp"
+    beside = Path(beside) if beside is not None else path
+    aside = beside.with_name(f".{beside.name}.restore-source.tmp")
+    converted = beside.with_name(f".{beside.name}.restore-convert.tmp")
     try:
         shutil.copyfile(path, aside)
         own = _source_key(path, aside, key, password)
@@ -163,7 +163,7 @@ def restore(
     if session.readonly:
         raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
     backup_path = Path(backup_path)
-    with checked_source(backup_path, session.key, password, workdir=session.path.parent) as (
+    with checked_source(backup_path, session.key, password, beside=session.path) as (
         source,
         source_cell,
     ):
@@ -188,7 +188,7 @@ def restore_offline(
     Returns the path of the kept damaged file.
     """
     db_path = Path(db_path)
-    with checked_source(backup_path, key, password, workdir=db_path.parent) as (source, _cell):
+    with checked_source(backup_path, key, password, beside=db_path) as (source, _cell):
         return _replace_damaged(db_path, Path(backup_path), source, key)
 
 

@@ -116,6 +116,8 @@ def open_session(
     if not readonly:
         session.lock = _lock(path)
         _finish_password_change(path, key, session)
+        if path.exists():
+            backup.remove_leftovers(path, backup_root)
     try:
         if path.exists() and path.stat().st_size:
             _check(path, key, backup_root)
@@ -179,9 +181,6 @@ def _precheck(path, create, readonly, password, recovery_key) -> bytes | None:
 def _finish_password_change(path: Path, key: bytes | None, session: Session) -> None:
     if not path.exists() or not path.stat().st_size:
         return
-    for leftover in (path.with_name(f".{path.name}.rewrite.tmp"),):
-        leftover.unlink(missing_ok=True)
-        cipher.remove_leftovers(leftover)
     finished = security.finish_interrupted_change(path, key)
     if finished is True:
         session.notices.append(
