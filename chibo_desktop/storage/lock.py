@@ -1,6 +1,7 @@
 """One writer per file: a lock file beside the database, honoured by the window and `chibo`.
 
-The lock is ``<file>.lock`` created with O_EXCL and holding JSON {user, host, pid, since}.
+The lock is ``<real file>.lock`` (beside the file the path resolves to), created with
+O_EXCL and holding JSON {user, host, pid, since}.
 A lock left by a crashed program on this computer (its process is gone) is taken over.
 """
 
@@ -37,7 +38,10 @@ class LockedByOther(Exception):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock of the file itself, whatever path reaches it: symbolic links, ``..``,
+    a relative path, or (on Windows) a mapped drive letter and its UNC path all resolve
+    to the same real file, and so to the same lock."""
+    return Path(f"{Path(db_path).resolve()}.lock")
 
 
 def this_host() -> str:
