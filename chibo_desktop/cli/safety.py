@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import ChiboError
 from ..i18n import _
 from .common import db_path, opened, print_json
+from .secrets import read_secret
 
 
 def register(commands) -> None:
@@ -24,8 +25,11 @@ def register(commands) -> None:
     p.add_argument("file", metavar="FILE", help=_("tệp sao lưu"))
     p.add_argument(
         "--backup-password",
-        metavar="TEXT",
-        help=_("mật khẩu đã dùng khi tạo bản sao (nếu khác mật khẩu hiện tại)"),
+        action="store_true",
+        help=_(
+            "hỏi mật khẩu đã dùng khi tạo bản sao (nếu khác mật khẩu hiện tại); "
+            "hoặc đặt biến môi trường CHIBO_BACKUP_PASSWORD"
+        ),
     )
     p.add_argument(
         "--other-cell",
@@ -84,11 +88,12 @@ def cmd_restore(args) -> int:
     from ..services.session import DamagedFileError
 
     source = Path(args.file)
+    backup_password = read_secret(
+        "CHIBO_BACKUP_PASSWORD", _("Mật khẩu của bản sao lưu: "), ask=args.backup_password
+    )
     try:
         with opened(args) as db:
-            before = restore(
-                db, source, password=args.backup_password, other_cell=args.other_cell
-            ).value
+            before = restore(db, source, password=backup_password, other_cell=args.other_cell).value
     except DamagedFileError:
         # The current file cannot be opened: keep it aside, put the backup in its place.
         from ..services.security import is_encrypted, key_for
@@ -99,7 +104,7 @@ def cmd_restore(args) -> int:
             import os
 
             key = key_for(path, password=os.environ.get("CHIBO_PASSWORD"))
-        kept = restore_offline(path, source, key=key, password=args.backup_password)
+        kept = restore_offline(path, source, key=key, password=backup_password)
         print(
             _("Tệp hỏng được giữ lại tại {kept}; đã phục hồi từ {source}.").format(
                 kept=kept, source=source

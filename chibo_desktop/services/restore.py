@@ -38,7 +38,8 @@ def _backup_key(
     raise DatabaseError(
         _(
             "Bản sao lưu {path} được mã hóa bằng một mật khẩu khác (trước khi đổi mật khẩu). "
-            "Hãy nhập mật khẩu đã dùng khi tạo bản sao đó."
+            "Hãy nhập mật khẩu đã dùng khi tạo bản sao đó (dòng lệnh: biến môi trường "
+            "CHIBO_BACKUP_PASSWORD, hoặc --backup-password để được hỏi)."
         ).format(path=path.name)
     )
 
