@@ -36,6 +36,11 @@ def register(commands) -> None:
         action="store_true",
         help=_("cho phép phục hồi bản sao lưu của một chi bộ khác (thay toàn bộ dữ liệu)"),
     )
+    p.add_argument(
+        "--decrypt",
+        action="store_true",
+        help=_("cho phép phục hồi bản sao lưu có mật khẩu vào tệp không có mật khẩu"),
+    )
     p.set_defaults(handler=cmd_restore)
 
     p = commands.add_parser("check", help=_("kiểm tra toàn vẹn tệp dữ liệu"))
@@ -93,7 +98,13 @@ def cmd_restore(args) -> int:
     )
     try:
         with opened(args) as db:
-            before = restore(db, source, password=backup_password, other_cell=args.other_cell).value
+            before = restore(
+                db,
+                source,
+                password=backup_password,
+                other_cell=args.other_cell,
+                decrypt=args.decrypt,
+            ).value
     except DamagedFileError:
         # The current file cannot be opened: keep it aside, put the backup in its place.
         from ..services.security import is_encrypted, key_for
@@ -104,7 +115,9 @@ def cmd_restore(args) -> int:
             import os
 
             key = key_for(path, password=os.environ.get("CHIBO_PASSWORD"))
-        kept = restore_offline(path, source, key=key, password=backup_password)
+        kept = restore_offline(
+            path, source, key=key, password=backup_password, decrypt=args.decrypt
+        )
         print(
             _("Tệp hỏng được giữ lại tại {kept}; đã phục hồi từ {source}.").format(
                 kept=kept, source=source

@@ -86,6 +86,22 @@ def _source_key(path: Path, aside: Path, key: bytes | None, password: str | None
     return _backup_key(path, key, password, readable=aside)
 
 
+class DecryptNeededError(DatabaseError):
+    """An encrypted backup would become a plain file: restore only once the user agrees."""
+
+
+def _refuse_silent_decrypt(path: Path, key: bytes | None, decrypt: bool) -> None:
+    if key is not None or decrypt or not path.is_file() or store.looks_like_sqlite(path):
+        return
+    raise DecryptNeededError(
+        _(
+            "Bản sao lưu {path} được mã hóa, còn tệp đang mở không có mật khẩu: phục hồi sẽ "
+            "ghi dữ liệu ra dạng không mã hóa, ai mở máy cũng đọc được. Hãy đặt mật khẩu cho "
+            "tệp trước, hoặc xác nhận (dòng lệnh: thêm --decrypt)."
+        ).format(path=path.name)
+    )
+
+
 class OtherCellError(DatabaseError):
     """The backup holds another cell's records: restore only once the user confirms."""
 
@@ -151,6 +167,7 @@ def restore(
     *,
     password: str | None = None,
     other_cell: bool = False,
+    decrypt: bool = False,
 ) -> Result[Path]:
     """Put a backup's content into the open file, after backing up what is there now.
 
@@ -158,12 +175,14 @@ def restore(
     is made next (its rotation never removes the backup being restored); only then is the
     checked copy written into the file, in one transaction.
     ``password`` is needed only for a copy made under an earlier password. A copy of
-    another cell is refused (``OtherCellError``) unless ``other_cell``.
+    another cell is refused (``OtherCellError``) unless ``other_cell``; an encrypted copy
+    into a file without a password (``DecryptNeededError``) unless ``decrypt``.
     """
     session = _session(db)
     if session.readonly:
         raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
     backup_path = Path(backup_path)
+    _refuse_silent_decrypt(backup_path, session.key, decrypt)
     with checked_source(backup_path, session.key, password, beside=session.path) as (
         source,
         source_cell,
@@ -181,7 +200,12 @@ def restore(
 
 
 def restore_offline(
-    db_path: Path, backup_path: Path, *, key: bytes | None = None, password: str | None = None
+    db_path: Path,
+    backup_path: Path,
+    *,
+    key: bytes | None = None,
+    password: str | None = None,
+    decrypt: bool = False,
 ) -> Path:
     """Replace a file that cannot be opened (damaged) with a checked backup.
 
@@ -189,6 +213,7 @@ def restore_offline(
     Returns the path of the kept damaged file.
     """
     db_path = Path(db_path)
+    _refuse_silent_decrypt(Path(backup_path), key, decrypt)
     with checked_source(backup_path, key, password, beside=db_path) as (source, _cell):
         return _replace_damaged(db_path, Path(backup_path), source, key)
 

@@ -144,6 +144,20 @@ def make_sides_writable(path: Path) -> None:
             continue  # absent, or another user's: SQLite says what it cannot do
 
 
+def _create_owner_only(path: Path) -> None:
+    """A new file readable by its owner only (0600, as the backups), where the platform
+    has modes; SQLite gives its -wal and -shm the same mode."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(
+            _("Không tạo được tệp {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    os.close(fd)
+
+
 def connect(path: Path, *, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
     if key is not None:
         return cipher.connect(path, key, readonly=readonly)
@@ -179,6 +193,8 @@ def open_database(
         raise DatabaseError(
             _("Không mở được tệp {path}: {error}").format(path=path.name, error=exc)
         ) from exc
+    if create and not path.exists():
+        _create_owner_only(path)
     if not readonly:
         make_sides_writable(path)
     try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import N_, _, format_number, ngettext
 from ...services.backup import BackupInfo, backup_title, session_backups
-from ...services.restore import OtherCellError, restore
+from ...services.restore import DecryptNeededError, OtherCellError, restore
 from ..errors import show_error
 from ..tasks import Tasks
 
@@ -188,7 +188,9 @@ class RestoreDialog(QDialog):
                 ),
             )
 
-    def confirm_and_restore(self, path: Path, question: str, *, other_cell: bool = False) -> None:
+    def confirm_and_restore(
+        self, path: Path, question: str, *, other_cell: bool = False, decrypt: bool = False
+    ) -> None:
         if not ask_yes_no(self, _("Phục hồi"), question):
             return
         self.restore_button.setEnabled(False)
@@ -211,8 +213,13 @@ class RestoreDialog(QDialog):
             self.message.setText("")
             if isinstance(exc, OtherCellError) and not other_cell:
                 # The copy holds another cell: ask again, naming both cells.
-                self.confirm_and_restore(path, exc.message, other_cell=True)
+                self.confirm_and_restore(path, exc.message, other_cell=True, decrypt=decrypt)
+                return
+            if isinstance(exc, DecryptNeededError) and not decrypt:
+                self.confirm_and_restore(path, exc.message, other_cell=other_cell, decrypt=True)
                 return
             show_error(self, exc, _("Không phục hồi được"))
 
-        self.tasks.run(restore, path, other_cell=other_cell, on_done=done, on_error=failed)
+        self.tasks.run(
+            restore, path, other_cell=other_cell, decrypt=decrypt, on_done=done, on_error=failed
+        )

@@ -323,6 +323,9 @@ class MembersPage(MembersBar, Page):
             ).format(n=result.count, path=result.path),
             8000,
         )
+        from ..plain_export import tell_once
+
+        tell_once(self, self.tasks)
 
     def import_members(self) -> None:
         from ..dialogs.import_wizard import run_import_wizard
