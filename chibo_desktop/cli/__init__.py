@@ -16,10 +16,10 @@ from ..argparse_texts import install_argparse_texts
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
-from . import base, campaign, meetings, members, reports, safety
+from . import base, campaign, meetings, members, password, reports, safety
 
 # Each command group adds its subcommands; keep one module per group.
-GROUPS = [base, members, meetings, campaign, reports, safety]
+GROUPS = [base, members, meetings, campaign, reports, safety, password]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         default=None,
         help=_("tệp dữ liệu của chi bộ (mặc định: {path})").format(path=default_database_path()),
+    )
+    parser.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help=_(
+            "mở tệp bằng khóa khôi phục thay cho mật khẩu (lấy từ biến môi trường "
+            "CHIBO_RECOVERY_KEY, hoặc được hỏi)"
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for group in GROUPS:

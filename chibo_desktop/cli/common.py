@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,10 +24,9 @@ def db_path(args) -> Path:
 def opened(args, *, create: bool = False, readonly: bool = False):
     """The cell's database, upgraded, with the usual safeguards; closed afterwards."""
     from ..services.backup import backup_problem
-    from ..services.session import open_session
 
     path = db_path(args)
-    db = open_session(path, create=create, readonly=readonly)
+    db = _open(path, args, create=create, readonly=readonly)
     try:
         yield db
     finally:
@@ -38,6 +38,32 @@ def opened(args, *, create: bool = False, readonly: bool = False):
         print(_("Cảnh báo: {problem}").format(problem=problem), file=sys.stderr)
         if db.session.backup_failed:
             raise SystemExit(BACKUP_FAILED)
+
+
+def _open(path: Path, args, *, create: bool, readonly: bool):
+    """The session, with the password from CHIBO_PASSWORD (or asked on a terminal), or the
+    recovery key with --recovery-key."""
+    from ..services.security import PasswordRequiredError
+    from ..services.session import open_session
+    from .secrets import read_secret
+
+    if getattr(args, "recovery_key", False):
+        key = read_secret("CHIBO_RECOVERY_KEY", _("Khóa khôi phục: "), ask=True)
+        return open_session(path, create=create, readonly=readonly, recovery_key=key)
+    try:
+        return open_session(path, create=create, readonly=readonly)
+    except PasswordRequiredError as exc:
+        if os.environ.get("CHIBO_PASSWORD"):
+            raise  # the password given is wrong: said as such
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise ChiboError(
+                _(
+                    "Tệp {path} có mật khẩu. Hãy đặt mật khẩu vào biến môi trường "
+                    "CHIBO_PASSWORD (hoặc dùng --recovery-key với CHIBO_RECOVERY_KEY)."
+                ).format(path=path.name)
+            ) from exc
+    secret = read_secret("CHIBO_PASSWORD", _("Mật khẩu của tệp: "), ask=True)
+    return open_session(path, create=create, readonly=readonly, password=secret)
 
 
 def print_json(value) -> None:

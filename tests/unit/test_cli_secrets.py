@@ -33,7 +33,12 @@ def test_no_option_takes_a_secret_as_its_value():
 
 def chibo(*args: str, env: dict | None = None, stdin: str = "") -> subprocess.CompletedProcess:
     full = dict(os.environ, PYTHONIOENCODING="utf-8")
-    for name in ("CHIBO_PASSWORD", "CHIBO_NEW_PASSWORD", "CHIBO_BACKUP_PASSWORD"):
+    for name in (
+        "CHIBO_PASSWORD",
+        "CHIBO_NEW_PASSWORD",
+        "CHIBO_BACKUP_PASSWORD",
+        "CHIBO_RECOVERY_KEY",
+    ):
         full.pop(name, None)
     full.update(env or {})
     return subprocess.run(
@@ -75,3 +80,54 @@ def test_backup_made_under_an_old_password_restores_with_it_from_the_environment
         stdin="mật khẩu cũ 1\n",
     )
     assert piped.returncode == 0, piped.stderr
+
+
+def recovery_from(output: str) -> str:
+    import re
+
+    found = re.findall(r"[A-Z2-7]{4}(?:-[A-Z2-7]{1,4}){12}", output)
+    assert found, output
+    return found[-1]
+
+
+def test_password_set_change_remove_and_recovery_key_from_the_command_line(demo_path):
+    pytest.importorskip("sqlcipher3")
+    from chibo_desktop.storage import backup as store
+
+    db = str(demo_path)
+    done = chibo("--db", db, "password", "set", env={"CHIBO_NEW_PASSWORD": "mật khẩu một"})
+    assert done.returncode == 0, done.stderr
+    first_key = recovery_from(done.stdout)
+    assert not store.looks_like_sqlite(demo_path)
+
+    locked = chibo("--db", db, "info")
+    assert locked.returncode == 1 and "CHIBO_PASSWORD" in locked.stderr
+    assert "Lỗi không mong đợi" not in locked.stderr
+    assert chibo("--db", db, "info", env={"CHIBO_PASSWORD": "mật khẩu một"}).returncode == 0
+
+    changed = chibo(
+        "--db",
+        db,
+        "password",
+        "change",
+        env={"CHIBO_PASSWORD": "mật khẩu một", "CHIBO_NEW_PASSWORD": "mật khẩu hai"},
+    )
+    assert changed.returncode == 0, changed.stderr
+    second_key = recovery_from(changed.stdout)
+    assert second_key != first_key
+
+    by_key = chibo("--db", db, "--recovery-key", "info", stdin=second_key + "\n")
+    assert by_key.returncode == 0, by_key.stderr
+    reset = chibo(
+        "--db",
+        db,
+        "--recovery-key",
+        "password",
+        "change",
+        env={"CHIBO_RECOVERY_KEY": second_key, "CHIBO_NEW_PASSWORD": "mật khẩu ba"},
+    )
+    assert reset.returncode == 0, reset.stderr
+
+    removed = chibo("--db", db, "password", "remove", env={"CHIBO_PASSWORD": "mật khẩu ba"})
+    assert removed.returncode == 0, removed.stderr
+    assert store.looks_like_sqlite(demo_path)
