@@ -43,6 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
             "CHIBO_RECOVERY_KEY, hoặc được hỏi)"
         ),
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help=_("mở tệp ở chế độ chỉ đọc (xem, in, xuất; không sửa, không sao lưu)"),
+    )
+    parser.add_argument(
+        "--take-over-lock",
+        action="store_true",
+        help=_(
+            "chiếm khóa của một chương trình khác đang giữ tệp; chỉ dùng khi chắc chắn không "
+            "ai đang sửa tệp (máy kia đã tắt, chương trình bị treo)"
+        ),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for group in GROUPS:
         group.register(commands)
@@ -70,6 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
+        if getattr(args, "read_only", False) and "readonly database" in str(exc):
+            print(
+                _(
+                    "Lỗi: tệp đang mở ở chế độ chỉ đọc (--read-only) nên lệnh này không ghi "
+                    "được. Chạy lại lệnh không có --read-only."
+                ),
+                file=sys.stderr,
+            )
+            return 1
         logging.getLogger(__name__).exception("unexpected error")
         from ..paths import log_file
 

@@ -26,6 +26,7 @@ def opened(args, *, create: bool = False, readonly: bool = False):
     from ..services.backup import backup_problem
 
     path = db_path(args)
+    readonly = readonly or bool(getattr(args, "read_only", False))
     db = _open(path, args, create=create, readonly=readonly)
     try:
         yield db
@@ -47,11 +48,12 @@ def _open(path: Path, args, *, create: bool, readonly: bool):
     from ..services.session import open_session
     from .secrets import read_secret
 
+    options = {"take_over_lock": bool(getattr(args, "take_over_lock", False))}
     if getattr(args, "recovery_key", False):
         key = read_secret("CHIBO_RECOVERY_KEY", _("Khóa khôi phục: "), ask=True)
-        return open_session(path, create=create, readonly=readonly, recovery_key=key)
+        return open_session(path, create=create, readonly=readonly, recovery_key=key, **options)
     try:
-        return open_session(path, create=create, readonly=readonly)
+        return open_session(path, create=create, readonly=readonly, **options)
     except PasswordRequiredError as exc:
         if os.environ.get("CHIBO_PASSWORD"):
             raise  # the password given is wrong: said as such
@@ -63,7 +65,7 @@ def _open(path: Path, args, *, create: bool, readonly: bool):
                 ).format(path=path.name)
             ) from exc
     secret = read_secret("CHIBO_PASSWORD", _("Mật khẩu của tệp: "), ask=True)
-    return open_session(path, create=create, readonly=readonly, password=secret)
+    return open_session(path, create=create, readonly=readonly, password=secret, **options)
 
 
 def print_json(value) -> None:

@@ -90,8 +90,41 @@ class DecryptNeededError(DatabaseError):
     """An encrypted backup would become a plain file: restore only once the user agrees."""
 
 
+def _refuse_what_is_no_backup(path: Path, key: bytes | None) -> None:
+    """An empty file, a workbook or any other file is said to be what it is (not "a
+    backup under another password")."""
+    if not path.is_file():
+        raise DatabaseError(_("Không tìm thấy bản sao lưu {path}.").format(path=path))
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    if not head:
+        raise DatabaseError(
+            _("Tệp {path} trống (0 byte), không phải bản sao lưu; không phục hồi gì.").format(
+                path=path.name
+            )
+        )
+    if store.looks_like_sqlite(path) or keyfile.keyfile_path(path).exists():
+        return
+    if key is not None and cipher.key_fits(path, key):
+        return
+    if head.startswith(b"PK"):
+        raise DatabaseError(
+            _(
+                "Tệp {path} là tệp nén hoặc tệp Excel/Word, không phải bản sao lưu của Chi bộ "
+                "Desktop. Không phục hồi gì. (Danh sách Excel thì dùng “Nhập danh sách”.)"
+            ).format(path=path.name)
+        )
+    raise DatabaseError(
+        _(
+            "Tệp {path} không phải bản sao lưu của Chi bộ Desktop; nếu là bản sao lưu có mật "
+            "khẩu thì thiếu tệp khóa {keys} đi kèm. Không phục hồi gì."
+        ).format(path=path.name, keys=keyfile.keyfile_path(path).name)
+    )
+
+
 def _refuse_silent_decrypt(path: Path, key: bytes | None, decrypt: bool) -> None:
-    if key is not None or decrypt or not path.is_file() or store.looks_like_sqlite(path):
+    _refuse_what_is_no_backup(path, key)
+    if key is not None or decrypt or store.looks_like_sqlite(path):
         return
     raise DecryptNeededError(
         _(

@@ -105,8 +105,13 @@ def open_session(
     recovery_key: str | None = None,
     backups: bool = True,
     backup_root: Path | None = None,
+    take_over_lock: bool = False,
 ) -> SessionDatabase:
-    """Open ``path`` for work. ``CHIBO_PASSWORD`` supplies the password to scripts."""
+    """Open ``path`` for work. ``CHIBO_PASSWORD`` supplies the password to scripts.
+
+    ``take_over_lock`` replaces another program's lock: only when the user has said no one
+    else is editing the file (that computer is off, that program hung).
+    """
     path = Path(path)
     if password is None and recovery_key is None:
         password = os.environ.get("CHIBO_PASSWORD") or None
@@ -114,7 +119,7 @@ def open_session(
     session = Session(path, readonly, key, backups=backups, backup_root=backup_root)
     session.opened_with_recovery = bool(recovery_key) and key is not None
     if not readonly:
-        session.lock = _lock(path)
+        session.lock = _lock(path, take_over_lock)
         _finish_password_change(path, key, session)
         if path.exists():
             backup.remove_leftovers(path, backup_root)
@@ -153,8 +158,14 @@ def open_session(
 
 
 def _precheck(path, create, readonly, password, recovery_key) -> bytes | None:
-    if not path.exists() or path.is_dir():
-        return None  # open_database words these
+    if path.is_dir():
+        raise DatabaseError(_("{path} là một thư mục, không phải tệp dữ liệu.").format(path=path))
+    if not path.exists():
+        if not create:
+            raise DatabaseError(_("Không tìm thấy tệp dữ liệu {path}.").format(path=path))
+        if not path.parent.is_dir():
+            raise DatabaseError(_("Thư mục {path} không tồn tại.").format(path=path.parent))
+        return None
     if path.stat().st_size == 0 and not create:
         raise DatabaseError(
             _(
@@ -167,7 +178,7 @@ def _precheck(path, create, readonly, password, recovery_key) -> bytes | None:
             _(
                 "Tệp {path} hoặc thư mục chứa nó chỉ cho phép đọc (đĩa CD, thư mục được bảo vệ "
                 "hay tệp có thuộc tính “Chỉ đọc”). Hãy chép tệp vào thư mục Tài liệu rồi mở "
-                "lại, hoặc mở ở chế độ chỉ đọc."
+                "lại, hoặc mở ở chế độ chỉ đọc (dòng lệnh: --read-only)."
             ).format(path=path.name)
         )
     plain = backup_store.looks_like_sqlite(path)
@@ -198,32 +209,48 @@ def _finish_password_change(path: Path, key: bytes | None, session: Session) -> 
         )
 
 
-def _lock(path: Path) -> FileLock:
+def _lock(path: Path, take_over: bool = False) -> FileLock:
     lock = FileLock(path, current_user())
     try:
-        lock.acquire()
+        lock.acquire(take_over=take_over)
     except LockedByOther as exc:
-        holder = exc.holder
-        since = holder.since_time
-        raise FileLockedError(
-            _(
-                "Tệp {path} đang được mở bởi {user} trên máy {host} (từ {since}). Chỉ một "
-                "người được sửa tệp tại một thời điểm: hãy đóng chương trình ở máy đó, hoặc "
-                "mở tệp ở chế độ chỉ đọc."
-            ).format(
-                path=path.name,
-                user=holder.user or "?",
-                host=holder.host or "?",
-                since=since.strftime("%H:%M %d/%m/%Y") if since else "?",
-            ),
-            holder,
-        ) from exc
+        raise FileLockedError(_locked_message(path, lock.path, exc.holder), exc.holder) from exc
     return lock
+
+
+def _locked_message(path: Path, lock_file: Path, holder) -> str:
+    take_over = _(
+        "Nếu chắc chắn không ai đang sửa tệp (máy kia đã tắt, chương trình bị treo), có thể "
+        "chiếm khóa: nút “Vẫn mở và chiếm khóa”, dòng lệnh --take-over-lock."
+    )
+    if not holder.user or holder.user == "?" or not holder.pid:
+        return _(
+            "Tệp {path} đang được một chương trình khác mở (tệp khóa {lock} chưa đọc được). "
+            "Hãy đợi một lát rồi thử lại, hoặc mở ở chế độ chỉ đọc. {take_over}"
+        ).format(path=path.name, lock=lock_file.name, take_over=take_over)
+    since = holder.since_time
+    return _(
+        "Tệp {path} đang được mở bởi {user} trên máy {host} (từ {since}). Chỉ một "
+        "người được sửa tệp tại một thời điểm: hãy đóng chương trình ở máy đó, hoặc "
+        "mở tệp ở chế độ chỉ đọc. {take_over}"
+    ).format(
+        path=path.name,
+        user=holder.user,
+        host=holder.host or "?",
+        since=since.strftime("%H:%M %d/%m/%Y") if since else "?",
+        take_over=take_over,
+    )
 
 
 # A cell's file is a few MB: the full integrity_check (which also compares every index
 # with its table) takes well under a second up to this size; above it, quick_check.
 FULL_CHECK_BYTES = 50 * 1024 * 1024
+
+
+def _means_damage(exc: Exception) -> bool:
+    """Errors that say the content is bad, not that the file could not be reached."""
+    text = str(exc).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
 
 
 def _check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
@@ -233,6 +260,14 @@ def _check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
     except cipher.DB_ERRORS as exc:
         if not backup_store.looks_like_sqlite(path) and key is None:
             return  # not a database at all: open_database says so in its own words
+        if not _means_damage(exc):
+            raise DatabaseError(
+                _(
+                    "Không đọc được tệp {path} ({error}). Tệp có thể vẫn nguyên vẹn: thư mục "
+                    "chứa nó chỉ cho phép đọc, ổ mạng mất kết nối, hoặc một chương trình khác "
+                    "đang giữ tệp. Hãy chép tệp vào thư mục Tài liệu rồi mở lại."
+                ).format(path=path.name, error=exc)
+            ) from exc
         problems = [str(exc)]
     if problems:
         good = backup.newest_good_backup(path, key=key, root=backup_root)

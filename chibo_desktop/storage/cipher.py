@@ -26,6 +26,13 @@ def _driver():
     return dbapi2
 
 
+def _quiet(conn) -> None:
+    """SQLCipher writes "ERROR CORE … hmac check failed" to stderr each time a key is
+    tried that does not fit: an expected event here (a wrong password), said in words."""
+    with contextlib.suppress(Exception):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
 def _db_errors() -> tuple[type[Exception], ...]:
     driver = _driver()
     return (sqlite3.DatabaseError,) + ((driver.DatabaseError,) if driver is not None else ())
@@ -60,6 +67,7 @@ def connect(path: Path, key: bytes, *, readonly: bool = False):
         )
     else:
         conn = driver.connect(str(path), check_same_thread=False)
+    _quiet(conn)
     try:
         conn.execute(_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -101,6 +109,7 @@ def export(source: Path, target: Path, *, source_key: bytes | None, target_key: 
     if driver is None:
         raise RuntimeError("sqlcipher3 is not installed")
     conn = driver.connect(str(source), check_same_thread=False)
+    _quiet(conn)
     try:
         if source_key is not None:
             conn.execute(_key_pragma(source_key))

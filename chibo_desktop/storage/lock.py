@@ -10,10 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,16 @@ class FileLock:
         self.user = user
         self.held = False
 
-    def acquire(self) -> None:
-        """Take the lock or raise LockedByOther; a stale lock is recovered."""
+    def acquire(self, *, take_over: bool = False) -> None:
+        """Take the lock or raise LockedByOther; a stale lock is recovered. With
+        ``take_over`` (the user's deliberate choice) another holder's lock is replaced."""
+        if take_over:
+            holder = read_holder(self.path)
+            if holder is not None and not self._ours(holder):
+                log.warning("lock of %s taken over from %s", self.path, holder)
+            if not self._ours(holder):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(self.path)
         for _attempt in range(3):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)

@@ -226,11 +226,17 @@ def test_open_errors_ask_for_password_and_offer_read_only(tasks, qtbot, demo_pat
     with pytest.raises(FileLockedError) as caught:
         open_session(demo_path)
     retried = []
-    responder = Responder([("Có", None)])
+    responder = Responder([("Mở chỉ đọc", None)])
     assert handle_open_error(None, tasks, demo_path, caught.value, lambda **o: retried.append(o))
     qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
     assert retried == [{"readonly": True}]
     assert "phobithu" in responder.seen[0].text() and "MAY-2" in responder.seen[0].text()
+    # The deliberate take-over: a warning first, then the retry that replaces the lock.
+    responder = Responder([("Vẫn mở và chiếm khóa…", None), ("Có", None)])
+    assert handle_open_error(None, tasks, demo_path, caught.value, lambda **o: retried.append(o))
+    qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
+    assert retried[-1] == {"take_over_lock": True}
+    assert "chắc chắn" in responder.seen[1].text()
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM members").fetchone()[0] > 0
     conn.close()
