@@ -6,8 +6,10 @@ Exit status: 0 success, 1 a user error (one Vietnamese line on stderr), 2 a usag
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -62,10 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def install_terminate_handler() -> None:
+    """SIGTERM (a shutdown, a logoff, `kill`) ends the command like Ctrl+C would: the file
+    is closed on the way out, so its lock is released and the close backup taken."""
+
+    def terminated(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError, AttributeError):  # not the main thread / no SIGTERM
+        signal.signal(signal.SIGTERM, terminated)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ..app_setup import setup
 
     setup(interactive=False)
+    install_terminate_handler()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -112,6 +112,9 @@ def _run(argv: Sequence[str] | None) -> int:
     install_qt_texts(app)
     app.setWindowIcon(window_icon())
     tasks = Tasks()
+    from .terminate import quit_on_terminate
+
+    quit_on_terminate(app)
     window = MainWindow(tasks, config)
     if args.page:
         window.show_page(args.page)
