@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .. import APP_NAME, __version__
 from ..argparse_texts import install_argparse_texts
-from ..errors import ChiboError
+from ..errors import ChiboError, plain_io_error
 from ..i18n import _
 from ..paths import default_database_path
 from . import base, campaign, meetings, members, password, reports, safety
@@ -105,6 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ),
                 file=sys.stderr,
             )
+            return 1
+        plain = plain_io_error(exc)
+        if plain is not None:
+            logging.getLogger(__name__).warning("input/output error: %s", exc)
+            print(_("Lỗi: {message}").format(message=plain), file=sys.stderr)
             return 1
         logging.getLogger(__name__).exception("unexpected error")
         from ..paths import log_file

@@ -9,7 +9,7 @@ import json
 import logging
 from pathlib import Path
 
-from ..errors import DatabaseError
+from ..errors import DatabaseError, plain_io_error
 from ..i18n import _
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,9 @@ def failure_marker(db_path: Path) -> Path:
 def failure_text(exc: BaseException) -> str:
     if isinstance(exc, DatabaseError):
         return exc.message
+    plain = plain_io_error(exc)
+    if plain is not None:
+        return plain
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc} ({exc.filename})" if exc.filename else str(exc.strerror)
     return str(exc)

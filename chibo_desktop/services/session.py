@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,6 +248,13 @@ def _locked_message(path: Path, lock_file: Path, holder) -> str:
 FULL_CHECK_BYTES = 50 * 1024 * 1024
 
 
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _means_damage(exc: Exception) -> bool:
     """Errors that say the content is bad, not that the file could not be reached."""
     text = str(exc).lower()
@@ -261,6 +269,13 @@ def _check(path: Path, key: bytes | None, backup_root: Path | None) -> None:
         if not backup_store.looks_like_sqlite(path) and key is None:
             return  # not a database at all: open_database says so in its own words
         if not _means_damage(exc):
+            if _disk_nearly_full(path):
+                raise DatabaseError(
+                    _(
+                        "Ổ đĩa chứa tệp {path} đã đầy nên không mở được tệp (tệp không bị "
+                        "hỏng). Hãy xóa bớt tệp không cần trên ổ đó rồi mở lại."
+                    ).format(path=path.name)
+                ) from exc
             raise DatabaseError(
                 _(
                     "Không đọc được tệp {path} ({error}). Tệp có thể vẫn nguyên vẹn: thư mục "

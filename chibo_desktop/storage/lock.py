@@ -135,10 +135,15 @@ class FileLock:
                 "pid": os.getpid(),
                 "since": dt.datetime.now().isoformat(timespec="seconds"),
             }
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
-                fh.flush()
-                os.fsync(fh.fileno())
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError:  # a full disk: leave no empty lock behind
+                with contextlib.suppress(OSError):
+                    os.remove(self.path)
+                raise
             _HELD[str(self.path)] = 1
             self.held = True
             return
