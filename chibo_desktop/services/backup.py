@@ -225,7 +225,10 @@ def remove_leftovers(db_path: Path, root: Path | None = None) -> list[Path]:
     hold the members in plain text) and the scratch files of a restore or a password
     change beside the file. Called when the file is opened for writing (under its lock)."""
     db_path = Path(db_path)
-    found = list(backup_folder(db_path, root).glob(".*.tmp*"))
+    try:
+        found = list(backup_folder(db_path, root).glob(".*.tmp*"))
+    except OSError:
+        found = []  # no backup folder to clean: said when a backup is attempted
     found += db_path.parent.glob(f".{glob_escape(db_path.name)}.*.tmp*")
     removed = []
     for path in found:
