@@ -71,20 +71,28 @@ def handle_open_error(
     return False
 
 
-def _locked(parent, exc: FileLockedError, retry) -> bool:
-    """Read-only, or — deliberately, after a warning — take the lock over."""
+def choose_when_locked(parent, message: str) -> str:
+    """ "readonly", "take_over" or "" (cancel), asked with the lock holder's message."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Không mở được để sửa"))
-    box.setText(exc.message)
+    box.setText(message)
     read_only = box.addButton(_("Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole)
     take_over = box.addButton(_("Vẫn mở và chiếm khóa…"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_("Hủy"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.exec()
     if box.clickedButton() is read_only:
+        return "readonly"
+    return "take_over" if box.clickedButton() is take_over else ""
+
+
+def _locked(parent, exc: FileLockedError, retry) -> bool:
+    """Read-only, or — deliberately, after a warning — take the lock over."""
+    choice = choose_when_locked(parent, exc.message)
+    if choice == "readonly":
         retry(readonly=True)
-    elif box.clickedButton() is take_over:
+    elif choice == "take_over":
         warning = _(
             "Chỉ chiếm khóa khi chắc chắn không ai đang sửa tệp này (máy kia đã tắt, chương "
             "trình ở đó bị treo). Nếu hai người cùng sửa, thay đổi của một người có thể bị "
