@@ -38,8 +38,18 @@ from .common import Changes
 
 log = logging.getLogger(__name__)
 
-REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password", "preimport")
-BEFORE_REASONS = {"upgrade", "restore", "password", "preimport"}
+REASONS = (
+    "daily",
+    "close",
+    "import",
+    "manual",
+    "upgrade",
+    "restore",
+    "password",
+    "preimport",
+    "prebulk",
+)
+BEFORE_REASONS = {"upgrade", "restore", "password", "preimport", "prebulk"}
 MANUAL_REASONS = {"manual"}
 SAFETY_REASONS = BEFORE_REASONS | MANUAL_REASONS
 KEEP_SAFETY = 10
@@ -368,6 +378,7 @@ REASON_LABELS = {
     "restore": N_("trước khi phục hồi"),
     "password": N_("trước khi đổi mật khẩu"),
     "preimport": N_("trước khi nhập danh sách"),
+    "prebulk": N_("trước khi thay đổi hàng loạt"),
 }
 
 
@@ -380,6 +391,8 @@ def backup_title(info: BackupInfo) -> str:
     """What a copy is, as the restore dialog shows it: "trước khi nhập ds.xlsx, 14:32"."""
     if info.reason == "preimport" and info.detail:
         text = _("trước khi nhập {name}").format(name=info.detail)
+    elif info.reason == "prebulk" and info.detail:
+        text = _("trước khi {change}").format(change=info.detail)
     else:
         text = reason_label(info.reason)
     if info.reason in BEFORE_REASONS:

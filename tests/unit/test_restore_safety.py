@@ -112,3 +112,21 @@ def test_before_copies_are_kept_by_count_apart_from_the_dated_rotation(tmp_path)
         f"man{i}.sqlite" for i in range(5, 15)
     }
     assert {p.name for p in kept if p.name.startswith("day")} == {"day14.sqlite"}
+
+
+def test_undoing_an_import_is_preceded_by_a_copy_that_takes_it_back(demo_path, tmp_path):
+    from chibo_desktop.services.bulk_safety import undo_last_import_with_backup
+    from chibo_desktop.services.importing import run_import
+
+    root = tmp_path / "backups"
+    db = open_session(demo_path, backup_root=root)
+    run_import(db, write_list(tmp_path / "danh_sach.csv", "0912000"))
+    imported = phones(db)
+    undo_last_import_with_backup(db)
+    assert phones(db) == set()
+    before = [b for b in backup.session_backups(db) if b.reason == "prebulk"]
+    assert len(before) == 1
+    assert backup.backup_title(before[0]).startswith("trước khi hoàn tác lần nhập danh_sach.csv")
+    restoring.restore(db, before[0].path)
+    assert phones(db) == imported
+    db.close()
