@@ -290,3 +290,34 @@ def test_backup_banner_stays_until_a_backup_works(open_window, tasks, qtbot, dem
     assert not failure_marker(demo_path).exists()
     window.check_backups()
     qtbot.waitUntil(lambda: not window.backup_banner.isVisible(), timeout=10_000)
+
+
+@pytest.mark.skipif(
+    not __import__("chibo_desktop.storage.cipher", fromlist=["x"]).available(),
+    reason="sqlcipher3 not installed",
+)
+def test_first_export_of_an_encrypted_register_says_it_is_plain(
+    open_window, tasks, qtbot, demo_path
+):
+    from PySide6.QtWidgets import QApplication
+
+    from chibo_desktop.gui.plain_export import TOLD, tell_once
+    from chibo_desktop.services import password
+
+    QApplication.instance().setProperty(TOLD, False)
+    window = open_window(demo_path)
+    tell_once(window, tasks)  # a plain file: nothing to say
+    wait_idle(qtbot, tasks)
+    assert not QApplication.instance().property(TOLD)
+    change = run(tasks, qtbot, password.enable_password, "Mật khẩu Chi bộ 3")
+    done = []
+    tasks.set_database(change.value.db, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    said = []
+    responder = Responder([("OK", lambda box: said.append(box.text()))])
+    tell_once(window, tasks)
+    qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
+    assert "đọc được" in said[0] and "mật khẩu" in said[0]
+    tell_once(window, tasks)  # once per run
+    wait_idle(qtbot, tasks)
+    QApplication.instance().setProperty(TOLD, False)
