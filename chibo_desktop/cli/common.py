@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
+
+BACKUP_FAILED = 3
 
 
 def db_path(args) -> Path:
@@ -20,13 +23,49 @@ def db_path(args) -> Path:
 @contextmanager
 def opened(args, *, create: bool = False, readonly: bool = False):
     """The cell's database, upgraded, with the usual safeguards; closed afterwards."""
-    from ..services.session import open_session
+    from ..services.backup import backup_problem
 
-    db = open_session(db_path(args), create=create, readonly=readonly)
+    path = db_path(args)
+    readonly = readonly or bool(getattr(args, "read_only", False))
+    db = _open(path, args, create=create, readonly=readonly)
     try:
         yield db
     finally:
         db.close()
+    problem = None if readonly else backup_problem(path)
+    if problem:
+        # Said on every command while backups fail; a command whose own backup failed
+        # does not end as a success.
+        print(_("Cảnh báo: {problem}").format(problem=problem), file=sys.stderr)
+        if db.session.backup_failed:
+            raise SystemExit(BACKUP_FAILED)
+
+
+def _open(path: Path, args, *, create: bool, readonly: bool):
+    """The session, with the password from CHIBO_PASSWORD (or asked on a terminal), or the
+    recovery key with --recovery-key."""
+    from ..services.security import PasswordRequiredError
+    from ..services.session import open_session
+    from .secrets import read_secret
+
+    options = {"take_over_lock": bool(getattr(args, "take_over_lock", False))}
+    if getattr(args, "recovery_key", False):
+        key = read_secret("CHIBO_RECOVERY_KEY", _("Khóa khôi phục: "), ask=True)
+        return open_session(path, create=create, readonly=readonly, recovery_key=key, **options)
+    try:
+        return open_session(path, create=create, readonly=readonly, **options)
+    except PasswordRequiredError as exc:
+        if os.environ.get("CHIBO_PASSWORD"):
+            raise  # the password given is wrong: said as such
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise ChiboError(
+                _(
+                    "Tệp {path} có mật khẩu. Hãy đặt mật khẩu vào biến môi trường "
+                    "CHIBO_PASSWORD (hoặc dùng --recovery-key với CHIBO_RECOVERY_KEY)."
+                ).format(path=path.name)
+            ) from exc
+    secret = read_secret("CHIBO_PASSWORD", _("Mật khẩu của tệp: "), ask=True)
+    return open_session(path, create=create, readonly=readonly, password=secret, **options)
 
 
 def print_json(value) -> None:

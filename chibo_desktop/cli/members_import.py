@@ -71,10 +71,10 @@ def cmd_import(args) -> int:
 
 
 def _undo_last(args) -> int:
-    from ..services.importing import undo_last_import
+    from ..services.bulk_safety import undo_last_import_with_backup
 
     with opened(args) as db:
-        undone = undo_last_import(db).value
+        undone = undo_last_import_with_backup(db).value
     if args.json:
         print_json(undone.__dict__)
     else:

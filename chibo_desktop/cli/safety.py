@@ -7,6 +7,7 @@ from pathlib import Path
 from ..errors import ChiboError
 from ..i18n import _
 from .common import db_path, opened, print_json
+from .secrets import read_secret
 
 
 def register(commands) -> None:
@@ -24,8 +25,21 @@ def register(commands) -> None:
     p.add_argument("file", metavar="FILE", help=_("tệp sao lưu"))
     p.add_argument(
         "--backup-password",
-        metavar="TEXT",
-        help=_("mật khẩu đã dùng khi tạo bản sao (nếu khác mật khẩu hiện tại)"),
+        action="store_true",
+        help=_(
+            "hỏi mật khẩu đã dùng khi tạo bản sao (nếu khác mật khẩu hiện tại); "
+            "hoặc đặt biến môi trường CHIBO_BACKUP_PASSWORD"
+        ),
+    )
+    p.add_argument(
+        "--other-cell",
+        action="store_true",
+        help=_("cho phép phục hồi bản sao lưu của một chi bộ khác (thay toàn bộ dữ liệu)"),
+    )
+    p.add_argument(
+        "--decrypt",
+        action="store_true",
+        help=_("cho phép phục hồi bản sao lưu có mật khẩu vào tệp không có mật khẩu"),
     )
     p.set_defaults(handler=cmd_restore)
 
@@ -79,9 +93,18 @@ def cmd_restore(args) -> int:
     from ..services.session import DamagedFileError
 
     source = Path(args.file)
+    backup_password = read_secret(
+        "CHIBO_BACKUP_PASSWORD", _("Mật khẩu của bản sao lưu: "), ask=args.backup_password
+    )
     try:
         with opened(args) as db:
-            before = restore(db, source, password=args.backup_password).value
+            before = restore(
+                db,
+                source,
+                password=backup_password,
+                other_cell=args.other_cell,
+                decrypt=args.decrypt,
+            ).value
     except DamagedFileError:
         # The current file cannot be opened: keep it aside, put the backup in its place.
         from ..services.security import is_encrypted, key_for
@@ -92,7 +115,9 @@ def cmd_restore(args) -> int:
             import os
 
             key = key_for(path, password=os.environ.get("CHIBO_PASSWORD"))
-        kept = restore_offline(path, source, key=key, password=args.backup_password)
+        kept = restore_offline(
+            path, source, key=key, password=backup_password, decrypt=args.decrypt
+        )
         print(
             _("Tệp hỏng được giữ lại tại {kept}; đã phục hồi từ {source}.").format(
                 kept=kept, source=source

@@ -117,6 +117,9 @@ def _run(argv: Sequence[str] | None) -> int:
     install_qt_texts(app)
     app.setWindowIcon(window_icon())
     tasks = Tasks()
+    from .terminate import quit_on_terminate
+
+    quit_on_terminate(app)
     window = MainWindow(tasks, config)
     headless = args.smoke or args.screenshot
     last_page = config.window.get("page")

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtWidgets import QWidget
 
-from ..errors import CancelledError, ChiboError
+from ..errors import CancelledError, ChiboError, plain_io_error
 from ..i18n import _
 from ..paths import log_file
 
@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, ChiboError):
         return exc.message
+    plain = plain_io_error(exc)
+    if plain is not None:
+        log.warning("input/output error: %s", exc)
+        return plain
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return _(
         "Đã xảy ra lỗi không mong đợi: {error}\n\nChi tiết đã được ghi vào tệp:\n{log}"

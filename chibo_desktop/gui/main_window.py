@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,6 +62,12 @@ def _notices(db) -> tuple[list[str], bool]:
     session = getattr(db, "session", None)
     notices = [str(n) for n in (getattr(session, "notices", None) or [])]
     return notices, bool(getattr(session, "readonly", False))
+
+
+def _backup_problem(db) -> str | None:
+    from ..services.backup import session_backup_problem
+
+    return session_backup_problem(db) if getattr(db, "session", None) is not None else None
 
 
 def _call_show_record(show, kind: str, record_id) -> None:
@@ -109,7 +116,17 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        # Stays while automatic backups fail, until one works again.
+        self.backup_banner = QLabel()
+        self.backup_banner.setObjectName("backupBanner")
+        self.backup_banner.setWordWrap(True)
+        self.backup_banner.setStyleSheet("background: #fde2e1; color: #7a1712; padding: 6px;")
+        self.backup_banner.hide()
+        right.addWidget(self.backup_banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self.file_label = QLabel()
@@ -191,6 +208,7 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, Page) else None
 
     def _nav_changed(self, row: int) -> None:
+        self.check_backups()
         current = self.current_page()
         key = self.page_keys()[row]
         if current is not None and current is not self.pages.get(key) and not current.maybe_leave():
@@ -207,7 +225,16 @@ class MainWindow(QMainWindow):
             self._fresh.add(page.key)
             page.load()
 
+    def check_backups(self) -> None:
+        if self._open:
+            self.tasks.run(_backup_problem, on_done=self._show_backup_problem)
+
+    def _show_backup_problem(self, problem: str | None) -> None:
+        self.backup_banner.setText(problem or "")
+        self.backup_banner.setVisible(bool(problem))
+
     def _on_changed(self, changes: Changes) -> None:
+        self.check_backups()
         # Pages never shown (or not shown since the file was opened) load when shown.
         for key, page in list(self.pages.items()):
             if key in self._fresh:
@@ -268,6 +295,7 @@ class MainWindow(QMainWindow):
         if notices:
             self.statusBar().showMessage(" ".join(notices), NOTICE_MS)
         self.tasks.run(_get_cell, on_done=self._show_cell)
+        self.check_backups()
         current = self.current_page()
         if current is not None:
             self._load_if_stale(current)

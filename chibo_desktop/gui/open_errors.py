@@ -32,7 +32,9 @@ def handle_open_error(
 ) -> bool:
     if isinstance(exc, PasswordRequiredError):
         return _ask_password(parent, path, exc, retry)
-    if isinstance(exc, FileLockedError | ReadOnlyFileError):
+    if isinstance(exc, FileLockedError):
+        return _locked(parent, exc, retry)
+    if isinstance(exc, ReadOnlyFileError):
         question = exc.message + "\n\n" + _("Mở tệp ở chế độ chỉ đọc (xem, in, không sửa)?")
         if ask_yes_no(parent, _("Không mở được để sửa"), question):
             retry(readonly=True)
@@ -67,6 +69,38 @@ def handle_open_error(
         )
         return True
     return False
+
+
+def choose_when_locked(parent, message: str) -> str:
+    """ "readonly", "take_over" or "" (cancel), asked with the lock holder's message."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Không mở được để sửa"))
+    box.setText(message)
+    read_only = box.addButton(_("Mở chỉ đọc"), QMessageBox.ButtonRole.AcceptRole)
+    take_over = box.addButton(_("Vẫn mở và chiếm khóa…"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    if box.clickedButton() is read_only:
+        return "readonly"
+    return "take_over" if box.clickedButton() is take_over else ""
+
+
+def _locked(parent, exc: FileLockedError, retry) -> bool:
+    """Read-only, or — deliberately, after a warning — take the lock over."""
+    choice = choose_when_locked(parent, exc.message)
+    if choice == "readonly":
+        retry(readonly=True)
+    elif choice == "take_over":
+        warning = _(
+            "Chỉ chiếm khóa khi chắc chắn không ai đang sửa tệp này (máy kia đã tắt, chương "
+            "trình ở đó bị treo). Nếu hai người cùng sửa, thay đổi của một người có thể bị "
+            "mất.\n\nVẫn chiếm khóa và mở tệp?"
+        )
+        if ask_yes_no(parent, _("Chiếm khóa"), warning):
+            retry(take_over_lock=True)
+    return True
 
 
 def _ask_password(parent, path: Path, exc: PasswordRequiredError, retry) -> bool:

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, **options):
-    """``options`` go to open_session: password=, recovery_key=, readonly=."""
+    """``options`` go to open_session: password=, recovery_key=, readonly=,
+    take_over_lock=."""
     from ..services.cell import is_initialised, save_cell
     from ..services.session import open_session
 

@@ -2,19 +2,28 @@
 
 Copies go to ``backup_dir()/<file name>-<hash of its path>/`` named
 ``YYYYMMDD-HHMMSS-ffffff-<reason>.sqlite``. After each copy passes ``integrity_check``
-the older ones are thinned to the last 7 days, 4 weeks and 12 months (the newest copy of
-each); copies made by hand, before an upgrade, a restore or a password change are
-kept apart (the newest 10).
+the older ones are thinned. Three pools, each thinned on its own:
+
+- dated copies (daily, on close, after an import): the newest of each of the last
+  7 days, 4 weeks and 12 months;
+- "before" copies, taken just before an import, a restore, a password change or an
+  upgrade: the newest 10, whatever their dates (so a wrong import made an hour after a
+  good one can still be undone); what they were taken before (the imported file's name)
+  is kept beside them in ``<copy>.about``;
+- copies made by hand: the newest 10.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -24,12 +33,25 @@ from ..i18n import N_, _
 from ..paths import backup_dir
 from ..storage import backup as store
 from ..storage import cipher, keyfile
+from .backup_status import backup_problem, failure_marker, failure_text, note_failure
 from .common import Changes
 
 log = logging.getLogger(__name__)
 
-REASONS = ("daily", "close", "import", "manual", "upgrade", "restore", "password")
-SAFETY_REASONS = {"upgrade", "restore", "password", "manual"}
+REASONS = (
+    "daily",
+    "close",
+    "import",
+    "manual",
+    "upgrade",
+    "restore",
+    "password",
+    "preimport",
+    "prebulk",
+)
+BEFORE_REASONS = {"upgrade", "restore", "password", "preimport", "prebulk"}
+MANUAL_REASONS = {"manual"}
+SAFETY_REASONS = BEFORE_REASONS | MANUAL_REASONS
 KEEP_SAFETY = 10
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 _NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z]+)\.sqlite$")
@@ -47,6 +69,7 @@ class BackupInfo:
     schema: int | None = None
     counts: dict[str, int] | None = None
     problem: str = ""
+    detail: str = ""
 
     @property
     def members(self) -> int | None:
@@ -93,17 +116,74 @@ def _copies(folder: Path) -> list[tuple[dt.datetime, str, Path]]:
     return sorted(found, reverse=True)
 
 
-def make_backup(db: Database, reason: str, *, now: dt.datetime | None = None) -> Path:
-    """Copy the open file into its backup folder, check the copy, then thin old copies."""
+def make_backup(
+    db: Database,
+    reason: str,
+    *,
+    now: dt.datetime | None = None,
+    in_use: Iterable[Path] = (),
+    detail: str = "",
+) -> Path:
+    """Copy the open file into its backup folder, check the copy, then thin old copies.
+
+    Copies named in ``in_use`` (the one a restore is reading) are never thinned.
+    ``detail`` says what the copy was taken before (the name of the file imported).
+    """
     if reason not in REASONS:
         raise ValueError(reason)
     session = _session(db)
     now = now or dt.datetime.now()
-    folder = backup_folder(session.path, session.backup_root)
-    target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
-    _copy_checked(db, target, session.key)
-    rotate(folder, now=now)
+    try:
+        folder = backup_folder(session.path, session.backup_root)
+        target = folder / f"{now:%Y%m%d-%H%M%S-%f}-{reason}.sqlite"
+        _copy_checked(db, target, session.key)
+    except (OSError, DatabaseError, *cipher.DB_ERRORS) as exc:
+        error = failure_text(exc)
+        note_failure(session.path, now, error)
+        raise DatabaseError(_("Không tạo được bản sao lưu: {error}").format(error=error)) from exc
+    failure_marker(session.path).unlink(missing_ok=True)
+    if detail:
+        _write_about(target, detail)
+    rotate(folder, now=now, in_use=in_use)
     return target
+
+
+def session_backup_problem(db: Database) -> str | None:
+    return backup_problem(_session(db).path)
+
+
+def about_path(copy: Path) -> Path:
+    return Path(f"{copy}.about")
+
+
+def _write_about(copy: Path, detail: str) -> None:
+    try:
+        about_path(copy).write_text(json.dumps({"detail": detail}), encoding="utf-8")
+    except OSError:
+        log.warning("could not note what %s was taken before", copy.name)
+
+
+def _read_about(copy: Path) -> str:
+    try:
+        data = json.loads(about_path(copy).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    detail = data.get("detail") if isinstance(data, dict) else None
+    return detail if isinstance(detail, str) else ""
+
+
+def backup_before_import(db: Database, source: Path) -> Path:
+    """The copy taken just before an import writes; raises when it cannot be made (then
+    the import does not write either)."""
+    try:
+        return make_backup(db, "preimport", detail=Path(source).name)
+    except DatabaseError as exc:
+        raise DatabaseError(
+            _(
+                "Không tạo được bản sao lưu trước khi nhập ({error}), nên chưa nhập gì. "
+                "Hãy kiểm tra chỗ trống trên ổ đĩa và thư mục sao lưu rồi thử lại."
+            ).format(error=exc.message)
+        ) from exc
 
 
 def _copy_checked(db: Database, target: Path, key: bytes | None) -> None:
@@ -130,10 +210,12 @@ def _current_keys(db: Database) -> dict:
 
 
 def backup_after_import(db: Database) -> Path | None:
-    """Called once an import has landed; a failed copy is logged, never fatal."""
+    """Called once an import has landed; a failed copy does not undo the import: it is
+    remembered (see ``backup_problem``) and said by the front end."""
     try:
         return make_backup(db, "import")
     except Exception:
+        _session(db).backup_failed = True
         log.exception("backup after import failed")
         return None
 
@@ -146,6 +228,27 @@ def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | Non
     if any(when.date() == now.date() for when, _r, _p in _copies(folder)):
         return None
     return make_backup(db, "daily", now=now)
+
+
+def remove_leftovers(db_path: Path, root: Path | None = None) -> list[Path]:
+    """Temporary files a crash left: half-made copies in the backup folder (which may
+    hold the members in plain text) and the scratch files of a restore or a password
+    change beside the file. Called when the file is opened for writing (under its lock)."""
+    db_path = Path(db_path)
+    try:
+        found = list(backup_folder(db_path, root).glob(".*.tmp*"))
+    except OSError:
+        found = []  # no backup folder to clean: said when a backup is attempted
+    found += db_path.parent.glob(f".{glob_escape(db_path.name)}.*.tmp*")
+    removed = []
+    for path in found:
+        if path.is_file() and re.search(r"\.tmp(-journal|-wal|-shm)?$", path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    if removed:
+        log.info("removed %d leftover temporary files", len(removed))
+    return removed
 
 
 def backup_to(db: Database, folder: Path, *, now: dt.datetime | None = None) -> Path:
@@ -169,8 +272,9 @@ def kept(copies: Iterable[tuple[dt.datetime, str, Path]]) -> set[Path]:
     """Which copies the rotation keeps (newest first is not required)."""
     ordered = sorted(copies, key=lambda c: c[0], reverse=True)
     keep: set[Path] = set()
-    safety = [c for c in ordered if c[1] in SAFETY_REASONS]
-    keep.update(p for _w, _r, p in safety[:KEEP_SAFETY])
+    for pool in (BEFORE_REASONS, MANUAL_REASONS):
+        chosen = [c for c in ordered if c[1] in pool]
+        keep.update(p for _w, _r, p in chosen[:KEEP_SAFETY])
     regular = [c for c in ordered if c[1] not in SAFETY_REASONS]
     for bucket, limit in (
         (lambda w: w.date(), KEEP_DAYS),
@@ -189,15 +293,20 @@ def kept(copies: Iterable[tuple[dt.datetime, str, Path]]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the copies the rotation no longer keeps; returns what was deleted."""
+def rotate(
+    folder: Path, *, now: dt.datetime | None = None, in_use: Iterable[Path] = ()
+) -> list[Path]:
+    """Delete the copies the rotation no longer keeps (never one in ``in_use``);
+    returns what was deleted."""
     copies = _copies(folder)
-    keep = kept(copies)
+    keep = kept(copies) | {Path(p).resolve() for p in in_use}
+    keep |= {p.resolve() for p in keep}
     removed = []
     for _when, _reason, path in copies:
-        if path not in keep:
+        if path not in keep and path.resolve() not in keep:
             path.unlink(missing_ok=True)
             keyfile.remove(keyfile.keyfile_path(path))
+            about_path(path).unlink(missing_ok=True)
             removed.append(path)
     return removed
 
@@ -219,12 +328,13 @@ def describe(path: Path, *, when=None, reason: str = "", key: bytes | None = Non
         )
     encrypted = keyfile.keyfile_path(path).exists() or not store.looks_like_sqlite(path)
     size = path.stat().st_size
+    detail = _read_about(path)
     try:
         schema, counts = store.summary(path, key=key if encrypted else None)
     except cipher.DB_ERRORS:
         problem = _("cần mật khẩu cũ") if encrypted else _("không đọc được")
-        return BackupInfo(path, when, reason, size, encrypted, problem=problem)
-    return BackupInfo(path, when, reason, size, encrypted, schema, counts)
+        return BackupInfo(path, when, reason, size, encrypted, problem=problem, detail=detail)
+    return BackupInfo(path, when, reason, size, encrypted, schema, counts, detail=detail)
 
 
 def newest_good_backup(db_path: Path, *, key: bytes | None = None, root: Path | None = None):
@@ -267,9 +377,24 @@ REASON_LABELS = {
     "upgrade": N_("trước khi nâng cấp"),
     "restore": N_("trước khi phục hồi"),
     "password": N_("trước khi đổi mật khẩu"),
+    "preimport": N_("trước khi nhập danh sách"),
+    "prebulk": N_("trước khi thay đổi hàng loạt"),
 }
 
 
 def reason_label(reason: str) -> str:
     label = REASON_LABELS.get(reason)
     return _(label) if label else reason
+
+
+def backup_title(info: BackupInfo) -> str:
+    """What a copy is, as the restore dialog shows it: "trước khi nhập ds.xlsx, 14:32"."""
+    if info.reason == "preimport" and info.detail:
+        text = _("trước khi nhập {name}").format(name=info.detail)
+    elif info.reason == "prebulk" and info.detail:
+        text = _("trước khi {change}").format(change=info.detail)
+    else:
+        text = reason_label(info.reason)
+    if info.reason in BEFORE_REASONS:
+        return f"{text}, {info.when:%H:%M}"
+    return text

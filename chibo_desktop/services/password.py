@@ -3,14 +3,14 @@
 Turning the password on or off rewrites the whole file (sqlcipher_export into a temporary
 file, checked, then renamed over the original), so these return a NEW open database: the
 caller hands it to whoever used the old one, which is closed. Changing the password
-re-keys the open file in place. Each returns the new recovery key, to show once.
+does the same with a new key. Each returns the new recovery key, to show once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ChiboError
@@ -30,6 +30,9 @@ DEFAULT_IDLE_MINUTES = 10
 class PasswordChange:
     db: SessionDatabase
     recovery_key: str
+    # Plain copies in the backup folder that could not be encrypted (damaged ones): the
+    # user is told and offered ``remove_plain_backups``.
+    plain_left: list[Path] = field(default_factory=list)
 
 
 def idle_minutes(db) -> int:
@@ -84,8 +87,9 @@ def enable_password(db: SessionDatabase, password: str) -> Result[PasswordChange
         raise ChiboError(_("Tệp đã có mật khẩu; hãy dùng “Đổi mật khẩu”."))
     new = security.new_key(password)
     path, root = db.session.path, db.session.backup_root
+    backup.remove_leftovers(path, root)  # half-made copies from earlier crashes are plain
     backup.make_backup(db, "password")
-    keyfile.write(keyfile.pending_path(path), new.record)
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, None))
     lock = _rewrite(db, new.key)
     keyfile.write(keyfile.keyfile_path(path), new.record)
     keyfile.remove(keyfile.pending_path(path))
@@ -93,29 +97,62 @@ def enable_password(db: SessionDatabase, password: str) -> Result[PasswordChange
     if lock is not None:
         lock.release()
     reopened.session.backups = True
-    _encrypt_backups(path, new.key, new.record, root)
-    return Result(PasswordChange(reopened, new.recovery_key), Changes())
+    left = _encrypt_backups(path, new.key, new.record, root)
+    return Result(PasswordChange(reopened, new.recovery_key, left), Changes())
 
 
-def _encrypt_backups(path: Path, key: bytes, record: dict, root: Path | None) -> None:
+def _plain_copies(path: Path, root: Path | None) -> list[Path]:
     folder = backup.backup_folder(path, root)
-    for copy in sorted(folder.glob("*.sqlite")):
-        if not backup_store.looks_like_sqlite(copy):
-            continue
+    return [c for c in sorted(folder.glob("*.sqlite")) if backup_store.looks_like_sqlite(c)]
+
+
+def _encrypt_backups(path: Path, key: bytes, record: dict, root: Path | None) -> list[Path]:
+    """Encrypt the plain copies in the backup folder; returns those that could not be."""
+    left = []
+    for copy in _plain_copies(path, root):
         tmp = copy.with_name(f".{copy.name}.enc.tmp")
         tmp.unlink(missing_ok=True)
-        cipher.export(copy, tmp, source_key=None, target_key=key)
-        if backup_store.check(tmp, key=key):
+        try:
+            cipher.export(copy, tmp, source_key=None, target_key=key)
+            sound = not backup_store.check(tmp, key=key)
+        except (OSError, *cipher.DB_ERRORS):
+            sound = False
+        if not sound:
             tmp.unlink(missing_ok=True)
+            cipher.remove_leftovers(tmp)
+            left.append(copy)
             continue
         keyfile.write(keyfile.keyfile_path(copy), record)
         os.replace(tmp, copy)
+        cipher.remove_leftovers(copy)
+    return left
+
+
+def plain_backups(db: SessionDatabase) -> list[Path]:
+    """Copies in the backup folder of an encrypted file that are still in plain text."""
+    session = db.session
+    return [] if session.key is None else _plain_copies(session.path, session.backup_root)
+
+
+def remove_plain_backups(db: SessionDatabase, paths: list[Path]) -> Result[int]:
+    """Delete plain copies of an encrypted file (only plain ones in its backup folder)."""
+    allowed = set(plain_backups(db))
+    removed = 0
+    for path in paths:
+        if Path(path) in allowed:
+            Path(path).unlink(missing_ok=True)
+            backup.about_path(Path(path)).unlink(missing_ok=True)
+            removed += 1
+    return Result(removed, Changes())
 
 
 def change_password(
     db: SessionDatabase, new_password: str, old_password: str | None = None
 ) -> Result[PasswordChange]:
-    """New password, new data key: the open file is re-keyed in place.
+    """New password, new data key: the file is exported under the new key into a
+    temporary file, checked, and renamed over the original (never re-keyed in place, so a
+    crash leaves either the old file or the new one). Returns a NEW open database.
+    Until the change is finished, the old and the new secret both open the file.
 
     ``old_password`` is required unless the file was opened with the recovery key (then
     the session already proved it may read the file).
@@ -130,14 +167,17 @@ def change_password(
     if old_password is None and not session.opened_with_recovery:
         raise ChiboError(_("Hãy nhập mật khẩu hiện tại."))
     new = security.new_key(new_password)
+    root = session.backup_root
     backup.make_backup(db, "password")
-    keyfile.write(keyfile.pending_path(path), new.record)
-    cipher.rekey(db.conn, new.key)
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, session.key))
+    lock = _rewrite(db, new.key)
     keyfile.write(keyfile.keyfile_path(path), new.record)
     keyfile.remove(keyfile.pending_path(path))
-    session.key = new.key
-    session.opened_with_recovery = False
-    return Result(PasswordChange(db, new.recovery_key), Changes())
+    reopened = open_session(path, password=new_password, backups=False, backup_root=root)
+    if lock is not None:
+        lock.release()
+    reopened.session.backups = True
+    return Result(PasswordChange(reopened, new.recovery_key), Changes())
 
 
 def remove_password(db: SessionDatabase, password: str) -> Result[PasswordChange]:

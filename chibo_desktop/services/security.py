@@ -123,6 +123,63 @@ def parse_recovery_key(text: str) -> bytes | None:
     return key if len(key) == 32 else None
 
 
+def _mask(key: bytes) -> bytes:
+    return hashlib.sha256(b"chibo-key-link" + key).digest()
+
+
+def _key_id(key: bytes) -> str:
+    return hashlib.sha256(b"chibo-key-id" + key).hexdigest()
+
+
+def pending_record(new: NewKey, old_key: bytes | None) -> dict:
+    """The key file written before a change of key: the new password's record, plus the
+    new key reachable from the old one and the old key from the new one. While a change
+    is under way (or was cut short), either secret therefore opens the file, whichever
+    key it holds at that moment. The file is removed as soon as the change is finished."""
+    record = dict(new.record, key_id=_key_id(new.key))
+    if old_key is not None:
+        record["next_from_previous"] = _b64(_xor(new.key, _mask(old_key)))
+        record["previous_from_next"] = _b64(_xor(old_key, _mask(new.key)))
+    return record
+
+
+def _linked(key: bytes, record: dict | None) -> list[bytes]:
+    if not record:
+        return []
+    found = []
+    for name in ("next_from_previous", "previous_from_next"):
+        try:
+            found.append(_xor(base64.b64decode(record[name]), _mask(key)))
+        except (KeyError, ValueError, TypeError):
+            continue
+    return found
+
+
+def finish_interrupted_change(db_path: Path, key: bytes | None) -> bool | None:
+    """Settle a password change that was cut short, once the file is open with ``key``.
+
+    Returns True when the change had reached the file (its new password now applies),
+    False when it had not (the old password still applies), None when nothing was pending.
+    """
+    pending = keyfile.pending_path(db_path)
+    record = keyfile.read(pending)
+    if key is None:  # a plain file: key files beside it are left from a cut-short change
+        keyfile.remove(keyfile.keyfile_path(db_path))
+    if record is None:
+        keyfile.remove(pending)
+        return None
+    done = key is not None and hmac.compare_digest(str(record.get("key_id", "")), _key_id(key))
+    if done:
+        keyfile.write(keyfile.keyfile_path(db_path), final_record(record))
+    keyfile.remove(pending)
+    return done
+
+
+def final_record(record: dict) -> dict:
+    drop = {"key_id", "next_from_previous", "previous_from_next"}
+    return {name: value for name, value in record.items() if name not in drop}
+
+
 def is_encrypted(db_path: Path) -> bool:
     return keyfile.keyfile_path(db_path).exists() or keyfile.pending_path(db_path).exists()
 
@@ -140,6 +197,7 @@ def key_for(
             ).format(path=db_path.name)
         )
     candidates: list[bytes] = []
+    pending = keyfile.read(keyfile.pending_path(db_path))
     if recovery_key:
         key = parse_recovery_key(recovery_key)
         if key is None:
@@ -158,7 +216,7 @@ def key_for(
             _("Tệp {path} có mật khẩu. Hãy nhập mật khẩu để mở.").format(path=db_path.name),
             db_path,
         )
-    for key in candidates:
+    for key in [*candidates, *(k for c in candidates for k in _linked(c, pending))]:
         if cipher.key_fits(db_path, key):
             return key
     raise PasswordRequiredError(_("Mật khẩu hoặc khóa khôi phục không đúng. Hãy thử lại."), db_path)

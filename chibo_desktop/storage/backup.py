@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import cipher
-from .database import SQLITE_HEADER, schema_version
+from .database import SQLITE_HEADER, file_kind, schema_version
 
 COUNTED = ("members", "meetings")
 
@@ -128,6 +128,27 @@ def summary(path: Path, *, key: bytes | None = None) -> tuple[int, dict[str, int
         return schema_version(conn), counts
     finally:
         conn.close()
+
+
+def identity(path: Path, *, key: bytes | None = None) -> tuple[str, str | None]:
+    """Whose file a copy is: ``file_kind`` ("ours", "empty", "foreign") and, for ours,
+    the name of the cell it holds (None when it has none)."""
+    conn = _open(path, key)
+    try:
+        kind = file_kind(conn)
+        name = None
+        if kind == "ours":
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            row = conn.execute("SELECT name FROM cell").fetchone() if "cell" in tables else None
+            name = row[0] if row else None
+        return kind, name
+    finally:
+        conn.close()
+
+
+def current_cell_name(conn) -> str | None:
+    row = conn.execute("SELECT name FROM cell").fetchone()
+    return row[0] if row else None
 
 
 def looks_like_sqlite(path: Path) -> bool:

@@ -26,6 +26,13 @@ def _driver():
     return dbapi2
 
 
+def _quiet(conn) -> None:
+    """SQLCipher writes "ERROR CORE … hmac check failed" to stderr each time a key is
+    tried that does not fit: an expected event here (a wrong password), said in words."""
+    with contextlib.suppress(Exception):
+        conn.execute("PRAGMA cipher_log_level = NONE")
+
+
 def _db_errors() -> tuple[type[Exception], ...]:
     driver = _driver()
     return (sqlite3.DatabaseError,) + ((driver.DatabaseError,) if driver is not None else ())
@@ -60,6 +67,7 @@ def connect(path: Path, key: bytes, *, readonly: bool = False):
         )
     else:
         conn = driver.connect(str(path), check_same_thread=False)
+    _quiet(conn)
     try:
         conn.execute(_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -71,10 +79,19 @@ def connect(path: Path, key: bytes, *, readonly: bool = False):
 
 
 def key_fits(path: Path, key: bytes) -> bool:
+    """Does ``key`` open ``path``? Checked read-only, unless a journal left by a crash
+    (a hot journal) is beside the file: then a writable connection, which rolls the
+    journal back as SQLite does on every open, answers."""
     try:
         connect(path, key, readonly=True).close()
     except _db_errors():
-        return False
+        journal = Path(f"{path}-journal")
+        if not (journal.exists() and journal.stat().st_size and os.access(path, os.W_OK)):
+            return False
+        try:
+            connect(path, key).close()
+        except _db_errors():
+            return False
     return True
 
 
@@ -92,6 +109,7 @@ def export(source: Path, target: Path, *, source_key: bytes | None, target_key: 
     if driver is None:
         raise RuntimeError("sqlcipher3 is not installed")
     conn = driver.connect(str(source), check_same_thread=False)
+    _quiet(conn)
     try:
         if source_key is not None:
             conn.execute(_key_pragma(source_key))
@@ -105,16 +123,6 @@ def export(source: Path, target: Path, *, source_key: bytes | None, target_key: 
         conn.execute("DETACH DATABASE target")
     finally:
         conn.close()
-
-
-def rekey(conn, key: bytes) -> None:
-    """Re-encrypt an open SQLCipher file with a new key (rollback-journal mode required)."""
-    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode.lower() == "wal":
-        conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
-    if mode.lower() == "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
 
 
 def remove_leftovers(path: Path) -> None:

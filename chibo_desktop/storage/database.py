@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,67 @@ from . import cipher
 from .migrations import SCHEMA_FLOOR, SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# PRAGMA application_id of every file this program makes: "CBD1". Files made before the
+# mark was set are recognised by the migrations they record.
+APPLICATION_ID = 0x43424431
+
+
+class ForeignFileError(DatabaseError):
+    """A SQLite file that belongs to another program: refused, left untouched."""
+
+
+def file_kind(conn) -> str:
+    """ "ours", "empty" (a SQLite file with nothing in it) or "foreign"."""
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app == APPLICATION_ID:
+        return "ours"
+    if app != 0:
+        return "foreign"
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if not names and schema_version(conn) == 0:
+        return "empty"
+    if "_sqlite_migrations" in names and schema_version(conn) >= 1:
+        row = conn.execute(
+            "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'chibo'"
+        ).fetchone()
+        if row[0]:
+            return "ours"
+    return "foreign"
+
+
+def foreign_message(path: Path) -> str:
+    return _(
+        "Tệp {path} là tệp SQLite của một chương trình khác, không phải tệp dữ liệu của "
+        "Chi bộ Desktop. Chương trình không ghi gì vào tệp này. Hãy chọn đúng tệp của chi "
+        "bộ, hoặc tạo tệp mới."
+    ).format(path=Path(path).name)
+
+
+def _refuse_foreign(path: Path, create: bool, key: bytes | None) -> None:
+    """Look at an existing file on a read-only connection before anything writes to it."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        probe = connect(path, readonly=True, key=key)
+    except cipher.DB_ERRORS:
+        return  # unreadable: the writable open below words it
+    try:
+        kind = file_kind(probe)
+    except cipher.DB_ERRORS:
+        if Path(f"{path}-journal").exists():
+            return  # a crash left a journal only a writable connection rolls back
+        raise
+    finally:
+        probe.close()
+    if kind == "foreign":
+        raise ForeignFileError(foreign_message(path))
+    if kind == "empty" and not create:
+        raise DatabaseError(
+            _(
+                "Tệp {path} chưa có dữ liệu chi bộ nào. Hãy tạo tệp mới (Tệp > Mới, hoặc "
+                "lệnh chibo init) thay vì mở tệp này."
+            ).format(path=path.name)
+        )
 
 
 def is_network_path(path: Path) -> bool:
@@ -64,6 +126,38 @@ def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
         )
 
 
+def make_sides_writable(path: Path) -> None:
+    """A read-only session on a read-only file leaves ``-shm`` (and ``-wal``) with the
+    file's read-only mode; once the file is writable again, SQLite would refuse every
+    write ("attempt to write a readonly database"). Give them the file's own mode back."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return
+    for suffix in ("-shm", "-wal"):
+        side = Path(f"{path}{suffix}")
+        try:
+            current = stat.S_IMODE(side.stat().st_mode)
+            if not current & stat.S_IWUSR:
+                os.chmod(side, current | (mode & 0o666) | stat.S_IWUSR)
+        except OSError:
+            continue  # absent, or another user's: SQLite says what it cannot do
+
+
+def _create_owner_only(path: Path) -> None:
+    """A new file readable by its owner only (0600, as the backups), where the platform
+    has modes; SQLite gives its -wal and -shm the same mode."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseError(
+            _("Không tạo được tệp {path}: {error}").format(path=path, error=exc.strerror)
+        ) from exc
+    os.close(fd)
+
+
 def connect(path: Path, *, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:
     if key is not None:
         return cipher.connect(path, key, readonly=readonly)
@@ -93,6 +187,16 @@ def open_database(
     """
     path = Path(path)
     _check_file(path, create, encrypted=key is not None)
+    try:
+        _refuse_foreign(path, create, key)
+    except cipher.DB_ERRORS as exc:
+        raise DatabaseError(
+            _("Không mở được tệp {path}: {error}").format(path=path.name, error=exc)
+        ) from exc
+    if create and not path.exists():
+        _create_owner_only(path)
+    if not readonly:
+        make_sides_writable(path)
     try:
         conn = connect(path, readonly=readonly, key=key)
         version = schema_version(conn)
@@ -129,6 +233,8 @@ def open_database(
             if before_upgrade is not None and version > 0:
                 before_upgrade(path, version)
             upgrade(db)
+        if not readonly and db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except cipher.DB_ERRORS as exc:
         db.close()
         raise DatabaseError(
@@ -145,6 +251,7 @@ def upgrade(db: Database) -> None:
     with db.atomic():
         migrations.apply(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def memory_database() -> Database:

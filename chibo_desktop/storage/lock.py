@@ -1,6 +1,7 @@
 """One writer per file: a lock file beside the database, honoured by the window and `chibo`.
 
-The lock is ``<file>.lock`` created with O_EXCL and holding JSON {user, host, pid, since}.
+The lock is ``<real file>.lock`` (beside the file the path resolves to), created with
+O_EXCL and holding JSON {user, host, pid, since}.
 A lock left by a crashed program on this computer (its process is gone) is taken over.
 """
 
@@ -9,10 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,10 @@ class LockedByOther(Exception):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock of the file itself, whatever path reaches it: symbolic links, ``..``,
+    a relative path, or (on Windows) a mapped drive letter and its UNC path all resolve
+    to the same real file, and so to the same lock."""
+    return Path(f"{Path(db_path).resolve()}.lock")
 
 
 def this_host() -> str:
@@ -95,8 +102,16 @@ class FileLock:
         self.user = user
         self.held = False
 
-    def acquire(self) -> None:
-        """Take the lock or raise LockedByOther; a stale lock is recovered."""
+    def acquire(self, *, take_over: bool = False) -> None:
+        """Take the lock or raise LockedByOther; a stale lock is recovered. With
+        ``take_over`` (the user's deliberate choice) another holder's lock is replaced."""
+        if take_over:
+            holder = read_holder(self.path)
+            if holder is not None and not self._ours(holder):
+                log.warning("lock of %s taken over from %s", self.path, holder)
+            if not self._ours(holder):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(self.path)
         for _attempt in range(3):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -120,10 +135,15 @@ class FileLock:
                 "pid": os.getpid(),
                 "since": dt.datetime.now().isoformat(timespec="seconds"),
             }
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False)
-                fh.flush()
-                os.fsync(fh.fileno())
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError:  # a full disk: leave no empty lock behind
+                with contextlib.suppress(OSError):
+                    os.remove(self.path)
+                raise
             _HELD[str(self.path)] = 1
             self.held = True
             return

@@ -120,8 +120,8 @@ def test_locked_file_is_offered_read_only_and_opens(
 
     asked = []
     monkeypatch.setattr(
-        "chibo_desktop.gui.open_errors.ask_yes_no",
-        lambda parent, title, text: asked.append(text) or True,
+        "chibo_desktop.gui.open_errors.choose_when_locked",
+        lambda parent, text: asked.append(text) or "readonly",
     )
     window = open_window(db_path)
     lock = {"user": "phobithu", "host": "MAY-2", "pid": os.getpid(), "since": "2026-03-15T08:00"}

@@ -226,11 +226,17 @@ def test_open_errors_ask_for_password_and_offer_read_only(tasks, qtbot, demo_pat
     with pytest.raises(FileLockedError) as caught:
         open_session(demo_path)
     retried = []
-    responder = Responder([("Có", None)])
+    responder = Responder([("Mở chỉ đọc", None)])
     assert handle_open_error(None, tasks, demo_path, caught.value, lambda **o: retried.append(o))
     qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
     assert retried == [{"readonly": True}]
     assert "phobithu" in responder.seen[0].text() and "MAY-2" in responder.seen[0].text()
+    # The deliberate take-over: a warning first, then the retry that replaces the lock.
+    responder = Responder([("Vẫn mở và chiếm khóa…", None), ("Có", None)])
+    assert handle_open_error(None, tasks, demo_path, caught.value, lambda **o: retried.append(o))
+    qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
+    assert retried[-1] == {"take_over_lock": True}
+    assert "chắc chắn" in responder.seen[1].text()
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM members").fetchone()[0] > 0
     conn.close()
@@ -267,3 +273,51 @@ def test_encrypted_file_asks_for_the_password_on_open(tasks, qtbot, demo_path):
     qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
     assert opened and opened[0].execute("SELECT count(*) FROM members").fetchone()[0] > 0
     opened[0].close()
+
+
+def test_backup_banner_stays_until_a_backup_works(open_window, tasks, qtbot, demo_path):
+    from chibo_desktop.services.backup_status import failure_marker, note_failure
+
+    window = open_window(demo_path)
+    assert not window.backup_banner.isVisible()
+    import datetime as dt
+
+    note_failure(demo_path, dt.datetime(2026, 3, 15, 9, 30), "disk full")
+    window.check_backups()
+    qtbot.waitUntil(window.backup_banner.isVisible, timeout=10_000)
+    assert "Không tạo được bản sao lưu" in window.backup_banner.text()
+    run(tasks, qtbot, backup.make_backup, "manual")
+    assert not failure_marker(demo_path).exists()
+    window.check_backups()
+    qtbot.waitUntil(lambda: not window.backup_banner.isVisible(), timeout=10_000)
+
+
+@pytest.mark.skipif(
+    not __import__("chibo_desktop.storage.cipher", fromlist=["x"]).available(),
+    reason="sqlcipher3 not installed",
+)
+def test_first_export_of_an_encrypted_register_says_it_is_plain(
+    open_window, tasks, qtbot, demo_path
+):
+    from PySide6.QtWidgets import QApplication
+
+    from chibo_desktop.gui.plain_export import TOLD, tell_once
+    from chibo_desktop.services import password
+
+    QApplication.instance().setProperty(TOLD, False)
+    window = open_window(demo_path)
+    tell_once(window, tasks)  # a plain file: nothing to say
+    wait_idle(qtbot, tasks)
+    assert not QApplication.instance().property(TOLD)
+    change = run(tasks, qtbot, password.enable_password, "Mật khẩu Chi bộ 3")
+    done = []
+    tasks.set_database(change.value.db, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    said = []
+    responder = Responder([("OK", lambda box: said.append(box.text()))])
+    tell_once(window, tasks)
+    qtbot.waitUntil(lambda: not responder.steps, timeout=10_000)
+    assert "đọc được" in said[0] and "mật khẩu" in said[0]
+    tell_once(window, tasks)  # once per run
+    wait_idle(qtbot, tasks)
+    QApplication.instance().setProperty(TOLD, False)

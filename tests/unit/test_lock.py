@@ -144,3 +144,19 @@ def test_this_host_is_the_name_older_lock_files_carry():
     import socket
 
     assert this_host() == socket.gethostname()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_another_spelling_of_the_path_meets_the_same_lock(holder, db_path, tmp_path, monkeypatch):
+    link_dir = tmp_path / "shortcut"
+    link_dir.mkdir()
+    link = link_dir / "chibo-link.sqlite"
+    link.symlink_to(db_path)
+    with pytest.raises(FileLockedError):
+        open_session(link)
+    roundabout = db_path.parent / "." / ".." / db_path.parent.name / db_path.name
+    with pytest.raises(FileLockedError):
+        open_session(roundabout)
+    monkeypatch.chdir(db_path.parent)
+    with pytest.raises(FileLockedError):
+        open_session(Path(db_path.name))

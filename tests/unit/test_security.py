@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from chibo_desktop.errors import ChiboError
 from chibo_desktop.services import backup, password, security
 from chibo_desktop.services import restore as restoring
 from chibo_desktop.services.session import open_session
-from chibo_desktop.storage import keyfile
+from chibo_desktop.storage import cipher, keyfile
 
 PW = "Mật khẩu chi bộ 2026"
 NAME = "Nguyễn Văn An"
@@ -73,7 +74,7 @@ def test_recovery_key_opens_without_the_key_file_and_resets_the_password(encrypt
     db = open_session(path, recovery_key=messy)
     assert db.session.opened_with_recovery
     new = password.change_password(db, "mật khẩu mới 1").value
-    db.close()
+    new.db.close()
     assert new.recovery_key != change.recovery_key
     open_session(path, password="mật khẩu mới 1").close()
     with pytest.raises(security.PasswordRequiredError):
@@ -89,6 +90,7 @@ def test_change_password_rekeys_and_checks_the_old_one(encrypted):
         password.change_password(db, "ngắn", old_password=PW)
     old_key = db.session.key
     result = password.change_password(db, "khác hẳn 123", old_password=PW).value
+    db = result.db
     assert db.session.key != old_key
     db.execute("UPDATE cell SET place = 'Huế'")
     db.close()
@@ -124,7 +126,7 @@ def test_backup_made_under_an_old_password_restores_with_that_password(encrypted
     path, change = encrypted
     db = change.db
     old_copy = backup.make_backup(db, "manual")
-    password.change_password(db, "mật khẩu thứ hai", old_password=PW)
+    db = password.change_password(db, "mật khẩu thứ hai", old_password=PW).value.db
     db.execute("DELETE FROM member_status")
     db.execute("DELETE FROM members")
     with pytest.raises(ChiboError, match="mật khẩu khác"):
@@ -163,18 +165,43 @@ def test_idle_minutes_setting(db_path):
     db.close()
 
 
-def test_interrupted_password_change_still_opens(encrypted):
-    """A crash after re-keying but before the key file was replaced."""
+def test_interrupted_password_change_opens_with_either_password(encrypted):
+    """A crash after the re-encrypted file was swapped in, before the key file was."""
     path, change = encrypted
     db = change.db
+    old_key = db.session.key
     new = security.new_key("mật khẩu dở dang")
-    keyfile.write(keyfile.pending_path(path), new.record)
-    from chibo_desktop.storage import cipher
-
-    cipher.rekey(db.conn, new.key)
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, old_key))
     db.session.backups = False
     db.close()
+    tmp = path.with_name("swap.tmp")
+    cipher.export(path, tmp, source_key=old_key, target_key=new.key)
+    os.replace(tmp, path)
+    assert security.key_for(path, password=PW) == new.key
+    assert security.key_for(path, recovery_key=change.recovery_key) == new.key
+    db = open_session(path, password="mật khẩu dở dang", backups=False)
+    assert any("mật khẩu mới" in notice for notice in db.session.notices)
+    db.close()
+    assert not keyfile.pending_path(path).exists()
     open_session(path, password="mật khẩu dở dang").close()
+    with pytest.raises(security.PasswordRequiredError):
+        open_session(path, password=PW)
+
+
+def test_change_cut_short_before_the_swap_keeps_the_old_password(encrypted):
+    path, change = encrypted
+    db = change.db
+    new = security.new_key("mật khẩu chưa kịp đổi")
+    keyfile.write(keyfile.pending_path(path), security.pending_record(new, db.session.key))
+    db.session.backups = False
+    db.close()
+    assert security.key_for(path, password="mật khẩu chưa kịp đổi") == security.key_for(
+        path, password=PW
+    )
+    db = open_session(path, password="mật khẩu chưa kịp đổi", backups=False)
+    assert any("mật khẩu cũ" in notice for notice in db.session.notices)
+    db.close()
+    open_session(path, password=PW).close()
 
 
 def test_errors_of_either_driver_are_caught_once_sqlcipher_is_loaded_on_demand(encrypted):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, format_number, ngettext
-from ...services.backup import BackupInfo, reason_label, session_backups
-from ...services.restore import restore
+from ...services.backup import BackupInfo, backup_title, session_backups
+from ...services.restore import DecryptNeededError, OtherCellError, restore
 from ..errors import show_error
 from ..tasks import Tasks
 
@@ -67,7 +67,7 @@ class BackupsModel(QAbstractTableModel):
             if column == 0:
                 return info.when.strftime("%d/%m/%Y %H:%M")
             if column == 1:
-                return reason_label(info.reason)
+                return backup_title(info)
             if column in (2, 3):
                 value = info.members if column == 2 else info.meetings
                 return "–" if value is None else format_number(value)
@@ -188,7 +188,9 @@ class RestoreDialog(QDialog):
                 ),
             )
 
-    def confirm_and_restore(self, path: Path, question: str) -> None:
+    def confirm_and_restore(
+        self, path: Path, question: str, *, other_cell: bool = False, decrypt: bool = False
+    ) -> None:
         if not ask_yes_no(self, _("Phục hồi"), question):
             return
         self.restore_button.setEnabled(False)
@@ -209,6 +211,15 @@ class RestoreDialog(QDialog):
         def failed(exc: Exception) -> None:
             self.restore_button.setEnabled(True)
             self.message.setText("")
+            if isinstance(exc, OtherCellError) and not other_cell:
+                # The copy holds another cell: ask again, naming both cells.
+                self.confirm_and_restore(path, exc.message, other_cell=True, decrypt=decrypt)
+                return
+            if isinstance(exc, DecryptNeededError) and not decrypt:
+                self.confirm_and_restore(path, exc.message, other_cell=other_cell, decrypt=True)
+                return
             show_error(self, exc, _("Không phục hồi được"))
 
-        self.tasks.run(restore, path, on_done=done, on_error=failed)
+        self.tasks.run(
+            restore, path, other_cell=other_cell, decrypt=decrypt, on_done=done, on_error=failed
+        )

@@ -349,6 +349,9 @@ class MembersPage(MembersBar, Page):
             ).format(n=result.count, path=result.path),
             8000,
         )
+        from ..plain_export import tell_once
+
+        tell_once(self, self.tasks)
 
     def import_members(self) -> None:
         from ..dialogs.import_wizard import run_import_wizard
@@ -356,7 +359,8 @@ class MembersPage(MembersBar, Page):
         run_import_wizard(self, self.tasks)
 
     def undo_import(self) -> None:
-        from ...services.importing import last_import, undo_last_import
+        from ...services.bulk_safety import undo_last_import_with_backup
+        from ...services.importing import last_import
 
         def ask(done) -> None:
             if done is None:
@@ -370,7 +374,9 @@ class MembersPage(MembersBar, Page):
             ).format(name=done["file_name"], added=done["added"], updated=done["updated"])
             if confirm(self, _("Hoàn tác lần nhập"), question):
                 self.tasks.run(
-                    undo_last_import, on_done=undone, on_error=lambda e: show_error(self, e)
+                    undo_last_import_with_backup,
+                    on_done=undone,
+                    on_error=lambda e: show_error(self, e),
                 )
 
         def undone(result) -> None:

@@ -18,6 +18,7 @@ from ...services.password import (
     change_password,
     enable_password,
     remove_password,
+    remove_plain_backups,
     security_state,
     set_idle_minutes,
 )
@@ -142,6 +143,7 @@ class SecuritySection(QWidget):
             self.message.setText(_("Đã đặt mật khẩu."))
             self._replace_database(result.value)
             self.show_recovery_key(result.value.recovery_key)
+            self.offer_to_remove_plain(result.value.plain_left)
 
         self.tasks.run(enable_password, dialog.new_password(), on_done=done, on_error=self._failed)
 
@@ -160,7 +162,7 @@ class SecuritySection(QWidget):
 
         def done(result) -> None:
             self.message.setText(_("Đã đổi mật khẩu."))
-            self.load()
+            self._replace_database(result.value)
             self.show_recovery_key(result.value.recovery_key)
 
         old = None if recovery else dialog.current_password()
@@ -185,6 +187,25 @@ class SecuritySection(QWidget):
         self.tasks.run(
             remove_password, dialog.current_password(), on_done=done, on_error=self._failed
         )
+
+    def offer_to_remove_plain(self, paths) -> None:
+        """Copies that stayed in plain text (damaged ones cannot be encrypted)."""
+        if not paths:
+            return
+        from ..dialogs.restore_dialog import ask_yes_no
+
+        names = "\n".join(f"• {p.name}" for p in paths)
+        question = _(
+            "Các bản sao lưu sau không mã hóa được (có thể đã hỏng) nên vẫn ở dạng đọc được, "
+            "không cần mật khẩu:\n{names}\n\nXóa các bản này?"
+        ).format(names=names)
+        if not ask_yes_no(self, _("Bản sao lưu chưa mã hóa"), question):
+            return
+
+        def removed(result) -> None:
+            self.message.setText(_("Đã xóa {n} bản sao lưu chưa mã hóa.").format(n=result.value))
+
+        self.tasks.run(remove_plain_backups, list(paths), on_done=removed, on_error=self._failed)
 
     def show_recovery_key(self, key: str) -> None:
         RecoveryKeyDialog(self, key).exec()

@@ -33,6 +33,11 @@ def commit_import(
             remember_mapping(db, plan.signature, plan.mapping)
         return Result(report, Changes())
     source = _("nhập: {name}").format(name=plan.path.name)
+    if getattr(db, "session", None) is not None and db.session.backups:
+        from ..backup import backup_before_import
+
+        yield Progress(0, 1, _("Đang sao lưu trước khi nhập…"))
+        backup_before_import(db, plan.path)
     with db.atomic():
         yield from write_plan(db, plan, current_user(), source)
         if plan.chosen:
