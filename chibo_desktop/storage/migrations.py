@@ -69,6 +69,12 @@ def _imports(db: Database) -> None:
     _run_sql_statements(db, "v6")
 
 
+# 007 and 008 (party dues) are numbered before this one.
+@migrations(name="009_cell_identity")
+def _cell_identity(db: Database) -> None:
+    _run_sql_statements(db, "v9")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0
