@@ -16,10 +16,11 @@ from ..argparse_texts import install_argparse_texts
 from ..errors import ChiboError
 from ..i18n import _
 from ..paths import default_database_path
-from . import base, campaign, meetings, members, reports, safety
+from . import base, campaign, consolidate, meetings, members, package, reports, safety
 
 # Each command group adds its subcommands; keep one module per group.
 GROUPS = [base, members, meetings, campaign, reports, safety]
+GROUPS += [package, consolidate]
 
 
 def build_parser() -> argparse.ArgumentParser:

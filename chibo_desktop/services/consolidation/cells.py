@@ -1,0 +1,63 @@
+"""The cells a committee has received packages from, each opened with the cell's own
+services (the same computations as the cell's own reports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from ...storage import committee as store
+from ...storage.package_data import open_data_part
+
+
+@dataclass(frozen=True)
+class ReceivedCell:
+    uuid: str
+    name: str
+    package_id: int
+    created_at: dt.datetime
+    start: dt.date
+    end: dt.date
+    program_version: str
+    file_name: str
+    received: int
+    former_names: tuple[str, ...]
+
+
+def received_cells(db: Database) -> list[ReceivedCell]:
+    return [
+        ReceivedCell(
+            r["uuid"],
+            r["name"],
+            r["package_id"],
+            dt.datetime.fromisoformat(r["created_at"]),
+            dt.date.fromisoformat(r["period_from"]),
+            dt.date.fromisoformat(r["period_to"]),
+            r["program_version"],
+            r["file_name"],
+            r["received"],
+            tuple(n for n in (r["former_names"] or "").split(",") if n),
+        )
+        for r in store.current_packages(db)
+    ]
+
+
+@contextmanager
+def cell_database(db: Database, cell: ReceivedCell) -> Iterator[Database]:
+    """The cell's data as of its current package, in memory, closed afterwards."""
+    data = open_data_part(store.package_data(db, cell.package_id))
+    try:
+        yield data
+    finally:
+        data.close()
+
+
+def each_cell(db: Database) -> Iterator[tuple[ReceivedCell, Database]]:
+    """One cell at a time, so that memory holds one cell's data, not all of them."""
+    for cell in received_cells(db):
+        with cell_database(db, cell) as data:
+            yield cell, data
