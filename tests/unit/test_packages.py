@@ -197,7 +197,7 @@ def test_a_renamed_cell_stays_one_cell_and_two_cells_sharing_a_name_stay_two(
     namesake = make_cell(tmp_path, "Chi bộ Khu phố 3A", 8)
     [other] = add(committee, export(namesake, tmp_path / "c.chibo", now=T2))
     assert other.status == "added"
-    rows, lines = received(committee)
+    _rows, lines = received(committee)
     assert [name for name, _t in lines] == ["Chi bộ Khu phố 3A", "Chi bộ Khu phố 3A"]
     db = open_desk(committee)
     former = [x.former_names for x in cell_lines(db, TODAY)]
