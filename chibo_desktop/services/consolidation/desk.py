@@ -34,6 +34,7 @@ class CommitteeDatabase(Database):
     """A committee's file held open for work; closing it lets others open it."""
 
     lock: FileLock | None = None
+    is_committee = True  # the window shows the committee's pages for this file
 
     def close(self) -> None:
         try:
