@@ -16,8 +16,9 @@ from . import cipher
 from .database import memory_database, schema_version, upgrade
 from .migrations import SCHEMA_VERSION
 
-# Tables copied; anything else in the register (change log, settings, imports, search
-# indexes, members' self-reviews, attached evidence files) stays at home.
+# Tables that travel; every other table of the register (change log, settings, imports,
+# members' self-reviews, ...) travels empty, and search indexes are rebuilt from the blanked
+# search columns.
 TABLES = (
     "cell",
     "members",
@@ -41,6 +42,7 @@ TABLES = (
 DUES_PREFIX = "dues"
 # The cell's own meeting yardsticks: the reports computed above must use the same ones.
 SHARED_SETTINGS = ("meeting_quality",)
+SEARCH_INDEXES = {"members_fts": "members", "meetings_fts": "meetings"}
 
 # privacy option -> table -> columns blanked unless the cell includes the option
 PRIVATE_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -63,7 +65,7 @@ PRIVATE_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "meeting_discussions": ("text",),
     },
 }
-ALWAYS_BLANK = {"members": ("search_text",)}
+ALWAYS_BLANK = {"members": ("search_text",), "meetings": ("search_text",)}
 ALWAYS_NULL = {"campaign_steps": ("file_data",)}
 
 
@@ -82,43 +84,97 @@ def _blanked(include: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
+def _travelling(db: Database) -> list[str]:
+    names = set(db.table_names())
+    return [t for t in TABLES if t in names] + sorted(t for t in names if t.startswith(DUES_PREFIX))
+
+
 def build_data_part(source: Database, include: Iterable[str] = ()) -> tuple[bytes, dict]:
     """The package's data part as the bytes of a SQLite file, and its row counts."""
-    target = memory_database()
-    target.execute("PRAGMA foreign_keys = OFF")
-    blank = _blanked(include)
-    existing = set(source.table_names())
-    tables = [t for t in TABLES if t in existing]
-    tables += sorted(t for t in existing if t.startswith(DUES_PREFIX) and t in target.table_names())
-    counts: dict[str, int] = {}
+    if isinstance(source.conn, sqlite3.Connection):
+        # A plain register: a page copy, then scrubbed (far quicker than row by row).
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        source.conn.backup(conn)
+        target = Database(conn, execute_plugins=False)
+    else:
+        # An encrypted register: its rows are read through its own driver.
+        target = memory_database()
+        _copy_rows(source, target)
     conn = target.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
     with conn:
-        for table in tables:
-            wanted = set(_columns(target, table))
-            columns = [c for c in _columns(source, table) if c in wanted]
-            select = []
-            for c in columns:
-                if c in ALWAYS_NULL.get(table, ()):
-                    select.append("NULL")
-                elif c in blank.get(table, ()):
-                    select.append(f"CASE WHEN \"{c}\" IS NULL THEN NULL ELSE '' END")
-                else:
-                    select.append(f'"{c}"')
-            names = ", ".join(f'"{c}"' for c in columns)
-            marks = ", ".join("?" for _c in columns)
-            conn.execute(f'DELETE FROM "{table}"')
-            rows = source.execute(f'SELECT {", ".join(select)} FROM "{table}"')
-            cur = conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-            counts[table] = max(cur.rowcount, 0)
-        conn.execute("DELETE FROM settings")
-        for key in SHARED_SETTINGS:
-            row = source.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-            if row:
-                conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)", [key, row[0]])
-    conn.execute("VACUUM")
+        _scrub(target, include)
+    counts = {
+        t: target.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _travelling(target)
+    }
+    conn.execute("VACUUM")  # nothing deleted may linger in free pages
     data = conn.serialize()
     conn.close()
     return data, counts
+
+
+def _copy_rows(source: Database, target: Database) -> None:
+    existing = set(source.table_names())
+    with target.conn:
+        for table in _travelling(target):
+            if table not in existing:
+                continue
+            wanted = set(_columns(target, table))
+            columns = [c for c in _columns(source, table) if c in wanted]
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" for _c in columns)
+            target.execute(f'DELETE FROM "{table}"')
+            rows = source.execute(f'SELECT {names} FROM "{table}"')
+            target.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+        for key in SHARED_SETTINGS:
+            row = source.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            if row:
+                target.execute(
+                    "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", [key, row[0]]
+                )
+
+
+def _scrub(db: Database, include: Iterable[str]) -> None:
+    """Leave in the copy only what travels: other tables emptied (their guards against
+    deletion dropped, in the copy only), private columns blanked, search indexes rebuilt."""
+    keep = set(_travelling(db)) | {"_sqlite_migrations", "settings"}
+    internal = tuple(f"{index}_" for index in SEARCH_INDEXES) + tuple(SEARCH_INDEXES)
+    for table in db.table_names():
+        if table in keep or table.startswith(internal) or table.startswith("sqlite_"):
+            continue
+        for (trigger,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table]
+        ).fetchall():
+            db.execute(f'DROP TRIGGER "{trigger}"')
+        db.execute(f'DELETE FROM "{table}"')
+    marks = ", ".join("?" for _k in SHARED_SETTINGS)
+    db.execute(f"DELETE FROM settings WHERE key NOT IN ({marks})", list(SHARED_SETTINGS))
+    # The search indexes' own triggers are set aside while columns are blanked, and the
+    # indexes rebuilt after: an index kept in step row by row may not match the copy.
+    index_triggers = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+        f"({', '.join('?' for _t in SEARCH_INDEXES)}) AND name LIKE '%fts%'",
+        list(SEARCH_INDEXES.values()),
+    ).fetchall()
+    for name, _sql in index_triggers:
+        db.execute(f'DROP TRIGGER "{name}"')
+    blank = _blanked(include)
+    for table in _travelling(db):
+        present = set(_columns(db, table))
+        sets = [f'"{c}" = NULL' for c in ALWAYS_NULL.get(table, ()) if c in present]
+        sets += [
+            f'"{c}" = CASE WHEN "{c}" IS NULL THEN NULL ELSE \'\' END'
+            for c in sorted(blank.get(table, ()))
+            if c in present
+        ]
+        if sets:
+            db.execute(f'UPDATE "{table}" SET {", ".join(sets)}')
+    names = set(db.table_names())
+    for index in SEARCH_INDEXES:
+        if index in names:
+            db.execute(f'INSERT INTO "{index}"("{index}") VALUES (\'rebuild\')')
+    for _name, sql in index_triggers:
+        db.execute(sql)
 
 
 def open_data_part(data: bytes) -> Database:

@@ -229,3 +229,25 @@ def test_a_package_or_a_committee_file_is_not_opened_as_a_register(cell, committ
         open_session(committee)
     with pytest.raises(ChiboError, match="không phải là tệp tổng hợp"):
         open_desk(cell)
+
+
+@pytest.mark.skipif(not cipher.available(), reason="sqlcipher3 is not installed")
+def test_an_encrypted_register_gives_the_same_data_part(cell, tmp_path):
+    from sqlite_utils import Database
+
+    from chibo_desktop.storage.package_data import build_data_part, encrypt_part
+
+    plain = open_database(cell, readonly=True)
+    expected, counts = build_data_part(plain)
+    plain.close()
+    key = bytes(range(32))
+    locked = tmp_path / "locked.sqlite"
+    locked.write_bytes(encrypt_part(cell.read_bytes(), key))
+    source = Database(cipher.connect(locked, key, readonly=True), execute_plugins=False)
+    data, same_counts = build_data_part(source)
+    source.close()
+    assert same_counts == counts
+    a, b = open_data_part(expected), open_data_part(data)
+    for table in ("members", "attendance", "assessments", "settings"):
+        query = f"SELECT * FROM {table} ORDER BY 1, 2"
+        assert list(a.query(query)) == list(b.query(query)), table
