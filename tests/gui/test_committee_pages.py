@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from chibo_desktop.services.consolidation.reports import NAMES
 from chibo_desktop.services.packages.inspect import inspect_package
+from chibo_desktop.storage import cipher
 
 from ..unit.package_cells import NAMES as CELL_NAMES
 from ..unit.package_cells import TODAY, export, make_cell, make_committee
@@ -39,6 +40,14 @@ def test_a_committee_file_opens_on_the_committee_pages(qtbot, open_window, packa
     assert "Đã nhận gói" in page.result.text()
     page.add_files([folder])
     qtbot.waitUntil(lambda: page.result.text().count("✗") == 2, timeout=20_000)
+
+    if cipher.available():
+        locked = export(
+            make_cell(tmp_path, CELL_NAMES[2], 13), tmp_path / "locked.chibo", password="mk"
+        )
+        page.ask_password = lambda: "mk"  # what the user types in the password dialog
+        page.add_files([locked])
+        qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)
 
     reports = shown_page(window, "committee_reports")
     reports.start.setDate(dt.date(2026, 1, 1))

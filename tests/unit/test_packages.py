@@ -211,9 +211,9 @@ def test_a_password_protects_the_data_part(cell, committee, tmp_path):
     with zipfile.ZipFile(locked) as z:
         assert not z.read("data.sqlite").startswith(b"SQLite format 3")
     [none] = add(committee, locked)
-    assert none.status == "refused" and "mật khẩu" in none.message
+    assert none.status == "refused" and "mật khẩu" in none.message and none.needs_password
     [wrong] = add(committee, locked, password="sai")
-    assert wrong.status == "refused" and "không đúng" in wrong.message
+    assert wrong.status == "refused" and "không đúng" in wrong.message and wrong.needs_password
     assert received(committee) == ([], [])
     [right] = add(committee, locked, password="mật khẩu đúng")
     assert right.status == "added"

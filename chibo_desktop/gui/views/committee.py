@@ -115,7 +115,22 @@ class CommitteePage(Page):
             on_done=self._added,
         )
 
+    def ask_password(self) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        text, ok = QInputDialog.getText(
+            self,
+            _("Gói có mật khẩu"),
+            _("Mật khẩu chi bộ đặt cho gói:"),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
     def _added(self, outcomes) -> None:
+        locked = [o.file for o in outcomes if o.needs_password]
+        password = self.ask_password() if locked else None
+        if password:
+            self.add_files(locked, password)  # the others were received (or refused) already
         self.last_outcomes = list(outcomes)
         lines = [("✗ " if o.status == "refused" else "✓ ") + o.message for o in outcomes]
         self.result.setText("\n".join(lines) or _("Không có tệp .chibo nào để nhận."))

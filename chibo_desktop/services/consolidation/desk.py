@@ -16,7 +16,7 @@ from ...i18n import _, format_date
 from ...storage import committee as store
 from ...storage.lock import FileLock, LockedByOther
 from ..common import CancelFlag, Changes, Progress, Result, current_user
-from ..packages.opening import OpenedPackage, open_package
+from ..packages.opening import OpenedPackage, PasswordNeeded, open_package
 
 PACKAGE_SUFFIX = ".chibo"
 
@@ -93,6 +93,7 @@ class AddOutcome:
     status: str  # added | replaced | refused
     cell: str
     message: str
+    needs_password: bool = False  # refused for want of the right password
 
     def as_dict(self) -> dict:
         return {
@@ -135,6 +136,9 @@ def add_packages(
         yield Progress(i, total, _("Đang kiểm tra {name}…").format(name=path.name))
         try:
             package = open_package(path, password)
+        except PasswordNeeded as exc:
+            outcomes[path] = AddOutcome(path, "refused", "", exc.message, needs_password=True)
+            continue
         except ChiboError as exc:
             outcomes[path] = AddOutcome(path, "refused", "", exc.message)
             continue

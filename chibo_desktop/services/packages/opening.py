@@ -21,6 +21,10 @@ from ...storage.package_data import (
 from .secret import derive_key
 
 
+class PasswordNeeded(ChiboError):
+    """The package has a password, and none or a wrong one was given."""
+
+
 @dataclass
 class OpenedPackage:
     path: Path
@@ -92,13 +96,16 @@ def open_package(
     if manifest.encryption:
         if not password:
             if strict:
-                raise ChiboError(
+                raise PasswordNeeded(
                     _("Gói {path} có mật khẩu; hãy nhập mật khẩu chi bộ đã đặt.").format(
                         path=path.name
                     )
                 )
             return opened
-        data = decrypt_part(data, derive_key(password, manifest.encryption))
+        try:
+            data = decrypt_part(data, derive_key(password, manifest.encryption))
+        except ChiboError as exc:
+            raise PasswordNeeded(exc.message) from exc
     problem = _data_problem(manifest, data)
     if problem:
         opened.damaged[DATA_PART] = problem
