@@ -16,7 +16,7 @@ from ...i18n import _, format_date
 from ...storage import committee as store
 from ...storage.lock import FileLock, LockedByOther
 from ..common import CancelFlag, Changes, Progress, Result, current_user
-from ..packages.opening import OpenedPackage, PasswordNeeded, open_package
+from ..packages.opening import OpenedPackage, PasswordNeeded, data_again, open_package
 
 PACKAGE_SUFFIX = ".chibo"
 
@@ -142,6 +142,7 @@ def add_packages(
         except ChiboError as exc:
             outcomes[path] = AddOutcome(path, "refused", "", exc.message)
             continue
+        package.data = None  # checked; read again when stored, one package at a time
         m = package.manifest
         rival = accepted.get(m.cell.uuid)
         if rival is not None:
@@ -210,7 +211,7 @@ def add_packages(
                     "file_sha256": package.file_sha256,
                 },
                 m.as_dict(),
-                package.data,
+                data_again(package, password),
             )
             outcomes[package.path] = outcome
     yield Progress(total, total, _("Xong."))

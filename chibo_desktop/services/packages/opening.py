@@ -117,6 +117,21 @@ def open_package(
     return opened
 
 
+def data_again(package: OpenedPackage, password: str | None = None) -> bytes:
+    """The plain data part of a package checked before, read again from its file (so that
+    many checked packages need not be held in memory at once); refused if the file changed
+    since it was checked."""
+    file = read_package(package.path)
+    if file.file_sha256 != package.file_sha256 or DATA_PART not in file.parts:
+        raise ChiboError(
+            _("Tệp {path} đã thay đổi trong lúc nhận; hãy nhận lại.").format(path=package.path.name)
+        )
+    data = file.parts[DATA_PART]
+    if package.manifest.encryption and password:
+        data = decrypt_part(data, derive_key(password, package.manifest.encryption))
+    return data
+
+
 def _data_problem(manifest: Manifest, data: bytes) -> str | None:
     """Why the data part does not match what the manifest says of it (None: it does)."""
     version = data_part_version(data)
