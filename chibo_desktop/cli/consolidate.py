@@ -110,14 +110,14 @@ def cmd_list(args) -> int:
         print(
             _(
                 "{name}: gói lập {created}, kỳ {start} – {end}; {members} đảng viên; {meetings} "
-                "buổi sinh hoạt quý này; đợt sinh hoạt chính trị {progress}{late}"
+                "buổi sinh hoạt trong kỳ; đợt sinh hoạt chính trị {progress}{late}"
             ).format(
                 name=line.name,
                 created=format_date(line.package_created.date()),
                 start=format_date(line.period_start),
                 end=format_date(line.period_end),
                 members=line.members,
-                meetings=line.meetings_this_quarter,
+                meetings=line.meetings_in_period,
                 progress=progress,
                 late=late,
             )

@@ -47,6 +47,7 @@ class Manifest:
     included: tuple[str, ...] = ()
     encryption: dict | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)  # headline figures of the period
     format_version: int = FORMAT_VERSION
 
     @property
@@ -74,6 +75,7 @@ class Manifest:
             "privacy": {"included": list(self.included), "excluded": list(self.excluded)},
             "encryption": self.encryption,
             "counts": self.counts,
+            "summary": self.summary,
             "parts": self.parts,
         }
 
@@ -110,6 +112,7 @@ def manifest_from_dict(data: dict) -> Manifest:
             included=tuple(str(k) for k in privacy.get("included", ())),
             encryption=data.get("encryption"),
             counts={str(k): int(v) for k, v in (data.get("counts") or {}).items()},
+            summary=dict(data.get("summary") or {}),
             format_version=int(data["format_version"]),
         )
     except ManifestError:

@@ -178,7 +178,7 @@ def current_packages(db: Database) -> list[dict]:
     return list(
         db.query(
             "SELECT c.uuid, c.name, p.id AS package_id, p.created_at, p.period_from, "
-            "p.period_to, p.program_version, p.file_name, "
+            "p.period_to, p.program_version, p.file_name, p.manifest, "
             "(SELECT count(*) FROM packages q WHERE q.cell_uuid = c.uuid) AS received, "
             "(SELECT group_concat(DISTINCT q.cell_name) FROM packages q "
             " WHERE q.cell_uuid = c.uuid AND q.cell_name <> c.name) AS former_names "

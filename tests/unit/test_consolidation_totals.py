@@ -148,4 +148,6 @@ def test_the_overview_has_one_line_per_cell(desk):
     assert sorted(line.name for line in lines) == sorted(CELL_NAMES)
     mine = own(cells, lambda d: situation(d, TODAY, TODAY).total)
     assert sorted(line.members for line in lines) == sorted(mine)
+    meetings = own(cells, lambda d: len(meetings_summary(d, START, END, TODAY).meetings))
+    assert sorted(line.meetings_in_period for line in lines) == sorted(meetings)
     assert all(not line.late for line in lines)

@@ -137,6 +137,20 @@ def test_an_edited_manifest_does_not_match_the_data(cell, committee, tmp_path):
     assert outcome.status == "refused" and "mã định danh" in outcome.message
 
 
+def test_edited_headline_figures_do_not_match_the_data(cell, committee, tmp_path):
+    good = export(cell, tmp_path / "a.chibo")
+
+    def inflate(name, data):
+        if name == "manifest.json":
+            m = json.loads(data)
+            m["summary"]["members"] += 10
+            return json.dumps(m).encode()
+        return data
+
+    [outcome] = add(committee, rewrite(good, tmp_path / "s.chibo", inflate))
+    assert outcome.status == "refused" and "số liệu tóm tắt" in outcome.message
+
+
 def test_a_package_from_a_newer_program_is_refused_with_its_version(cell, committee, tmp_path):
     good = export(cell, tmp_path / "a.chibo")
 

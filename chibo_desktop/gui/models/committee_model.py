@@ -19,7 +19,7 @@ class CommitteeCellsModel(QAbstractTableModel):
         N_("Gói lập ngày"),
         N_("Kỳ của gói"),
         N_("Đảng viên"),
-        N_("Buổi sinh hoạt quý này"),
+        N_("Buổi sinh hoạt trong kỳ"),
         N_("Đợt sinh hoạt chính trị"),
         N_("Tình trạng"),
     )
@@ -81,12 +81,12 @@ class CommitteeCellsModel(QAbstractTableModel):
             line.package_created.strftime("%d/%m/%Y %H:%M"),
             f"{format_date(line.period_start)} – {format_date(line.period_end)}",
             line.members,
-            line.meetings_this_quarter,
+            line.meetings_in_period,
             format_percent(progress) if progress is not None else "—",
             self._status(line),
         ]
         if role == SORT:
             sort = [line.name, line.package_created, line.period_end, line.members]
-            sort += [line.meetings_this_quarter, progress or 0.0, values[6]]
+            sort += [line.meetings_in_period, progress or 0.0, values[6]]
             return sort[column]
         return values[column]

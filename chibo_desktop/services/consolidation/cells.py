@@ -4,6 +4,7 @@ services (the same computations as the cell's own reports)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class ReceivedCell:
     file_name: str
     received: int
     former_names: tuple[str, ...]
+    summary: dict  # the period's headline figures, checked against the data when received
 
 
 def received_cells(db: Database) -> list[ReceivedCell]:
@@ -41,6 +43,7 @@ def received_cells(db: Database) -> list[ReceivedCell]:
             r["file_name"],
             r["received"],
             tuple(n for n in (r["former_names"] or "").split(",") if n),
+            json.loads(r["manifest"]).get("summary") or {},
         )
         for r in store.current_packages(db)
     ]

@@ -1,4 +1,5 @@
-"""`consolidate list` and the committee's overview page: one line per cell."""
+"""`consolidate list` and the committee's overview page: one line per cell, from the
+headline figures its newest package carries (checked against its data when received)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ...errors import ChiboError
 from ..common import today as _today
-from ..report_meetings import meetings_summary
 from ..reports import default_period
-from .cells import each_cell
+from .cells import received_cells
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class CellLine:
     period_start: dt.date
     period_end: dt.date
     members: int
-    meetings_this_quarter: int
+    meetings_in_period: int
     regular_months_missing: tuple[str, ...]
     campaign: str
     campaign_progress: float | None
@@ -38,7 +37,7 @@ class CellLine:
             "package_created": self.package_created.isoformat(),
             "period": {"from": self.period_start.isoformat(), "to": self.period_end.isoformat()},
             "members": self.members,
-            "meetings_this_quarter": self.meetings_this_quarter,
+            "meetings_in_period": self.meetings_in_period,
             "regular_months_missing": list(self.regular_months_missing),
             "campaign": self.campaign,
             "campaign_progress": self.campaign_progress,
@@ -53,24 +52,11 @@ def expected_period_end(today: dt.date) -> dt.date:
 
 
 def cell_lines(db: Database, today: dt.date | None = None) -> list[CellLine]:
-    from ..campaigns import campaign_state
-    from ..report_delegates import pick_campaign
-    from ..report_situation import situation
-
-    on = today or _today()
-    quarter_start, _end = default_period(on)
-    due = expected_period_end(on)
+    due = expected_period_end(today or _today())
     lines = []
-    for cell, data in each_cell(db):
-        members = situation(data, cell.end, cell.end).total
-        summary = meetings_summary(data, quarter_start, min(on, max(cell.end, quarter_start)), on)
-        title, progress, overdue = "", None, 0
-        try:
-            row = pick_campaign(data, quarter_start, on, on)
-            state = campaign_state(data, row["id"], on)
-            title, progress, overdue = state.title, state.progress, len(state.overdue)
-        except ChiboError:
-            pass
+    for cell in received_cells(db):
+        s = cell.summary
+        campaign = s.get("campaign") or {}
         lines.append(
             CellLine(
                 cell.uuid,
@@ -79,12 +65,12 @@ def cell_lines(db: Database, today: dt.date | None = None) -> list[CellLine]:
                 cell.created_at,
                 cell.start,
                 cell.end,
-                members,
-                len(summary.meetings),
-                tuple(summary.regular_months_missing),
-                title,
-                progress,
-                overdue,
+                int(s.get("members", 0)),
+                int(s.get("meetings", 0)),
+                tuple(s.get("regular_months_missing", ())),
+                str(campaign.get("title", "")),
+                campaign.get("progress"),
+                int(campaign.get("overdue", 0)),
                 cell.end < due,
             )
         )

@@ -78,6 +78,7 @@ def export_package(
     yield Progress(0, 3, _("Đang chép dữ liệu…"))
     data, counts = build_data_part(db, included)
     parts: dict[str, bytes] = {}
+    summary = _summary(data, start, end)
     if with_reports:
         yield Progress(1, 3, _("Đang lập các báo cáo của kỳ…"))
         parts.update(_rendered_reports(data, start, end, on))
@@ -99,10 +100,21 @@ def export_package(
         included=included,
         encryption=encryption,
         counts=counts,
+        summary=summary,
     )
     written = write_package(path, manifest.as_dict(), parts)
     yield Progress(3, 3, _("Xong."))
     return ExportResult(written, manifest)
+
+
+def _summary(data: bytes, start: dt.date, end: dt.date) -> dict:
+    from .summary import package_summary
+
+    db = open_data_part(data)
+    try:
+        return package_summary(db, start, end)
+    finally:
+        db.close()
 
 
 def _rendered_reports(data: bytes, start: dt.date, end: dt.date, on: dt.date) -> dict[str, bytes]:

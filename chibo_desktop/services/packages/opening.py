@@ -19,6 +19,7 @@ from ...storage.package_data import (
     open_data_part,
 )
 from .secret import derive_key
+from .summary import package_summary
 
 
 class PasswordNeeded(ChiboError):
@@ -140,8 +141,10 @@ def _data_problem(manifest: Manifest, data: bytes) -> str | None:
     db = open_data_part(data)
     try:
         identity = data_part_identity(db)
+        if identity["uuid"] != manifest.cell.uuid or identity["name"] != manifest.cell.name:
+            return _("không khớp manifest.json (mã định danh hoặc tên chi bộ)")
+        if package_summary(db, manifest.start, manifest.end) != manifest.summary:
+            return _("không khớp manifest.json (số liệu tóm tắt)")
     finally:
         db.close()
-    if identity["uuid"] != manifest.cell.uuid or identity["name"] != manifest.cell.name:
-        return _("không khớp manifest.json (mã định danh hoặc tên chi bộ)")
     return None
