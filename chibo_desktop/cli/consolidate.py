@@ -59,7 +59,7 @@ def cmd_init_committee(args) -> int:
 
     path = db_path(args)
     if path.exists() and path.stat().st_size:
-        from ..services.consolidation.desk import is_committee_file
+        from ..services.consolidation.kind import is_committee_file
 
         if not is_committee_file(path):
             raise ChiboError(

@@ -45,10 +45,6 @@ class CommitteeDatabase(Database):
                 self.lock = None
 
 
-def is_committee_file(path: str | Path) -> bool:
-    return store.is_committee_file(Path(path))
-
-
 def open_desk(path: str | Path, *, create: bool = False) -> CommitteeDatabase:
     path = Path(path)
     lock = FileLock(path, current_user())
