@@ -15,6 +15,7 @@ from chibo_desktop.services.cell import CellInfo, save_cell
 from chibo_desktop.services.common import run_to_end
 from chibo_desktop.services.consolidation.desk import add_packages, open_desk
 from chibo_desktop.services.consolidation.overview import cell_lines
+from chibo_desktop.services.consolidation.reports import consolidated_doc
 from chibo_desktop.services.packages.inspect import inspect_package
 from chibo_desktop.services.packages.opening import open_package
 from chibo_desktop.services.session import open_session
@@ -215,8 +216,11 @@ def test_a_renamed_cell_stays_one_cell_and_two_cells_sharing_a_name_stay_two(
     assert [name for name, _t in lines] == ["Chi bộ Khu phố 3A", "Chi bộ Khu phố 3A"]
     db = open_desk(committee)
     former = [x.former_names for x in cell_lines(db, TODAY)]
+    doc = consolidated_doc(db, "meetings", dt.date(2026, 1, 1), TODAY, TODAY)
     db.close()
     assert sorted(former) == [(), ("Chi bộ Khu phố 3",)]
+    on_paper = [row[1] for row in doc.sections[0].table.rows]
+    assert len(set(on_paper)) == 2 and all(n.startswith("Chi bộ Khu phố 3A (mã ") for n in on_paper)
 
 
 @pytest.mark.skipif(not cipher.available(), reason="sqlcipher3 is not installed")

@@ -3,6 +3,7 @@ services (the same computations as the cell's own reports)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -28,10 +29,11 @@ class ReceivedCell:
     received: int
     former_names: tuple[str, ...]
     summary: dict  # the period's headline figures, checked against the data when received
+    label: str = ""  # the name on paper; two cells sharing a name are told apart by identity
 
 
 def received_cells(db: Database) -> list[ReceivedCell]:
-    return [
+    cells = [
         ReceivedCell(
             r["uuid"],
             r["name"],
@@ -46,6 +48,13 @@ def received_cells(db: Database) -> list[ReceivedCell]:
             json.loads(r["manifest"]).get("summary") or {},
         )
         for r in store.current_packages(db)
+    ]
+    names = [c.name for c in cells]
+    return [
+        dataclasses.replace(
+            c, label=f"{c.name} (mã {c.uuid[:8]})" if names.count(c.name) > 1 else c.name
+        )
+        for c in cells
     ]
 
 

@@ -57,7 +57,7 @@ def meetings_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -> 
         table.rows.append(
             [
                 i,
-                c.cell.name,
+                c.cell.label,
                 len(s.meetings),
                 s.expected,
                 s.present,
@@ -80,14 +80,14 @@ def meetings_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -> 
         present / expected if expected else None,
         None,
     ]
-    behind = [c.cell.name for c in cells if c.summary.regular_months_missing]
+    behind = [c.cell.label for c in cells if c.summary.regular_months_missing]
     notes = (
         ["Chi bộ chưa sinh hoạt thường kỳ đủ các tháng: " + ", ".join(behind) + "."]
         if behind
         else []
     )
     notes += coverage_notes([c.cell for c in cells], start, end)
-    warnings = [f"{c.cell.name}: {w}" for c in cells for w in c.summary.warnings]
+    warnings = [f"{c.cell.label}: {w}" for c in cells for w in c.summary.warnings]
     return ReportDoc(
         "meetings",
         "Báo cáo tổng hợp sinh hoạt các chi bộ",
@@ -163,7 +163,7 @@ def campaign_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -> 
         table.rows.append(
             [
                 i,
-                c.cell.name,
+                c.cell.label,
                 c.title,
                 c.steps_done,
                 c.steps,
@@ -179,13 +179,13 @@ def campaign_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -> 
     table.total += [sum(getattr(c, k) for c in found) for k in ("members", "items_done", "items")]
     table.total.append(None)
     notes = []
-    behind = [c.cell.name for c in found if c.overdue]
+    behind = [c.cell.label for c in found if c.overdue]
     if behind:
         notes.append("Chi bộ có bước quá hạn: " + ", ".join(behind) + ".")
     if without:
         notes.append(
             "Chi bộ chưa có đợt sinh hoạt chính trị trong kỳ: "
-            + ", ".join(c.name for c in without)
+            + ", ".join(c.label for c in without)
             + "."
         )
     return ReportDoc(

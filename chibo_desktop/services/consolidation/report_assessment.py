@@ -54,10 +54,10 @@ def assessment_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -
         for i, c in enumerate(cells, start=1):
             t = c.sheet.tally
             if c.sheet.scale.key != total.scale.key:
-                other_scale.append(c.cell.name)
+                other_scale.append(c.cell.label)
             final = c.sheet.cell.final_level if c.sheet.cell else None
             table.rows.append(
-                [i, c.cell.name, t.total()]
+                [i, c.cell.label, t.total()]
                 + [t.count(lv.key) for lv in levels]
                 + [t.missing(), c.sheet.scale.label(final) or "chưa có"]
             )

@@ -28,7 +28,7 @@ def coverage_notes(cells: list[ReceivedCell], start: dt.date, end: dt.date) -> l
     for cell in cells:
         if cell.end < end or cell.start > start:
             notes.append(
-                f"Gói của {cell.name} có số liệu kỳ {format_date(cell.start)} – "
+                f"Gói của {cell.label} có số liệu kỳ {format_date(cell.start)} – "
                 f"{format_date(cell.end)}, không trọn kỳ báo cáo."
             )
     if not cells:

@@ -67,7 +67,9 @@ def combine(start: dt.date, end: dt.date, cells: list[CellSituation]) -> Situati
         line = ChangeLine(key, label)
         for c in cells:
             for member, change in next(x for x in c.figures.changes if x.key == key).events:
-                named = dataclasses.replace(member, full_name=f"{member.full_name} ({c.cell.name})")
+                named = dataclasses.replace(
+                    member, full_name=f"{member.full_name} ({c.cell.label})"
+                )
                 line.events.append((named, change))
         line.events.sort(key=lambda e: e[1].date)
         changes.append(line)
@@ -103,7 +105,7 @@ def situation_report(db: Database, start: dt.date, end: dt.date, on: dt.date) ->
         table.rows.append(
             [
                 i,
-                c.cell.name,
+                c.cell.label,
                 f.opening,
                 c.incoming,
                 c.outgoing,
@@ -123,7 +125,7 @@ def situation_report(db: Database, start: dt.date, end: dt.date, on: dt.date) ->
     if data.unbalanced:
         notes.append(
             "Chi bộ có số liệu không khớp (đầu kỳ + tăng − giảm ≠ cuối kỳ): "
-            + ", ".join(c.cell.name for c in data.unbalanced)
+            + ", ".join(c.cell.label for c in data.unbalanced)
             + "."
         )
     elif data.cells:

@@ -76,7 +76,7 @@ def consolidated_doc(
 
 def _dues_report(db: Database, start: dt.date, end: dt.date, on: dt.date) -> ReportDoc:
     with_dues = [
-        cell.name
+        cell.label
         for cell, data in each_cell(db)
         if any(t.startswith(DUES_TABLE_PREFIX) for t in data.table_names())
     ]
