@@ -151,3 +151,28 @@ def test_the_overview_has_one_line_per_cell(desk):
     meetings = own(cells, lambda d: len(meetings_summary(d, START, END, TODAY).meetings))
     assert sorted(line.meetings_in_period for line in lines) == sorted(meetings)
     assert all(not line.late for line in lines)
+
+
+def test_a_cell_whose_figures_do_not_reconcile_is_named():
+    from chibo_desktop.services.consolidation.cells import ReceivedCell
+    from chibo_desktop.services.consolidation.report_situation import (
+        CellSituation,
+        ConsolidatedSituation,
+        combine,
+    )
+    from chibo_desktop.services.report_situation import CHANGE_GROUPS, ChangeLine, Situation
+
+    def cell(name, opening, total):
+        figures = Situation(
+            START, END, opening, total, total, 0, 0, 0, 0, 0, [],
+            [ChangeLine(key, label) for key, label, _kinds in CHANGE_GROUPS],
+        )  # fmt: skip
+        received = ReceivedCell(
+            name, name, 1, dt.datetime(2026, 3, 15), START, END, "", "", 1, (), {}
+        )
+        return CellSituation(received, figures)
+
+    cells = [cell("Chi bộ A", 10, 10), cell("Chi bộ B", 10, 12)]
+    data = ConsolidatedSituation(cells, combine(START, END, cells))
+    assert [c.cell.name for c in data.unbalanced] == ["Chi bộ B"]
+    assert data.total.opening == 20 and data.total.total == 22 and not data.total.balanced
