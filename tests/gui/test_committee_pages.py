@@ -17,6 +17,24 @@ from ..unit.package_cells import TODAY, export, make_cell, make_committee
 from .conftest import shown_page, wait_idle
 
 
+def drop(widget, path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # Qt delivers a drop only at the end of a real drag; the page's handler gets the event.
+    widget.dropEvent(event)
+    assert event.isAccepted()
+
+
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("packages")
@@ -33,7 +51,7 @@ def test_a_committee_file_opens_on_the_committee_pages(qtbot, open_window, packa
     assert window.windowTitle().startswith("Đảng ủy phường Hàng Bạc")
     page = shown_page(window, "committee")
     assert page.model.rowCount() == 0
-    page.add_files([folder])
+    drop(page, folder)  # the folder dragged from the file manager onto the page
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20_000)
     assert [o.status for o in page.last_outcomes] == ["added", "added"]
     assert sorted(line.name for line in page.model.lines) == sorted(CELL_NAMES[:2])

@@ -77,6 +77,7 @@ class CommitteePage(Page):
         layout.addWidget(QLabel(_("Việc cần nhắc:")))
         self.reminders = QListWidget()
         layout.addWidget(self.reminders, 1)
+        self.setAcceptDrops(True)  # packages or folders dropped from the file manager
 
     def load(self) -> None:
         self.tasks.run(overview, _today(), on_done=self._show)
@@ -91,6 +92,21 @@ class CommitteePage(Page):
         self.reminders.clear()
         self.reminders.addItems([r.text for r in reminders] or [_("Không có việc gì cần nhắc.")])
         self.loads += 1
+
+    @staticmethod
+    def dropped_paths(mime) -> list[Path]:
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [p for p in paths if p.is_dir() or p.suffix.lower() == ".chibo"]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self.dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
 
     def choose_files(self) -> None:
         names, _f = QFileDialog.getOpenFileNames(
