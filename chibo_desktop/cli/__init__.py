@@ -18,10 +18,22 @@ from ..argparse_texts import install_argparse_texts
 from ..errors import ChiboError, plain_io_error
 from ..i18n import _
 from ..paths import default_database_path
-from . import base, campaign, dues, meetings, members, password, reports, safety
+from . import (
+    base,
+    campaign,
+    consolidate,
+    dues,
+    meetings,
+    members,
+    package,
+    password,
+    reports,
+    safety,
+)
 
 # Each command group adds its subcommands; keep one module per group.
 GROUPS = [base, members, meetings, campaign, dues, reports, safety, password]
+GROUPS += [package, consolidate]
 
 
 def build_parser() -> argparse.ArgumentParser:

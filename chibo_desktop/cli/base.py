@@ -9,7 +9,11 @@ from .common import db_path, opened, print_json
 
 def register(commands) -> None:
     p = commands.add_parser("init", help=_("tạo tệp dữ liệu mới cho chi bộ"))
-    p.add_argument("--cell", required=True, help=_("tên chi bộ, ví dụ “Chi bộ Khu phố 3”"))
+    p.add_argument("--cell", help=_("tên chi bộ, ví dụ “Chi bộ Khu phố 3”"))
+    p.add_argument(
+        "--committee",
+        help=_("thay cho --cell: tạo tệp tổng hợp của đảng ủy, ví dụ “Đảng ủy phường Hàng Bạc”"),
+    )
     p.add_argument("--party-committee", default="", help=_("đảng bộ cấp trên"))
     p.add_argument("--place", default="", help=_("địa danh ghi ở dòng ngày tháng"))
     p.add_argument("--secretary", default="", help=_("họ tên bí thư"))
@@ -34,6 +38,12 @@ def register(commands) -> None:
 def cmd_init(args) -> int:
     from ..services.cell import CellInfo, is_initialised, save_cell
 
+    if args.committee:
+        from .consolidate import cmd_init_committee
+
+        return cmd_init_committee(args)
+    if not args.cell:
+        raise ChiboError(_("Cần --cell (tên chi bộ) hoặc --committee (tên đảng ủy)."))
     with opened(args, create=True) as db:
         if is_initialised(db):
             raise ChiboError(

@@ -34,7 +34,7 @@ from .icons import nav_icon
 from .opening import open_file_job
 from .tasks import Tasks
 from .views.base import Page
-from .views.pages import PAGES, PageInfo
+from .views.pages import COMMITTEE_PAGES, PAGES, PageInfo
 from .window_memory import remember_window, restore_geometry, restore_page
 
 if TYPE_CHECKING:
@@ -52,8 +52,12 @@ NOTICE_MS = 15_000
 
 
 def _get_cell(db):
-    from ..services.cell import get_cell
+    from ..services.cell import CellInfo, get_cell
 
+    if getattr(db, "is_committee", False):
+        from ..services.consolidation.desk import get_committee
+
+        return CellInfo(get_committee(db).name)
     return get_cell(db)
 
 
@@ -186,6 +190,28 @@ class MainWindow(QMainWindow):
                 page.record_requested.connect(self.open_record)
         return page
 
+    def _use_pages(self, infos: tuple[PageInfo, ...]) -> None:
+        """Swap the navigation between a cell's pages and a committee's."""
+        if [i.key for i in infos] == self.page_keys():
+            return
+        self._open = False  # the new pages load once the new file is on the worker
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        self._fresh.clear()
+        self.page_infos = list(infos)
+        for info in self.page_infos:
+            self.stack.addWidget(QWidget())
+            item = QListWidgetItem(nav_icon(info.icon), _(info.title))
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        self.nav.setCurrentRow(0)
+
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys().index(key))
 
@@ -256,6 +282,7 @@ class MainWindow(QMainWindow):
         (password=, recovery_key=, readonly=)."""
 
         def opened(db) -> None:
+            self._use_pages(COMMITTEE_PAGES if getattr(db, "is_committee", False) else PAGES)
             notices, readonly = _notices(db)
             self.tasks.set_database(db, on_done=lambda _r: self._loaded(path, notices, readonly))
 

@@ -19,6 +19,13 @@ def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, *
     from ..services.cell import is_initialised, save_cell
     from ..services.session import open_session
 
+    if not create and not demo:
+        from ..services.consolidation.kind import is_committee_file
+
+        if is_committee_file(path):
+            from ..services.consolidation.desk import open_desk
+
+            return open_desk(path)  # a committee's file: the window shows its pages
     db = open_session(path, create=create or demo, **options)
     try:
         if cell is not None and not is_initialised(db):

@@ -87,12 +87,13 @@ def preview(db: Database, name: str, start: dt.date, end: dt.date, today: dt.dat
 
 
 def pick_campaign(db: Database, start: dt.date, end: dt.date, today: dt.date) -> dict:
-    """The latest campaign that overlaps the period."""
-    from .campaigns import list_campaigns
+    """The latest campaign that overlaps the period (picked by its dates alone: no
+    campaign's progress is computed to choose)."""
+    from ..storage import campaigns as campaign_store
 
     overlapping = [
         row
-        for row in list_campaigns(db, today)
+        for row in campaign_store.campaigns(db)
         if (not row["start"] or row["start"] <= end.isoformat())
         and (not row["finish"] or row["finish"] >= start.isoformat())
     ]

@@ -117,6 +117,7 @@ def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
         raise DatabaseError(_("{path} là một thư mục, không phải tệp dữ liệu.").format(path=path))
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
+    _check_kind(path, header)
     if header and header != SQLITE_HEADER and not encrypted:
         raise DatabaseError(
             _(
@@ -156,6 +157,31 @@ def _create_owner_only(path: Path) -> None:
             _("Không tạo được tệp {path}: {error}").format(path=path, error=exc.strerror)
         ) from exc
     os.close(fd)
+
+
+# --- the kind of file: a cell's register, a committee's file or a package ----------------
+PACKAGE_HEADER = b"PK\x03\x04"
+COMMITTEE_APPLICATION_ID = 0x43424455  # "CBDU", set by storage/committee.py
+
+
+def _check_kind(path: Path, header: bytes) -> None:
+    if header.startswith(PACKAGE_HEADER) and path.suffix.lower() == ".chibo":
+        raise DatabaseError(
+            _(
+                "Tệp {path} là gói báo cáo gửi cấp trên, không phải sổ của chi bộ. Xem gói bằng "
+                "“chibo package inspect”; đảng ủy nhận gói bằng “consolidate add”."
+            ).format(path=path.name)
+        )
+    if header == SQLITE_HEADER:
+        with path.open("rb") as fh:
+            head = fh.read(72)
+        if len(head) == 72 and int.from_bytes(head[68:72], "big") == COMMITTEE_APPLICATION_ID:
+            raise DatabaseError(
+                _(
+                    "Tệp {path} là tệp tổng hợp của đảng ủy, không phải sổ của một chi bộ. Dùng "
+                    "các lệnh “consolidate” với tệp này (cửa sổ chương trình mở trang của đảng ủy)."
+                ).format(path=path.name)
+            )
 
 
 def connect(path: Path, *, readonly: bool = False, key: bytes | None = None) -> sqlite3.Connection:

@@ -84,6 +84,11 @@ def _resolution_texts(db: Database) -> None:
     _run_sql_statements(db, "v9")
 
 
+@migrations(name="010_cell_identity")
+def _cell_identity(db: Database) -> None:
+    _run_sql_statements(db, "v10")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 # The oldest schema this program can upgrade (0: an empty, new file).
 SCHEMA_FLOOR = 0

@@ -36,7 +36,18 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("reports", N_("Báo cáo"), "reports", ".reports", "ReportsPage"),
     PageInfo("settings", N_("Cài đặt"), "settings", ".settings", "SettingsPage"),
 )
-PAGE_INFO = {info.key: info for info in PAGES}
+# When the open file is a committee's (đảng ủy), these pages replace the cell's.
+COMMITTEE_PAGES: tuple[PageInfo, ...] = (
+    PageInfo("committee", N_("Các chi bộ"), "home", ".committee", "CommitteePage"),
+    PageInfo(
+        "committee_reports",
+        N_("Báo cáo tổng hợp"),
+        "reports",
+        ".committee_reports",
+        "CommitteeReportsPage",
+    ),
+)
+PAGE_INFO = {info.key: info for info in PAGES + COMMITTEE_PAGES}
 
 
 def described(key: str) -> tuple[str, str, str]:

@@ -162,6 +162,10 @@ class ReportsPage(Page):
         self.save_button.clicked.connect(self.save)
         actions.addWidget(self.preview_button)
         actions.addWidget(self.save_button)
+        self.upward_button = QPushButton(_("Gửi cấp trên…"))
+        self.upward_button.setToolTip(_("Lập gói .chibo cho đảng ủy: số liệu và báo cáo của kỳ"))
+        self.upward_button.clicked.connect(self.send_upward)
+        actions.addWidget(self.upward_button)
         actions.addStretch(1)
         right.addLayout(actions)
 
@@ -356,6 +360,15 @@ class ReportsPage(Page):
         self.last_saved = Path(path)
         self.number.clear()  # remembered with the report; the next one gets its own
         self.status.setText(_("Đã lưu {path}.").format(path=path))
+
+    def send_upward(self) -> None:
+        from ..dialogs.package_dialog import send_upward
+
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        send_upward(self, start, end, on_done=self._package_saved)
+
+    def _package_saved(self, result) -> None:
+        self.status.setText(_("Đã lưu gói {path}.").format(path=result.path))
 
     # --- assessment ------------------------------------------------------------------------
     def open_assessment(self, year: int | None = None):

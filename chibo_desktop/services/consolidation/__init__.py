@@ -1,0 +1,1 @@
+"""The committee's desk: the packages of its cells, kept and consolidated."""
