@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,11 @@ from ...i18n import _
 from .csv_reading import read_csv
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv", ".txt", ".tsv")
+# Far beyond any member list, and refused before reading: a million-row sheet or a zip bomb
+# would otherwise take minutes and gigabytes before saying anything.
+MAX_ROWS = 200_000
+MAX_UNPACKED_BYTES = 300 << 20
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"')
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -92,16 +99,53 @@ def open_book(path: str | Path) -> Book:
             whole = fh.read(min(size, 4 << 20))
         if _is_encrypted_ole(whole):
             raise _protected(path)
-    elif not head.startswith(_ZIP):
+    elif head.startswith(_ZIP):
+        _check_unpacked_size(path)
+    else:
         if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
             raise _unreadable(path)
         sheet = read_csv(path)
+        if len(sheet.rows) > MAX_ROWS:
+            raise _too_many_rows(path, len(sheet.rows))
         return Book(
             path,
             [sheet.name],
             lambda name, nrows: Sheet(sheet.name, sheet.rows[:nrows] if nrows else sheet.rows),
         )
     return _open_calamine(path)
+
+
+def _too_many_rows(path: Path, rows: int) -> ChiboError:
+    return ChiboError(
+        _(
+            "Tệp {name} có {rows} dòng, quá nhiều cho một danh sách đảng viên (tối đa {most} "
+            "dòng). Hãy xóa các dòng thừa rồi lưu lại, hoặc chép riêng danh sách sang tệp mới."
+        ).format(name=path.name, rows=f"{rows:,}".replace(",", "."), most="200.000")
+    )
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook that would unpack to hundreds of megabytes, or whose sheets say
+    they hold more rows than any list, before any of it is read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
+                raise ChiboError(
+                    _(
+                        "Tệp {name} khi mở ra lớn hơn {mb} MB: không phải một danh sách đảng "
+                        "viên thông thường (có thể tệp hỏng hoặc được làm để gây hại). Chương "
+                        "trình không đọc tệp này."
+                    ).format(name=path.name, mb=MAX_UNPACKED_BYTES >> 20)
+                )
+            for entry in entries:
+                if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
+                    with archive.open(entry) as fh:
+                        found = _DIMENSION.search(fh.read(4096))
+                    if found and int(found.group(1)) > MAX_ROWS:
+                        raise _too_many_rows(path, int(found.group(1)))
+    except (zipfile.BadZipFile, OSError):
+        return  # calamine says what is wrong with the file
 
 
 def _open_calamine(path: Path) -> Book:
@@ -125,10 +169,14 @@ def _open_calamine(path: Path) -> Book:
         try:
             # Parsing a sheet is the costly part; keep it for the full read after a peek.
             sheet = opened.get(name) or opened.setdefault(name, workbook.get_sheet_by_name(name))
+            if sheet.height > MAX_ROWS:
+                raise _too_many_rows(path, sheet.height)
             rows = sheet.to_python(skip_empty_area=False, nrows=nrows)
             merged = sheet.merged_cell_ranges or []
         except calamine.PasswordError as exc:
             raise _protected(path) from exc
+        except ChiboError:
+            raise
         except Exception as exc:
             raise ChiboError(
                 _("Không đọc được trang “{sheet}” của tệp {name}: {error}").format(
