@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,8 +145,8 @@ def _check_unpacked_size(path: Path) -> None:
                         found = _DIMENSION.search(fh.read(4096))
                     if found and int(found.group(1)) > MAX_ROWS:
                         raise _too_many_rows(path, int(found.group(1)))
-    except (zipfile.BadZipFile, OSError):
-        return  # calamine says what is wrong with the file
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+        return  # a damaged archive: calamine says what is wrong with it
 
 
 def _open_calamine(path: Path) -> Book:
