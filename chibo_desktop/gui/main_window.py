@@ -35,7 +35,7 @@ from .opening import open_file_job
 from .tasks import Tasks
 from .views.base import Page
 from .views.pages import COMMITTEE_PAGES, PAGES, PageInfo
-from .window_memory import remember_window, restore_geometry, restore_page
+from .window_memory import restore_geometry, restore_page, save_window
 
 if TYPE_CHECKING:
     from ..services.cell import CellInfo
@@ -392,11 +392,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         current = self.current_page()
-        config = load_config()
-        config.window = remember_window(
-            self, config.window, current.key if current is not None else None
-        )
-        with contextlib.suppress(OSError):
-            save_config(config)
-        self.config.window = config.window
+        self.config.window = save_window(self, current.key if current is not None else None)
         event.accept()

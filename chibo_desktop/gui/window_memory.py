@@ -9,6 +9,18 @@ import contextlib
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QWidget
 
+from ..config import load_config, save_config
+
+
+def save_window(window: QMainWindow, page_key: str | None) -> dict:
+    """Write the window's memory into the config file (read again first: dialogs keep their
+    folders there meanwhile); returns it."""
+    config = load_config()
+    config.window = remember_window(window, config.window, page_key)
+    with contextlib.suppress(OSError):
+        save_config(config)
+    return config.window
+
 
 def remember_window(window: QMainWindow, memory: dict, page_key: str | None) -> dict:
     """``memory`` updated with the window's geometry, its page and each built page's layout."""

@@ -29,10 +29,6 @@ from .members import get_member, members_at
 CHANGED = Changes(campaigns=True)
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
 def _require(db: Database, campaign_id: int) -> dict:
     row = store.campaign(db, campaign_id)
     if row is None:
@@ -86,7 +82,8 @@ def sync_members(db: Database, campaign_id: int, today: dt.date | None = None) -
     """Add members who joined the cell during the campaign; mark those who left."""
     row = _require(db, campaign_id)
     with db.atomic():
-        count = _sync(db, campaign_id, _date(row["start"]), _date(row["finish"]), today or _today())
+        start, finish = to_date(row["start"]), to_date(row["finish"])
+        count = _sync(db, campaign_id, start, finish, today or _today())
     return Result(count, CHANGED if count else Changes())
 
 
@@ -144,7 +141,7 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
     template = parse_template(row["template"], f"{row['template_key']}.toml")
     steps = []
     for s in store.steps(db, campaign_id):
-        due, done = _date(s["due"]), _date(s["done_date"])
+        due, done = to_date(s["due"]), to_date(s["done_date"])
         steps.append(
             Step(
                 id=s["id"],
@@ -171,8 +168,8 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
             CampaignMember(
                 r["member_id"],
                 r["full_name"],
-                _date(r["joined_on"]),
-                _date(r["left_on"]),
+                to_date(r["joined_on"]),
+                to_date(r["left_on"]),
                 r["left_reason"],
             )
             for r in store.campaign_members(db, campaign_id)
@@ -187,8 +184,8 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
         id=campaign_id,
         title=row["title"],
         template=template,
-        start=_date(row["start"]),
-        end=_date(row["finish"]),
+        start=to_date(row["start"]),
+        end=to_date(row["finish"]),
         steps=steps,
         members=members,
         marks=marks,

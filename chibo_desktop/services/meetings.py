@@ -15,7 +15,6 @@ from ..domain.text import clean_text, fold
 from ..errors import ChiboError, NotFoundError
 from ..i18n import _
 from ..rules.meetings import meeting_rules
-from ..rules.phrases import Phrase, built_in_phrases
 from ..storage import changelog
 from ..storage import meetings as store
 from .cell import get_cell
@@ -375,27 +374,4 @@ def delete_meeting(db: Database, meeting_id: int) -> Result[None]:
         changelog.record(
             db, current_user(), "meeting", meeting_id, [("deleted", meeting.title, None)]
         )
-    return Result(None, CHANGED)
-
-
-# --- stock phrases ---------------------------------------------------------------------------
-
-
-def stock_phrases(db: Database, field: str) -> list[Phrase]:
-    """The cell's own sentences for a field of the minutes, then the program's."""
-    own = [Phrase(field, text) for text in store.phrases(db, field)]
-    texts = {p.text for p in own}
-    return own + [p for p in built_in_phrases() if p.field == field and p.text not in texts]
-
-
-def save_phrase(db: Database, field: str, text: str) -> Result[None]:
-    text = clean_text(text, multiline=True)
-    if not text:
-        raise ChiboError(_("Câu mẫu trống."))
-    store.add_phrase(db, field, text)
-    return Result(None, CHANGED)
-
-
-def remove_phrase(db: Database, field: str, text: str) -> Result[None]:
-    store.remove_phrase(db, field, text)
     return Result(None, CHANGED)

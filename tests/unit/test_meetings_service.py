@@ -9,6 +9,7 @@ from chibo_desktop.domain.meetings import Discussion, Resolution
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
+from chibo_desktop.services import meeting_phrases as phrases
 from chibo_desktop.services import meetings as svc
 from chibo_desktop.services.members import add_status_change, save_member
 
@@ -172,26 +173,26 @@ def test_combined_meeting_and_unknown_kind(db, cell):
 
 
 def test_stock_phrases_are_offered_most_used_first(db):
-    svc.save_phrase(db, "conclusion", "Chi bộ thống nhất.")
-    svc.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
-    svc.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
+    phrases.save_phrase(db, "conclusion", "Chi bộ thống nhất.")
+    phrases.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
+    phrases.save_phrase(db, "conclusion", "Giao chi ủy theo dõi.")
 
     def own():
-        return [p.text for p in svc.stock_phrases(db, "conclusion") if not p.parts][:2]
+        return [p.text for p in phrases.stock_phrases(db, "conclusion") if not p.parts][:2]
 
     assert own() == ["Giao chi ủy theo dõi.", "Chi bộ thống nhất."]
-    svc.remove_phrase(db, "conclusion", "Chi bộ thống nhất.")
+    phrases.remove_phrase(db, "conclusion", "Chi bộ thống nhất.")
     assert own()[0] == "Giao chi ủy theo dõi." and "Chi bộ thống nhất." not in own()
     with pytest.raises(ChiboError):
-        svc.save_phrase(db, "conclusion", "   ")
+        phrases.save_phrase(db, "conclusion", "   ")
 
 
 def test_built_in_phrases_are_offered_for_the_agenda_part_they_suit(db):
-    phrases = svc.stock_phrases(db, "content")
-    dues = [p.text for p in phrases if p.suits("Thu đảng phí tháng 3")]
+    offered = phrases.stock_phrases(db, "content")
+    dues = [p.text for p in offered if p.suits("Thu đảng phí tháng 3")]
     assert any("đảng phí" in text for text in dues)
-    assert not any("đảng phí" in p.text for p in phrases if p.suits("Học tập và làm theo Bác"))
-    assert any("chủ trì kết luận" in p.text for p in svc.stock_phrases(db, "conclusion"))
+    assert not any("đảng phí" in p.text for p in offered if p.suits("Học tập và làm theo Bác"))
+    assert any("chủ trì kết luận" in p.text for p in phrases.stock_phrases(db, "conclusion"))
 
 
 def test_text_is_cleaned_before_storing(db, cell):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Counts, Meeting
 from ...i18n import _
+from ...services import meeting_phrases as phrases
 from ...services import meetings as svc
 from ..errors import show_error
 from ..models.meetings_model import AttendanceModel, DiscussionModel, ResolutionModel
@@ -187,7 +188,7 @@ class MeetingEditor(QWidget):
         )
         for field in PHRASE_FIELDS:
             self.tasks.run(
-                svc.stock_phrases, field, on_done=lambda p, f=field: self._set_phrases(f, p)
+                phrases.stock_phrases, field, on_done=lambda p, f=field: self._set_phrases(f, p)
             )
 
     def _set_phrases(self, field: str, phrases: list[str]) -> None:
@@ -352,11 +353,11 @@ class MeetingEditor(QWidget):
         if not text:
             return
         self.tasks.run(
-            svc.save_phrase,
+            phrases.save_phrase,
             field,
             text,
             on_done=lambda _r: self.tasks.run(
-                svc.stock_phrases, field, on_done=lambda p: self._set_phrases(field, p)
+                phrases.stock_phrases, field, on_done=lambda p: self._set_phrases(field, p)
             ),
             on_error=lambda e: show_error(self, e),
         )

@@ -6,9 +6,7 @@ Only TTF fonts are used: the built-in PDF fonts turn Vietnamese into black squar
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,7 +20,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     Paragraph,
@@ -34,52 +31,13 @@ from reportlab.platypus import (
 
 from ...domain.addressing import recipient_lines
 from ...i18n import document_date
-from ...paths import resource_path
 from ..files import atomic_write
 from ..letterhead import Letterhead
+from .fonts import register_fonts
+from .page_marks import draft_mark, page_number_from_two
 
-FONT = "DocSerif"
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 FRAME_PADDING = 6  # platypus Frame default, on each side
-
-_WINDOWS_TIMES = {
-    "": "times.ttf",
-    "-Bold": "timesbd.ttf",
-    "-Italic": "timesi.ttf",
-    "-BoldItalic": "timesbi.ttf",
-}
-_LIBERATION = {
-    "": "LiberationSerif-Regular.ttf",
-    "-Bold": "LiberationSerif-Bold.ttf",
-    "-Italic": "LiberationSerif-Italic.ttf",
-    "-BoldItalic": "LiberationSerif-BoldItalic.ttf",
-}
-
-
-def _windows_fonts_dir() -> Path | None:
-    if sys.platform != "win32":
-        return None
-    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-
-
-@cache
-def register_fonts() -> str:
-    """Register the serif family once; returns the family name used in styles."""
-    folder = _windows_fonts_dir()
-    if folder and all((folder / f).is_file() for f in _WINDOWS_TIMES.values()):
-        files = {suffix: folder / name for suffix, name in _WINDOWS_TIMES.items()}
-    else:
-        files = {suffix: resource_path("fonts", name) for suffix, name in _LIBERATION.items()}
-    for suffix, path in files.items():
-        pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
-    pdfmetrics.registerFontFamily(
-        FONT,
-        normal=FONT,
-        bold=FONT + "-Bold",
-        italic=FONT + "-Italic",
-        boldItalic=FONT + "-BoldItalic",
-    )
-    return FONT
 
 
 @dataclass(frozen=True)
@@ -310,38 +268,6 @@ def signature_block(
     )
     table.keepWithNext = False
     return table
-
-
-def page_number_from_two(canvas, doc) -> None:
-    """HD 36: page numbers in Arabic figures, 13 pt upright, centred in the top margin over
-    the text column; none on the first page."""
-    page = canvas.getPageNumber()
-    if page < 2:
-        return
-    canvas.saveState()
-    canvas.setFont(register_fonts(), 13)
-    width, height = doc.pagesize
-    canvas.drawCentredString(
-        doc.leftMargin + (width - doc.leftMargin - doc.rightMargin) / 2, height - 13 * mm, str(page)
-    )
-    canvas.restoreState()
-
-
-def draft_mark(canvas, doc) -> None:
-    """HD 36 part 11b: a draft says so, boxed bold capitals at the top right of every page,
-    so that no page of it can pass for the final text."""
-    canvas.saveState()
-    label, size = "DỰ THẢO", 13
-    font = register_fonts() + "-Bold"
-    width, height = doc.pagesize
-    box_width = stringWidth(label, font, size) + 10
-    right = width - doc.rightMargin
-    bottom = height - 15 * mm
-    canvas.setLineWidth(0.8)
-    canvas.rect(right - box_width, bottom - 4, box_width, size + 6)
-    canvas.setFont(font, size)
-    canvas.drawCentredString(right - box_width / 2, bottom, label)
-    canvas.restoreState()
 
 
 def build_document(
