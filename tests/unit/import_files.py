@@ -40,16 +40,25 @@ FOOTER = [
 
 def write_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] = {}):  # noqa: B006
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    # Streaming mode (thousands of rows in a blink) unless cells are to be merged.
+    wb = Workbook(write_only=not merges)
+    if merges:
+        wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
+            if merges:
+                ws.append(row)
+                cells = ws[ws.max_row]
+            else:
+                cells = [WriteOnlyCell(ws, value=value) for value in row]
+            for cell in cells:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = "s"  # typed as text ('=...), not a formula
+            if not merges:
+                ws.append(cells)
         for cells in merges.get(name, []):
             ws.merge_cells(cells)
     wb.save(path)

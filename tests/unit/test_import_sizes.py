@@ -11,7 +11,7 @@ import pytest
 from chibo_desktop.services.importing import run_import
 from chibo_desktop.storage import members as member_store
 
-from .import_files import simple_list, write_xlsx
+from .import_files import simple_list
 
 TODAY = dt.date(2026, 3, 15)
 SYLLABLES = ["An", "Bình", "Cường", "Dũng", "Em", "Giang", "Hà", "Khánh", "Lan", "Minh"]
@@ -30,9 +30,21 @@ def rows(count: int) -> list[list]:
     return [row(n) for n in range(1, count + 1)]
 
 
+def write_list(path, listed: list[list]):
+    """The list as a workbook, written in openpyxl's streaming mode (thousands of rows)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("DS")
+    for line in simple_list(listed):
+        sheet.append(line)
+    book.save(path)
+    return path
+
+
 @pytest.mark.parametrize("count", [0, 1, 1999, 2000, 2001, 4001])
 def test_every_row_is_imported_once_and_a_second_import_changes_nothing(db, tmp_path, count):
-    path = write_xlsx(tmp_path / "ds.xlsx", {"DS": simple_list(rows(count))})
+    path = write_list(tmp_path / "ds.xlsx", rows(count))
     first = run_import(db, path, today=TODAY)
     assert (first.added, first.rejected) == (count, [])
     stored = member_store.all_members(db)
@@ -44,7 +56,7 @@ def test_every_row_is_imported_once_and_a_second_import_changes_nothing(db, tmp_
 def test_duplicates_on_both_sides_of_a_boundary_are_both_refused(db, tmp_path):
     listed = rows(4001)
     listed[2001][6] = listed[1998][6]  # data rows 1,999 and 2,002 share a card
-    path = write_xlsx(tmp_path / "ds.xlsx", {"DS": simple_list(listed)})
+    path = write_list(tmp_path / "ds.xlsx", listed)
     report = run_import(db, path, today=TODAY)
     first = 6 + 1  # six title rows and the header above the first data row
     assert sorted({r.row for r in report.rejected}) == [first + 1999, first + 2002]
@@ -54,10 +66,10 @@ def test_duplicates_on_both_sides_of_a_boundary_are_both_refused(db, tmp_path):
 
 def test_a_reimport_after_one_change_on_the_far_side_updates_only_that_member(db, tmp_path):
     listed = rows(4001)
-    path = write_xlsx(tmp_path / "ds.xlsx", {"DS": simple_list(listed)})
+    path = write_list(tmp_path / "ds.xlsx", listed)
     run_import(db, path, today=TODAY)
     listed[2000][7] = "Chuyển về tổ 5"  # the notes of row 2,001
-    write_xlsx(path, {"DS": simple_list(listed)})
+    write_list(path, listed)
     report = run_import(db, path, today=TODAY)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 4000)
     changed = [m for m in member_store.all_members(db) if m.notes]
