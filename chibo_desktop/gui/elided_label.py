@@ -21,9 +21,6 @@ class ElidedLabel(QLabel):
         super().setText(self._full)
         self.update()
 
-    def full_text(self) -> str:
-        return self._full
-
     def shown_text(self) -> str:
         """The text as drawn in the label's present width."""
         return self.fontMetrics().elidedText(

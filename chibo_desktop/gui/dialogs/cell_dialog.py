@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _
 from ...services.cell import CellInfo
+from .dialog_parts import error_label, ok_cancel
 
 
 class CellForm(QWidget):
@@ -56,16 +56,8 @@ class CellDialog(QDialog):
             layout.addWidget(label)
         self.form = CellForm()
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Tạo tệp"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        layout.addWidget(ok_cancel(self, _("Tạo tệp"), self._accept))
+        self.error = error_label()
         layout.addWidget(self.error)
         self.resize(480, self.sizeHint().height())
 

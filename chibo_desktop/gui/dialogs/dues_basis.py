@@ -8,9 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from ...domain.dues import DuesBasis, Month
 from ...domain.dues_checks import DuesError, parse_amount
 from ...i18n import _
+from .dialog_parts import error_label, ok_cancel
 
 
 class DuesBasisDialog(QDialog):
@@ -61,17 +60,8 @@ class DuesBasisDialog(QDialog):
         form.addRow("", self.past_working_age)
         form.addRow(_("Ghi chú:"), self.note)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        layout.addWidget(ok_cancel(self, _("Lưu"), self._accept))
+        self.error = error_label()
         layout.addWidget(self.error)
         self.result_basis: DuesBasis | None = None
 

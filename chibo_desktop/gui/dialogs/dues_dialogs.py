@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.dues import Month, Relief
 from ...domain.dues_checks import DuesError, MonthRecord, check_relief, parse_amount
 from ...i18n import N_, _, format_iso_date
+from .dialog_parts import error_label, ok_cancel
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -50,17 +50,8 @@ class _Form(QDialog):
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Lưu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
+        layout.addWidget(ok_cancel(self, _("Lưu"), self._accept))
+        self.error = error_label()
         layout.addWidget(self.error)
 
     def _accept(self) -> None:

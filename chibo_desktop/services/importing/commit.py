@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from ...errors import ChiboError
 from ...i18n import _
 from ...interop import excel_import as xl
+from ..backup import backup_after_import, backup_before_import
 from ..common import Changes, Progress, Result, current_user, run_to_end
 from .plan import ImportPlan, ImportReport, plan_import
 from .setup import remember_mapping
@@ -33,9 +34,8 @@ def commit_import(
             remember_mapping(db, plan.signature, plan.mapping)
         return Result(report, Changes())
     source = _("nhập: {name}").format(name=plan.path.name)
-    if getattr(db, "session", None) is not None and db.session.backups:
-        from ..backup import backup_before_import
-
+    session = getattr(db, "session", None)  # files opened for work, not scratch copies
+    if session is not None and session.backups:
         yield Progress(0, 1, _("Đang sao lưu trước khi nhập…"))
         backup_before_import(db, plan.path)
     with db.atomic():
@@ -43,9 +43,7 @@ def commit_import(
         if plan.chosen:
             remember_mapping(db, plan.signature, plan.mapping)
     report.written = True
-    if getattr(db, "session", None) is not None:  # files opened for work, not scratch copies
-        from ..backup import backup_after_import
-
+    if session is not None:
         yield Progress(1, 1, _("Đang sao lưu…"))
         backup_after_import(db)
     return Result(report, Changes(members=True))
