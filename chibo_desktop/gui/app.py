@@ -122,6 +122,8 @@ def _run(argv: Sequence[str] | None) -> int:
     quit_on_terminate(app)
     window = MainWindow(tasks, config)
     headless = args.smoke or args.screenshot
+    if headless:  # pictures and checks always at the same size, whatever was remembered
+        window.resize(1200, 760)
     last_page = config.window.get("page")
     if args.page:
         window.show_page(args.page)

@@ -144,6 +144,8 @@ class MeetingEditor(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             panel_box.addWidget(label, 1)
+        # The counts and the warnings keep four lines however tall the tabs want to be.
+        panel.setMinimumHeight(4 * panel.fontMetrics().lineSpacing() + 12)
         layout.addWidget(panel)
 
     # --- building -------------------------------------------------------------------------
