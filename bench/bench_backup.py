@@ -16,8 +16,8 @@ from .data import database
 
 
 def run(quick: bool) -> list[dict]:
-    from chibo_desktop.services import backup
-    from chibo_desktop.services.session import open_session
+    from chibo_desktop.services.safety import backup
+    from chibo_desktop.services.safety.session import open_session
     from chibo_desktop.storage import backup as store
 
     members, years, runs = (150, 4, 7) if quick else (400, 10, 9)

@@ -25,8 +25,8 @@ YEAR_PDF_S = 2.0
 def _fill_dues(db, seed: int) -> None:
     """Every member a group and basis from January 2025; January 2025 to February 2026 paid."""
     from chibo_desktop.domain.dues import DuesBasis, Month
-    from chibo_desktop.services.dues_entry import pay_all_as_due, save_cell_options
-    from chibo_desktop.services.member_states import brief_members
+    from chibo_desktop.services.dues.entry import pay_all_as_due, save_cell_options
+    from chibo_desktop.services.members.states import brief_members
     from chibo_desktop.storage import dues as store
 
     rng = random.Random(seed)
@@ -49,10 +49,10 @@ def _fill_dues(db, seed: int) -> None:
 def run(quick: bool) -> list[dict]:
     from chibo_desktop.domain.dues import Month
     from chibo_desktop.domain.dues_checks import Payment
-    from chibo_desktop.services.common import run_to_end
-    from chibo_desktop.services.dues import month_ledger
-    from chibo_desktop.services.dues_docs import write_year_summary
-    from chibo_desktop.services.dues_entry import pay_all_as_due, record_payment
+    from chibo_desktop.services.contract.results import run_to_end
+    from chibo_desktop.services.dues.documents import write_year_summary
+    from chibo_desktop.services.dues.entry import pay_all_as_due, record_payment
+    from chibo_desktop.services.dues.ledger import month_ledger
     from chibo_desktop.storage.database import open_database
 
     members = 100 if quick else 300

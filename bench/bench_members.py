@@ -124,7 +124,7 @@ def make_members(db, count: int, seed: int = 7) -> None:
     from chibo_desktop.domain.dates import add_months
     from chibo_desktop.domain.members import Member
     from chibo_desktop.domain.status import StatusChange
-    from chibo_desktop.services.members import add_members
+    from chibo_desktop.services.members.register import add_members
 
     rng = random.Random(seed)
     items = []
@@ -176,8 +176,8 @@ def run(quick: bool) -> list[dict]:
 
     from chibo_desktop.domain.text import fold
     from chibo_desktop.gui.models.members_model import MembersModel, MembersProxy
-    from chibo_desktop.services.cell import CellInfo, save_cell
-    from chibo_desktop.services.member_list import member_list
+    from chibo_desktop.services.cell.identity import CellInfo, save_cell
+    from chibo_desktop.services.members.listing import member_list
     from chibo_desktop.storage.database import open_database
 
     count = 2_000 if quick else 20_000

@@ -104,7 +104,7 @@ def _bench_pdf(folder: Path) -> list[dict]:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from chibo_desktop.interop.files import atomic_write
-    from chibo_desktop.interop.pdf.common import MARGINS, styles
+    from chibo_desktop.interop.pdf.layout import MARGINS, styles
     from chibo_desktop.interop.pdf.minutes import build_minutes, story
 
     data = _minutes_input(DISCUSSIONS)
@@ -166,7 +166,7 @@ def _page_count(path: Path) -> int:
 
 def _bench_search(folder: Path, count: int) -> list[dict]:
     from chibo_desktop.domain.meetings import Discussion
-    from chibo_desktop.services import meetings as svc
+    from chibo_desktop.services.meetings import minutes as svc
     from chibo_desktop.storage.database import open_database
 
     db = open_database(folder / "search.sqlite", create=True)

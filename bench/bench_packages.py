@@ -46,7 +46,7 @@ def _median_process(env: dict, *args: str, runs: int = 5) -> float:
 def _rename(path: Path, index: int) -> None:
     """A copy of the generated cell made a cell of its own: new identity, new name, and a
     campaign half done (as in bench_reports)."""
-    from chibo_desktop.services.cell import CellInfo, save_cell
+    from chibo_desktop.services.cell.identity import CellInfo, save_cell
     from chibo_desktop.storage.database import open_database
 
     from .bench_reports import _add_campaign

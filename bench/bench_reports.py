@@ -30,7 +30,11 @@ LIMITS = {".xlsx": 2.0, ".pdf": 3.0}
 
 
 def _add_campaign(db) -> None:
-    from chibo_desktop.services.campaigns import campaign_state, create_campaign, update_step
+    from chibo_desktop.services.campaigns.campaign import (
+        campaign_state,
+        create_campaign,
+        update_step,
+    )
 
     campaign_id = create_campaign(db, "tu_soi_tu_sua", dt.date(2026, 1, 10), today=TODAY).value
     steps = campaign_state(db, campaign_id, TODAY).steps
@@ -39,9 +43,9 @@ def _add_campaign(db) -> None:
 
 
 def run(quick: bool) -> list[dict]:
-    from chibo_desktop.services.common import run_to_end
-    from chibo_desktop.services.reminders import reminders
-    from chibo_desktop.services.reports import build_report
+    from chibo_desktop.services.contract.results import run_to_end
+    from chibo_desktop.services.reminders.collect import reminders
+    from chibo_desktop.services.reports.catalog import build_report
     from chibo_desktop.storage.database import open_database
 
     members, years = (150, 2) if quick else (2_000, 10)

@@ -100,7 +100,7 @@ def startup_modules(db: Path, env: dict[str, str], out: Path) -> list[str]:
 
 
 def empty_cell(path: Path) -> Path:
-    from chibo_desktop.services.cell import CellInfo, save_cell
+    from chibo_desktop.services.cell.identity import CellInfo, save_cell
     from chibo_desktop.storage.database import open_database
 
     db = open_database(path, create=True)

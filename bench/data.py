@@ -183,7 +183,7 @@ def add_register(
     db, count: int, *, seed: int = SEED, today: dt.date = TODAY, years: int = 10, start: int = 0
 ) -> list[int]:
     """Write ``count`` generated members in one transaction; returns their ids."""
-    from chibo_desktop.services.members import search_text, state_of
+    from chibo_desktop.services.members.register import search_text, state_of
     from chibo_desktop.storage import changelog
     from chibo_desktop.storage import members as store
 
@@ -221,8 +221,7 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     sources = sorted((package / "storage" / "sql").rglob("*.sql"))
     sources += [Path(__file__), Path(__file__).with_name("data_history.py")]
-    sources += [package / "services" / "demo.py"]
-    sources += sorted((package / "services").glob("demo_*.py"))
+    sources += sorted((package / "services" / "demo").glob("*.py"))
     for path in sources:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -235,9 +234,9 @@ def make(
     """Create ``path``: a cell with ``members`` members (the demo cell topped up to that
     many when ``demo``) and, where the tables exist, ``years`` years of meetings and
     assessments."""
-    from chibo_desktop.services.cell import CellInfo, save_cell
-    from chibo_desktop.services.demo import fill_demo
-    from chibo_desktop.services.members import get_member
+    from chibo_desktop.services.cell.identity import CellInfo, save_cell
+    from chibo_desktop.services.demo.build import fill_demo
+    from chibo_desktop.services.members.register import get_member
     from chibo_desktop.storage.database import open_database
 
     db = open_database(path, create=True)

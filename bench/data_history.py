@@ -29,7 +29,7 @@ class Timeline:
 
     def __init__(self, db) -> None:
         from chibo_desktop.domain.text import name_sort_key
-        from chibo_desktop.services.members import state_of
+        from chibo_desktop.services.members.register import state_of
         from chibo_desktop.storage import members as member_store
 
         histories = member_store.all_status_histories(db)
@@ -81,8 +81,8 @@ def meeting_dates(years: int, today: dt.date) -> list[tuple[dt.date, tuple[str, 
 def add_meetings(db, timeline: Timeline, *, years: int, rng, today: dt.date) -> list[int]:
     from chibo_desktop.domain import meetings as dm
     from chibo_desktop.rules.meetings import meeting_rules
-    from chibo_desktop.services import demo_meetings as texts
-    from chibo_desktop.services.meetings import search_text
+    from chibo_desktop.services.demo import meetings as texts
+    from chibo_desktop.services.meetings.minutes import search_text
     from chibo_desktop.storage import changelog
     from chibo_desktop.storage import meetings as store
 
@@ -165,7 +165,7 @@ def add_assessments(db, timeline: Timeline, *, years: int, rng, today: dt.date) 
         scale_for_year,
     )
     from chibo_desktop.rules.assessment import scales
-    from chibo_desktop.services.assessments import to_be_assessed
+    from chibo_desktop.services.assessments.year_end import to_be_assessed
     from chibo_desktop.storage import assessments as store
     from chibo_desktop.storage import changelog
 

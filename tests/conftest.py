@@ -21,8 +21,8 @@ TODAY = dt.date(2026, 3, 15)
 os.environ["CHIBO_TODAY"] = TODAY.isoformat()
 
 from chibo_desktop import i18n  # noqa: E402
-from chibo_desktop.services.cell import CellInfo, save_cell  # noqa: E402
-from chibo_desktop.services.demo import fill_demo  # noqa: E402
+from chibo_desktop.services.cell.identity import CellInfo, save_cell  # noqa: E402
+from chibo_desktop.services.demo.build import fill_demo  # noqa: E402
 from chibo_desktop.storage.database import open_database  # noqa: E402
 
 CELL = CellInfo("Chi bộ Khu phố 3", "Đảng bộ phường Hàng Bạc", "Hà Nội", "Nguyễn Văn An")

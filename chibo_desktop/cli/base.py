@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ChiboError
 from ..i18n import _
-from .common import db_path, opened, print_json
+from .arguments import db_path, opened, print_json
 
 
 def register(commands) -> None:
@@ -36,7 +36,7 @@ def register(commands) -> None:
 
 
 def cmd_init(args) -> int:
-    from ..services.cell import CellInfo, is_initialised, save_cell
+    from ..services.cell.identity import CellInfo, is_initialised, save_cell
 
     if args.committee:
         from .consolidate import cmd_init_committee
@@ -55,7 +55,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from ..services.demo import fill_demo
+    from ..services.demo.build import fill_demo
 
     with opened(args, create=True) as db:
         count = fill_demo(db).value
@@ -64,7 +64,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_recipients(args) -> int:
-    from ..services.cell import recipients, save_recipients
+    from ..services.cell.identity import recipients, save_recipients
 
     with opened(args) as db:
         if args.lines or args.reset:
@@ -76,7 +76,7 @@ def cmd_recipients(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from ..services.info import file_info
+    from ..services.cell.summary import file_info
 
     with opened(args, readonly=False) as db:
         info = file_info(db)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import _, format_date, format_percent, ngettext
-from .common import opened, output_path, parse_date, print_json
+from .arguments import opened, output_path, parse_date, print_json
 
 
 def register(commands) -> None:
@@ -39,7 +39,7 @@ def register(commands) -> None:
 
 
 def cmd_list(args) -> int:
-    from ..services.campaigns import list_campaigns
+    from ..services.campaigns.campaign import list_campaigns
 
     with opened(args, readonly=False) as db:
         rows = list_campaigns(db)
@@ -70,7 +70,7 @@ def _iso(text):
 
 
 def cmd_templates(args) -> int:
-    from ..services.campaign_templates import list_templates
+    from ..services.campaigns.templates import list_templates
 
     with opened(args) as db:
         rows = list_templates(db)
@@ -84,7 +84,7 @@ def cmd_templates(args) -> int:
 
 
 def cmd_template_export(args) -> int:
-    from ..services.campaign_templates import export_template
+    from ..services.campaigns.templates import export_template
 
     path = output_path(args.output, (".toml",))
     with opened(args) as db:
@@ -95,7 +95,7 @@ def cmd_template_export(args) -> int:
 
 def cmd_template_import(args) -> int:
     """A broken file is refused with its line and the reason (the error names both)."""
-    from ..services.campaign_templates import get_template, import_template
+    from ..services.campaigns.templates import get_template, import_template
 
     with opened(args) as db:
         key = import_template(db, args.file).value
@@ -114,7 +114,7 @@ def cmd_template_import(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from ..services.campaigns import create_campaign
+    from ..services.campaigns.campaign import create_campaign
 
     start = parse_date(args.start)
     finish = parse_date(args.end) if args.end else None
@@ -127,7 +127,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from ..services.campaign_reports import write_report
+    from ..services.campaigns.reports import write_report
 
     path = output_path(args.output, (".pdf", ".xlsx", ".docx"))
     with opened(args) as db:

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 
 from ..errors import ChiboError
 from ..i18n import _, format_date, format_percent
-from .common import db_path, output_path, parse_date, print_json
+from .arguments import db_path, output_path, parse_date, print_json
 
 
 def register(commands) -> None:
@@ -76,8 +76,8 @@ def cmd_init_committee(args) -> int:
 
 def cmd_add(args) -> int:
     from ..cli.package import package_password
-    from ..services.common import run_to_end
     from ..services.consolidation.desk import add_packages
+    from ..services.contract.results import run_to_end
 
     with desk(args) as db:
         outcomes = run_to_end(add_packages(db, args.files, package_password(ask=False)))
@@ -126,8 +126,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from ..services.common import run_to_end
     from ..services.consolidation.reports import build_consolidated
+    from ..services.contract.results import run_to_end
 
     path = output_path(args.output, (".xlsx", ".pdf"))
     start = parse_date(args.start) if args.start else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ChiboError
 from ..i18n import _, format_money
-from .common import opened, output_path, parse_date, print_json
+from .arguments import opened, output_path, parse_date, print_json
 from .dues_more import register_more
 
 
@@ -93,8 +93,8 @@ def rates_json(regime, options) -> dict:
 
 def cmd_rates(args) -> int:
     from ..domain.dues import Month
-    from ..services.common import today
-    from ..services.dues import cell_options, regime_on
+    from ..services.contract.context import today
+    from ..services.dues.ledger import cell_options, regime_on
 
     on = parse_date(args.on) if args.on else today()
     with opened(args, readonly=True) as db:
@@ -130,7 +130,7 @@ def line_json(line) -> dict:
 
 def cmd_month(args) -> int:
     from ..domain.dues_checks import STATE_LABELS
-    from ..services.dues import month_ledger
+    from ..services.dues.ledger import month_ledger
 
     month = _month(args.month)
     with opened(args, readonly=True) as db:
@@ -164,8 +164,9 @@ def cmd_month(args) -> int:
 
 
 def cmd_sheet(args) -> int:
-    from ..services.common import run_to_end, today
-    from ..services.dues_docs import write_month_sheet
+    from ..services.contract.context import today
+    from ..services.contract.results import run_to_end
+    from ..services.dues.documents import write_month_sheet
 
     month = _month(args.month)
     path = output_path(args.output, (".pdf", ".xlsx"))
@@ -176,8 +177,9 @@ def cmd_sheet(args) -> int:
 
 
 def cmd_year(args) -> int:
-    from ..services.common import run_to_end, today
-    from ..services.dues_docs import write_year_summary
+    from ..services.contract.context import today
+    from ..services.contract.results import run_to_end
+    from ..services.dues.documents import write_year_summary
 
     if not 1900 <= args.year <= 2100:
         raise ChiboError(_("Năm {year} không hợp lệ.").format(year=args.year))
@@ -190,8 +192,8 @@ def cmd_year(args) -> int:
 
 def cmd_pay(args) -> int:
     from ..domain.dues_checks import DuesError, Payment, parse_amount
-    from ..services.common import today
-    from ..services.dues_entry import pay_all_as_due, record_payment
+    from ..services.contract.context import today
+    from ..services.dues.entry import pay_all_as_due, record_payment
 
     month = _month(args.month)
     paid_on = parse_date(args.date) if args.date else today()
@@ -217,8 +219,8 @@ def cmd_pay(args) -> int:
 def cmd_import(args) -> int:
     from pathlib import Path
 
-    from ..services.common import today
-    from ..services.dues_import import commit_basis_import, plan_basis_import, save_rejected
+    from ..services.contract.context import today
+    from ..services.dues.basis_import import commit_basis_import, plan_basis_import, save_rejected
 
     month = _month(args.month)
     source = Path(args.file)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..errors import ChiboError
 from ..i18n import _, format_money
-from .common import opened, parse_date, print_json
+from .arguments import opened, parse_date, print_json
 
 
 def register_more(sub) -> None:
@@ -69,8 +69,8 @@ def _amount(text: str) -> int:
 
 
 def cmd_settings(args) -> int:
-    from ..services.dues import cell_options
-    from ..services.dues_entry import save_cell_options
+    from ..services.dues.entry import save_cell_options
+    from ..services.dues.ledger import cell_options
 
     amounts = {}
     for item in args.amount:
@@ -111,7 +111,7 @@ def cmd_settings(args) -> int:
 
 def cmd_relief(args) -> int:
     from ..domain.dues import Relief
-    from ..services.dues_entry import add_relief
+    from ..services.dues.entry import add_relief
 
     relief = Relief(
         args.member,
@@ -131,8 +131,8 @@ def cmd_relief(args) -> int:
 
 def cmd_passed_up(args) -> int:
     from ..domain.dues_checks import MonthRecord
-    from ..services.common import today
-    from ..services.dues_entry import save_month_record
+    from ..services.contract.context import today
+    from ..services.dues.entry import save_month_record
 
     month = _month(args.month)
     day = parse_date(args.date) if args.date else today()

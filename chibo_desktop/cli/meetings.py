@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ChiboError
 from ..i18n import _, format_date, ngettext
-from .common import opened, output_path, print_json
+from .arguments import opened, output_path, print_json
 
 DOCUMENT_FORMATS = (".pdf", ".docx")
 
@@ -63,7 +63,7 @@ def meeting_json(row: dict, counts) -> dict:
 def cmd_list(args) -> int:
     import datetime as dt
 
-    from ..services.meetings import list_meetings, meeting_counts
+    from ..services.meetings.minutes import list_meetings, meeting_counts
 
     with opened(args) as db:
         rows = list_meetings(db, args.year)
@@ -87,7 +87,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from ..services.meetings_export import export_minutes
+    from ..services.meetings.printing import export_minutes
 
     path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
@@ -97,7 +97,7 @@ def cmd_print(args) -> int:
 
 
 def cmd_blank(args) -> int:
-    from ..services.meetings_export import export_blank_form
+    from ..services.meetings.printing import export_blank_form
 
     path = output_path(args.output, DOCUMENT_FORMATS)
     with opened(args) as db:
@@ -107,7 +107,7 @@ def cmd_blank(args) -> int:
 
 
 def cmd_resolution(args) -> int:
-    from ..services.meeting_documents import RESOLUTION_FORMATS, export_resolution
+    from ..services.meetings.documents import RESOLUTION_FORMATS, export_resolution
 
     path = output_path(args.output, RESOLUTION_FORMATS)
     with opened(args) as db:
@@ -117,7 +117,7 @@ def cmd_resolution(args) -> int:
 
 
 def cmd_notice(args) -> int:
-    from ..services.meeting_documents import NOTICE_FORMATS, export_notice
+    from ..services.meetings.documents import NOTICE_FORMATS, export_notice
 
     path = output_path(args.output, NOTICE_FORMATS)
     with opened(args) as db:
@@ -127,7 +127,7 @@ def cmd_notice(args) -> int:
 
 
 def cmd_attendance(args) -> int:
-    from ..services.meetings_export import export_attendance_xlsx
+    from ..services.meetings.printing import export_attendance_xlsx
 
     if not 1900 <= args.year <= 2100:
         raise ChiboError(_("Năm {year} không hợp lệ.").format(year=args.year))

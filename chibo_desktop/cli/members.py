@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..i18n import _, ngettext
 from . import members_import
-from .common import opened, output_path, print_json
+from .arguments import opened, output_path, print_json
 
 
 def register(commands) -> None:
@@ -39,7 +39,7 @@ def member_json(row: dict, labels: dict[str, str]) -> dict:
 
 def cmd_list(args) -> int:
     from ..domain.text import name_sort_key
-    from ..services.members import list_members, status_code_labels
+    from ..services.members.register import list_members, status_code_labels
 
     with opened(args) as db:
         rows = sorted(
@@ -64,8 +64,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ..services.common import run_to_end
-    from ..services.member_exports import FORMATS, export_members
+    from ..services.contract.results import run_to_end
+    from ..services.members.exports import FORMATS, export_members
 
     path = output_path(args.out, FORMATS)
     with opened(args, readonly=True) as db:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..i18n import _, ngettext
-from .common import opened, print_json
+from .arguments import opened, print_json
 
 
 def register(members_commands) -> None:
@@ -43,7 +43,7 @@ def register(members_commands) -> None:
 
 def cmd_import(args) -> int:
     from ..services.importing import run_import, save_error_report
-    from .common import output_path
+    from .arguments import output_path
 
     if args.undo_last:
         return _undo_last(args)
@@ -71,7 +71,7 @@ def cmd_import(args) -> int:
 
 
 def _undo_last(args) -> int:
-    from ..services.bulk_safety import undo_last_import_with_backup
+    from ..services.safety.before_bulk import undo_last_import_with_backup
 
     with opened(args) as db:
         undone = undo_last_import_with_backup(db).value

@@ -8,7 +8,7 @@ import sys
 
 from ..errors import ChiboError
 from ..i18n import _
-from .common import opened, parse_date, print_json
+from .arguments import opened, parse_date, print_json
 
 PASSWORD_VARIABLE = "CHIBO_PACKAGE_PASSWORD"
 
@@ -69,7 +69,7 @@ def package_password(*, ask: bool, confirm: bool = False) -> str | None:
 
 
 def cmd_export(args) -> int:
-    from ..services.common import run_to_end
+    from ..services.contract.results import run_to_end
     from ..services.packages.export import export_package
 
     if not args.output.lower().endswith(".chibo"):

@@ -11,7 +11,7 @@ import sys
 
 from ..errors import ChiboError
 from ..i18n import _
-from .common import opened
+from .arguments import opened
 from .secrets import read_secret
 
 
@@ -55,7 +55,7 @@ def _show_recovery_key(key: str) -> None:
 
 
 def cmd_set(args) -> int:
-    from ..services.password import enable_password, remove_plain_backups
+    from ..services.safety.password import enable_password, remove_plain_backups
 
     new = _new_password()
     with opened(args) as db:
@@ -84,7 +84,7 @@ def cmd_set(args) -> int:
 
 
 def cmd_change(args) -> int:
-    from ..services.password import change_password
+    from ..services.safety.password import change_password
 
     with opened(args) as db:
         old = None
@@ -101,7 +101,7 @@ def cmd_change(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from ..services.password import remove_password
+    from ..services.safety.password import remove_password
 
     with opened(args) as db:
         current = read_secret("CHIBO_PASSWORD", _("Mật khẩu hiện tại: "), ask=True)

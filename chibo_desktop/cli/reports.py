@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..i18n import _
-from .common import opened, output_path, parse_date, print_json
+from .arguments import opened, output_path, parse_date, print_json
 
 NAMES = ("members", "situation", "assessment", "meetings", "campaign")
 
@@ -43,8 +43,9 @@ def register(commands) -> None:
 
 
 def cmd_report(args) -> int:
-    from ..services.common import run_to_end, today
-    from ..services.reports import build_report, default_period, period_warning
+    from ..services.contract.context import today
+    from ..services.contract.results import run_to_end
+    from ..services.reports.catalog import build_report, default_period, period_warning
 
     now = today()
     start_default, end_default = default_period(now)
@@ -61,8 +62,8 @@ def cmd_report(args) -> int:
 
 
 def cmd_reminders(args) -> int:
-    from ..services.common import today
-    from ..services.reminders import reminders
+    from ..services.contract.context import today
+    from ..services.reminders.collect import reminders
 
     on = parse_date(args.date) if args.date else today()
     with opened(args) as db:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import ChiboError
 from ..i18n import _
-from .common import db_path, opened, print_json
+from .arguments import db_path, opened, print_json
 from .secrets import read_secret
 
 
@@ -48,7 +48,7 @@ def register(commands) -> None:
 
 
 def cmd_backup(args) -> int:
-    from ..services.backup import backup_to, make_backup
+    from ..services.safety.backup import backup_to, make_backup
 
     with opened(args) as db:
         target = backup_to(db, Path(args.to)) if args.to else make_backup(db, "manual")
@@ -57,7 +57,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_backups(args) -> int:
-    from ..services.backup import list_backups
+    from ..services.safety.backup import list_backups
 
     with opened(args, readonly=True) as db:
         found = list_backups(db_path(args), key=db.session.key)
@@ -89,8 +89,8 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from ..services.restore import restore, restore_offline
-    from ..services.session import DamagedFileError
+    from ..services.safety.restore import restore, restore_offline
+    from ..services.safety.session import DamagedFileError
 
     source = Path(args.file)
     backup_password = read_secret(
@@ -107,7 +107,7 @@ def cmd_restore(args) -> int:
             ).value
     except DamagedFileError:
         # The current file cannot be opened: keep it aside, put the backup in its place.
-        from ..services.security import is_encrypted, key_for
+        from ..services.safety.file_key import is_encrypted, key_for
 
         path = db_path(args)
         key = None
@@ -133,7 +133,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from ..services.backup import check_open
+    from ..services.safety.backup import check_open
 
     with opened(args, readonly=True) as db:
         problems = check_open(db)

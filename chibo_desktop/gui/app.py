@@ -61,14 +61,17 @@ def choose_path(args, config) -> tuple[Path | None, bool]:
 # What the first screen needs to show its data, by page (see preload below).
 FIRST_SCREEN = {
     "home": (
-        "chibo_desktop.services.reminders",
-        "chibo_desktop.services.info",
-        "chibo_desktop.services.report_meetings",
+        "chibo_desktop.services.reminders.collect",
+        "chibo_desktop.services.cell.summary",
+        "chibo_desktop.services.reports.meetings",
     ),
-    "members": ("chibo_desktop.services.member_list", "chibo_desktop.services.members"),
-    "meetings": ("chibo_desktop.services.meetings",),
+    "members": (
+        "chibo_desktop.services.members.listing",
+        "chibo_desktop.services.members.register",
+    ),
+    "meetings": ("chibo_desktop.services.meetings.minutes",),
 }
-OPENING = ("chibo_desktop.services.session", "chibo_desktop.services.cell")
+OPENING = ("chibo_desktop.services.safety.session", "chibo_desktop.services.cell.identity")
 
 
 def preload(page: str | None) -> None:

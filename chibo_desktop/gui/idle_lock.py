@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ..i18n import _
-from ..services.password import check_password
+from ..services.safety.password import check_password
 from .tasks import Tasks
 
 ACTIVITY = {

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..config import UserConfig, load_config, save_config
 from ..i18n import _
-from ..services.common import Changes
+from ..services.contract.results import Changes
 from .errors import show_error
 from .icons import nav_icon
 from .opening import open_file_job
@@ -38,7 +38,7 @@ from .views.pages import COMMITTEE_PAGES, PAGES, PageInfo
 from .window_memory import restore_geometry, restore_page, save_window
 
 if TYPE_CHECKING:
-    from ..services.cell import CellInfo
+    from ..services.cell.identity import CellInfo
 
 RECORD_PAGES = {
     "member": "members",
@@ -52,7 +52,7 @@ NOTICE_MS = 15_000
 
 
 def _get_cell(db):
-    from ..services.cell import CellInfo, get_cell
+    from ..services.cell.identity import CellInfo, get_cell
 
     if getattr(db, "is_committee", False):
         from ..services.consolidation.desk import get_committee
@@ -69,7 +69,7 @@ def _notices(db) -> tuple[list[str], bool]:
 
 
 def _backup_problem(db) -> str | None:
-    from ..services.backup import session_backup_problem
+    from ..services.safety.backup import session_backup_problem
 
     return session_backup_problem(db) if getattr(db, "session", None) is not None else None
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..i18n import _
-from ..services.restore import restore_offline
-from ..services.security import PasswordRequiredError
-from ..services.session import DamagedFileError, FileLockedError, ReadOnlyFileError
+from ..services.safety.file_key import PasswordRequiredError
+from ..services.safety.restore import restore_offline
+from ..services.safety.session import DamagedFileError, FileLockedError, ReadOnlyFileError
 from .dialogs.password_dialogs import PasswordDialog
 from .dialogs.restore_dialog import ask_yes_no
 from .errors import show_error

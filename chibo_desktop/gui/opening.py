@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..services.cell import CellInfo
+    from ..services.cell.identity import CellInfo
 
 
 def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, **options):
     """``options`` go to open_session: password=, recovery_key=, readonly=,
     take_over_lock=."""
-    from ..services.cell import is_initialised, save_cell
-    from ..services.session import open_session
+    from ..services.cell.identity import is_initialised, save_cell
+    from ..services.safety.session import open_session
 
     if not create and not demo:
         from ..services.consolidation.kind import is_committee_file
@@ -31,7 +31,7 @@ def open_file_job(path: Path, create: bool, cell: CellInfo | None, demo: bool, *
         if cell is not None and not is_initialised(db):
             save_cell(db, cell)
         if demo and not is_initialised(db):
-            from ..services.demo import fill_demo  # brings in every feature's demo steps
+            from ..services.demo.build import fill_demo  # brings in every feature's demo steps
 
             fill_demo(db)
     except BaseException:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..i18n import _
-from ..services.password import security_state
+from ..services.safety.password import security_state
 
 TOLD = "chiboPlainExportTold"  # a property of the application: once per run
 

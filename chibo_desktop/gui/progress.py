@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from ..i18n import _
-from ..services.common import Progress
+from ..services.contract.results import Progress
 from .errors import show_error
 from .tasks import Tasks
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..services.common import CancelFlag, Changes, Progress, Result
+from ..services.contract.results import CancelFlag, Changes, Progress, Result
 
 log = logging.getLogger(__name__)
 

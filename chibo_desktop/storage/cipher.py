@@ -1,7 +1,7 @@
 """SQLCipher connections (optional): the cell's file encrypted at rest.
 
 The data key is 32 random bytes handed to SQLCipher as a raw key, so SQLCipher's own
-key derivation is skipped; the password only unwraps that key (see services/security.py).
+key derivation is skipped; the password only unwraps that key (see services/safety/file_key.py).
 When the ``sqlcipher3`` package is missing, encryption is simply not offered.
 """
 

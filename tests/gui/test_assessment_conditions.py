@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from chibo_desktop.gui.dialogs import assessment_dialog as dialog_module
 from chibo_desktop.gui.dialogs.assessment_dialog import AssessmentDialog
 from chibo_desktop.gui.models.assessment_model import PROPOSED, SCORE
-from chibo_desktop.services.assessments import member_history
+from chibo_desktop.services.assessments.year_end import member_history
 from chibo_desktop.storage.database import open_database
 
 from .conftest import wait_idle

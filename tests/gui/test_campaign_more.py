@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from chibo_desktop.gui.dialogs import campaign_dialogs
-from chibo_desktop.services.campaigns import campaign_state, list_campaigns
+from chibo_desktop.services.campaigns.campaign import campaign_state, list_campaigns
 
 from .conftest import wait_idle
 from .test_campaign_page import START, _column, _new_campaign, _open, _read, _state
@@ -52,7 +52,7 @@ def test_templates_duplicate_edit_export_import(
 
     from chibo_desktop.gui.dialogs import campaign_template_editor as editor_module
     from chibo_desktop.gui.models.campaign_template_rows import ItemRow
-    from chibo_desktop.services.campaign_templates import get_template, list_templates
+    from chibo_desktop.services.campaigns.templates import get_template, list_templates
 
     _window, page = _open(open_window, demo_path, qtbot, tasks, monkeypatch)
     dialog = page.open_templates()
@@ -156,8 +156,8 @@ def test_members_joining_and_leaving_are_shown_apart(db, today, qapp):
     from chibo_desktop.domain.members import Member
     from chibo_desktop.domain.status import StatusChange
     from chibo_desktop.gui.models.campaign_matrix import JOINED, LEFT, MatrixFilter, MatrixModel
-    from chibo_desktop.services.campaigns import create_campaign, set_mark, sync_members
-    from chibo_desktop.services.members import add_status_change, save_member
+    from chibo_desktop.services.campaigns.campaign import create_campaign, set_mark, sync_members
+    from chibo_desktop.services.members.register import add_status_change, save_member
 
     def add(name, joined):
         member = Member(
@@ -225,8 +225,8 @@ def test_read_only_file_shows_the_campaign_without_writing(db_path, qtbot, tasks
     from chibo_desktop.domain.status import StatusChange
     from chibo_desktop.gui.main_window import MainWindow
     from chibo_desktop.gui.views import campaign as page_module
-    from chibo_desktop.services.campaigns import create_campaign
-    from chibo_desktop.services.members import save_member
+    from chibo_desktop.services.campaigns.campaign import create_campaign
+    from chibo_desktop.services.members.register import save_member
     from chibo_desktop.storage.database import open_database
 
     db = open_database(db_path)

@@ -22,9 +22,13 @@ from chibo_desktop.gui.dialogs import campaign_dialogs
 from chibo_desktop.gui.dialogs.self_review_dialog import SelfReviewDialog
 from chibo_desktop.gui.models.campaign_models import ID
 from chibo_desktop.gui.views import campaign as page_module
-from chibo_desktop.services import meetings as meetings_svc
-from chibo_desktop.services.campaign_reports import get_self_review
-from chibo_desktop.services.campaigns import campaign_state, list_campaigns, meeting_choices
+from chibo_desktop.services.campaigns.campaign import (
+    campaign_state,
+    list_campaigns,
+    meeting_choices,
+)
+from chibo_desktop.services.campaigns.reports import get_self_review
+from chibo_desktop.services.meetings import minutes as meetings_svc
 from chibo_desktop.storage.database import open_database
 
 from .conftest import type_text, wait_idle

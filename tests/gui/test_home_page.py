@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.gui.views import home as home_module
-from chibo_desktop.services.members import save_member
+from chibo_desktop.services.members.register import save_member
 from chibo_desktop.storage.database import open_database
 from tests.unit.test_report_register import TODAY, build_register
 
@@ -117,7 +117,7 @@ def test_a_line_without_a_record_shows_its_page(window, qtbot, tasks):
 def test_tam_mien_ending_is_listed_and_opens_the_member(
     open_window, db_path, qtbot, tasks, monkeypatch
 ):
-    from chibo_desktop.services.members import add_status_change
+    from chibo_desktop.services.members.register import add_status_change
 
     db = open_database(db_path)
     far = save_member(

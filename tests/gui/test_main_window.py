@@ -3,7 +3,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from chibo_desktop.services.cell import get_cell
+from chibo_desktop.services.cell.identity import get_cell
 from chibo_desktop.storage.database import open_database
 
 from .conftest import shown_page, type_text, wait_idle
@@ -83,7 +83,7 @@ def test_screenshot_flag_writes_a_png(demo_path, tmp_path):
 
 
 def test_pages_are_built_and_loaded_when_first_shown(open_window, demo_path, qtbot, tasks):
-    from chibo_desktop.services.common import Changes
+    from chibo_desktop.services.contract.results import Changes
 
     window = open_window(demo_path)
     assert list(window.pages) == ["home"]  # only the page on screen exists at start
@@ -137,7 +137,7 @@ def test_locked_file_is_offered_read_only_and_opens(
 
 
 def test_opening_notices_are_shown_in_the_status_bar(open_window, db_path, qtbot, monkeypatch):
-    from chibo_desktop.services import session
+    from chibo_desktop.services.safety import session
     from chibo_desktop.storage import database
 
     monkeypatch.setattr(database, "is_network_path", lambda p: True)
@@ -147,7 +147,7 @@ def test_opening_notices_are_shown_in_the_status_bar(open_window, db_path, qtbot
 
 
 def _left_member_and_oldest_meeting(path):
-    from chibo_desktop.services.members import list_members
+    from chibo_desktop.services.members.register import list_members
 
     db = open_database(path)
     try:
@@ -195,7 +195,7 @@ def test_smoke_flag_exits_once_the_first_page_has_its_data(demo_path):
 
 
 def test_settings_page_keeps_the_cells_own_meeting_yardsticks(open_window, db_path, qtbot, tasks):
-    from chibo_desktop.services.meeting_quality import quality_settings
+    from chibo_desktop.services.meetings.quality import quality_settings
 
     window = open_window(db_path)
     page = shown_page(window, "settings")

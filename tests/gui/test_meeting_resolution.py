@@ -6,8 +6,8 @@ from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from chibo_desktop.services import meeting_documents
-from chibo_desktop.services.meetings import list_meetings
+from chibo_desktop.services.meetings import documents as meeting_documents
+from chibo_desktop.services.meetings.minutes import list_meetings
 from chibo_desktop.storage.database import open_database
 
 from .conftest import shown_page, wait_idle

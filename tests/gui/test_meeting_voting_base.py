@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from chibo_desktop.gui.dialogs import meeting_parts
-from chibo_desktop.services import meetings as svc
+from chibo_desktop.services.meetings import minutes as svc
 from chibo_desktop.storage.database import open_database
 
 from .conftest import shown_page, wait_idle

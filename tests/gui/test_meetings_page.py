@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from chibo_desktop.gui.dialogs import meeting_parts
 from chibo_desktop.gui.models.meetings_model import ID
 from chibo_desktop.gui.views import meetings as page_module
-from chibo_desktop.services import meetings as svc
+from chibo_desktop.services.meetings import minutes as svc
 from chibo_desktop.storage.database import open_database
 
 from .conftest import shown_page, type_text, wait_idle

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from chibo_desktop.domain.text import fold, name_sort_key
 from chibo_desktop.gui.models.members_model import MembersModel, MembersProxy
-from chibo_desktop.services.member_list import member_list
+from chibo_desktop.services.members.listing import member_list
 
 TODAY = dt.date(2026, 3, 15)
 

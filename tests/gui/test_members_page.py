@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from chibo_desktop.domain.text import fold
-from chibo_desktop.services.members import list_members
+from chibo_desktop.services.members.register import list_members
 from chibo_desktop.storage.database import open_database
 
 from .conftest import shown_page, type_text, wait_idle
@@ -168,7 +168,7 @@ def test_validation_problems_are_shown_in_the_form(open_window, db_path, qtbot, 
 def test_delete_asks_and_only_then_deletes(open_window, db_path, qtbot, tasks, monkeypatch):
     from chibo_desktop.domain.members import Member
     from chibo_desktop.domain.status import StatusChange
-    from chibo_desktop.services.members import save_member
+    from chibo_desktop.services.members.register import save_member
 
     db = open_database(db_path)
     save_member(

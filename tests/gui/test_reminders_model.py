@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QIcon
 
 from chibo_desktop.gui.models.reminders_model import KIND_ROLE, RemindersModel
-from chibo_desktop.services.reminders import Reminder
+from chibo_desktop.services.reminders.collect import Reminder
 
 
 def test_roles(qtbot):

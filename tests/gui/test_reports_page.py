@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 
 from chibo_desktop.gui.views import reports as page_module
-from chibo_desktop.services.campaigns import create_campaign
+from chibo_desktop.services.campaigns.campaign import create_campaign
 from chibo_desktop.storage.database import open_database
 from tests.unit.test_report_assessment import assess
 from tests.unit.test_report_meetings import hold_meetings

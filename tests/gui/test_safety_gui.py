@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 from chibo_desktop.gui.dialogs.changelog_dialog import ChangeLogDialog
 from chibo_desktop.gui.dialogs.restore_dialog import RestoreDialog
-from chibo_desktop.services import backup
+from chibo_desktop.services.safety import backup
 
 from .conftest import type_text, wait_idle
 
@@ -176,7 +176,7 @@ def test_set_password_then_lock_screen(open_window, tasks, qtbot, demo_path):
 
 def test_change_log_viewer_and_export(open_window, tasks, qtbot, demo_path, tmp_path):
     window = open_window(demo_path)
-    from chibo_desktop.services.cell import get_cell, save_cell
+    from chibo_desktop.services.cell.identity import get_cell, save_cell
 
     cell = run(tasks, qtbot, get_cell)
     run(
@@ -209,7 +209,7 @@ def test_open_errors_ask_for_password_and_offer_read_only(tasks, qtbot, demo_pat
     import os
 
     from chibo_desktop.gui.open_errors import handle_open_error
-    from chibo_desktop.services.session import FileLockedError, open_session
+    from chibo_desktop.services.safety.session import FileLockedError, open_session
     from chibo_desktop.storage.lock import lock_path
 
     lock_path(demo_path).write_text(
@@ -250,9 +250,9 @@ def test_open_errors_ask_for_password_and_offer_read_only(tasks, qtbot, demo_pat
 def test_encrypted_file_asks_for_the_password_on_open(tasks, qtbot, demo_path):
     from chibo_desktop.gui.open_errors import handle_open_error
     from chibo_desktop.gui.opening import open_file_job
-    from chibo_desktop.services.password import enable_password
-    from chibo_desktop.services.security import PasswordRequiredError
-    from chibo_desktop.services.session import open_session
+    from chibo_desktop.services.safety.file_key import PasswordRequiredError
+    from chibo_desktop.services.safety.password import enable_password
+    from chibo_desktop.services.safety.session import open_session
 
     db = open_session(demo_path)
     enable_password(db, "mật khẩu đúng").value.db.close()
@@ -276,7 +276,7 @@ def test_encrypted_file_asks_for_the_password_on_open(tasks, qtbot, demo_path):
 
 
 def test_backup_banner_stays_until_a_backup_works(open_window, tasks, qtbot, demo_path):
-    from chibo_desktop.services.backup_status import failure_marker, note_failure
+    from chibo_desktop.services.safety.backup_status import failure_marker, note_failure
 
     window = open_window(demo_path)
     assert not window.backup_banner.isVisible()
@@ -302,7 +302,7 @@ def test_first_export_of_an_encrypted_register_says_it_is_plain(
     from PySide6.QtWidgets import QApplication
 
     from chibo_desktop.gui.plain_export import TOLD, tell_once
-    from chibo_desktop.services import password
+    from chibo_desktop.services.safety import password
 
     QApplication.instance().setProperty(TOLD, False)
     window = open_window(demo_path)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from chibo_desktop.errors import CancelledError, ChiboError
 from chibo_desktop.gui.progress import run_with_progress
-from chibo_desktop.services.common import Changes, Progress, Result
+from chibo_desktop.services.contract.results import Changes, Progress, Result
 from chibo_desktop.storage.database import open_database
 
 from .conftest import wait_idle

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from chibo_desktop.services.cell import CellInfo, save_cell
-from chibo_desktop.services.common import run_to_end
+from chibo_desktop.services.cell.identity import CellInfo, save_cell
 from chibo_desktop.services.consolidation.desk import CommitteeInfo, init_committee, open_desk
-from chibo_desktop.services.demo import fill_demo
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.demo.build import fill_demo
 from chibo_desktop.services.packages.export import export_package
 from chibo_desktop.storage.database import open_database
 

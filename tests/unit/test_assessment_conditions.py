@@ -15,7 +15,7 @@ from chibo_desktop.domain.assessment import (
 from chibo_desktop.domain.members import Member
 from chibo_desktop.errors import ChiboError
 from chibo_desktop.rules.assessment import scale_by_key
-from chibo_desktop.services.assessments import member_history, save_assessment
+from chibo_desktop.services.assessments.year_end import member_history, save_assessment
 
 XS = frozenset({"xs_nhiem_vu", "xs_khac_phuc"})
 TOT = frozenset({"tot_dung_han"})
@@ -60,7 +60,7 @@ def test_the_reason_names_the_missing_conditions(scale):
 
 
 def new_member(db) -> int:
-    from chibo_desktop.services.members import save_member
+    from chibo_desktop.services.members.register import save_member
 
     return save_member(db, Member(full_name="Nguyễn Văn An", join_date="2010-03-02")).value
 

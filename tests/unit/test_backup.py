@@ -10,9 +10,9 @@ import pytest
 
 from chibo_desktop.domain.members import Member
 from chibo_desktop.errors import DatabaseError
-from chibo_desktop.services import backup
-from chibo_desktop.services.members import save_member
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.members.register import save_member
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage import backup as store
 
 T0 = dt.datetime(2026, 3, 15, 9, 0)

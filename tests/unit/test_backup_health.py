@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from chibo_desktop.services import backup
-from chibo_desktop.services.session import DamagedFileError, open_session
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety.session import DamagedFileError, open_session
 
 
 def flip_index_byte(path: Path) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from chibo_desktop.errors import DatabaseError
-from chibo_desktop.services import backup
-from chibo_desktop.services import restore as restoring
-from chibo_desktop.services.session import DamagedFileError, ReadOnlyFileError, open_session
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety import restore as restoring
+from chibo_desktop.services.safety.session import DamagedFileError, ReadOnlyFileError, open_session
 from chibo_desktop.storage import backup as store
 
 
@@ -119,7 +119,7 @@ def test_read_only_file_has_its_own_message_and_opens_read_only(db_path):
 
 
 def test_network_share_gets_rollback_journal_and_a_notice(db_path, monkeypatch):
-    from chibo_desktop.services import session
+    from chibo_desktop.services.safety import session
     from chibo_desktop.storage import database
 
     monkeypatch.setattr(database, "is_network_path", lambda p: True)

@@ -5,7 +5,9 @@ import unicodedata
 from bench import data
 from chibo_desktop.domain.status import validate_history
 from chibo_desktop.rules.statuses import status_rules
-from chibo_desktop.services import assessments, meetings, members
+from chibo_desktop.services.assessments import year_end as assessments
+from chibo_desktop.services.meetings import minutes as meetings
+from chibo_desktop.services.members import register as members
 from chibo_desktop.storage.database import open_database
 
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from chibo_desktop.cli import main
-from chibo_desktop.services import meetings as svc
+from chibo_desktop.services.meetings import minutes as svc
 from tests.unit.test_meetings_print import pdf_text, plain
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

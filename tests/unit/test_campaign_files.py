@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from chibo_desktop.errors import ChiboError, NotFoundError
-from chibo_desktop.services.campaign_files import attach_file_from, save_step_file
-from chibo_desktop.services.campaigns import campaign_state, create_campaign
+from chibo_desktop.services.campaigns.campaign import campaign_state, create_campaign
+from chibo_desktop.services.campaigns.files import attach_file_from, save_step_file
 
 
 def test_attach_from_disk_and_save_back(db, tmp_path, today):

@@ -13,12 +13,12 @@ from openpyxl import load_workbook
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.campaign import figures
-from chibo_desktop.services.campaign_reports import (
+from chibo_desktop.services.campaigns.campaign import campaign_state, list_campaigns, save_texts
+from chibo_desktop.services.campaigns.reports import (
     get_self_review,
     write_report,
     write_self_review,
 )
-from chibo_desktop.services.campaigns import campaign_state, list_campaigns, save_texts
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext")
 

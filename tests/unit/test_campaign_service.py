@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,8 @@ from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
 from chibo_desktop.rules.loader import RuleFileError
-from chibo_desktop.services import campaign_templates as templates
-from chibo_desktop.services.campaign_reports import get_self_review, save_self_review
-from chibo_desktop.services.campaigns import (
+from chibo_desktop.services.campaigns import templates
+from chibo_desktop.services.campaigns.campaign import (
     attach_file,
     campaign_state,
     create_campaign,
@@ -29,12 +27,11 @@ from chibo_desktop.services.campaigns import (
     sync_members,
     update_step,
 )
-from chibo_desktop.services.members import add_status_change, save_member
+from chibo_desktop.services.campaigns.reports import get_self_review, save_self_review
+from chibo_desktop.services.meetings.minutes import new_meeting, save_draft
+from chibo_desktop.services.members.register import add_status_change, save_member
 
 START = dt.date(2026, 1, 5)
-HAS_MEETINGS_SERVICE = (
-    Path(__file__).parents[2] / "chibo_desktop" / "services" / "meetings.py"
-).exists()
 
 
 def add_member(db, name: str, joined: dt.date, today: dt.date) -> int:
@@ -61,28 +58,18 @@ def cell(db, today):
 
 
 def add_meeting(db, day: dt.date, present: list[int], absent: list[int]) -> int:
-    """A meeting with attendance: through the minutes service when it exists, else SQL."""
-    if HAS_MEETINGS_SERVICE:
-        from chibo_desktop.services.meetings import new_meeting, save_draft
-
-        meeting = new_meeting(db, day, ("chuyen_de",))
-        meeting.attendance = [
-            dataclasses.replace(
-                a,
-                state="present" if a.member_id in present else "absent",
-                reason="" if a.member_id in present else "Ốm",
-            )
-            for a in meeting.attendance
-            if a.member_id in present + absent
-        ]
-        return save_draft(db, meeting).value
-    cursor = db.execute("INSERT INTO meetings(date) VALUES (?)", [day.isoformat()])
-    for member_id in present + absent:
-        db.execute(
-            "INSERT INTO attendance(meeting_id, member_id, state) VALUES (?, ?, ?)",
-            [cursor.lastrowid, member_id, "present" if member_id in present else "absent"],
+    """A meeting with attendance, through the minutes service."""
+    meeting = new_meeting(db, day, ("chuyen_de",))
+    meeting.attendance = [
+        dataclasses.replace(
+            a,
+            state="present" if a.member_id in present else "absent",
+            reason="" if a.member_id in present else "Ốm",
         )
-    return cursor.lastrowid
+        for a in meeting.attendance
+        if a.member_id in present + absent
+    ]
+    return save_draft(db, meeting).value
 
 
 def test_create_sets_deadlines_and_members(cell, today):

@@ -11,7 +11,7 @@ import pytest
 from chibo_desktop.cli import main
 from chibo_desktop.rules.campaigns import builtin_templates
 from chibo_desktop.rules.loader import RuleFileError
-from chibo_desktop.services import campaign_templates as templates
+from chibo_desktop.services.campaigns import templates
 
 
 def test_export_then_import_round_trips(db, tmp_path):
@@ -93,9 +93,9 @@ def test_year_end_step_progress_is_the_share_of_members_assessed(db):
     from chibo_desktop.domain.assessment import Assessment
     from chibo_desktop.domain.members import Member
     from chibo_desktop.domain.status import StatusChange
-    from chibo_desktop.services.assessments import save_assessment
-    from chibo_desktop.services.campaigns import campaign_state, create_campaign
-    from chibo_desktop.services.members import add_status_change, save_member
+    from chibo_desktop.services.assessments.year_end import save_assessment
+    from chibo_desktop.services.campaigns.campaign import campaign_state, create_campaign
+    from chibo_desktop.services.members.register import add_status_change, save_member
 
     ids = []
     for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"):

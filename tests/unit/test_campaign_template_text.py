@@ -9,8 +9,8 @@ import pytest
 from chibo_desktop.domain.campaign import ItemTemplate, StepTemplate
 from chibo_desktop.errors import ChiboError
 from chibo_desktop.rules.campaigns import builtin_templates, parse_template
-from chibo_desktop.services import campaign_templates as templates
-from chibo_desktop.services.campaign_template_text import save_template, template_toml
+from chibo_desktop.services.campaigns import templates
+from chibo_desktop.services.campaigns.template_text import save_template, template_toml
 
 
 def test_shipped_template_round_trips():

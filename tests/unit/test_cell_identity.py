@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chibo_desktop.services.cell import CellInfo, save_cell
+from chibo_desktop.services.cell.identity import CellInfo, save_cell
 from chibo_desktop.storage.database import open_database
 from chibo_desktop.storage.identity import cell_uuid
 

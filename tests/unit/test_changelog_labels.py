@@ -5,8 +5,8 @@ import datetime as dt
 
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services import members as member_svc
-from chibo_desktop.services.changelog import list_changes
+from chibo_desktop.services.members import register as member_svc
+from chibo_desktop.services.members.changelog import list_changes
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -55,8 +55,8 @@ def chibo(*args: str, env: dict | None = None, stdin: str = "") -> subprocess.Co
 def test_backup_made_under_an_old_password_restores_with_it_from_the_environment(
     demo_path, tmp_path
 ):
-    from chibo_desktop.services import backup, password
-    from chibo_desktop.services.session import open_session
+    from chibo_desktop.services.safety import backup, password
+    from chibo_desktop.services.safety.session import open_session
 
     db = open_session(demo_path)
     db = password.enable_password(db, "mật khẩu cũ 1").value.db

@@ -7,9 +7,8 @@ import datetime as dt
 
 import pytest
 
-from chibo_desktop.services.assessments import year_sheet
-from chibo_desktop.services.campaigns import campaign_state
-from chibo_desktop.services.common import run_to_end
+from chibo_desktop.services.assessments.year_end import year_sheet
+from chibo_desktop.services.campaigns.campaign import campaign_state
 from chibo_desktop.services.consolidation.desk import add_packages, open_desk
 from chibo_desktop.services.consolidation.overview import cell_lines
 from chibo_desktop.services.consolidation.report_activity import (
@@ -19,9 +18,10 @@ from chibo_desktop.services.consolidation.report_activity import (
 from chibo_desktop.services.consolidation.report_assessment import consolidated_assessment
 from chibo_desktop.services.consolidation.report_situation import consolidated_situation
 from chibo_desktop.services.consolidation.reports import NAMES, build_consolidated
-from chibo_desktop.services.report_delegates import pick_campaign
-from chibo_desktop.services.report_meetings import meetings_summary
-from chibo_desktop.services.report_situation import situation
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.reports.delegates import pick_campaign
+from chibo_desktop.services.reports.meetings import meetings_summary
+from chibo_desktop.services.reports.situation import situation
 from chibo_desktop.storage.database import open_database
 
 from .package_cells import NAMES as CELL_NAMES
@@ -136,7 +136,7 @@ def test_the_situation_report_lists_each_cell_and_the_total(desk):
 
 def test_dues_total_is_the_sum_of_the_cells_own(desk):
     from chibo_desktop.services.consolidation.reports import consolidated_doc
-    from chibo_desktop.services.dues_docs import dues_section
+    from chibo_desktop.services.dues.documents import dues_section
 
     db, cells = desk
     doc = consolidated_doc(db, "dues", START, END, TODAY)
@@ -168,7 +168,7 @@ def test_a_cell_whose_figures_do_not_reconcile_is_named():
         ConsolidatedSituation,
         combine,
     )
-    from chibo_desktop.services.report_situation import CHANGE_GROUPS, ChangeLine, Situation
+    from chibo_desktop.services.reports.situation import CHANGE_GROUPS, ChangeLine, Situation
 
     def cell(name, opening, total):
         figures = Situation(

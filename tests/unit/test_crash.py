@@ -59,7 +59,7 @@ CHILD = {
     "minutes": """
         import datetime as dt
         from chibo_desktop.domain.meetings import Discussion
-        from chibo_desktop.services.meetings import create_meeting, get_meeting, save_draft
+        from chibo_desktop.services.meetings.minutes import create_meeting, get_meeting, save_draft
         mid = create_meeting(db, dt.date(2026, 3, 5)).value
         print("meeting", mid, flush=True)
         j = 0
@@ -73,7 +73,7 @@ CHILD = {
             j += 1
     """,
     "backup": """
-        from chibo_desktop.services.backup import make_backup
+        from chibo_desktop.services.safety.backup import make_backup
         k = start
         while True:
             db.execute("UPDATE cell SET place = ?", [f"Lần {k}"])
@@ -86,7 +86,7 @@ CHILD = {
 PRELUDE = """
 import sys
 from pathlib import Path
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.session import open_session
 db_path, work, start, kind = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 ROWS = %d
 db = open_session(db_path, backups=False, backup_root=work / "backups")

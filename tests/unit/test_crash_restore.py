@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from chibo_desktop.services import backup
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety.session import open_session
 
 pytestmark = [
     pytest.mark.slow,
@@ -24,8 +24,8 @@ pytestmark = [
 CHILD = """
 import sys
 from pathlib import Path
-from chibo_desktop.services.restore import restore
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.restore import restore
+from chibo_desktop.services.safety.session import open_session
 db_path, root, first, second = (Path(a) for a in sys.argv[1:5])
 db = open_session(db_path, backups=False, backup_root=root)
 print("ready", flush=True)

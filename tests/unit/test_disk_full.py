@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chibo_desktop.errors import plain_io_error
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage.lock import lock_path
 
 

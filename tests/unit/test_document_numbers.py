@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from chibo_desktop.cli import main
-from chibo_desktop.services.document_numbers import issue_number, suggested_number
+from chibo_desktop.services.cell.document_numbers import issue_number, suggested_number
 from tests.unit.test_meetings_print import plain
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -21,9 +21,7 @@ def _report(demo_path, out, name, *extra):
 
 
 def test_every_report_and_list_carries_its_number(demo_path, tmp_path, monkeypatch):
-    import chibo_desktop.services.common as common
-
-    monkeypatch.setattr(common, "today", lambda: ON)
+    monkeypatch.setenv("CHIBO_TODAY", ON.isoformat())
     expected = {
         "members": "Số 01-DS/CB",
         "situation": "Số 01-BC/CB",
@@ -55,8 +53,6 @@ def test_typed_number_is_printed_and_counted_from(demo_db):
 
 
 def test_cli_number_option(demo_path, tmp_path, monkeypatch):
-    import chibo_desktop.services.common as common
-
-    monkeypatch.setattr(common, "today", lambda: ON)
+    monkeypatch.setenv("CHIBO_TODAY", ON.isoformat())
     text = _report(demo_path, tmp_path / "m.pdf", "meetings", "--number", "Số 12-BC/CB")
     assert "Số 12-BC/CB" in text

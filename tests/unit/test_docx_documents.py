@@ -11,10 +11,10 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from chibo_desktop.services.cell import get_cell
-from chibo_desktop.services.meeting_documents import resolution_text, save_resolution
-from chibo_desktop.services.meetings import get_meeting, list_meetings
-from chibo_desktop.services.meetings_export import export_minutes
+from chibo_desktop.services.cell.identity import get_cell
+from chibo_desktop.services.meetings.documents import resolution_text, save_resolution
+from chibo_desktop.services.meetings.minutes import get_meeting, list_meetings
+from chibo_desktop.services.meetings.printing import export_minutes
 
 from .word_documents import KINDS, regular_meeting, write
 
@@ -158,7 +158,7 @@ def test_notice_plain_text_and_number_of_the_year(demo_db, tmp_path, today):
 
 
 def test_a_failed_write_leaves_the_old_file(demo_db, tmp_path, today, monkeypatch):
-    from chibo_desktop.interop.docx import common
+    from chibo_desktop.interop.docx import layout
 
     target = tmp_path / "bb.docx"
     target.write_bytes(b"old")
@@ -171,7 +171,7 @@ def test_a_failed_write_leaves_the_old_file(demo_db, tmp_path, today, monkeypatc
         write(demo_db, "minutes", target, today)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == ["bb.docx"]
-    assert common.FONT == FONT
+    assert layout.FONT == FONT
 
 
 def test_cli_writes_word_documents(demo_path, tmp_path):

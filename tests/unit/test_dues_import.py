@@ -10,8 +10,8 @@ import pytest
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.dues import Month
-from chibo_desktop.services.dues import month_ledger
-from chibo_desktop.services.dues_import import commit_basis_import, plan_basis_import
+from chibo_desktop.services.dues.basis_import import commit_basis_import, plan_basis_import
+from chibo_desktop.services.dues.ledger import month_ledger
 from chibo_desktop.storage.database import open_database
 
 from .import_files import write_xlsx

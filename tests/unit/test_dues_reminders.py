@@ -7,9 +7,9 @@ import datetime as dt
 
 from chibo_desktop.domain.dues import Month, Relief
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services import dues_entry as entry
-from chibo_desktop.services.members import add_status_change
-from chibo_desktop.services.reminders import reminders
+from chibo_desktop.services.dues import entry
+from chibo_desktop.services.members.register import add_status_change
+from chibo_desktop.services.reminders.collect import reminders
 
 from .test_dues_service import add
 

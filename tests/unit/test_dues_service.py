@@ -12,9 +12,9 @@ from chibo_desktop.domain.dues_checks import MonthRecord, Payment
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import dues_entry as entry
-from chibo_desktop.services.dues import month_ledger, year_summary
-from chibo_desktop.services.members import add_status_change, save_member
+from chibo_desktop.services.dues import entry
+from chibo_desktop.services.dues.ledger import month_ledger, year_summary
+from chibo_desktop.services.members.register import add_status_change, save_member
 
 TODAY = dt.date(2026, 3, 15)
 JAN, FEB, MAR = Month(2026, 1), Month(2026, 2), Month(2026, 3)

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from chibo_desktop.cli import main
-from chibo_desktop.interop.excel_rows import line_count
+from chibo_desktop.interop.xlsx.row_heights import line_count
 
 
 def rows_too_short(path) -> list[tuple[str, int, str]]:
@@ -54,8 +54,8 @@ def test_line_count():
 def test_a_very_long_note_gets_the_tallest_row_excel_accepts(tmp_path):
     from openpyxl import Workbook
 
-    from chibo_desktop.interop.excel_common import put
-    from chibo_desktop.interop.excel_rows import MAX_ROW_HEIGHT, fit_row_heights
+    from chibo_desktop.interop.xlsx.row_heights import MAX_ROW_HEIGHT, fit_row_heights
+    from chibo_desktop.interop.xlsx.sheets import put
 
     wb = Workbook()
     ws = wb.active

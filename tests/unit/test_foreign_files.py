@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from chibo_desktop.errors import DatabaseError
-from chibo_desktop.services import backup
-from chibo_desktop.services import restore as restoring
-from chibo_desktop.services.cell import get_cell
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.cell.identity import get_cell
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety import restore as restoring
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage.database import APPLICATION_ID, ForeignFileError, open_database
 
 
@@ -100,7 +100,7 @@ def test_restore_refuses_a_foreign_file_and_asks_before_another_cell(demo_path, 
 
     other = tmp_path / "other-cell.sqlite"
     other_db = open_session(other, create=True, backups=False)
-    from chibo_desktop.services.cell import CellInfo, save_cell
+    from chibo_desktop.services.cell.identity import CellInfo, save_cell
 
     save_cell(other_db, CellInfo("Chi bộ Thôn Đông", "Đảng bộ xã", "Nam Định", "Trần Văn B"))
     other_db.close()

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.members import Member
-from chibo_desktop.services.members import get_member, save_member, search
+from chibo_desktop.services.members.register import get_member, save_member, search
 
 SQL = "'); DROP TABLE members;--"
 HOSTILE = [
@@ -136,7 +136,7 @@ def formula_cells(path: Path) -> list[str]:
 def test_no_export_turns_user_text_into_a_formula(demo_path, tmp_path, capsys):
     assert poison(demo_path) > 100
     files = exports(demo_path, tmp_path)
-    from chibo_desktop.services.changelog import export_changes
+    from chibo_desktop.services.members.changelog import export_changes
     from chibo_desktop.storage.database import open_database
 
     db = open_database(demo_path)

@@ -164,7 +164,7 @@ def test_mutated_real_workbooks_to_the_importer(db, tmp_path):
 @FUZZ
 @given(data=st.binary(max_size=8192), header=st.booleans())
 def test_random_bytes_to_opening_a_file(tmp_path, data, header):
-    from chibo_desktop.services.session import open_session
+    from chibo_desktop.services.safety.session import open_session
     from chibo_desktop.storage.database import SQLITE_HEADER
 
     path = tmp_path / "ngau_nhien.sqlite"

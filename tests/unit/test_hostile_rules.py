@@ -76,7 +76,7 @@ def test_rule_file_that_is_not_utf8_is_refused_with_its_name(tmp_path):
 
 
 def test_broken_campaign_template_is_refused_and_builtin_kept(db, tmp_path):
-    from chibo_desktop.services.campaign_templates import import_template, list_templates
+    from chibo_desktop.services.campaigns.templates import import_template, list_templates
 
     before = list_templates(db)
     source = resource_path("rules", "campaigns", "tu_soi_tu_sua.toml").read_text(encoding="utf-8")

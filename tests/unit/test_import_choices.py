@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from chibo_desktop.services import members as member_svc
 from chibo_desktop.services.importing import run_import
 from chibo_desktop.services.importing.choices import ChoiceFields
+from chibo_desktop.services.members import register as member_svc
 
 from .import_files import write_xlsx
 

@@ -11,7 +11,7 @@ import pytest
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.members import Member
-from chibo_desktop.services.members import save_member
+from chibo_desktop.services.members.register import save_member
 from chibo_desktop.storage.database import open_database
 
 from .import_files import simple_list, write_xlsx

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from chibo_desktop.interop.excel_import import Column, Layout, RowReader
-from chibo_desktop.interop.excel_import.values import (
+from chibo_desktop.interop.spreadsheet import Column, Layout, RowReader
+from chibo_desktop.interop.spreadsheet.values import (
     ValueProblem,
     clean_cell,
     number_text,

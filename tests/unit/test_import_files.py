@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import members as member_svc
 from chibo_desktop.services.importing import inspect_file, run_import
+from chibo_desktop.services.members import register as member_svc
 
 from .import_files import HEADER, convert, cp1258, simple_list, write_xlsx
 

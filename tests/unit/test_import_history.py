@@ -9,9 +9,9 @@ import pytest
 from chibo_desktop.cli import main
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import members as member_svc
 from chibo_desktop.services.importing import run_import, undo_last_import
-from chibo_desktop.services.report_situation import situation
+from chibo_desktop.services.members import register as member_svc
+from chibo_desktop.services.reports.situation import situation
 from chibo_desktop.storage import members as member_store
 
 from .import_files import HEADER, simple_list, write_xlsx

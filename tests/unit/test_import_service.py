@@ -8,13 +8,13 @@ import pytest
 
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services import members as member_svc
 from chibo_desktop.services.importing import (
     import_members,
     inspect_file,
     run_import,
     save_error_report,
 )
+from chibo_desktop.services.members import register as member_svc
 from chibo_desktop.storage import changelog
 
 from .import_files import simple_list, write_xlsx
@@ -322,7 +322,7 @@ def test_error_report_lists_rejected_rows_to_fix_and_import_again(db, tmp_path):
 
 
 def test_a_working_file_is_backed_up_after_the_import_lands(db_path, tmp_path):
-    from chibo_desktop.services.session import open_session
+    from chibo_desktop.services.safety.session import open_session
 
     db = open_session(db_path)
     try:

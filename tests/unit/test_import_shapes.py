@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from chibo_desktop.services.common import run_to_end
+from chibo_desktop.services.contract.results import run_to_end
 from chibo_desktop.services.importing import commit_import, plan_import, run_import
 from chibo_desktop.storage import members as member_store
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from chibo_desktop.interop.excel_import.fields import header_key, match_header
-from chibo_desktop.interop.excel_import.values import (
+from chibo_desktop.interop.spreadsheet.fields import header_key, match_header
+from chibo_desktop.interop.spreadsheet.values import (
     ValueProblem,
     as_text,
     name_problem,

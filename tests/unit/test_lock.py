@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from chibo_desktop.services.session import FileLockedError, open_session
+from chibo_desktop.services.safety.session import FileLockedError, open_session
 from chibo_desktop.storage.lock import FileLock, lock_path, this_host
 
 HOLD = """
 import sys, time
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.session import open_session
 db = open_session(sys.argv[1], backups=False)
 print("open", flush=True)
 sys.stdin.readline()

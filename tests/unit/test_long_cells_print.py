@@ -10,10 +10,15 @@ import pytest
 from chibo_desktop.cli import main
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services.common import run_to_end
-from chibo_desktop.services.member_exports import export_members
-from chibo_desktop.services.members import add_status_change, get_member, list_members, save_member
-from chibo_desktop.services.reports import build_report
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.members.exports import export_members
+from chibo_desktop.services.members.register import (
+    add_status_change,
+    get_member,
+    list_members,
+    save_member,
+)
+from chibo_desktop.services.reports.catalog import build_report
 from tests.unit.test_meetings_print import pages, plain
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

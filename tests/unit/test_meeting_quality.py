@@ -7,9 +7,9 @@ import pytest
 
 from chibo_desktop.domain.meetings import Attendee, Meeting
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import meeting_quality as quality
-from chibo_desktop.services.meetings import summarise
-from chibo_desktop.services.report_meetings import thresholds
+from chibo_desktop.services.meetings import quality
+from chibo_desktop.services.meetings.minutes import summarise
+from chibo_desktop.services.reports.meetings import thresholds
 
 
 def test_defaults_then_own_values_then_back(db):
@@ -61,7 +61,7 @@ def test_a_small_cells_own_minimum_length_replaces_hd42(db):
 def test_documents_posted_is_a_checklist_item_from_hd42(db):
     import datetime as dt
 
-    from chibo_desktop.services import meetings as svc
+    from chibo_desktop.services.meetings import minutes as svc
 
     def warned(meeting) -> bool:
         return any("Sổ tay đảng viên điện tử" in w for w in summarise(db, meeting).warnings)

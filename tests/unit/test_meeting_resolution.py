@@ -12,13 +12,13 @@ from docx.oxml.ns import qn
 from chibo_desktop.domain.meeting_documents import Task, draft_resolution
 from chibo_desktop.domain.meetings import AgendaItem, Meeting
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services.meeting_documents import (
+from chibo_desktop.services.meetings.documents import (
     export_resolution,
     redraft_resolution,
     resolution_text,
     save_resolution,
 )
-from chibo_desktop.services.meetings import list_meetings, new_meeting
+from chibo_desktop.services.meetings.minutes import list_meetings, new_meeting
 
 from .word_documents import regular_meeting
 

@@ -8,8 +8,8 @@ import pytest
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.meetings import Discussion, Guest, Resolution
-from chibo_desktop.services import meetings as svc
-from chibo_desktop.services.meetings_export import export_attendance_xlsx, export_minutes_pdf
+from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.meetings.printing import export_attendance_xlsx, export_minutes_pdf
 from tests.unit.test_meetings_service import cell  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -9,9 +9,9 @@ from chibo_desktop.domain.meetings import Discussion, Resolution
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import meeting_phrases as phrases
-from chibo_desktop.services import meetings as svc
-from chibo_desktop.services.members import add_status_change, save_member
+from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.meetings import phrases
+from chibo_desktop.services.members.register import add_status_change, save_member
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services import meetings as svc
-from chibo_desktop.services.meetings_export import export_attendance_xlsx, export_minutes_pdf
-from chibo_desktop.services.members import add_status_change
+from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.meetings.printing import export_attendance_xlsx, export_minutes_pdf
+from chibo_desktop.services.members.register import add_status_change
 from tests.unit.test_meetings_print import plain
 from tests.unit.test_meetings_service import TODAY, cell  # noqa: F401  (fixture)
 

@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from chibo_desktop.domain.status import StatusChange, derive_state
 from chibo_desktop.rules.statuses import status_rules
-from chibo_desktop.services.member_states import StateDeriver, brief_members, change_lists
-from chibo_desktop.services.members import members_at, state_of
+from chibo_desktop.services.members.register import members_at, state_of
+from chibo_desktop.services.members.states import StateDeriver, brief_members, change_lists
 from chibo_desktop.storage import members as member_store
 
 KINDS = [*status_rules(), "not_a_rule"]
@@ -64,6 +64,6 @@ def test_every_demo_member_on_many_dates(demo_db, today):
 def test_home_page_absence_limit_is_the_meeting_reports_limit():
     # The home page takes the limit without loading the meeting rules; it must stay the
     # limit the meeting reports use.
-    from chibo_desktop.services.report_meetings import Thresholds, thresholds
+    from chibo_desktop.services.reports.meetings import Thresholds, thresholds
 
     assert Thresholds().max_missed_in_a_row == thresholds().max_missed_in_a_row

@@ -11,9 +11,9 @@ from chibo_desktop.cli import main as cli_main
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.interop.member_register import COLUMNS
-from chibo_desktop.services import members as svc
-from chibo_desktop.services.common import run_to_end
-from chibo_desktop.services.member_exports import export_members
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.members import register as svc
+from chibo_desktop.services.members.exports import export_members
 
 TODAY = dt.date(2026, 3, 15)
 EVIL = '=HYPERLINK("http://x","bấm")'
@@ -172,7 +172,7 @@ def test_printed_list_stays_vietnamese_with_an_english_interface(db, tmp_path):
     """Remarks and the leaving columns are printed text: the English interface leaves
     them in Vietnamese."""
     from chibo_desktop import i18n
-    from chibo_desktop.services.member_exports import register_entries
+    from chibo_desktop.services.members.exports import register_entries
 
     ids = fill(db)
     svc.add_status_change(db, ids["Nguyễn Văn An"], StatusChange("exempt", TODAY), today=TODAY)

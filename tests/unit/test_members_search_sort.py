@@ -9,7 +9,7 @@ from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.domain.text import fold, name_sort_key, name_sort_string
 from chibo_desktop.rules.choices import load_choices, member_choices
-from chibo_desktop.services import members as svc
+from chibo_desktop.services.members import register as svc
 
 TODAY = dt.date(2026, 3, 15)
 
@@ -118,7 +118,7 @@ def test_a_broken_choice_file_names_the_problem(tmp_path):
 def test_list_ages_are_the_facts_of_each_record(demo_db):
     """The list works ages out when they are first read; they are the record's facts."""
     from chibo_desktop.domain import facts
-    from chibo_desktop.services.member_list import member_list
+    from chibo_desktop.services.members.listing import member_list
 
     today = dt.date(2026, 3, 15)
     listed = member_list(demo_db, today=today, all_columns=True)

@@ -5,7 +5,7 @@ import pytest
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError, ValidationError
-from chibo_desktop.services import members as svc
+from chibo_desktop.services.members import register as svc
 from chibo_desktop.storage import changelog
 
 TODAY = dt.date(2026, 3, 15)

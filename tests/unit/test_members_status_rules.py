@@ -7,8 +7,8 @@ import pytest
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import members as svc
-from chibo_desktop.services.member_list import member_list
+from chibo_desktop.services.members import register as svc
+from chibo_desktop.services.members.listing import member_list
 
 TODAY = dt.date(2026, 3, 15)
 

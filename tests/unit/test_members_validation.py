@@ -7,7 +7,7 @@ import pytest
 from chibo_desktop.domain.members import Member, normalized, validate
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.errors import ValidationError
-from chibo_desktop.services import members as svc
+from chibo_desktop.services.members import register as svc
 
 TODAY = dt.date(2026, 3, 15)
 

@@ -8,8 +8,8 @@ import pytest
 from chibo_desktop.domain.meeting_checks import blocking_problems, vote_problem
 from chibo_desktop.domain.meetings import Resolution
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import meetings as svc
-from chibo_desktop.services.meetings_export import export_minutes_pdf
+from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.meetings.printing import export_minutes_pdf
 from tests.unit.test_meetings_print import filled, plain
 from tests.unit.test_meetings_service import cell  # noqa: F401  (fixture)
 

@@ -8,8 +8,8 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from chibo_desktop.services import backup, password
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import backup, password
+from chibo_desktop.services.safety.session import open_session
 
 PW = "Mật khẩu chi bộ 2026"
 

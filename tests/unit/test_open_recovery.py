@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.session import open_session
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -34,7 +34,7 @@ def test_shared_memory_left_read_only_by_a_read_only_session_is_made_writable(de
 
 
 def test_crash_leftovers_are_removed_on_the_next_open(demo_path, tmp_path):
-    from chibo_desktop.services import backup
+    from chibo_desktop.services.safety import backup
 
     root = tmp_path / "b"
     folder = backup.backup_folder(demo_path, root)
@@ -65,8 +65,8 @@ def test_crash_leftovers_are_removed_on_the_next_open(demo_path, tmp_path):
 BACKUP_LOOP = """
 import sys
 from pathlib import Path
-from chibo_desktop.services.backup import make_backup
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.backup import make_backup
+from chibo_desktop.services.safety.session import open_session
 db = open_session(Path(sys.argv[1]), backups=False, backup_root=Path(sys.argv[2]))
 print("ready", flush=True)
 while True:
@@ -81,7 +81,7 @@ def test_backups_killed_midway_leave_nothing_after_the_next_open(demo_path, tmp_
     import subprocess
     import time
 
-    from chibo_desktop.services import backup
+    from chibo_desktop.services.safety import backup
 
     root = tmp_path / "b"
     folder = backup.backup_folder(demo_path, root)

@@ -11,14 +11,14 @@ import zipfile
 import pytest
 
 from chibo_desktop.errors import ChiboError, DatabaseError
-from chibo_desktop.services.cell import CellInfo, save_cell
-from chibo_desktop.services.common import run_to_end
+from chibo_desktop.services.cell.identity import CellInfo, save_cell
 from chibo_desktop.services.consolidation.desk import add_packages, open_desk
 from chibo_desktop.services.consolidation.overview import cell_lines
 from chibo_desktop.services.consolidation.reports import consolidated_doc
+from chibo_desktop.services.contract.results import run_to_end
 from chibo_desktop.services.packages.inspect import inspect_package
 from chibo_desktop.services.packages.opening import open_package
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage import cipher
 from chibo_desktop.storage.database import open_database
 from chibo_desktop.storage.package_data import open_data_part

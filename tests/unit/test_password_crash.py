@@ -13,8 +13,9 @@ import pytest
 
 pytest.importorskip("sqlcipher3")
 
-from chibo_desktop.services import password, security
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import file_key as security
+from chibo_desktop.services.safety import password
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage import cipher, keyfile
 
 A = "Mật khẩu thứ nhất"
@@ -40,8 +41,8 @@ CHANGE_LOOP = """
 import sys
 from pathlib import Path
 from chibo_desktop.services import password
-from chibo_desktop.services.security import PasswordRequiredError
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety.file_key import PasswordRequiredError
+from chibo_desktop.services.safety.session import open_session
 path, root = Path(sys.argv[1]), Path(sys.argv[2])
 a, b = sys.stdin.readline().rstrip("\\n"), sys.stdin.readline().rstrip("\\n")
 try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chibo_desktop import i18n
-from chibo_desktop.services.common import run_to_end
+from chibo_desktop.services.contract.results import run_to_end
 from chibo_desktop.storage.database import open_database
 
 pytestmark = pytest.mark.skipif(
@@ -35,10 +35,12 @@ BASE_14 = {
 
 def build_all(db, out: Path) -> dict[str, Path]:
     """Each kind of printed document, written the way the program writes it."""
-    from chibo_desktop.services import campaign_reports, campaigns, meetings
-    from chibo_desktop.services.meetings_export import export_minutes_pdf
-    from chibo_desktop.services.member_exports import export_members
-    from chibo_desktop.services.reports import build_report
+    from chibo_desktop.services.campaigns import campaign as campaigns
+    from chibo_desktop.services.campaigns import reports as campaign_reports
+    from chibo_desktop.services.meetings import minutes as meetings
+    from chibo_desktop.services.meetings.printing import export_minutes_pdf
+    from chibo_desktop.services.members.exports import export_members
+    from chibo_desktop.services.reports.catalog import build_report
 
     rows = meetings.list_meetings(db)
     final = next(r for r in rows if r["status"] != "draft" and "thường kỳ" in r["title"])
@@ -195,8 +197,9 @@ def english():
 
 
 def test_documents_stay_vietnamese_with_an_english_interface(demo_db, tmp_path, english):
-    from chibo_desktop.services import campaign_reports, meetings
-    from chibo_desktop.services.meetings_export import export_minutes_pdf
+    from chibo_desktop.services.campaigns import reports as campaign_reports
+    from chibo_desktop.services.meetings import minutes as meetings
+    from chibo_desktop.services.meetings.printing import export_minutes_pdf
 
     assert i18n._("Báo cáo") == "Reports"  # the interface really is English
     new_id = meetings.create_meeting(demo_db, dt.date(2026, 12, 5)).value
@@ -231,7 +234,7 @@ def test_documents_stay_vietnamese_with_an_english_interface(demo_db, tmp_path, 
 def test_campaign_workbook_stays_vietnamese_with_an_english_interface(demo_db, tmp_path, english):
     from openpyxl import load_workbook
 
-    from chibo_desktop.services import campaign_reports
+    from chibo_desktop.services.campaigns import reports as campaign_reports
 
     out = campaign_reports.write_report(demo_db, 1, tmp_path / "dot.xlsx", TODAY)
     wb = load_workbook(out)

@@ -40,7 +40,7 @@ def test_self_review_names_tu_soi_tu_sua_once(title, line):
 
 
 def test_user_text_is_escaped_and_drawable():
-    from chibo_desktop.interop.pdf.common import text
+    from chibo_desktop.interop.pdf.layout import text
 
     assert text("<b>Nhà</b> & “văn hóa”") == "&lt;b&gt;Nhà&lt;/b&gt; &amp; “văn hóa”"
     assert text("dòng một\ndòng hai") == "dòng một<br/>dòng hai"

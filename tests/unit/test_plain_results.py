@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from chibo_desktop.services import backup
-from chibo_desktop.services import restore as restoring
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety import restore as restoring
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage import backup as store
 
 
@@ -37,7 +37,7 @@ def test_init_makes_an_owner_only_file(tmp_path):
 
 def test_an_encrypted_backup_is_not_silently_restored_as_a_plain_file(demo_path, tmp_path):
     pytest.importorskip("sqlcipher3")
-    from chibo_desktop.services import password
+    from chibo_desktop.services.safety import password
 
     secret = tmp_path / "secret" / "demo.sqlite"
     secret.parent.mkdir()

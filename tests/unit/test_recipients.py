@@ -6,7 +6,7 @@ import pytest
 
 from chibo_desktop.cli import main
 from chibo_desktop.domain.addressing import default_recipients, recipient_lines
-from chibo_desktop.services.cell import recipients, save_recipients
+from chibo_desktop.services.cell.identity import recipients, save_recipients
 from tests.unit.test_meetings_print import plain
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -11,11 +11,11 @@ from chibo_desktop.cli import main
 from chibo_desktop.domain.assessment import Assessment
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services.assessments import save_assessment
-from chibo_desktop.services.campaigns import campaign_state, create_campaign, update_step
-from chibo_desktop.services.meetings import create_meeting, get_meeting, save_draft
-from chibo_desktop.services.members import add_status_change, save_member
-from chibo_desktop.services.reminders import reminders
+from chibo_desktop.services.assessments.year_end import save_assessment
+from chibo_desktop.services.campaigns.campaign import campaign_state, create_campaign, update_step
+from chibo_desktop.services.meetings.minutes import create_meeting, get_meeting, save_draft
+from chibo_desktop.services.members.register import add_status_change, save_member
+from chibo_desktop.services.reminders.collect import reminders
 
 TODAY = dt.date(2026, 3, 15)
 D = dt.date.fromisoformat

@@ -8,8 +8,12 @@ import datetime as dt
 import pytest
 
 from chibo_desktop.domain.assessment import Assessment, CellAssessment
-from chibo_desktop.services.assessments import save_assessment, save_cell_assessment, year_sheet
-from chibo_desktop.services.reports import report_doc
+from chibo_desktop.services.assessments.year_end import (
+    save_assessment,
+    save_cell_assessment,
+    year_sheet,
+)
+from chibo_desktop.services.reports.catalog import report_doc
 
 from .test_report_register import (
     TODAY,

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from chibo_desktop.cli import main
-from chibo_desktop.services.campaigns import create_campaign
-from chibo_desktop.services.report_delegates import preview
+from chibo_desktop.services.campaigns.campaign import create_campaign
+from chibo_desktop.services.reports.delegates import preview
 from chibo_desktop.storage.database import open_database
 
 from .test_report_assessment import assess
@@ -46,7 +46,7 @@ ON_15_MARCH = [
 
 @pytest.fixture(scope="module")
 def cell_file(tmp_path_factory):
-    from chibo_desktop.services.cell import save_cell
+    from chibo_desktop.services.cell.identity import save_cell
     from tests.conftest import CELL
 
     path = tmp_path_factory.mktemp("cli") / "cell.sqlite"

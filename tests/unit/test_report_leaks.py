@@ -46,9 +46,7 @@ def test_campaign_report_names_the_evidence_without_extension(demo_path, demo_db
 def test_period_after_the_report_date_is_warned_and_figures_dated_today(
     demo_path, tmp_path, capsys, monkeypatch
 ):
-    import chibo_desktop.services.common as common
-
-    monkeypatch.setattr(common, "today", lambda: dt.date(2026, 3, 15))
+    monkeypatch.setenv("CHIBO_TODAY", "2026-03-15")
     out = tmp_path / "s.pdf"
     main(["--db", str(demo_path), "report", "situation", "--from", "01/01/2026",
           "--to", "31/03/2026", str(out)])  # fmt: skip

@@ -7,9 +7,14 @@ import datetime as dt
 
 import pytest
 
-from chibo_desktop.services.meetings import create_meeting, finalise, get_meeting, save_draft
-from chibo_desktop.services.report_meetings import meetings_summary
-from chibo_desktop.services.reports import report_doc
+from chibo_desktop.services.meetings.minutes import (
+    create_meeting,
+    finalise,
+    get_meeting,
+    save_draft,
+)
+from chibo_desktop.services.reports.catalog import report_doc
+from chibo_desktop.services.reports.meetings import meetings_summary
 
 from .test_report_register import (
     END,

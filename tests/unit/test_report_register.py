@@ -13,10 +13,10 @@ import pytest
 
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
-from chibo_desktop.services.common import run_to_end
-from chibo_desktop.services.members import add_status_change, save_member
-from chibo_desktop.services.report_situation import situation
-from chibo_desktop.services.reports import build_report, report_doc
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.members.register import add_status_change, save_member
+from chibo_desktop.services.reports.catalog import build_report, report_doc
+from chibo_desktop.services.reports.situation import situation
 
 TODAY = dt.date(2026, 3, 15)
 START, END = dt.date(2026, 1, 1), dt.date(2026, 3, 15)
@@ -410,7 +410,7 @@ def test_printed_titles_stay_vietnamese_in_english(db, register, tmp_path):
     from chibo_desktop.domain.campaign import figures
     from chibo_desktop.domain.meetings import Meeting, summary_line
     from chibo_desktop.rules.meetings import meeting_rules
-    from chibo_desktop.services.campaigns import campaign_state, create_campaign
+    from chibo_desktop.services.campaigns.campaign import campaign_state, create_campaign
 
     campaign_id = create_campaign(db, "tu_soi_tu_sua", dt.date(2026, 1, 10), today=TODAY).value
     i18n.set_language("en")

@@ -11,9 +11,9 @@ import subprocess
 import pytest
 
 from chibo_desktop.domain.members import Member
-from chibo_desktop.interop.excel_common import data_rows, new_workbook, put, save_workbook
 from chibo_desktop.interop.letterhead import Letterhead
 from chibo_desktop.interop.member_register import RegisterEntry
+from chibo_desktop.interop.xlsx.sheets import data_rows, new_workbook, put, save_workbook
 
 ROWS = [
     [1, "Nguyễn Văn An", dt.date(1960, 5, 2), "=1+1", None, 3.5, "Dòng một\ndòng hai"],
@@ -70,7 +70,7 @@ def test_member_list_lines_break_like_a_paragraph(room):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
-    from chibo_desktop.interop.pdf.common import register_fonts, text
+    from chibo_desktop.interop.pdf.layout import register_fonts, text
     from chibo_desktop.interop.pdf.member_list import CELL_SIZE, wrap_lines
 
     font = register_fonts()

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from chibo_desktop.cli import main
-from chibo_desktop.interop.pdf.common import keep_together
+from chibo_desktop.interop.pdf.layout import keep_together
 from tests.unit.test_meetings_print import pdf_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

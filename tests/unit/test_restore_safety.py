@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from chibo_desktop.services import backup
-from chibo_desktop.services import restore as restoring
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import backup
+from chibo_desktop.services.safety import restore as restoring
+from chibo_desktop.services.safety.session import open_session
 
 
 def names(db) -> list[str]:
@@ -115,8 +115,8 @@ def test_before_copies_are_kept_by_count_apart_from_the_dated_rotation(tmp_path)
 
 
 def test_undoing_an_import_is_preceded_by_a_copy_that_takes_it_back(demo_path, tmp_path):
-    from chibo_desktop.services.bulk_safety import undo_last_import_with_backup
     from chibo_desktop.services.importing import run_import
+    from chibo_desktop.services.safety.before_bulk import undo_last_import_with_backup
 
     root = tmp_path / "backups"
     db = open_session(demo_path, backup_root=root)

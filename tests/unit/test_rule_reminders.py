@@ -15,9 +15,9 @@ from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.domain.working_days import add_working_days, working_days_between
 from chibo_desktop.rules.holidays import holidays
-from chibo_desktop.services.meetings import create_meeting
-from chibo_desktop.services.members import add_status_change, save_member
-from chibo_desktop.services.reminders import reminders
+from chibo_desktop.services.meetings.minutes import create_meeting
+from chibo_desktop.services.members.register import add_status_change, save_member
+from chibo_desktop.services.reminders.collect import reminders
 
 D = dt.date.fromisoformat
 TODAY = D("2026-03-16")  # a Monday
@@ -62,7 +62,7 @@ def test_tam_mien_reminded_a_month_before_twelve_months_and_after(db):
 
 
 def test_tam_mien_is_its_own_state_not_exemption(db):
-    from chibo_desktop.services.meetings import register_attendance
+    from chibo_desktop.services.meetings.minutes import register_attendance
 
     away = member(db, "Trần Văn Xa")
     add_status_change(db, away, StatusChange("temp_exempt", D("2026-01-05")))
@@ -147,7 +147,7 @@ def test_a_seriously_ill_member_is_proposed_for_the_badge_early(db):
     assert [(r.record_id, r.date) for r in badges] == [(ill, D("2026-05-19"))]
     assert "bệnh nặng" in badges[0].text and "Huy hiệu 40 năm" in badges[0].text
     # the fact changes nothing else: still chính thức, in the cell, since the same date
-    from chibo_desktop.services.members import get_member
+    from chibo_desktop.services.members.register import get_member
 
     state = get_member(db, ill).state
     assert (state.condition, state.since) == ("normal", D("2010-01-01"))

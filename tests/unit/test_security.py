@@ -11,9 +11,10 @@ import pytest
 pytest.importorskip("sqlcipher3")
 
 from chibo_desktop.errors import ChiboError
-from chibo_desktop.services import backup, password, security
-from chibo_desktop.services import restore as restoring
-from chibo_desktop.services.session import open_session
+from chibo_desktop.services.safety import backup, password
+from chibo_desktop.services.safety import file_key as security
+from chibo_desktop.services.safety import restore as restoring
+from chibo_desktop.services.safety.session import open_session
 from chibo_desktop.storage import cipher, keyfile
 
 PW = "Mật khẩu chi bộ 2026"

@@ -51,7 +51,7 @@ def test_smoke_start_imports_no_heavy_library(demo_path, tmp_path):
     assert {"chibo_desktop.gui.main_window", "PySide6.QtWidgets", "sqlite3"} <= modules
     assert {m.split(".")[0] for m in modules} & HEAVY == set()
     # The demo generator (every feature's demo steps) is only for --demo.
-    assert "chibo_desktop.services.demo" not in modules
+    assert "chibo_desktop.services.demo.build" not in modules
     # The navigation's icons are PNGs: no SVG module, neither PySide's nor Qt's plugin.
     assert not {m for m in modules if "svg" in m.lower()}
 
@@ -61,17 +61,17 @@ def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):
     services and dialogs, load when first shown; babel's locale data is not needed to
     show the home page in Vietnamese."""
     modules = startup_modules(demo_path, tmp_path)
-    assert {"chibo_desktop.gui.views.home", "chibo_desktop.services.reminders"} <= modules
+    assert {"chibo_desktop.gui.views.home", "chibo_desktop.services.reminders.collect"} <= modules
     later = {
         "chibo_desktop.gui.views.members",
         "chibo_desktop.gui.views.meetings",
         "chibo_desktop.gui.views.campaign",
         "chibo_desktop.gui.views.reports",
         "chibo_desktop.gui.views.settings",
-        "chibo_desktop.services.campaigns",
-        "chibo_desktop.services.reports",
-        "chibo_desktop.services.meetings",
-        "chibo_desktop.services.assessments",
+        "chibo_desktop.services.campaigns.campaign",
+        "chibo_desktop.services.reports.catalog",
+        "chibo_desktop.services.meetings.minutes",
+        "chibo_desktop.services.assessments.year_end",
         "chibo_desktop.gui.dialogs",
         # Record types of campaigns and assessments: dozens of dataclasses, slow to create.
         "chibo_desktop.domain.campaign",
@@ -87,7 +87,7 @@ def test_smoke_start_imports_only_the_first_page(demo_path, tmp_path):
 SEASON = """\
 import datetime as dt
 import sys
-from chibo_desktop.services.reminders import reminders
+from chibo_desktop.services.reminders.collect import reminders
 from chibo_desktop.storage.database import open_database
 found = reminders(open_database(sys.argv[1]), dt.date(2026, 12, 20))
 print(" ".join(r.kind for r in found))
@@ -108,8 +108,8 @@ def test_home_page_reminders_in_the_assessment_season_stay_light(demo_path):
     kinds, modules = (line.split() for line in done.stdout.splitlines())
     assert "assessment" in kinds
     heavy = {
-        "chibo_desktop.services.assessments",
-        "chibo_desktop.services.members",
+        "chibo_desktop.services.assessments.year_end",
+        "chibo_desktop.services.members.register",
         "chibo_desktop.domain.assessment",
         "_strptime",
     }

@@ -18,7 +18,7 @@ CLI_CHILD = """
 import sys, time
 from argparse import Namespace
 from chibo_desktop.cli import install_terminate_handler
-from chibo_desktop.cli.common import opened
+from chibo_desktop.cli.arguments import opened
 install_terminate_handler()
 with opened(Namespace(db=sys.argv[1])) as db:
     db.execute("UPDATE cell SET place = 'Đã sửa trước khi tắt máy'")

@@ -10,8 +10,8 @@ from chibo_desktop.domain.meetings import Attendee, compute_counts
 from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.rules.meetings import meeting_rules
-from chibo_desktop.services import meetings as svc
-from chibo_desktop.services.members import add_status_change, save_member
+from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.members.register import add_status_change, save_member
 
 
 def people(n: int) -> list[Attendee]:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from chibo_desktop.services.campaign_reports import write_report, write_self_review
-from chibo_desktop.services.campaigns import campaign_state, list_campaigns
-from chibo_desktop.services.common import run_to_end
-from chibo_desktop.services.meeting_documents import export_notice, export_resolution
-from chibo_desktop.services.meetings import list_meetings
-from chibo_desktop.services.meetings_export import export_minutes
-from chibo_desktop.services.member_exports import export_members
-from chibo_desktop.services.reports import build_report
+from chibo_desktop.services.campaigns.campaign import campaign_state, list_campaigns
+from chibo_desktop.services.campaigns.reports import write_report, write_self_review
+from chibo_desktop.services.contract.results import run_to_end
+from chibo_desktop.services.meetings.documents import export_notice, export_resolution
+from chibo_desktop.services.meetings.minutes import list_meetings
+from chibo_desktop.services.meetings.printing import export_minutes
+from chibo_desktop.services.members.exports import export_members
+from chibo_desktop.services.reports.catalog import build_report
 
 KINDS = (
     "minutes",

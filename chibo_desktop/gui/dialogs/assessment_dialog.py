@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.assessment import CellAssessment
 from ...i18n import _, format_percent
-from ...services.assessments import save_assessment, save_cell_assessment, year_sheet
-from ...services.common import today as _today
+from ...services.assessments.year_end import save_assessment, save_cell_assessment, year_sheet
+from ...services.contract.context import today as _today
 from ..errors import show_error
 from ..models.assessment_model import AssessmentDelegate, AssessmentModel
 from .assessment_conditions import ConditionsBox

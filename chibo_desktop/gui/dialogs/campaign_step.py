@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import EVIDENCE_KINDS, STEP_STATUSES, CampaignMember, Step
 from ...i18n import _
-from ...services.campaign_files import attach_file_from, save_step_file
-from ...services.campaigns import link_meeting, remove_file, update_step
+from ...services.campaigns.campaign import link_meeting, remove_file, update_step
+from ...services.campaigns.files import attach_file_from, save_step_file
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..printing import open_file, print_folder, say_no_viewer

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import EVIDENCE_KINDS, ReviewGroup, ReviewText, Template
 from ...i18n import _
-from ...services import campaign_templates as svc
-from ...services.campaign_template_text import read_template, save_template, template_toml
+from ...services.campaigns import templates as svc
+from ...services.campaigns.template_text import read_template, save_template, template_toml
 from ..errors import show_error
 from ..models.campaign_template_rows import (
     DocumentRow,

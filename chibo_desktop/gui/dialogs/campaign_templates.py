@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services import campaign_templates as svc
+from ...services.campaigns import templates as svc
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, IMPORTS, ask_open_path, ask_save_path
 from .campaign_dialogs import ask_text

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.cell import CellInfo
+from ...services.cell.identity import CellInfo
 from .dialog_parts import error_label, ok_cancel
 
 

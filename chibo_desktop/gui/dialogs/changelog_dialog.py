@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, format_number, ngettext
-from ...services.changelog import ENTITY_LABELS, ChangeEntry, export_changes, list_changes
+from ...services.members.changelog import ENTITY_LABELS, ChangeEntry, export_changes, list_changes
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..tasks import Tasks

@@ -183,7 +183,7 @@ class ReliefDialog(_Form):
             self.accept()
 
     def collect(self) -> None:
-        from ...services.dues import regime_on
+        from ...services.dues.ledger import regime_on
 
         kind = self.kind.currentData()
         day = self.decision_date.date()

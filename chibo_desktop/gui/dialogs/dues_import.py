@@ -30,7 +30,7 @@ GROUPS = (
 
 
 def _svc():
-    from ...services import dues_import
+    from ...services.dues import basis_import as dues_import
 
     return dues_import
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Meeting
 from ...i18n import _, format_stamp
-from ...services import meetings as svc
-from ...services import meetings_export as export
+from ...services.meetings import minutes as svc
+from ...services.meetings import printing as export
 from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
@@ -191,7 +191,7 @@ class MeetingActions(QWidget):
             self._export(path, True)
 
     def save_notice(self) -> None:
-        from ...services.meeting_documents import export_notice
+        from ...services.meetings.documents import export_notice
 
         meeting = self.editor.meeting
         if meeting is None or meeting.id is None:

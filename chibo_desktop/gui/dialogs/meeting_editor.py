@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Counts, Meeting
 from ...i18n import _
-from ...services import meeting_phrases as phrases
-from ...services import meetings as svc
+from ...services.meetings import minutes as svc
+from ...services.meetings import phrases
 from ..errors import show_error
 from ..models.meetings_model import AttendanceModel, DiscussionModel, ResolutionModel
 from ..tasks import Tasks

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.meeting_documents import ResolutionText, Task
 from ...domain.meetings import Meeting
 from ...i18n import _
-from ...services import meeting_documents as svc
+from ...services.meetings import documents as svc
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 

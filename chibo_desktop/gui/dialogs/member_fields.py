@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from ...domain.text import clean_text
 from ...i18n import _, format_date, format_iso_date, ngettext
-from ...services.members import MemberDetail, member_facts
+from ...services.members.register import MemberDetail, member_facts
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")

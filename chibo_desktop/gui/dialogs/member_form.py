@@ -32,8 +32,8 @@ from ...domain.members import DATE_FIELDS, FIELD_LABELS, GENDERS, Member
 from ...domain.status import StatusChange
 from ...errors import FieldProblem, ValidationError
 from ...i18n import N_, _
-from ...services.common import today as _today
-from ...services.members import (
+from ...services.contract.context import today as _today
+from ...services.members.register import (
     MemberDetail,
     add_status_change,
     allowed_changes,

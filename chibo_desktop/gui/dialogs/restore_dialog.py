@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, format_number, ngettext
-from ...services.backup import BackupInfo, backup_title, session_backups
-from ...services.restore import DecryptNeededError, OtherCellError, restore
+from ...services.safety.backup import BackupInfo, backup_title, session_backups
+from ...services.safety.restore import DecryptNeededError, OtherCellError, restore
 from ..errors import show_error
 from ..tasks import Tasks
 

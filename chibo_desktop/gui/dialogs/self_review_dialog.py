@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.campaign import SelfReview, Template
 from ...domain.text import fold
 from ...i18n import _
-from ...services.campaign_reports import get_self_review, save_self_review, write_self_review
+from ...services.campaigns.reports import get_self_review, save_self_review, write_self_review
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel

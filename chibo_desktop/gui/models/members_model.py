@@ -20,7 +20,7 @@ from ...domain.text import fold, name_sort_string
 from ...i18n import N_, _, format_date, format_iso_date, ngettext
 
 if TYPE_CHECKING:
-    from ...services.member_list import ListedMember
+    from ...services.members.listing import ListedMember
 
 STATUS_FILTERS = {
     "active": N_("Trong danh sách chi bộ"),

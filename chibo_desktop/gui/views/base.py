@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ...services.common import Changes
+from ...services.contract.results import Changes
 from ..tasks import Tasks
 
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date
-from ...services.campaign_templates import list_templates
-from ...services.campaigns import (
+from ...services.campaigns.campaign import (
     campaign_state,
     create_campaign,
     delete_campaign,
@@ -33,8 +32,9 @@ from ...services.campaigns import (
     save_texts,
     sync_members,
 )
-from ...services.common import Changes
-from ...services.common import today as _today
+from ...services.campaigns.templates import list_templates
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..dialogs.campaign_dialogs import NewCampaignDialog, ask_text
 from ..dialogs.campaign_templates import TemplatesDialog
 from ..errors import show_error

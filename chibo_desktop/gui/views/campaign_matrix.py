@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import CampaignState
 from ...i18n import _, ngettext
-from ...services.campaigns import mark_column, mark_from_attendance, set_mark
-from ...services.common import today as _today
+from ...services.campaigns.campaign import mark_column, mark_from_attendance, set_mark
+from ...services.contract.context import today as _today
 from ..dialogs.campaign_dialogs import BulkMarkDialog, MarkDialog
 from ..dialogs.self_review_dialog import SelfReviewDialog
 from ..errors import show_error

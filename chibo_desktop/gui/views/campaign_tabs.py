@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from ...domain.campaign import CampaignState
 from ...domain.text import fold
 from ...i18n import _
-from ...services.campaign_reports import write_report
-from ...services.campaigns import save_texts
-from ...services.common import today as _today
+from ...services.campaigns.campaign import save_texts
+from ...services.campaigns.reports import write_report
+from ...services.contract.context import today as _today
 from ..dialogs.campaign_step import StepDialog, save_step
 from ..elided_label import ElidedLabel
 from ..errors import show_error

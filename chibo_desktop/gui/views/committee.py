@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.common import Changes
-from ...services.common import today as _today
 from ...services.consolidation.desk import add_packages
 from ...services.consolidation.overview import cell_lines
 from ...services.consolidation.reminders import committee_reminders
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..models.committee_model import SORT, CommitteeCellsModel
 from ..progress import run_with_progress
 from .base import Page, simple_layout

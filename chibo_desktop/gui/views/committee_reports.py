@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.report import to_html
 from ...i18n import _
-from ...services.common import Changes
-from ...services.common import today as _today
 from ...services.consolidation.reports import (
     build_consolidated,
     consolidated_doc,
     consolidated_kinds,
 )
-from ...services.reports import default_period
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
+from ...services.reports.catalog import default_period
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 from .pages import described

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from ...domain.dues import Month
 from ...domain.dues_checks import DuesError, Payment, parse_amount
 from ...i18n import _, format_date, format_money
-from ...services.common import Changes
-from ...services.common import today as _today
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..errors import error_text, show_error
 from .base import Page, page_heading
 from .dues_actions import DuesActions
@@ -34,7 +34,9 @@ from .pages import described
 
 
 def _svc():
-    from ...services import dues, dues_docs, dues_entry
+    from ...services.dues import documents as dues_docs
+    from ...services.dues import entry as dues_entry
+    from ...services.dues import ledger as dues
 
     return dues, dues_entry, dues_docs
 

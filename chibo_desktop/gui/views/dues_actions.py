@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from ...i18n import _
-from ...services.common import today as _today
+from ...services.contract.context import today as _today
 
 
 def _svc():
-    from ...services import dues, dues_entry
+    from ...services.dues import entry as dues_entry
+    from ...services.dues import ledger as dues
 
     return dues, dues_entry
 

@@ -16,19 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date, ngettext
-from ...services.common import Changes
-from ...services.common import today as _today
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..models.reminders_model import RemindersModel
 from .base import Page, simple_layout
 from .pages import described
 
 if TYPE_CHECKING:
-    from ...services.reminders import HomeData
+    from ...services.reminders.collect import HomeData
 
 
 def _home_data(db, today):
     # Imported here, on the worker thread, while the window is being shown.
-    from ...services.reminders import home_data
+    from ...services.reminders.collect import home_data
 
     return home_data(db, today)
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services.common import Changes
-from ...services.common import today as _today
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
@@ -33,7 +33,7 @@ from .pages import described
 
 def _svc():
     """The meetings services, imported when the page is first used."""
-    from ...services import meetings
+    from ...services.meetings import minutes as meetings
 
     return meetings
 
@@ -268,7 +268,7 @@ class MeetingsPage(Page):
         )
 
     def export_blank(self) -> None:
-        from ...services import meetings_export as export
+        from ...services.meetings import printing as export
         from ..file_dialogs import ask_document_path
 
         path = ask_document_path(self, _("Lưu mẫu biên bản"), "mau-bien-ban.pdf")
@@ -293,7 +293,7 @@ class MeetingsPage(Page):
         )
         if not name:
             return
-        from ...services import meetings_export as export
+        from ...services.meetings import printing as export
 
         path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         self.tasks.run(

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services.common import Changes
-from ...services.common import today as _today
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from .base import Page, simple_layout
@@ -32,14 +32,14 @@ WIDTHS = (170, 58, 88, 44, 104, 72, 150, 225, 88, 90)
 
 
 def _member_list(db, today):
-    from ...services.member_list import member_list
+    from ...services.members.listing import member_list
 
     return member_list(db, today=today)
 
 
 def _service(name: str):
     """A members service, imported the first time the page uses it."""
-    from ...services import members
+    from ...services.members import register as members
 
     return getattr(members, name)
 
@@ -326,7 +326,7 @@ class MembersPage(MembersBar, Page):
             self.export_to(name)
 
     def export_to(self, path: str) -> None:
-        from ...services.member_exports import export_members
+        from ...services.members.exports import export_members
         from ..progress import run_with_progress
 
         ids = [self.model.items[i].id for i in self.model.shown]
@@ -359,8 +359,8 @@ class MembersPage(MembersBar, Page):
         run_import_wizard(self, self.tasks)
 
     def undo_import(self) -> None:
-        from ...services.bulk_safety import undo_last_import_with_backup
         from ...services.importing import last_import
+        from ...services.safety.before_bulk import undo_last_import_with_backup
 
         def ask(done) -> None:
             if done is None:

@@ -19,7 +19,7 @@ from ..icons import action_icon
 
 
 def position_values() -> list[str]:
-    from ...services.members import choice_lists
+    from ...services.members.register import choice_lists
 
     return list(choice_lists()["position"].values)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from ...domain.members import Member
 from ...domain.status import StatusChange
 from ...i18n import _
-from ...services.members import (
+from ...services.members.register import (
     add_status_change,
     change_labels,
     delete_member,

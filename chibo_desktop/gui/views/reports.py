@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.report import to_html
 from ...i18n import _
-from ...services.common import Changes
-from ...services.common import today as _today
-from ...services.reports import (
+from ...services.contract.context import today as _today
+from ...services.contract.results import Changes
+from ...services.reports.catalog import (
     build_report,
     default_file_name,
     period_warning,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...services.common import Changes
+from ...services.contract.results import Changes
 from .base import Page, simple_layout
 from .pages import described
 from .settings_backup import BackupSection

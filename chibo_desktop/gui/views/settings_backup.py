@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...services.backup import backup_location, backup_to, make_backup
-from ...services.common import Changes
+from ...services.contract.results import Changes
+from ...services.safety.backup import backup_location, backup_to, make_backup
 from ..dialogs.restore_dialog import RestoreDialog
 from ..errors import show_error
 from ..tasks import Tasks

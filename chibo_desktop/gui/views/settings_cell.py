@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.cell import CellInfo, get_cell, recipients, save_cell, save_recipients
-from ...services.common import Changes
+from ...services.cell.identity import CellInfo, get_cell, recipients, save_cell, save_recipients
+from ...services.contract.results import Changes
 from ..dialogs.cell_dialog import CellForm
 from ..tasks import Tasks
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.common import Changes
-from ...services.meeting_quality import (
+from ...services.contract.results import Changes
+from ...services.meetings.quality import (
     QualitySettings,
     quality_settings,
     reset_quality_settings,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.common import Changes
-from ...services.password import (
+from ...services.contract.results import Changes
+from ...services.safety.password import (
     SecurityState,
     change_password,
     enable_password,

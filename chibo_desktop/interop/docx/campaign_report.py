@@ -15,7 +15,7 @@ from ..pdf.campaign_report import (
     step_rows,
     subject_lines,
 )
-from .common import CENTER, Page, new_page
+from .layout import CENTER, Page, new_page
 from .minutes import write_lines
 
 

@@ -9,7 +9,7 @@ from ...i18n import format_date
 from ..letterhead import Letterhead
 from ..member_register import RegisterEntry
 from ..pdf.member_list import COLUMNS, TITLE, column_layout
-from .common import CENTER, LEFT, new_page
+from .layout import CENTER, LEFT, new_page
 
 
 def write_member_list_docx(

@@ -23,7 +23,7 @@ from ..pdf.minutes_blank import (
     VOTE_LINE,
     blank_register,
 )
-from .common import LEFT, Page, new_page
+from .layout import LEFT, Page, new_page
 from .ooxml import run
 
 

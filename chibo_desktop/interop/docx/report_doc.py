@@ -7,7 +7,7 @@ from pathlib import Path
 from ...domain.report import Heading, ReportDoc, cell_text
 from ..letterhead import Letterhead
 from ..pdf.report_doc import column_widths
-from .common import CENTER, LEFT, new_page
+from .layout import CENTER, LEFT, new_page
 
 
 def write_report_docx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:

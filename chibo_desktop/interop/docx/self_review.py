@@ -7,7 +7,7 @@ from pathlib import Path
 from ...domain.campaign import SelfReview, Template
 from ..letterhead import Letterhead
 from ..pdf.self_review import CHECK_HEADER, CHECK_TITLE, check_groups, identity, subtitle
-from .common import LEFT, new_page
+from .layout import LEFT, new_page
 from .minutes import write_lines
 
 

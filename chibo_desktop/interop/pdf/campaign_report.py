@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
-from .common import (
+from .layout import (
     DotLine,
     build_document,
     data_table,

@@ -45,7 +45,7 @@ class ClosingTable:
     commands: list[tuple] = field(default_factory=list)
 
     def _table(self, indexes: list[int]):
-        from .common import data_table
+        from .layout import data_table
 
         table = data_table(
             [self.rows[i] for i in indexes], self.widths, header_rows=self.header_rows

@@ -64,7 +64,7 @@ def appendix(overflow: Overflow, width: float) -> list:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    from .common import styles, text
+    from .layout import styles, text
 
     s = styles()
     entry_style = ParagraphStyle("appendix", parent=s.body, fontSize=12, leading=15)

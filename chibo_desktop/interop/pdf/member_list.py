@@ -86,7 +86,7 @@ def column_layout(
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from .common import register_fonts
+    from .layout import register_fonts
 
     font = register_fonts()
     name_index = next(i for i, (_h, w, _f) in enumerate(COLUMNS) if w is None)
@@ -130,7 +130,7 @@ def write_member_list_pdf(
     from reportlab.platypus import Paragraph, Spacer
 
     from .closing import ClosingTable
-    from .common import (
+    from .layout import (
         build_document,
         frame_width,
         header_block,

@@ -17,7 +17,7 @@ from ...domain.meeting_documents import spoken_time
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ...i18n import format_percent
 from ..letterhead import Letterhead
-from .common import (
+from .layout import (
     build_document,
     frame_width,
     header_block,

@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ...domain.meetings import not_summoned_label
-from .common import DotLine, data_table, styles, text
+from .layout import DotLine, data_table, styles, text
 from .minutes import DOTS, MinutesInput, heading
 
 CONTENT_LINES = 5

@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ...domain.campaign import SelfReview, Template
 from ..letterhead import Letterhead
 from .closing import ClosingTable
-from .common import (
+from .layout import (
     DotLine,
     build_document,
     data_table,

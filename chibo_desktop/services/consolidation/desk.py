@@ -15,7 +15,8 @@ from ...errors import ChiboError
 from ...i18n import _, format_date
 from ...storage import committee as store
 from ...storage.lock import FileLock, LockedByOther
-from ..common import CancelFlag, Changes, Progress, Result, current_user
+from ..contract.context import current_user
+from ..contract.results import CancelFlag, Changes, Progress, Result
 from ..packages.opening import OpenedPackage, PasswordNeeded, data_again, open_package
 
 PACKAGE_SUFFIX = ".chibo"

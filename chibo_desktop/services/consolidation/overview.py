@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..common import today as _today
-from ..reports import default_period
+from ..contract.context import today as _today
+from ..reports.catalog import default_period
 from .cells import received_cells
 
 

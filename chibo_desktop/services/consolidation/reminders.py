@@ -8,8 +8,8 @@ import datetime as dt
 from sqlite_utils import Database
 
 from ...i18n import _, format_date, format_percent
-from ..common import today as _today
-from ..reminders import Reminder
+from ..contract.context import today as _today
+from ..reminders.collect import Reminder
 from .overview import cell_lines, expected_period_end
 
 

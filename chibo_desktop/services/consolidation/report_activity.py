@@ -9,10 +9,10 @@ from sqlite_utils import Database
 
 from ...domain.report import Column, ReportDoc, Section, Table
 from ...errors import ChiboError
-from ..campaigns import campaign_state
-from ..report_delegates import pick_campaign
-from ..report_meetings import MeetingsSummary, meetings_summary
-from ..report_situation import period_text
+from ..campaigns.campaign import campaign_state
+from ..reports.delegates import pick_campaign
+from ..reports.meetings import MeetingsSummary, meetings_summary
+from ..reports.situation import period_text
 from .cells import ReceivedCell, each_cell
 from .report_common import committee_signer, coverage_notes
 

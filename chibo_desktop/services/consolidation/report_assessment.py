@@ -11,9 +11,9 @@ from sqlite_utils import Database
 from ...domain.assessment import Tally, quota_warning
 from ...domain.consolidation import combine_tallies
 from ...domain.report import Column, ReportDoc, Section, Table
-from ..assessments import YearSheet, year_sheet
-from ..cell import CellInfo
-from ..report_docs import assessment_doc
+from ..assessments.year_end import YearSheet, year_sheet
+from ..cell.identity import CellInfo
+from ..reports.documents import assessment_doc
 from .cells import ReceivedCell, each_cell
 from .report_common import committee_signer
 

@@ -14,11 +14,11 @@ from sqlite_utils import Database
 from ...domain.report import Column, ReportDoc, Section, Table
 from ...errors import ChiboError
 from ...i18n import N_, _
-from ..common import Progress
-from ..common import today as _today
-from ..dues_docs import dues_section
-from ..report_situation import period_text
-from ..reports import FORMATS, default_period
+from ..contract.context import today as _today
+from ..contract.results import Progress
+from ..dues.documents import dues_section
+from ..reports.catalog import FORMATS, default_period
+from ..reports.situation import period_text
 from .cells import each_cell
 from .report_common import committee_letterhead, committee_signer
 
@@ -128,7 +128,7 @@ def build_consolidated(
     yield Progress(1, 2, _("Đang ghi tệp…"))
     head = committee_letterhead(db, on)
     if path.suffix.lower() == ".xlsx":
-        from ...interop.reports_xlsx import write_report_xlsx
+        from ...interop.xlsx.reports import write_report_xlsx
 
         written = write_report_xlsx(path, head, doc)
     else:

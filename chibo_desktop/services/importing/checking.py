@@ -16,7 +16,7 @@ from ...domain import dates
 from ...domain.members import FIELD_LABELS, Member, validate
 from ...domain.text import fold
 from ...i18n import _, format_iso_date
-from ...interop.excel_import import TRANSFER_DATE, TRANSFER_FROM, RowRecord
+from ...interop.spreadsheet import TRANSFER_DATE, TRANSFER_FROM, RowRecord
 from .choices import KEPT_IN_NOTES, ChoiceFields
 
 ADD, UPDATE, UNCHANGED, REJECTED = "add", "update", "unchanged", "rejected"

@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from ...errors import ChiboError
 from ...i18n import _
-from ...interop import excel_import as xl
-from ..backup import backup_after_import, backup_before_import
-from ..common import Changes, Progress, Result, current_user, run_to_end
+from ...interop import spreadsheet as xl
+from ..contract.context import current_user
+from ..contract.results import Changes, Progress, Result, run_to_end
+from ..safety.backup import backup_after_import, backup_before_import
 from .plan import ImportPlan, ImportReport, plan_import
 from .setup import remember_mapping
 from .writing import write_plan

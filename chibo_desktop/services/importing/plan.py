@@ -14,10 +14,10 @@ from sqlite_utils import Database
 
 from ...errors import ChiboError
 from ...i18n import _, format_iso_date
-from ...interop import excel_import as xl
+from ...interop import spreadsheet as xl
 from ...storage import members as member_store
-from ..common import Changes, Progress, Result
-from ..common import today as _today
+from ..contract.context import today as _today
+from ..contract.results import Changes, Progress, Result
 from .checking import ADD, REJECTED, UNCHANGED, UPDATE, Checker, Outcome, Register, Rejection
 from .setup import find_layout, saved_mapping
 

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from ...errors import ChiboError
 from ...i18n import _
-from ...interop import excel_import as xl
-from .. import cell
+from ...interop import spreadsheet as xl
+from ..cell import identity as cell
 
 MAPPINGS_SETTING = "import.column_mappings"
 

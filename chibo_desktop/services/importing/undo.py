@@ -15,9 +15,10 @@ from ...errors import ChiboError
 from ...i18n import _, format_stamp
 from ...storage import imports as import_store
 from ...storage import members as member_store
-from ..changelog import entity_label
-from ..common import Changes, Result, current_user
-from ..members import search_text, state_of
+from ..contract.context import current_user
+from ..contract.results import Changes, Result
+from ..members.changelog import entity_label
+from ..members.register import search_text, state_of
 
 
 @dataclass

@@ -20,8 +20,8 @@ from ...i18n import _
 from ...rules.statuses import status_rules
 from ...storage import imports as import_store
 from ...storage import members as member_store
-from ..common import Progress
-from ..members import search_text, state_of
+from ..contract.results import Progress
+from ..members.register import search_text, state_of
 from .checking import ADD, UPDATE, Outcome
 from .plan import ImportPlan
 

@@ -19,10 +19,10 @@ from ...interop.package import part_entry, write_package
 from ...storage.identity import cell_uuid
 from ...storage.migrations import SCHEMA_VERSION
 from ...storage.package_data import build_data_part, encrypt_part, open_data_part
-from ..cell import get_cell
-from ..common import Progress, run_to_end
-from ..common import today as _today
-from ..reports import build_report, default_file_name, default_period
+from ..cell.identity import get_cell
+from ..contract.context import today as _today
+from ..contract.results import Progress, run_to_end
+from ..reports.catalog import build_report, default_file_name, default_period
 from .secret import derive_key, new_encryption
 
 # The rendered reports a package carries, for people to read (the data part is what the

@@ -9,10 +9,10 @@ import datetime as dt
 from sqlite_utils import Database
 
 from ...errors import ChiboError
-from ..campaigns import campaign_state
-from ..report_delegates import pick_campaign
-from ..report_meetings import meetings_summary
-from ..report_situation import situation
+from ..campaigns.campaign import campaign_state
+from ..reports.delegates import pick_campaign
+from ..reports.meetings import meetings_summary
+from ..reports.situation import situation
 
 
 def package_summary(db: Database, start: dt.date, end: dt.date) -> dict:

@@ -1,0 +1,1 @@
+"""The year-end assessment of members and of the cell."""

@@ -1,0 +1,2 @@
+"""Political study campaigns: steps and members' items, templates, files kept with steps,
+reports."""

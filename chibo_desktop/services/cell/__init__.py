@@ -1,0 +1,1 @@
+"""The cell itself: its names and settings, letterheads, document numbers, the file's summary."""

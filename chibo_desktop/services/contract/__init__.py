@@ -1,0 +1,1 @@
+"""What every service gives back (Result, Changes, Progress) and the context it runs in."""

@@ -1,0 +1,1 @@
+"""A realistic demo cell, built through the same services the secretary uses."""

@@ -1,0 +1,1 @@
+"""Party dues: rates, the ledger, payments, the basis import, documents and reminders."""

@@ -1,0 +1,2 @@
+"""The member register: records, status history, states on a date, lists and exports, the
+change log."""

@@ -1,0 +1,1 @@
+"""What needs the secretary's attention now: the home page and `chibo reminders`."""

@@ -1,0 +1,1 @@
+"""The reports sent upward: the catalogue, and the figures and layout of each report."""
