@@ -301,7 +301,7 @@ def test_self_review_saved_and_printed_and_report_saved(
     review = _read(demo_path, get_self_review, campaign_id, member.member_id)
     assert review.sections[next(iter(dialog.sections))] == "Luôn giữ vững lập trường tư tưởng"
     assert review.marks["m2"] == (True, "Chưa đọc kỹ nghị quyết")
-    assert review.marks["m1"] == (False, "") and len(review.marks) == len(model.rows)
+    assert review.marks["m1"] == (False, "") and len(review.marks) == len(model.refs)
     assert review.submitted == dt.date(2026, 3, 1)
     # submitting ticks the member's "self-review" item
     assert (member.member_id, "tu_kiem_diem") in _state(demo_path, campaign_id).marks

@@ -54,7 +54,7 @@ def test_a_committee_file_opens_on_the_committee_pages(qtbot, open_window, packa
     drop(page, folder)  # the folder dragged from the file manager onto the page
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20_000)
     assert [o.status for o in page.last_outcomes] == ["added", "added"]
-    assert sorted(line.name for line in page.model.lines) == sorted(CELL_NAMES[:2])
+    assert sorted(line.name for line in page.model.rows) == sorted(CELL_NAMES[:2])
     assert "Đã nhận gói" in page.result.text()
     page.add_files([folder])
     qtbot.waitUntil(lambda: page.result.text().count("✗") == 2, timeout=20_000)

@@ -1,7 +1,7 @@
 """The window keeps the size the secretary gave it: no page, status text or path widens it,
 and a long status text is cut with its whole text in the tooltip."""
 
-from chibo_desktop.gui.elided_label import ElidedLabel
+from chibo_desktop.gui.widgets.elided_label import ElidedLabel
 
 from .conftest import shown_page
 

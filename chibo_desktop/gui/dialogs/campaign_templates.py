@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from ...i18n import _
 from ...services.campaigns import templates as svc
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, IMPORTS, ask_open_path, ask_save_path
+from ..widgets.questions import confirm
 from .campaign_dialogs import ask_text
 from .campaign_template_editor import TemplateEditor
 
@@ -175,19 +175,13 @@ class TemplatesDialog(QDialog):
         info = self.current()
         if info is None or info.builtin:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        if not confirm(
+            self,
             _("Xóa mẫu"),
             _("Xóa mẫu “{title}”? Các đợt đã tạo từ mẫu này không bị ảnh hưởng.").format(
                 title=info.title
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.tasks.run(
             svc.delete_template,

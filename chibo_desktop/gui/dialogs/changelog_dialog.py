@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +25,10 @@ from ...services.members.changelog import ENTITY_LABELS, ChangeEntry, export_cha
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..tasks import Tasks
+from ..widgets.table_model import RowsModel
 
 
-class ChangeLogModel(QAbstractTableModel):
+class ChangeLogModel(RowsModel):
     HEADERS = (
         N_("Thời điểm"),
         N_("Người sửa"),
@@ -47,17 +48,6 @@ class ChangeLogModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,10 +16,11 @@ from ...domain.meetings import Meeting
 from ...i18n import _, format_stamp
 from ...services.meetings import minutes as svc
 from ...services.meetings import printing as export
-from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..printing import print_file, print_folder
+from ..widgets.elided_label import ElidedLabel
+from ..widgets.questions import confirm
 
 
 class MeetingActions(QWidget):
@@ -125,19 +125,14 @@ class MeetingActions(QWidget):
         meeting_id = self._meeting_id()
         if meeting_id is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        if not confirm(
+            self,
             _("Mở lại biên bản"),
             _(
                 "Biên bản đã hoàn tất. Mở lại để sửa? Việc mở lại được ghi nhận "
                 "(người mở, thời điểm)."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.tasks.run(
             svc.reopen,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import STATE_LABELS
 from ...i18n import _
-from ..day_edit import DayEdit
+from ..widgets.day_edit import DayEdit
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ...domain.text import clean_text
 from ...i18n import _, format_date, format_iso_date, ngettext
 from ...services.members.register import MemberDetail, member_facts
+from ..widgets.questions import ask_save_changes
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -121,21 +122,6 @@ def facts_html(detail: MemberDetail, today: dt.date) -> str:
 
 def ask_unsaved(parent: QWidget) -> str:
     """'save', 'discard' or 'stay' (a function, so tests can answer it)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _("Chưa lưu"),
-        _("Hồ sơ có thay đổi chưa lưu. Lưu lại trước khi đóng?"),
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        parent,
+    return ask_save_changes(
+        parent, _("Chưa lưu"), _("Hồ sơ có thay đổi chưa lưu. Lưu lại trước khi đóng?")
     )
-    box.button(QMessageBox.StandardButton.Save).setText(_("Lưu"))
-    box.button(QMessageBox.StandardButton.Discard).setText(_("Không lưu"))
-    box.button(QMessageBox.StandardButton.Cancel).setText(_("Hủy"))
-    answer = box.exec()
-    if answer == QMessageBox.StandardButton.Save:
-        return "save"
-    if answer == QMessageBox.StandardButton.Discard:
-        return "discard"
-    return "stay"

@@ -251,7 +251,7 @@ class MemberForm(QDialog):
         self.loaded = detail.member
         self.member_id = detail.member.id
         self.fill(detail.member)
-        self.history_model.set_changes(detail.history)
+        self.history_model.set_rows(detail.history)
         self.setWindowTitle(_("Hồ sơ đảng viên — {name}").format(name=detail.member.full_name))
         self._show_facts()
         self.setEnabled(True)

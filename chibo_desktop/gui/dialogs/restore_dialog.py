@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from ...services.safety.backup import BackupInfo, backup_title, session_backups
 from ...services.safety.restore import DecryptNeededError, OtherCellError, restore
 from ..errors import show_error
 from ..tasks import Tasks
+from ..widgets.table_model import RowsModel
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -35,7 +36,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return box.clickedButton() is yes
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel):
     HEADERS = (N_("Thời điểm"), N_("Lý do"), N_("Đảng viên"), N_("Cuộc họp"), N_("Ghi chú"))
 
     def __init__(self, parent=None) -> None:
@@ -46,17 +47,6 @@ class BackupsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -35,6 +34,7 @@ from ...services.campaigns.reports import get_self_review, save_self_review, wri
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
+from ..widgets.questions import ask_save_changes
 from .campaign_dialogs import date_edit, pydate, qdate
 
 
@@ -216,22 +216,12 @@ class SelfReviewDialog(QDialog):
 
     def reject(self) -> None:
         if self.dirty:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                _("Bản tự kiểm điểm"),
-                _("Lưu các thay đổi trước khi đóng?"),
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                self,
+            answer = ask_save_changes(
+                self, _("Bản tự kiểm điểm"), _("Lưu các thay đổi trước khi đóng?")
             )
-            box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-            box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-            box.button(QMessageBox.StandardButton.Cancel).setText(_("Hủy"))
-            answer = box.exec()
-            if answer == QMessageBox.StandardButton.Cancel:
+            if answer == "stay":
                 return
-            if answer == QMessageBox.StandardButton.Yes:
+            if answer == "save":
                 self.save(then=lambda: QDialog.reject(self))
                 return
         super().reject()

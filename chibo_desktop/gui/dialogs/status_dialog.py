@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain.status import StatusChange
 from ...domain.text import clean_text
 from ...i18n import _
-from ..day_edit import DayEdit
+from ..widgets.day_edit import DayEdit
 
 
 def to_qdate(value: dt.date) -> QDate:

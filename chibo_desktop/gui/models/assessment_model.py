@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from ...domain.assessment import Assessment
 from ...i18n import N_, _
+from ..widgets.table_model import RowsModel
 
 COLUMNS = [
     N_("STT"),
@@ -34,31 +35,19 @@ def parse_score(text: str) -> float | None:
     return float(text)
 
 
-class AssessmentModel(QAbstractTableModel):
+class AssessmentModel(RowsModel):
+    HEADERS = COLUMNS
+
     edited = Signal(object)  # Assessment to save
     invalid = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.sheet = None
-        self.rows: list = []
 
     def set_sheet(self, sheet) -> None:
-        self.beginResetModel()
         self.sheet = sheet
-        self.rows = list(sheet.rows) if sheet else []
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
+        self.set_rows(sheet.rows if sheet else [])
 
     def flags(self, index):
         base = super().flags(index)

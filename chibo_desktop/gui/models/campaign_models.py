@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.campaign import EVIDENCE_KINDS, STEP_STATUSES, CampaignState, Step
 from ...i18n import N_, _, format_date, format_percent, ngettext
+from ..widgets.table_model import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT = Qt.ItemDataRole.UserRole + 1
@@ -23,7 +24,7 @@ def _iso(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-class CampaignListModel(QAbstractTableModel):
+class CampaignListModel(RowsModel):
     HEADERS = (N_("Đợt sinh hoạt"), N_("Tiến độ"))
 
     def __init__(self, parent=None) -> None:
@@ -34,17 +35,6 @@ class CampaignListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -98,7 +88,7 @@ def evidence_text(step: Step) -> str:
     return "; ".join(parts)
 
 
-class StepsModel(QAbstractTableModel):
+class StepsModel(RowsModel):
     HEADERS = (
         N_("Bước"),
         N_("Hạn"),
@@ -108,35 +98,21 @@ class StepsModel(QAbstractTableModel):
         N_("Minh chứng"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.steps: list[Step] = []
-
     def set_state(self, state: CampaignState | None) -> None:
-        self.beginResetModel()
-        self.steps = list(state.steps) if state else []
-        self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.steps)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        self.set_rows(state.steps if state else [])
 
     def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
         if role == DISPLAY and orientation == Qt.Orientation.Vertical:
             return str(section + 1)
-        return None
+        return super().headerData(section, orientation, role)
 
     def step_at(self, row: int) -> Step | None:
-        return self.steps[row] if 0 <= row < len(self.steps) else None
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
-        step = self.steps[index.row()]
+        step = self.rows[index.row()]
         column = index.column()
         if role == ID:
             return step.id

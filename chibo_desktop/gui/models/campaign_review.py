@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.campaign import Template
 from ...i18n import N_, _
+from ..widgets.table_model import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -16,7 +17,7 @@ PRESENT = QColor("#b3261e")
 HEADING = QColor("#efe9e1")
 
 
-class ReviewMarksModel(QAbstractTableModel):
+class ReviewMarksModel(RowsModel):
     """One row per reference: number, text, "có biểu hiện" (a check box), the note."""
 
     HEADERS = (N_("TT"), N_("Biểu hiện / điều không được làm"), N_("Tự nhận"), N_("Ghi chú"))
@@ -24,25 +25,25 @@ class ReviewMarksModel(QAbstractTableModel):
 
     def __init__(self, template: Template, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple[str, str, str]] = template.review_refs()
+        self.refs: list[tuple[str, str, str]] = template.review_refs()
         # Entries not checked against the official text: marked here, never on paper.
         self.unverified: set[str] = {ref for ref, _group, _entry in template.unverified()}
         # Shown: a heading row before each group (ref ""), then its entries numbered from 1.
-        self.shown: list[tuple[str, str, str]] = []
+        self.rows: list[tuple[str, str, str]] = []
         self.numbers: dict[str, int] = {}
         prohibitions = _("{n} điều đảng viên không được làm (Quy định 37-QĐ/TW)").format(
             n=len(template.prohibitions)
         )
         group = None
-        for ref, title, text in self.rows:
+        for ref, title, text in self.refs:
             title = title or prohibitions
             if title != group:
                 group = title
-                self.shown.append(("", title, ""))
+                self.rows.append(("", title, ""))
                 number = 0
             number += 1
             self.numbers[ref] = number
-            self.shown.append((ref, title, text))
+            self.rows.append((ref, title, text))
         self.present: dict[str, bool] = {}
         self.notes: dict[str, str] = {}
         self.read_only = False
@@ -56,29 +57,18 @@ class ReviewMarksModel(QAbstractTableModel):
     def marks(self) -> dict[str, tuple[bool, str]]:
         return {
             ref: (self.present.get(ref, False), self.notes.get(ref, "").strip())
-            for ref, _group, _text in self.rows
+            for ref, _group, _text in self.refs
         }
 
     def row_of(self, ref: str) -> int:
-        return next(i for i, (r, _g, _t) in enumerate(self.shown) if r == ref)
+        return next(i for i, (r, _g, _t) in enumerate(self.rows) if r == ref)
 
     def heading_rows(self) -> list[int]:
-        return [i for i, (ref, _g, _t) in enumerate(self.shown) if not ref]
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.shown)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
+        return [i for i, (ref, _g, _t) in enumerate(self.rows) if not ref]
 
     def flags(self, index: QModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.read_only or not self.shown[index.row()][0]:
+        if self.read_only or not self.rows[index.row()][0]:
             return base
         if index.column() == 2:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -89,7 +79,7 @@ class ReviewMarksModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
-        ref, group, text = self.shown[index.row()]
+        ref, group, text = self.rows[index.row()]
         column = index.column()
         if not ref:
             return self._heading(group, column, role)
@@ -136,7 +126,7 @@ class ReviewMarksModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role=EDIT) -> bool:
         if not index.isValid() or self.read_only:
             return False
-        ref = self.shown[index.row()][0]
+        ref = self.rows[index.row()][0]
         if not ref:
             return False
         if index.column() == 2 and role == CHECK:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ...i18n import N_, _, format_date, format_percent
+from ..widgets.table_model import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT = Qt.ItemDataRole.UserRole + 1
@@ -13,7 +14,7 @@ _ROOT = QModelIndex()
 LATE = QColor("#b3261e")
 
 
-class CommitteeCellsModel(QAbstractTableModel):
+class CommitteeCellsModel(RowsModel):
     HEADERS = (
         N_("Chi bộ"),
         N_("Gói lập ngày"),
@@ -26,30 +27,15 @@ class CommitteeCellsModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.lines: list = []
         self._shared: set[str] = set()  # names borne by more than one cell
 
-    def set_lines(self, lines: list) -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        names = [line.name for line in self.lines]
+    def rows_changed(self) -> None:
+        names = [line.name for line in self.rows]
         self._shared = {n for n in names if names.count(n) > 1}
-        self.endResetModel()
 
     def _name(self, line) -> str:
         # Two cells may share a name; their identities tell them apart.
         return f"{line.name} · {line.uuid[:8]}" if line.name in self._shared else line.name
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def _status(self, line) -> str:
         parts = []
@@ -64,7 +50,7 @@ class CommitteeCellsModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
-        line = self.lines[index.row()]
+        line = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ForegroundRole and column == 6 and self._status(line) != _("đủ"):
             return LATE

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.dues_checks import STATE_LABELS
 from ...i18n import N_, _, format_date, format_number
+from ..widgets.table_model import RowsModel
 
 COLUMNS = [
     N_("STT"),
@@ -33,30 +34,18 @@ def _money(value: int | None) -> str:
     return "" if value is None else format_number(value)
 
 
-class DuesModel(QAbstractTableModel):
+class DuesModel(RowsModel):
+    HEADERS = COLUMNS
+
     paid_edited = Signal(int, str)  # member id, the amount as typed
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.ledger = None
-        self.lines: list = []
 
     def set_ledger(self, ledger) -> None:
-        self.beginResetModel()
         self.ledger = ledger
-        self.lines = list(ledger.lines) if ledger else []
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
+        self.set_rows(ledger.lines if ledger else [])
 
     def flags(self, index):
         base = super().flags(index)
@@ -65,7 +54,7 @@ class DuesModel(QAbstractTableModel):
         return base
 
     def line(self, row: int):
-        return self.lines[row]
+        return self.rows[row]
 
     def _group(self, key: str) -> str:
         group = self.ledger.regime.group(key) if key else None
@@ -74,7 +63,7 @@ class DuesModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        line = self.lines[index.row()]
+        line = self.rows[index.row()]
         col = index.column()
         payment = line.payment
         if role == Qt.ItemDataRole.DisplayRole:
@@ -131,5 +120,5 @@ class DuesModel(QAbstractTableModel):
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != PAID:
             return False
-        self.paid_edited.emit(self.lines[index.row()].member_id, str(value))
+        self.paid_edited.emit(self.rows[index.row()].member_id, str(value))
         return False  # the table shows the value once it is saved and read back

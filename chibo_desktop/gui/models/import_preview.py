@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...i18n import N_, _
+from ..widgets.table_model import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 SORT = Qt.ItemDataRole.UserRole + 1
@@ -24,37 +25,22 @@ _BAD_TEXT = QBrush(QColor("#9c1c14"))
 _NEW = QBrush(QColor("#1e6b2f"))
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel):
     """Rows of the preview report; columns: row number, outcome, the reason a row is
     rejected, then the chosen fields."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list = []
         self.fields: list[tuple[str, str]] = []  # (key, label)
 
     def set_preview(self, rows: list, fields: list[tuple[str, str]]) -> None:
         self.beginResetModel()
-        self.rows = rows
         self.fields = fields
+        self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else _FIRST_FIELD + len(self.fields)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == 0:
-            return _("Dòng")
-        if section == 1:
-            return _("Kết quả")
-        if section == REASON:
-            return _("Lý do từ chối")
-        return self.fields[section - _FIRST_FIELD][1]
+    def headers(self) -> list[str]:
+        return [_("Dòng"), _("Kết quả"), _("Lý do từ chối"), *(label for _k, label in self.fields)]
 
     def problem(self, row, column: int) -> str:
         """The reason shown on a cell; the outcome cell carries the ones with no column."""

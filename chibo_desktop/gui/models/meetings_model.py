@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.meeting_checks import vote_problem
@@ -19,6 +19,7 @@ from ...domain.meetings import (
     vote_passed,
 )
 from ...i18n import N_, _, format_date
+from ..widgets.table_model import RowsModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -27,7 +28,7 @@ ID = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
 
 
-class MeetingListModel(QAbstractTableModel):
+class MeetingListModel(RowsModel):
     HEADERS = (N_("Ngày"), N_("Buổi sinh hoạt"), N_("Có mặt"))
 
     def __init__(self, parent=None) -> None:
@@ -38,17 +39,6 @@ class MeetingListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -110,7 +100,7 @@ class MeetingFilter(QSortFilterProxyModel):
         return self.sourceModel().data(index, ID) in self.ids
 
 
-class ListModel(QAbstractTableModel):
+class ListModel(RowsModel):
     """An editable table over a list of dataclass rows; ``edited`` fires on every change."""
 
     edited = Signal()
@@ -127,17 +117,6 @@ class ListModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def flags(self, index: QModelIndex):
         base = super().flags(index)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -40,6 +39,7 @@ from ..dialogs.campaign_templates import TemplatesDialog
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.campaign_models import ID, SORT, CampaignListModel
+from ..widgets.questions import confirm
 from .base import Page, page_heading
 from .campaign_matrix import MatrixTab
 from .campaign_overview import OverviewWidget
@@ -264,20 +264,14 @@ class CampaignPage(Page):
     def delete_campaign(self) -> None:
         if self.selected_id is None or self.state is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        if not confirm(
+            self,
             _("Xóa đợt sinh hoạt"),
             _(
                 "Xóa đợt “{title}” cùng các bước, đánh dấu và bản tự kiểm điểm của đợt? "
                 "Không lấy lại được."
             ).format(title=self.state.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        ):
             return
         self.tasks.run(
             delete_campaign,

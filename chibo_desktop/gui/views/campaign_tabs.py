@@ -26,9 +26,9 @@ from ...services.campaigns.campaign import save_texts
 from ...services.campaigns.reports import write_report
 from ...services.contract.context import today as _today
 from ..dialogs.campaign_step import StepDialog, save_step
-from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..models.campaign_models import StepsModel
+from ..widgets.elided_label import ElidedLabel
 
 
 class StepsTab(QWidget):

@@ -88,7 +88,7 @@ class CommitteePage(Page):
 
     def _show(self, result) -> None:
         lines, reminders = result
-        self.model.set_lines(lines)
+        self.model.set_rows(lines)
         self.reminders.clear()
         self.reminders.addItems([r.text for r in reminders] or [_("Không có việc gì cần nhắc.")])
         self.loads += 1

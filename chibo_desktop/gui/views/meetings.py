@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,9 +23,10 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
-from ..elided_label import ElidedLabel
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
+from ..widgets.elided_label import ElidedLabel
+from ..widgets.questions import confirm
 from .base import Page, page_heading
 from .pages import described
 
@@ -240,17 +240,11 @@ class MeetingsPage(Page):
 
         meeting_id = index.data(ID)
         title = self.proxy.index(index.row(), 1).data()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        if not confirm(
+            self,
             _("Xóa biên bản"),
             _("Xóa biên bản nháp “{title}”? Không lấy lại được.").format(title=title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-        box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        if box.exec() != QMessageBox.StandardButton.Yes:
+        ):
             return
 
         def deleted(_result) -> None:

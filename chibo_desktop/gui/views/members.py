@@ -20,6 +20,7 @@ from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
+from ..widgets.questions import confirm
 from .base import Page, simple_layout
 from .members_bar import MembersBar, position_values
 from .pages import described
@@ -42,21 +43,6 @@ def _service(name: str):
     from ...services.members import register as members
 
     return getattr(members, name)
-
-
-def confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Yes/No question (a function, so tests can answer it)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.button(QMessageBox.StandardButton.Yes).setText(_("Có"))
-    box.button(QMessageBox.StandardButton.No).setText(_("Không"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class MembersPage(MembersBar, Page):

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 from ...domain.dates import to_date
 from ...domain.status import MemberState, StatusRule
 from ...rules.statuses import status_rules
-from ...storage import member_states as store
+from ...storage import members as store
 
 # Later than any ISO date: no limit.
 _NO_LIMIT = "\uffff"

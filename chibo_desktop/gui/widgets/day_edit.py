@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ..i18n import _, format_date
+from ...i18n import _, format_date
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _INVALID = "QLineEdit { border: 1px solid #b3261e; background: #fbe9e7; }"
