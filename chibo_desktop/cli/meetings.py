@@ -63,7 +63,8 @@ def meeting_json(row: dict, counts) -> dict:
 def cmd_list(args) -> int:
     import datetime as dt
 
-    from ..services.meetings.minutes import list_meetings, meeting_counts
+    from ..services.meetings.minutes import list_meetings
+    from ..services.meetings.reading import meeting_counts
 
     with opened(args) as db:
         rows = list_meetings(db, args.year)

@@ -29,6 +29,8 @@ from .. import APP_NAME, __version__
 from ..config import UserConfig, load_config, save_config
 from ..i18n import _
 from ..services.contract.results import Changes
+from ..services.safety.backup import session_backup_problem
+from ..services.safety.working_file import opening_notices, read_only
 from .errors import show_error
 from .icons import nav_icon
 from .opening import open_file_job
@@ -63,15 +65,7 @@ def _get_cell(db):
 
 def _notices(db) -> tuple[list[str], bool]:
     """What opening the file wants the user to know, and whether it is open read-only."""
-    session = getattr(db, "session", None)
-    notices = [str(n) for n in (getattr(session, "notices", None) or [])]
-    return notices, bool(getattr(session, "readonly", False))
-
-
-def _backup_problem(db) -> str | None:
-    from ..services.safety.backup import session_backup_problem
-
-    return session_backup_problem(db) if getattr(db, "session", None) is not None else None
+    return opening_notices(db), read_only(db)
 
 
 def _call_show_record(show, kind: str, record_id) -> None:
@@ -253,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def check_backups(self) -> None:
         if self._open:
-            self.tasks.run(_backup_problem, on_done=self._show_backup_problem)
+            self.tasks.run(session_backup_problem, on_done=self._show_backup_problem)
 
     def _show_backup_problem(self, problem: str | None) -> None:
         self.backup_banner.setText(problem or "")

@@ -36,6 +36,11 @@ def delete_setting(db: Database, key: str) -> None:
     db.execute("DELETE FROM settings WHERE key = ?", [key])
 
 
+def has_cell(db: Database) -> bool:
+    """Whether the file has been given its cell (``chibo init`` or the first-run dialog)."""
+    return "cell" in db.table_names() and db.execute("SELECT count(*) FROM cell").fetchone()[0] > 0
+
+
 def counts(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
     existing = set(db.table_names())
     return {

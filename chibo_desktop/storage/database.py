@@ -106,6 +106,11 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def checkpoint(db: Database) -> None:
+    """Write the journal back into the file, so the file alone holds everything."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def _check_file(path: Path, create: bool, encrypted: bool = False) -> None:
     if not path.exists():
         if not create:

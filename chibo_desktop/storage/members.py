@@ -93,6 +93,15 @@ def all_rows(db: Database, columns: Sequence[str] = COLUMNS) -> list[tuple]:
     return db.execute(f"SELECT id, {', '.join(names)} FROM members").fetchall()
 
 
+def member_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM members").fetchone()[0]
+
+
+def current_jobs(db: Database) -> dict[int, str | None]:
+    """Each member's present occupation, by member id."""
+    return dict(db.execute("SELECT id, job_now FROM members").fetchall())
+
+
 def in_cell_counts(db: Database) -> tuple[int, int]:
     """(members in the cell's list, of whom attending here temporarily)."""
     return db.execute(

@@ -8,7 +8,8 @@ import subprocess
 import pytest
 
 from chibo_desktop.interop.pdf.closing import ClosingTable
-from chibo_desktop.interop.pdf.layout import build_document, frame_width, signature_block, styles
+from chibo_desktop.interop.pdf.document import build_document
+from chibo_desktop.interop.pdf.layout import frame_width, signature_block, styles
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 

@@ -1,7 +1,6 @@
 """What goes upward names documents, not files, and never dates figures after the day the
 report is made."""
 
-import datetime as dt
 import shutil
 
 import openpyxl

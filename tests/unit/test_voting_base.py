@@ -11,6 +11,7 @@ from chibo_desktop.domain.members import Member
 from chibo_desktop.domain.status import StatusChange
 from chibo_desktop.rules.meetings import meeting_rules
 from chibo_desktop.services.meetings import minutes as svc
+from chibo_desktop.services.meetings.reading import meeting_counts
 from chibo_desktop.services.members.register import add_status_change, save_member
 
 
@@ -73,7 +74,7 @@ def test_the_accepted_tick_is_stored_with_the_absence(db):
     meeting_id = svc.save_draft(db, meeting).value
     stored = svc.get_meeting(db, meeting_id)
     assert next(a for a in stored.attendance if a.member_id == ids[2]).excused_accepted is False
-    assert svc.meeting_counts(db, meeting_id).voting_base == 3
+    assert meeting_counts(db, meeting_id).voting_base == 3
 
 
 def test_a_member_on_tam_mien_is_counted_like_an_exempt_one():

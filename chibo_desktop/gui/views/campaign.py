@@ -34,6 +34,7 @@ from ...services.campaigns.campaign import (
 from ...services.campaigns.templates import list_templates
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
+from ...services.safety.working_file import read_only
 from ..dialogs.campaign_dialogs import NewCampaignDialog, ask_text
 from ..dialogs.campaign_templates import TemplatesDialog
 from ..errors import show_error
@@ -50,7 +51,7 @@ from .pages import described
 def open_campaign(db, campaign_id: int):
     """Runs on the worker: bring the member list up to date (unless the file is open
     read-only), then read the campaign."""
-    if not getattr(getattr(db, "session", None), "readonly", False):
+    if not read_only(db):
         sync_members(db, campaign_id)
     return campaign_state(db, campaign_id)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
+from ...services.members import register as members
+from ...services.members.listing import member_list
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..widgets.questions import confirm
@@ -33,16 +35,7 @@ WIDTHS = (170, 58, 88, 44, 104, 72, 150, 225, 88, 90)
 
 
 def _member_list(db, today):
-    from ...services.members.listing import member_list
-
     return member_list(db, today=today)
-
-
-def _service(name: str):
-    """A members service, imported the first time the page uses it."""
-    from ...services.members import register as members
-
-    return getattr(members, name)
 
 
 class MembersPage(MembersBar, Page):
@@ -241,7 +234,7 @@ class MembersPage(MembersBar, Page):
     def record_status(self, member_id: int | None = None) -> None:
         member_id = member_id or self.selected_id()
         if member_id is not None:
-            self.tasks.run(_service("get_member"), member_id, on_done=self._ask_status)
+            self.tasks.run(members.get_member, member_id, on_done=self._ask_status)
 
     def _ask_status(self, detail) -> None:
         from ..dialogs.status_dialog import StatusDialog
@@ -252,7 +245,7 @@ class MembersPage(MembersBar, Page):
         dialog = StatusDialog(
             parent,
             detail.member.full_name,
-            _service("allowed_changes")(detail.state, last),
+            members.allowed_changes(detail.state, last),
             _today(),
             earliest=last,
         )
@@ -265,7 +258,7 @@ class MembersPage(MembersBar, Page):
                 self.undo_stack.push(StatusChangeCommand(self, detail.member, change, result.value))
 
             self.tasks.run(
-                _service("add_status_change"),
+                members.add_status_change,
                 detail.member.id,
                 change,
                 on_done=done,
@@ -294,7 +287,7 @@ class MembersPage(MembersBar, Page):
                 self.undo_stack.push(DeleteMemberCommand(self, detail))
 
             self.tasks.run(
-                _service("delete_member"),
+                members.delete_member,
                 member_id,
                 on_done=lambda result: deleted(result.value),
                 on_error=lambda e: show_error(self, e),

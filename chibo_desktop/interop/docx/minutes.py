@@ -9,7 +9,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..pdf.minutes import (
-    MinutesInput,
     attendance_lines,
     closing_lines,
     opening_sentence,
@@ -23,6 +22,7 @@ from ..pdf.minutes_blank import (
     VOTE_LINE,
     blank_register,
 )
+from ..pdf.minutes_input import MinutesInput
 from .layout import LEFT, Page, new_page
 from .ooxml import run
 

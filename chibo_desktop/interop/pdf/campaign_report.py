@@ -10,9 +10,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
+from .document import build_document
 from .layout import (
     DotLine,
-    build_document,
     data_table,
     frame_width,
     header_block,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from .layout import data_table
+
 KEEP_ROWS = 2
 
 
@@ -45,8 +47,6 @@ class ClosingTable:
     commands: list[tuple] = field(default_factory=list)
 
     def _table(self, indexes: list[int]):
-        from .layout import data_table
-
         table = data_table(
             [self.rows[i] for i in indexes], self.widths, header_rows=self.header_rows
         )

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -21,9 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -31,10 +30,8 @@ from reportlab.platypus import (
 
 from ...domain.addressing import recipient_lines
 from ...i18n import document_date
-from ..files import atomic_write
 from ..letterhead import Letterhead
 from .fonts import register_fonts
-from .page_marks import draft_mark, page_number_from_two
 
 MARGINS = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
 FRAME_PADDING = 6  # platypus Frame default, on each side
@@ -270,59 +267,6 @@ def signature_block(
     return table
 
 
-def build_document(
-    path: str | Path,
-    story: list | Callable[[int], list],
-    *,
-    title: str,
-    landscape_page: bool = False,
-    on_page=page_number_from_two,
-    draft: bool = False,
-) -> Path:
-    """Lay out ``story`` on A4 with the party margins and write it atomically; a
-    ``draft`` carries "DỰ THẢO" on every page.
-
-    ``story`` may be a function of the number of table rows to carry over with the closing
-    (see closing.py): it is called with 0, and again if the closing came out alone."""
-    from .closing import KEEP_ROWS, closing_alone, marks
-
-    pagesize = landscape(A4) if landscape_page else A4
-    if draft:
-        plain_page = on_page
-
-        def on_page(canvas, doc) -> None:
-            plain_page(canvas, doc)
-            draft_mark(canvas, doc)
-
-    def write(tmp: Path) -> None:
-        if callable(story):
-            first = story(0)
-            placed = marks(first)  # the build empties the list
-            lay_out(tmp, first)
-            if closing_alone(placed):
-                lay_out(tmp, story(KEEP_ROWS))
-        else:
-            lay_out(tmp, story)
-
-    def lay_out(tmp: Path, flowables: list) -> None:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=pagesize,
-            title=title,
-            author="Chi bộ Desktop",
-            leftMargin=MARGINS["left"],
-            rightMargin=MARGINS["right"],
-            topMargin=MARGINS["top"],
-            bottomMargin=MARGINS["bottom"],
-            # A canvas starts in Helvetica and names it on every page even when unused.
-            initialFontName=register_fonts(),
-            initialFontSize=14,
-        )
-        doc.build(flowables, onFirstPage=on_page, onLaterPages=on_page)
-
-    return atomic_write(path, write)
-
-
 def frame_width(landscape_page: bool = False) -> float:
     """The width flowables may use: the page inside the margins, less the frame's own
     padding on each side."""
@@ -343,3 +287,10 @@ def data_table(rows: list[list], col_widths: list[float], *, header_rows: int = 
         )
     )
     return table
+
+
+def heading(markup: str, style: ParagraphStyle) -> list:
+    """A heading that never ends a page: a new page starts when the heading and two lines
+    of what follows would not fit (cheaper than keepWithNext, which lays the following
+    flowables out twice)."""
+    return [CondPageBreak(style.leading * 4.5), Paragraph(markup, style)]

@@ -130,8 +130,8 @@ def write_member_list_pdf(
     from reportlab.platypus import Paragraph, Spacer
 
     from .closing import ClosingTable
+    from .document import build_document
     from .layout import (
-        build_document,
         frame_width,
         header_block,
         register_fonts,

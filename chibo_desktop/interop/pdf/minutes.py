@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -16,37 +14,19 @@ from reportlab.platypus import (
 from ...domain.meeting_documents import spoken_time
 from ...domain.meetings import Counts, Meeting, vote_passed
 from ...i18n import format_percent
-from ..letterhead import Letterhead
+from .document import build_document
 from .layout import (
-    build_document,
     frame_width,
     header_block,
+    heading,
     keep_together,
     register_fonts,
     signature_block,
     styles,
     text,
 )
-
-DOTS = "…………"
-
-
-@dataclass(frozen=True)
-class MinutesInput:
-    """Everything the printed minutes show, gathered by the service."""
-
-    meeting: Meeting
-    counts: Counts
-    head: Letterhead
-    cell_name: str
-    undated: bool = False  # a blank form for no particular meeting: date and number by hand
-
-
-def heading(markup: str, style: ParagraphStyle) -> list:
-    """A heading that never ends a page: a new page starts when the heading and two lines
-    of what follows would not fit (cheaper than keepWithNext, which lays the following
-    flowables out twice)."""
-    return [CondPageBreak(style.leading * 4.5), Paragraph(markup, style)]
+from .minutes_blank import blank_attendance, blank_content
+from .minutes_input import DOTS, MinutesInput
 
 
 def lower_first(value: str) -> str:
@@ -174,8 +154,6 @@ def story(data: MinutesInput, *, blank: bool = False) -> list:
     ]
     out += [Paragraph("- " + text(line), body) for line in attendance_lines(data, blank=blank)]
     if blank:
-        from .minutes_blank import blank_attendance, blank_content
-
         out += blank_attendance(data, width)
         out += heading("II. NỘI DUNG", head)
         out += blank_content(data, width, item_style, label_style)

@@ -7,8 +7,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ...domain.meetings import not_summoned_label
-from .layout import DotLine, data_table, styles, text
-from .minutes import DOTS, MinutesInput, heading
+from .layout import DotLine, data_table, heading, styles, text
+from .minutes_input import DOTS, MinutesInput
 
 CONTENT_LINES = 5
 DISCUSSION_LINES = 6

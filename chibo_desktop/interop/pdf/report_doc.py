@@ -16,8 +16,8 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
+    from .document import build_document
     from .layout import (
-        build_document,
         frame_width,
         header_block,
         keep_together,

@@ -13,9 +13,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ...domain.campaign import SelfReview, Template
 from ..letterhead import Letterhead
 from .closing import ClosingTable
+from .document import build_document
 from .layout import (
     DotLine,
-    build_document,
     data_table,
     frame_width,
     header_block,

@@ -61,9 +61,8 @@ def _delimiter(lines: list[str]) -> str:
     return best
 
 
-def read_csv(path: Path):
-    from .reading import Sheet
-
+def read_csv(path: Path) -> list[list[str]]:
+    """The file's rows of text cells."""
     data = path.read_bytes()
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ChiboError(
@@ -77,4 +76,4 @@ def read_csv(path: Path):
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines)))
     if not any(any(cell.strip() for cell in row) for row in rows):
         raise ChiboError(_("Tệp {name} trống, không có dữ liệu.").format(name=path.name))
-    return Sheet(path.stem, rows, [])
+    return rows

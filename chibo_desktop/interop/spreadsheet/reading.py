@@ -105,7 +105,7 @@ def open_book(path: str | Path) -> Book:
     else:
         if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
             raise _unreadable(path)
-        sheet = read_csv(path)
+        sheet = Sheet(path.stem, read_csv(path), [])
         if len(sheet.rows) > MAX_ROWS:
             raise _too_many_rows(path, len(sheet.rows))
         return Book(

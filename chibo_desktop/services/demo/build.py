@@ -14,6 +14,7 @@ from ...domain.members import Member
 from ...domain.status import StatusChange
 from ...errors import ChiboError
 from ...i18n import _
+from ...storage.members import member_count
 from ..cell.identity import CellInfo, get_cell, save_cell
 from ..contract.context import today as _today
 from ..contract.results import Changes, Result
@@ -186,7 +187,7 @@ def _member(
 def fill_demo(db: Database, *, today: dt.date | None = None, seed: int = 2026) -> Result[int]:
     """Fill an empty register with a demo cell. Refuses a file that already has members."""
     today = today or _today()
-    if db.execute("SELECT count(*) FROM members").fetchone()[0]:
+    if member_count(db):
         raise ChiboError(_("Tệp đã có đảng viên; chỉ tạo dữ liệu mẫu trong tệp trống."))
     rng = random.Random(seed)
     if not get_cell(db).name:

@@ -12,6 +12,7 @@ from ...domain.dues import DuesBasis, Month, Relief
 from ...domain.dues_checks import MonthRecord, Payment
 from ...storage import dues as store
 from ...storage import meetings as meeting_store
+from ...storage.members import current_jobs
 from ..dues.entry import save_cell_options
 from ..dues.ledger import month_ledger
 from ..members.states import StateDeriver, brief_members, change_lists
@@ -26,7 +27,7 @@ def add_demo(db: Database, today: dt.date, rng: random.Random) -> None:
     current = Month.of(today)
     save_cell_options(db, kept_percent=30, group_amounts={"qd342:other": 10_000})
     save_cell_options(db, group_amounts={"qd01:other": 10_000})
-    jobs = {r["id"]: r["job_now"] for r in db.query("SELECT id, job_now FROM members")}
+    jobs = current_jobs(db)
     members = brief_members(db)
     histories = change_lists(db)
     state = StateDeriver().state

@@ -15,6 +15,7 @@ from ...interop import spreadsheet as xl
 from ..contract.context import current_user
 from ..contract.results import Changes, Progress, Result, run_to_end
 from ..safety.backup import backup_after_import, backup_before_import
+from ..safety.working_file import backs_up, session_of
 from .plan import ImportPlan, ImportReport, plan_import
 from .setup import remember_mapping
 from .writing import write_plan
@@ -35,8 +36,8 @@ def commit_import(
             remember_mapping(db, plan.signature, plan.mapping)
         return Result(report, Changes())
     source = _("nhập: {name}").format(name=plan.path.name)
-    session = getattr(db, "session", None)  # files opened for work, not scratch copies
-    if session is not None and session.backups:
+    session = session_of(db)  # files opened for work, not scratch copies
+    if backs_up(db):
         yield Progress(0, 1, _("Đang sao lưu trước khi nhập…"))
         backup_before_import(db, plan.path)
     with db.atomic():

@@ -23,8 +23,7 @@ from ..cell.identity import get_cell
 from ..cell.letterheads import upward_letterhead
 from ..contract.context import current_user
 from ..reports.documents import signer
-from .minutes import get_meeting
-from .printing import minutes_input
+from .reading import get_meeting, meeting_counts
 
 RESOLUTION_FORMATS = (".pdf", ".docx")
 NOTICE_FORMATS = (".pdf", ".docx", ".txt")
@@ -111,7 +110,7 @@ def resolution_vote(db: Database, meeting: Meeting) -> md.Vote | None:
     chosen = next(
         (r for r in meeting.resolutions if "nhiệm vụ" in r.text.lower()), meeting.resolutions[0]
     )
-    counts = minutes_input(db, meeting.id).counts  # the figures the minutes print
+    counts = meeting_counts(db, meeting.id)  # the figures the minutes print
     return md.Vote(
         chosen.votes_for,
         chosen.votes_against,

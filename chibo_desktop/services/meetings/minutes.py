@@ -21,7 +21,9 @@ from ..cell.identity import get_cell
 from ..contract.context import current_user
 from ..contract.results import Changes, Result
 from ..members.register import members_at
+from .documents import review_last_tasks
 from .quality import cell_meeting_rules
+from .reading import get_meeting
 
 CHANGED = Changes(meetings=True)
 
@@ -85,13 +87,6 @@ def meetings_in_period(db: Database, start: dt.date, end: dt.date) -> list[dict]
     return [_row(r) for r in store.rows(db, start.isoformat(), end.isoformat())]
 
 
-def get_meeting(db: Database, meeting_id: int) -> Meeting:
-    meeting = store.get(db, meeting_id)
-    if meeting is None:
-        raise NotFoundError(_("Không tìm thấy biên bản số {id}.").format(id=meeting_id))
-    return meeting
-
-
 def _year_history(db: Database, meeting: Meeting) -> list[list[Attendee]]:
     start = f"{meeting.date.year:04d}-01-01"
     by_meeting = store.attendance_between(db, start, meeting.date.isoformat())
@@ -125,11 +120,6 @@ def _preparation_warnings(meeting: Meeting, rules) -> list[str]:
             "{n} ngày trước buổi sinh hoạt."
         ).format(n=rules.documents_days_before)
     ]
-
-
-def meeting_counts(db: Database, meeting_id: int) -> Counts:
-    """Counts of a stored meeting (no warnings; cheap enough for lists)."""
-    return dm.compute_counts(store.attendance(db, meeting_id), meeting_rules())
 
 
 def attendance_summary(db: Database, meeting_id: int) -> AttendanceSummary:
@@ -214,8 +204,6 @@ def new_meeting(db: Database, date: dt.date, kinds: tuple[str, ...] = ("thuong_k
         "Đồng chí chủ trì nêu mục đích, yêu cầu của buổi sinh hoạt, giới thiệu đại biểu, "
         "thông báo số đảng viên có mặt và chương trình sinh hoạt; chi bộ nhất trí thông qua."
     )
-    from .documents import review_last_tasks
-
     review_last_tasks(db, meeting)  # a regular meeting first reviews what was resolved
     opening = [item for key in kinds for item in rules.kind(key).opening]
     if opening:

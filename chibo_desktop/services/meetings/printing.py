@@ -14,7 +14,9 @@ from ...storage import meetings as store
 from ..cell.document_numbers import issue_number
 from ..cell.identity import get_cell
 from ..cell.letterheads import upward_letterhead
-from .minutes import get_meeting, new_meeting, register_attendance
+from ..contract.context import today
+from .minutes import new_meeting, register_attendance
+from .reading import get_meeting
 
 
 def _letterhead(db: Database, date: dt.date | None, number: str = "") -> tuple[Letterhead, str]:
@@ -23,7 +25,7 @@ def _letterhead(db: Database, date: dt.date | None, number: str = "") -> tuple[L
 
 
 def minutes_input(db: Database, meeting_id: int, *, blank: bool = False):
-    from ...interop.pdf.minutes import MinutesInput
+    from ...interop.pdf.minutes_input import MinutesInput
 
     meeting = get_meeting(db, meeting_id)
     if blank and not meeting.final:
@@ -37,9 +39,9 @@ def minutes_input(db: Database, meeting_id: int, *, blank: bool = False):
 def blank_form_input(db: Database, kinds: tuple[str, ...] = ("thuong_ky",)):
     """A blank form for no particular meeting: today's register and the agenda of the
     kind, with date, number, place, chair and secretary left to write by hand."""
-    from ...interop.pdf.minutes import MinutesInput
+    from ...interop.pdf.minutes_input import MinutesInput
 
-    meeting = new_meeting(db, dt.date.today(), kinds)
+    meeting = new_meeting(db, today(), kinds)
     meeting.number = meeting.place = ""
     meeting.chair_id = meeting.secretary_id = None
     meeting.chair_name = meeting.secretary_name = ""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...domain.package import DATA_PART
 from ...i18n import _
+from ...storage.members import in_cell_counts
 from ...storage.package_data import open_data_part
 from .opening import open_package
 
@@ -25,9 +26,7 @@ def inspect_package(path: str | Path, password: str | None = None) -> dict:
     if opened.data is not None:
         db = open_data_part(opened.data)
         try:
-            summary["members_in_cell"] = db.execute(
-                "SELECT count(*) FROM members WHERE in_cell = 1"
-            ).fetchone()[0]
+            summary["members_in_cell"] = in_cell_counts(db)[0]
         finally:
             db.close()
     return summary

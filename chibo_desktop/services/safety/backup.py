@@ -35,6 +35,7 @@ from ...storage import backup as store
 from ...storage import cipher, keyfile
 from ..contract.results import Changes
 from .backup_status import backup_problem, failure_marker, failure_text, note_failure
+from .working_file import session_of
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ def backup_folder(db_path: Path, root: Path | None = None) -> Path:
 
 
 def _session(db: Database):
-    session = getattr(db, "session", None)
+    session = session_of(db)
     if session is None:
         raise DatabaseError(_("Tệp chưa được mở qua phiên làm việc; không sao lưu được."))
     return session
@@ -149,7 +150,8 @@ def make_backup(
 
 
 def session_backup_problem(db: Database) -> str | None:
-    return backup_problem(_session(db).path)
+    session = session_of(db)
+    return backup_problem(session.path) if session is not None else None
 
 
 def about_path(copy: Path) -> Path:

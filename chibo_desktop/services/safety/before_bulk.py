@@ -9,14 +9,14 @@ from ...i18n import _
 from ..contract.results import Result
 from ..importing import UndoneImport, last_import, undo_last_import
 from .backup import make_backup
+from .working_file import backs_up
 
 
 def undo_last_import_with_backup(db: Database) -> Result[UndoneImport]:
     """``undo_last_import`` after a copy of the register as it is (when the file is open
     for work and there is an import to undo)."""
-    session = getattr(db, "session", None)
     done = last_import(db)
-    if session is not None and session.backups and done is not None:
+    if backs_up(db) and done is not None:
         detail = _("hoàn tác lần nhập {name}").format(name=done["file_name"])
         make_backup(db, "prebulk", detail=detail)
     return undo_last_import(db)

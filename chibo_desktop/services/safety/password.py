@@ -17,6 +17,7 @@ from ...errors import ChiboError
 from ...i18n import _
 from ...storage import backup as backup_store
 from ...storage import cipher, keyfile
+from ...storage.database import checkpoint
 from ..cell.identity import get_setting, set_setting
 from ..contract.results import Changes, Result
 from . import backup
@@ -62,7 +63,7 @@ def _rewrite(db: SessionDatabase, target_key: bytes | None) -> SessionDatabase:
     """Export the open file with a new encryption, swap it in, and reopen it."""
     session = db.session
     path = session.path
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    checkpoint(db)
     tmp = path.with_name(f".{path.name}.rewrite.tmp")
     tmp.unlink(missing_ok=True)
     cipher.remove_leftovers(tmp)

@@ -14,7 +14,7 @@ from ...errors import DatabaseError
 from ...i18n import _
 from ...storage import backup as store
 from ...storage import cipher, keyfile
-from ...storage.database import upgrade
+from ...storage.database import schema_version, upgrade
 from ...storage.migrations import SCHEMA_VERSION
 from ..contract.results import Result
 from .backup import ALL_CHANGED, _session, make_backup
@@ -223,7 +223,7 @@ def restore(
         _same_cell(db, backup_path.name, source_cell, other_cell)
         before = make_backup(db, "restore", in_use={backup_path})
         store.copy_into(source, db.conn, key=session.key)
-    if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+    if schema_version(db.conn) < SCHEMA_VERSION:
         upgrade(db)
     problems = store.check_connection(db.conn)
     if problems:  # cannot happen after a checked source; put the old content back

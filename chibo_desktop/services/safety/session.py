@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -22,11 +21,13 @@ from ...errors import DatabaseError
 from ...i18n import _
 from ...storage import backup as backup_store
 from ...storage import cipher
+from ...storage.cell import has_cell
 from ...storage.database import connect, is_network_path, open_database
 from ...storage.lock import FileLock, LockedByOther
 from ..contract.context import current_user
 from . import backup
 from . import file_key as security
+from .working_file import Session
 
 log = logging.getLogger(__name__)
 
@@ -49,25 +50,6 @@ class DamagedFileError(DatabaseError):
 
 class ReadOnlyFileError(DatabaseError):
     pass
-
-
-@dataclass
-class Session:
-    path: Path
-    readonly: bool
-    key: bytes | None = None
-    lock: FileLock | None = None
-    baseline: int = 0
-    backups: bool = True
-    backup_root: Path | None = None
-    notices: list[str] = field(default_factory=list)
-    closed: bool = False
-    opened_with_recovery: bool = False
-    backup_failed: bool = False  # an automatic backup failed while this file was open
-
-    @property
-    def encrypted(self) -> bool:
-        return self.key is not None
 
 
 class SessionDatabase(Database):
@@ -140,7 +122,7 @@ def open_session(
                 "Chỉ một người mở tệp tại một thời điểm."
             )
         )
-    if backups and not readonly and _initialised(db):
+    if backups and not readonly and has_cell(db):
         try:
             backup.backup_if_due(db)
         except Exception as exc:
@@ -326,7 +308,3 @@ def _open(path: Path, session: Session, create: bool) -> SessionDatabase:
     result = SessionDatabase(db.conn, execute_plugins=False)
     result.session = session
     return result
-
-
-def _initialised(db: Database) -> bool:
-    return "cell" in db.table_names() and db.execute("SELECT count(*) FROM cell").fetchone()[0] > 0
