@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..tasks import Tasks
 from ..widgets.table_model import RowsModel
+from ..widgets.tables import record_table, sorting_proxy
 
 
 class ChangeLogModel(RowsModel):
@@ -39,15 +38,6 @@ class ChangeLogModel(RowsModel):
         N_("Giá trị mới"),
         N_("Nguồn"),
     )
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[ChangeEntry] = []
-
-    def set_rows(self, rows: list[ChangeEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (
@@ -86,14 +76,8 @@ class ChangeLogDialog(QDialog):
         filters.addWidget(self.search, 1)
         layout.addLayout(filters)
         self.model = ChangeLogModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, Qt.ItemDataRole.UserRole, self)
+        self.table = record_table(self.proxy, sort_column=0, descending=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from ...services.members.register import (
 )
 from ..errors import show_error
 from ..models.history_model import HistoryModel
+from ..widgets.tables import record_table
 from .member_fields import ChoiceField, DateField, ask_unsaved, facts_html
 
 CHOICE_FIELDS = ("ethnicity", "religion", "education", "theory_level", "position")
@@ -187,10 +186,7 @@ class MemberForm(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.history_model = HistoryModel(change_labels(), self)
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.verticalHeader().hide()
+        self.history = record_table(self.history_model)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from ...services.safety.restore import DecryptNeededError, OtherCellError, resto
 from ..errors import show_error
 from ..tasks import Tasks
 from ..widgets.table_model import RowsModel
+from ..widgets.tables import record_table, sorting_proxy
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -38,15 +37,6 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 class BackupsModel(RowsModel):
     HEADERS = (N_("Thời điểm"), N_("Lý do"), N_("Đảng viên"), N_("Cuộc họp"), N_("Ghi chú"))
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -97,16 +87,8 @@ class RestoreDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = BackupsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, Qt.ItemDataRole.UserRole, self)
+        self.table = record_table(self.proxy, sort_column=0, descending=True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.restore_selected())

@@ -1,0 +1,1 @@
+"""Qt models: the pages' tables and lists, over what the services return."""

@@ -27,15 +27,6 @@ def _iso(text: str | None) -> dt.date | None:
 class CampaignListModel(RowsModel):
     HEADERS = (N_("Đợt sinh hoạt"), N_("Tiến độ"))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None

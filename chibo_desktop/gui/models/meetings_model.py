@@ -31,15 +31,6 @@ _ROOT = QModelIndex()
 class MeetingListModel(RowsModel):
     HEADERS = (N_("Ngày"), N_("Buổi sinh hoạt"), N_("Có mặt"))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
@@ -110,13 +101,7 @@ class ListModel(RowsModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list = []
         self.read_only = False
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
     def flags(self, index: QModelIndex):
         base = super().flags(index)

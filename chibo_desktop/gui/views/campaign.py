@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +39,7 @@ from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.campaign_models import ID, SORT, CampaignListModel
 from ..widgets.questions import confirm
+from ..widgets.tables import record_table, sorting_proxy
 from .base import Page, page_heading
 from .campaign_matrix import MatrixTab
 from .campaign_overview import OverviewWidget
@@ -84,17 +83,8 @@ class CampaignPage(Page):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = CampaignListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT)
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.proxy = sorting_proxy(self.model, SORT, self)
+        self.view = record_table(self.proxy, sort_column=0, descending=True)
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -8,13 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from ..dialogs.campaign_step import StepDialog, save_step
 from ..errors import show_error
 from ..models.campaign_models import StepsModel
 from ..widgets.elided_label import ElidedLabel
+from ..widgets.tables import record_table
 
 
 class StepsTab(QWidget):
@@ -40,11 +39,7 @@ class StepsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.model = StepsModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = record_table(self.model, row_numbers=True)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(True)
         header = self.view.horizontalHeader()

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -25,6 +22,7 @@ from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
 from ..models.committee_model import SORT, CommitteeCellsModel
 from ..progress import run_with_progress
+from ..widgets.tables import record_table, sorting_proxy
 from .base import Page, simple_layout
 from .pages import described
 
@@ -60,13 +58,8 @@ class CommitteePage(Page):
         layout.addLayout(actions)
 
         self.model = CommitteeCellsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.proxy = sorting_proxy(self.model, SORT, self)
+        self.table = record_table(self.proxy, sort_column=0)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(_("Các chi bộ đã gửi gói"))

@@ -25,8 +25,10 @@ class RowsModel(QAbstractTableModel):
         self.rows: list = []
 
     def set_rows(self, rows: Iterable) -> None:
+        """Show ``rows``; a list is kept as it is, not copied (editable models write into
+        the list their owner holds)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows if isinstance(rows, list) else list(rows)
         self.rows_changed()
         self.endResetModel()
 

@@ -1,1 +1,1 @@
-"""Printed forms, one module per form, on the shared layout in common.py."""
+"""Printed forms, one module per form, on the party layout in layout.py written by document.py."""

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+from .layout import styles, text
+
 MAX_LINES = 12  # lines of a cell before it is cut; a dozen still reads as a note
 MAX_CHARS_PER_WORD_CELL = 200  # text without spaces to break at
 MEASURE_LIMIT = 2000  # characters measured at most: more never fits in MAX_LINES
@@ -61,10 +66,6 @@ def appendix(overflow: Overflow, width: float) -> list:
     """The full texts after the document, under "PHỤ LỤC"; nothing when nothing was cut."""
     if not overflow.entries:
         return []
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph, Spacer
-
-    from .layout import styles, text
 
     s = styles()
     entry_style = ParagraphStyle("appendix", parent=s.body, fontSize=12, leading=15)

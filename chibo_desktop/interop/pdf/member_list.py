@@ -6,9 +6,18 @@ from collections.abc import Sequence
 from html import unescape
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer
+
 from ...i18n import format_date, format_iso_date
 from ..letterhead import Letterhead
 from ..member_register import RegisterEntry
+from .closing import ClosingTable
+from .document import build_document
+from .layout import frame_width, header_block, register_fonts, signature_block, styles, text
+from .long_cells import Overflow, appendix, fitted_lines
 
 TITLE = "DANH SÁCH ĐẢNG VIÊN"
 CELL_SIZE = 10
@@ -37,8 +46,6 @@ def _remark(entry: RegisterEntry) -> str:
 def wrap_lines(value: str, font: str, size: float, room: float) -> list[str] | None:
     """The lines a left-aligned paragraph of ``value`` would break into within ``room``
     points, breaking only at spaces; None when a word alone is wider than the room."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     one_line = "\n" not in value and "  " not in value and value == value.strip()
     if one_line and stringWidth(value, font, size) <= room:
         return [value]  # most cells: measured once, not word by word
@@ -83,11 +90,6 @@ def column_layout(
 ) -> tuple[int, list[list[str]], list[float]]:
     """The name column's index, the cells' text and the column widths (points): the same
     for the PDF and the Word list, so that their lines break alike."""
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from .layout import register_fonts
-
     font = register_fonts()
     name_index = next(i for i, (_h, w, _f) in enumerate(COLUMNS) if w is None)
     table = [
@@ -124,23 +126,6 @@ def write_member_list_pdf(
     signer: tuple[str, str] | None = None,
     title: str = TITLE,
 ) -> Path:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph, Spacer
-
-    from .closing import ClosingTable
-    from .document import build_document
-    from .layout import (
-        frame_width,
-        header_block,
-        register_fonts,
-        signature_block,
-        styles,
-        text,
-    )
-    from .long_cells import Overflow, appendix, fitted_lines
-
     font = register_fonts()
     s = styles()
     width = frame_width(landscape_page=True)

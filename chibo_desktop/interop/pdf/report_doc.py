@@ -5,28 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
 from ...domain.report import Column, Heading, ReportDoc, cell_text
 from ..letterhead import Letterhead
+from .closing import ClosingTable
+from .document import build_document
+from .layout import frame_width, header_block, keep_together, signature_block, styles, text
+from .long_cells import Overflow, appendix, fitted_lines
+from .member_list import wrap_lines
 
 if TYPE_CHECKING:
     from .closing import ClosingTable
 
 
 def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
-
-    from .document import build_document
-    from .layout import (
-        frame_width,
-        header_block,
-        keep_together,
-        signature_block,
-        styles,
-        text,
-    )
-    from .long_cells import Overflow, appendix
-
     s = styles()
     width = frame_width(doc.landscape)
     section_style = ParagraphStyle("sec", parent=s.heading, spaceBefore=10)
@@ -129,14 +124,6 @@ def _table(section, width: float, s, text, overflow) -> ClosingTable:
     """Cells that fit on one line are plain strings drawn in the table's own font; only
     longer text becomes a wrapping Paragraph (thousands of Paragraphs are what made long
     lists slow)."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph
-
-    from .closing import ClosingTable
-    from .long_cells import fitted_lines
-    from .member_list import wrap_lines
-
     table = section.table
     columns: list[Column] = table.columns
     widths = column_widths(columns, width)

@@ -10,6 +10,16 @@ from pathlib import Path
 from ...domain.meetings import LETTER_LEGEND, Attendee, attendance_letter
 from ...domain.text import name_sort_key
 from ..letterhead import Letterhead
+from .closing import closing_rows
+from .sheets import (
+    PERCENT_FORMAT,
+    finish_sheet,
+    header_row,
+    letterhead_rows,
+    new_workbook,
+    put,
+    save_workbook,
+)
 
 COUNTED = ("present", "excused", "absent")
 
@@ -34,16 +44,6 @@ def write_attendance(
     secretary: str = "",
 ) -> Path:
     from openpyxl.comments import Comment
-
-    from .sheets import (
-        PERCENT_FORMAT,
-        finish_sheet,
-        header_row,
-        letterhead_rows,
-        new_workbook,
-        put,
-        save_workbook,
-    )
 
     wb, ws = new_workbook()
     ws.title = f"Dự họp {year}"
@@ -107,7 +107,6 @@ def write_attendance(
             align="center",
             number_format=PERCENT_FORMAT,
         )
-    from .closing import closing_rows
 
     # The legend under the table, wrapped over its width: on one line it ran off the page.
     row += 2

@@ -10,6 +10,19 @@ from pathlib import Path
 from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date
 from ..letterhead import Letterhead
+from .closing import closing_rows
+from .pages import REPEATED, breaks_for, move_right, pages_across
+from .sheets import (
+    FONT_NAME,
+    PERCENT_FORMAT,
+    data_rows,
+    finish_sheet,
+    header_row,
+    letterhead_rows,
+    new_workbook,
+    put,
+    save_workbook,
+)
 
 DONE, NOT_DONE = "✓", "✗"
 
@@ -19,20 +32,6 @@ def write_campaign_workbook(
 ) -> Path:
     """Three sheets, each with the header blocks, Số, title and the signature."""
     from openpyxl.styles import Font
-
-    from .closing import closing_rows
-    from .pages import REPEATED, breaks_for, move_right, pages_across
-    from .sheets import (
-        FONT_NAME,
-        PERCENT_FORMAT,
-        data_rows,
-        finish_sheet,
-        header_row,
-        letterhead_rows,
-        new_workbook,
-        put,
-        save_workbook,
-    )
 
     signer = ("T/M CHI BỘ", "BÍ THƯ", secretary)
     wb, ws = new_workbook()

@@ -8,7 +8,17 @@ from pathlib import Path
 from ...i18n import format_date
 from ..letterhead import Letterhead
 from ..member_register import COLUMNS, RegisterEntry, values
+from .closing import closing_rows
 from .pages import REPEATED, move_right, pages_across
+from .sheets import (
+    data_rows,
+    finish_sheet,
+    header_row,
+    letterhead_rows,
+    new_workbook,
+    put,
+    save_workbook,
+)
 
 TITLE = "DANH SÁCH ĐẢNG VIÊN"
 # On paper the 25 columns go on four pages across (see excel_pages), each repeating STT
@@ -28,16 +38,6 @@ def write_members_xlsx(
     signer: tuple[str, str] | None = None,
 ) -> Path:
     """The register; ``signer`` (title, name) signs it on behalf of the cell."""
-    from .sheets import (
-        data_rows,
-        finish_sheet,
-        header_row,
-        letterhead_rows,
-        new_workbook,
-        put,
-        save_workbook,
-    )
-
     wb, ws = new_workbook()
     ws.title = "Danh sách đảng viên"
     first = letterhead_rows(
@@ -59,8 +59,6 @@ def write_members_xlsx(
     end = data_rows(ws, first + 1, rows(), centered=CENTERED)
     put(ws, end + 1, REPEATED + 1, f"Tổng cộng: {len(entries)} đảng viên.", bold=True)
     if signer is not None:
-        from .closing import closing_rows
-
         closing_rows(
             ws,
             end + 3,

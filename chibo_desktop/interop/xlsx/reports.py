@@ -3,11 +3,26 @@ the title, a frozen header row, widths, A4 print setup and the signature block."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from copy import copy
 from pathlib import Path
 
 from ...domain.report import Heading, ReportDoc, Section
 from ..letterhead import Letterhead
+from .closing import closing_rows
+from .sheets import (
+    BORDER,
+    FORMULA_STARTS,
+    PERCENT_FORMAT,
+    finish_sheet,
+    header_row,
+    letterhead_rows,
+    new_workbook,
+    put,
+    save_workbook,
+    sheet_text,
+)
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 MONEY_FORMAT = "#,##0"  # shown with the reader's thousands separator
@@ -25,8 +40,6 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def write_report_xlsx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
-    from .sheets import new_workbook, save_workbook
-
     wb, first = new_workbook()
     taken: set[str] = set()
     for index, section in enumerate(doc.sections):
@@ -40,8 +53,6 @@ def write_report_xlsx(path: str | Path, head: Letterhead, doc: ReportDoc) -> Pat
 
 def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> None:
     from openpyxl.styles import PatternFill
-
-    from .sheets import BORDER, header_row, letterhead_rows, put
 
     GROUP_FILL = PatternFill("solid", fgColor="F5F5F5")
 
@@ -79,7 +90,6 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
     for text in section.notes:
         put(ws, row, 1, text, italic=True)
         row += 1
-    from .closing import closing_rows
 
     signer = (doc.signer.caption, doc.signer.title, doc.signer.name)
     closing_rows(ws, row + 1, ncols, signer, head.recipients)
@@ -98,11 +108,6 @@ class _RowWriter:
         self.looks: dict[tuple, object] = {}
 
     def row(self, row: int, values, *, bold: bool) -> None:
-        import datetime as dt
-        from copy import copy
-
-        from .sheets import FORMULA_STARTS, PERCENT_FORMAT, put, sheet_text
-
         for col, (column, value) in enumerate(zip(self.columns, values, strict=False), start=1):
             if isinstance(value, str):
                 value = sheet_text(value)
@@ -138,8 +143,6 @@ class _RowWriter:
 
 
 def _finish(ws, header: int, widths, landscape: bool, has_table: bool) -> None:
-    from .sheets import finish_sheet
-
     finish_sheet(ws, header, widths, landscape=landscape)
     if not has_table:
         ws.freeze_panes = None

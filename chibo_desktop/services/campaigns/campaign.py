@@ -9,11 +9,12 @@ from sqlite_utils import Database
 from ...domain.campaign import CampaignMember, CampaignState, Mark, Step, Template, due_dates
 from ...domain.dates import to_date
 from ...domain.deadlines import step_status
-from ...domain.text import clean_text
+from ...domain.text import clean_text, name_sort_key
 from ...errors import ChiboError, NotFoundError
 from ...i18n import _
 from ...rules.campaigns import parse_template
 from ...storage import campaigns as store
+from ..assessments.year_end import year_sheet
 from ..contract.context import today as _today
 from ..contract.results import Changes, Result
 from ..members.register import get_member, members_at
@@ -154,7 +155,6 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
                 assessed=_assessed(db, due, today) if s["evidence"] == "assessment" else None,
             )
         )
-    from ...domain.text import name_sort_key
 
     members = sorted(
         (
@@ -190,8 +190,6 @@ def campaign_state(db: Database, campaign_id: int, today: dt.date | None = None)
 
 def _assessed(db: Database, due: dt.date | None, today: dt.date) -> tuple[int, int, int]:
     """(year, members assessed, members to assess) of the year the step is due in."""
-    from ..assessments.year_end import year_sheet
-
     year = (due or today).year
     rows = year_sheet(db, year, today).rows
     return year, sum(1 for r in rows if r.assessment is not None), len(rows)

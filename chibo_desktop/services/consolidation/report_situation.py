@@ -13,7 +13,15 @@ from ...domain.consolidation import merge_counts, reconciles
 from ...domain.report import Column, ReportDoc, Section, Table
 from ..cell.identity import CellInfo
 from ..reports.documents import situation_doc
-from ..reports.situation import INCOMING, OUTGOING, ChangeLine, Group, Situation, situation
+from ..reports.situation import (
+    INCOMING,
+    OUTGOING,
+    ChangeLine,
+    Group,
+    Situation,
+    period_text,
+    situation,
+)
 from .cells import ReceivedCell, each_cell
 from .report_common import committee_signer, coverage_notes
 
@@ -132,7 +140,6 @@ def situation_report(db: Database, start: dt.date, end: dt.date, on: dt.date) ->
         notes.append("Số liệu của tất cả các chi bộ đều khớp (đầu kỳ + tăng − giảm = cuối kỳ).")
     notes += coverage_notes([c.cell for c in data.cells], start, end)
     sections.insert(0, Section("Số liệu từng chi bộ", [], table, notes))
-    from ..reports.situation import period_text
 
     return ReportDoc(
         "situation",

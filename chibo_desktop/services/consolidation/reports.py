@@ -20,7 +20,10 @@ from ..dues.documents import dues_section
 from ..reports.catalog import FORMATS, default_period
 from ..reports.situation import period_text
 from .cells import each_cell
+from .report_activity import campaign_report, meetings_report
+from .report_assessment import assessment_report
 from .report_common import committee_letterhead, committee_signer
+from .report_situation import situation_report
 
 
 @dataclass(frozen=True)
@@ -57,20 +60,12 @@ def consolidated_doc(
         raise ChiboError(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
     on = today or _today()
     if name == "situation":
-        from .report_situation import situation_report
-
         return situation_report(db, start, end, on)
     if name == "assessment":
-        from .report_assessment import assessment_report
-
         return assessment_report(db, start, end, on)
     if name == "meetings":
-        from .report_activity import meetings_report
-
         return meetings_report(db, start, end, on)
     if name == "campaign":
-        from .report_activity import campaign_report
-
         return campaign_report(db, start, end, on)
     return _dues_report(db, start, end, on)
 

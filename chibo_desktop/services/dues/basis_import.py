@@ -16,6 +16,7 @@ from ...domain.dues_checks import DuesError, check_amount
 from ...domain.text import fold
 from ...errors import ChiboError
 from ...i18n import _
+from ...interop.spreadsheet import RejectedRow, write_error_report
 from ...interop.spreadsheet.salary_list import BasisRow, read_basis_sheet
 from ...rules.dues import dues_rules
 from ...storage import dues as store
@@ -135,7 +136,5 @@ def commit_basis_import(db: Database, plan: BasisImport) -> Result[BasisImport]:
 
 def save_rejected(plan: BasisImport, path: str | Path) -> Path:
     """The rows that were not imported, with their reasons, as a workbook to correct."""
-    from ...interop.spreadsheet import RejectedRow, write_error_report
-
     rows = [RejectedRow(r.number, r.raw, r.problems) for r in plan.rejected]
     return write_error_report(path, plan.file_name, plan.headers, rows)

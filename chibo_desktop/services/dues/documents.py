@@ -14,6 +14,7 @@ from ...domain.dues_checks import STATE_LABELS, month_state
 from ...domain.report import Column, ReportDoc, Section, Table
 from ...errors import ChiboError
 from ...i18n import _, format_date, format_money
+from ...interop.letterhead import Letterhead
 from ...rules.dues import dues_rules
 from ..cell.identity import get_cell
 from ..contract.results import Progress
@@ -194,8 +195,6 @@ def year_doc(summary: YearSummary, on: dt.date, cell) -> ReportDoc:
 
 
 def _write(db: Database, doc: ReportDoc, path: Path, on: dt.date, number: str) -> Path:
-    from ...interop.letterhead import Letterhead
-
     info = get_cell(db)
     head = Letterhead(info.party_committee, info.name, info.place, on, number)
     if path.suffix.lower() == ".xlsx":

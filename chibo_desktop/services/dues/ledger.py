@@ -14,6 +14,7 @@ from ...domain.dues_checks import MonthRecord, Payment, month_state
 from ...domain.text import name_sort_key
 from ...rules.dues import dues_rules
 from ...storage import dues as store
+from ...storage import meetings as meeting_store
 from ..cell.identity import get_setting
 from ..members.states import BriefMember, StateDeriver, brief_members, change_lists
 
@@ -300,7 +301,5 @@ def cell_set_groups() -> list[CellSetGroup]:
 
 def month_meetings(db: Database, month: Month) -> list[tuple[int, str, str]]:
     """(id, ISO date, title) of the meetings held in the month: where dues were collected."""
-    from ...storage import meetings as meeting_store
-
     rows = meeting_store.rows(db, month.first.isoformat(), month.last.isoformat())
     return [(r["id"], r["date"], r["title"]) for r in reversed(rows)]

@@ -15,13 +15,16 @@ from ...domain.meetings import Meeting
 from ...domain.text import clean_text
 from ...errors import ChiboError
 from ...i18n import _, document_date
+from ...interop.files import atomic_write
 from ...rules.meetings import meeting_rules
 from ...storage import changelog
+from ...storage import meetings as meetings_store
 from ...storage import resolution_texts as store
 from ..cell.document_numbers import issue_number, suggested_number
 from ..cell.identity import get_cell
 from ..cell.letterheads import upward_letterhead
 from ..contract.context import current_user
+from ..contract.context import today as _today
 from ..reports.documents import signer
 from .reading import get_meeting, meeting_counts
 
@@ -72,8 +75,6 @@ def save_resolution(db: Database, meeting_id: int, text: md.ResolutionText) -> N
 def tasks_to_review(db: Database, date: dt.date) -> str:
     """What the last regular meeting before ``date`` resolved to do, for the item of the
     next meeting that reviews it (empty: none in the two months before)."""
-    from ...storage import meetings as meetings_store
-
     start = (date - dt.timedelta(days=62)).isoformat()
     before = (date - dt.timedelta(days=1)).isoformat()
     earlier = [r for r in meetings_store.rows(db, start, before) if "thuong_ky" in r["kinds"]]
@@ -174,8 +175,6 @@ def export_notice(
     db: Database, meeting_id: int, path: str | Path, today: dt.date | None = None
 ) -> Path:
     """The notice as .pdf, .docx or plain text to paste into a message."""
-    from ..contract.context import today as _today
-
     meeting, doc = notice_doc(db, meeting_id)
     on = notice_date(meeting, today or _today())
     number = _number(db, "notice", meeting, on)
@@ -184,8 +183,6 @@ def export_notice(
     recipients = notice_recipients(head.recipients, cell.party_committee or "")
     head = dataclasses.replace(head, recipients=tuple(recipients))
     if Path(path).suffix.lower() == ".txt":
-        from ...interop.files import atomic_write
-
         header = [
             (cell.party_committee or "").upper(),
             (cell.name or "").upper(),

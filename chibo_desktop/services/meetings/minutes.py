@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from ...domain import meetings as dm
 from ...domain.meeting_checks import approval_problem, blocking_problems
 from ...domain.meetings import Attendee, Counts, Meeting
-from ...domain.text import clean_text, fold
+from ...domain.text import clean_text, fold, name_sort_key
 from ...errors import ChiboError, NotFoundError
 from ...i18n import _
 from ...rules.meetings import meeting_rules
@@ -141,8 +141,6 @@ def search_meetings(db: Database, text: str) -> list[int]:
 
 def register_attendance(db: Database, date: dt.date) -> list[Attendee]:
     """Everyone in the cell on ``date``, in register order, with their default state."""
-    from ...domain.text import name_sort_key
-
     people = sorted(members_at(db, date), key=lambda p: name_sort_key(p[0].full_name))
     return [
         Attendee(

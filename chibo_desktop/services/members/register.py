@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ...domain import facts
+from ...domain.dates import to_date
 from ...domain.members import Member, normalized, validate
 from ...domain.status import (
     MemberState,
     StatusChange,
     StatusHistoryError,
+    check_change,
     derive_state,
     state_code_labels,
     validate_history,
@@ -76,8 +78,6 @@ def member_facts(member: Member, state: MemberState, today: dt.date) -> MemberFa
 def state_of(
     member: Member, history: list[StatusChange], as_of: dt.date | None = None
 ) -> MemberState:
-    from ...domain.dates import to_date
-
     return derive_state(history, status_rules(), as_of, to_date(member.official_date))
 
 
@@ -345,8 +345,6 @@ def add_members(
 
 def allowed_changes(state: MemberState, after: dt.date | None = None) -> dict[str, str]:
     """The kinds of change that can follow a member's current state, with their labels."""
-    from ...domain.status import check_change
-
     result = {}
     for key, rule in status_rules().items():
         try:

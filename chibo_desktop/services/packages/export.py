@@ -24,6 +24,7 @@ from ..contract.context import today as _today
 from ..contract.results import Progress, run_to_end
 from ..reports.catalog import build_report, default_file_name, default_period
 from .secret import derive_key, new_encryption
+from .summary import package_summary
 
 # The rendered reports a package carries, for people to read (the data part is what the
 # level above computes from).
@@ -108,8 +109,6 @@ def export_package(
 
 
 def _summary(data: bytes, start: dt.date, end: dt.date) -> dict:
-    from .summary import package_summary
-
     db = open_data_part(data)
     try:
         return package_summary(db, start, end)

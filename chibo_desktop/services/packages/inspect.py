@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...domain.package import DATA_PART
+from ...domain.package import DATA_PART, PRIVACY_OPTIONS
 from ...i18n import _
 from ...storage.members import in_cell_counts
 from ...storage.package_data import open_data_part
@@ -33,8 +33,6 @@ def inspect_package(path: str | Path, password: str | None = None) -> dict:
 
 
 def inspect_lines(s: dict) -> list[str]:
-    from ...domain.package import PRIVACY_OPTIONS
-
     cell = s["cell"]
     lines = [
         f"{_('Gói')}: {s['file']}",

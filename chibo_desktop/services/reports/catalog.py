@@ -12,10 +12,17 @@ from sqlite_utils import Database
 from ...domain.report import ReportDoc
 from ...errors import ChiboError
 from ...i18n import N_, _, format_date
+from ..assessments.year_end import year_sheet
 from ..cell.document_numbers import issue_number
 from ..cell.identity import get_cell
+from ..cell.letterheads import upward_letterhead
 from ..contract.context import today as _today
 from ..contract.results import Progress
+from ..dues.documents import dues_section
+from . import delegates as report_delegates
+from .documents import assessment_doc, meetings_doc, situation_doc
+from .meetings import meetings_summary
+from .situation import situation
 
 
 @dataclass(frozen=True)
@@ -93,23 +100,13 @@ def report_doc(
         end = figures_end(start, end, on)
     cell = get_cell(db)
     if name == "situation":
-        from .documents import situation_doc
-        from .situation import situation
-
         doc = situation_doc(situation(db, start, end), cell, on)
-        from ..dues.documents import dues_section
 
         doc.sections.append(dues_section(db, start, end))
         return doc
     if name == "assessment":
-        from ..assessments.year_end import year_sheet
-        from .documents import assessment_doc
-
         return assessment_doc(year_sheet(db, end.year, on, document=True), cell, on)
     if name == "meetings":
-        from .documents import meetings_doc
-        from .meetings import meetings_summary
-
         return meetings_doc(meetings_summary(db, start, end, on), cell, on)
     delegated = _delegated_preview(db, name, start, end, on)
     if delegated is not None:
@@ -119,8 +116,6 @@ def report_doc(
 
 
 def letterhead(db: Database, on: dt.date, number: str = ""):
-    from ..cell.letterheads import upward_letterhead
-
     return upward_letterhead(db, on, number)
 
 
@@ -185,13 +180,9 @@ def default_file_name(name: str, start: dt.date, end: dt.date, suffix: str) -> s
 
 
 def _delegated_preview(db, name, start, end, on) -> ReportDoc | None:
-    from . import delegates as report_delegates
-
     return report_delegates.preview(db, name, start, end, on)
 
 
 def _delegated_build(db, name, start, end, path, on, number):
-    from . import delegates as report_delegates
-
     result = yield from report_delegates.build(db, name, start, end, path, on, number)
     return result

@@ -8,14 +8,20 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ...domain.campaign import STEP_STATUSES
 from ...domain.dates import to_date
 from ...domain.report import Column, ReportDoc, Section, Table
 from ...domain.text import name_sort_key
 from ...errors import ChiboError
 from ...i18n import _, format_date, format_iso_date
+from ...storage import campaigns as campaign_store
+from ..campaigns.campaign import campaign_state
+from ..campaigns.reports import write_report
 from ..cell.identity import get_cell
 from ..contract.results import Progress
+from ..members.exports import export_members, register_entries
 from ..members.register import members_at
+from .documents import signer
 
 
 def _member_ids(db: Database, on_date: dt.date, today: dt.date) -> list[int] | None:
@@ -29,9 +35,6 @@ def _member_ids(db: Database, on_date: dt.date, today: dt.date) -> list[int] | N
 
 def _members_doc(db: Database, on_date: dt.date, today: dt.date) -> ReportDoc:
     """A short table of what the member export writes (same entries, same order)."""
-    from ..members.exports import register_entries
-    from .documents import signer
-
     table = Table(
         [
             Column("STT", 6, "int"),
@@ -89,8 +92,6 @@ def preview(db: Database, name: str, start: dt.date, end: dt.date, today: dt.dat
 def pick_campaign(db: Database, start: dt.date, end: dt.date, today: dt.date) -> dict:
     """The latest campaign that overlaps the period (picked by its dates alone: no
     campaign's progress is computed to choose)."""
-    from ...storage import campaigns as campaign_store
-
     overlapping = [
         row
         for row in campaign_store.campaigns(db)
@@ -107,10 +108,6 @@ def pick_campaign(db: Database, start: dt.date, end: dt.date, today: dt.date) ->
 
 
 def _campaign_doc(db, start, end, today) -> ReportDoc:
-    from ...domain.campaign import STEP_STATUSES
-    from ..campaigns.campaign import campaign_state
-    from .documents import signer
-
     row = pick_campaign(db, start, end, today)
     state = campaign_state(db, row["id"], today)
     table = Table(
@@ -150,8 +147,6 @@ def build(
     """Files of reports 1 and 5 are the member export's and the campaign report's own."""
     yield Progress(1, 3, _("Đang ghi tệp…"))
     if name == "members":
-        from ..members.exports import export_members
-
         ids = _member_ids(db, end, today)
         result = yield from export_members(
             db,
@@ -162,7 +157,6 @@ def build(
             number=number,
         )
         return result.path
-    from ..campaigns.reports import write_report
 
     row = pick_campaign(db, start, end, today)
     return write_report(db, row["id"], path, today, number)

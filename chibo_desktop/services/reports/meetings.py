@@ -10,8 +10,10 @@ from sqlite_utils import Database
 from ...domain.attendance import MeetingFigures, MemberFigures, figures
 from ...domain.text import name_sort_key
 from ...i18n import format_date, format_percent
+from ...rules.meetings import meeting_rules
 from ...storage import report_queries
 from ..contract.context import today as _today
+from ..meetings.quality import cell_meeting_rules
 
 
 @dataclass(frozen=True)
@@ -24,9 +26,6 @@ class Thresholds:
 def thresholds(db: Database | None = None) -> Thresholds:
     """The cell's own yardsticks (Settings) when a data file is given, else the program's
     defaults (resources/rules/meetings.toml [quality]); they are not a regulation."""
-    from ...rules.meetings import meeting_rules
-    from ..meetings.quality import cell_meeting_rules
-
     rules = cell_meeting_rules(db) if db is not None else meeting_rules()
     return Thresholds(
         rules.min_attendance,

@@ -18,6 +18,7 @@ from ...storage.database import schema_version, upgrade
 from ...storage.migrations import SCHEMA_VERSION
 from ..contract.results import Result
 from .backup import ALL_CHANGED, _session, make_backup
+from .file_key import unwrap
 
 
 def _backup_key(
@@ -30,8 +31,6 @@ def _backup_key(
         return key
     record = keyfile.read(keyfile.keyfile_path(path))
     if password is not None and record is not None:
-        from .file_key import unwrap
-
         own = unwrap(record, password)
         if own is not None and cipher.key_fits(readable, own):
             return own
