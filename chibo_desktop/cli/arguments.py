@@ -98,3 +98,13 @@ def output_path(text: str, allowed: tuple[str, ...]) -> Path:
     if not path.parent.resolve().is_dir():
         raise ChiboError(_("Thư mục {path} không tồn tại.").format(path=path.parent))
     return path
+
+
+def write_output(args, allowed: tuple[str, ...], write) -> int:
+    """The commands that write one file: check the name ``args.output``, open the register,
+    ``write(db, path)``, and say where the file is."""
+    path = output_path(args.output, allowed)
+    with opened(args) as db:
+        write(db, path)
+    print(_("Đã ghi {path}.").format(path=path))
+    return 0

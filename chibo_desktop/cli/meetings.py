@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import ChiboError
 from ..i18n import _, format_date, ngettext
-from .arguments import opened, output_path, print_json
+from .arguments import opened, print_json, write_output
 
 DOCUMENT_FORMATS = (".pdf", ".docx")
 
@@ -90,41 +90,33 @@ def cmd_list(args) -> int:
 def cmd_print(args) -> int:
     from ..services.meetings.printing import export_minutes
 
-    path = output_path(args.output, DOCUMENT_FORMATS)
-    with opened(args) as db:
-        export_minutes(db, args.id, path, blank=args.blank)
-    print(_("Đã ghi {path}.").format(path=path))
-    return 0
+    return write_output(
+        args, DOCUMENT_FORMATS, lambda db, path: export_minutes(db, args.id, path, blank=args.blank)
+    )
 
 
 def cmd_blank(args) -> int:
     from ..services.meetings.printing import export_blank_form
 
-    path = output_path(args.output, DOCUMENT_FORMATS)
-    with opened(args) as db:
-        export_blank_form(db, path, tuple(args.kinds or ("thuong_ky",)))
-    print(_("Đã ghi {path}.").format(path=path))
-    return 0
+    return write_output(
+        args,
+        DOCUMENT_FORMATS,
+        lambda db, path: export_blank_form(db, path, tuple(args.kinds or ("thuong_ky",))),
+    )
 
 
 def cmd_resolution(args) -> int:
     from ..services.meetings.documents import RESOLUTION_FORMATS, export_resolution
 
-    path = output_path(args.output, RESOLUTION_FORMATS)
-    with opened(args) as db:
-        export_resolution(db, args.id, path)
-    print(_("Đã ghi {path}.").format(path=path))
-    return 0
+    return write_output(
+        args, RESOLUTION_FORMATS, lambda db, path: export_resolution(db, args.id, path)
+    )
 
 
 def cmd_notice(args) -> int:
     from ..services.meetings.documents import NOTICE_FORMATS, export_notice
 
-    path = output_path(args.output, NOTICE_FORMATS)
-    with opened(args) as db:
-        export_notice(db, args.id, path)
-    print(_("Đã ghi {path}.").format(path=path))
-    return 0
+    return write_output(args, NOTICE_FORMATS, lambda db, path: export_notice(db, args.id, path))
 
 
 def cmd_attendance(args) -> int:
@@ -132,8 +124,6 @@ def cmd_attendance(args) -> int:
 
     if not 1900 <= args.year <= 2100:
         raise ChiboError(_("Năm {year} không hợp lệ.").format(year=args.year))
-    path = output_path(args.output, (".xlsx",))
-    with opened(args) as db:
-        export_attendance_xlsx(db, args.year, path)
-    print(_("Đã ghi {path}.").format(path=path))
-    return 0
+    return write_output(
+        args, (".xlsx",), lambda db, path: export_attendance_xlsx(db, args.year, path)
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...i18n import _
 from ...services.contract.results import Changes
@@ -10,17 +10,13 @@ from ...services.safety.backup import backup_location, backup_to, make_backup
 from ..dialogs.restore_dialog import RestoreDialog
 from ..errors import show_error
 from ..tasks import Tasks
+from .settings_section import SettingsSection
 
 
-class BackupSection(QWidget):
+class BackupSection(SettingsSection):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(_("Sao lưu và phục hồi"))
-        heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
+        super().__init__(tasks, _("Sao lưu và phục hồi"), parent)
+        layout = self.body
         self.explain = QLabel(
             _(
                 "Chương trình tự sao lưu mỗi ngày khi mở tệp, khi đóng chương trình nếu có "
@@ -31,9 +27,7 @@ class BackupSection(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setMaximumWidth(720)
         layout.addWidget(self.explain)
-        self.folder = QLabel()
-        self.folder.setWordWrap(True)
-        layout.addWidget(self.folder)
+        self.folder = self.add_text()
         row = QHBoxLayout()
         self.backup_button = QPushButton(_("Sao lưu ngay"))
         self.backup_button.clicked.connect(self.backup_now)
@@ -46,9 +40,7 @@ class BackupSection(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.message = self.add_text()
 
     def load(self) -> None:
         def shown(path) -> None:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -16,17 +15,13 @@ from ...services.cell.identity import CellInfo, get_cell, recipients, save_cell,
 from ...services.contract.results import Changes
 from ..dialogs.cell_dialog import CellForm
 from ..tasks import Tasks
+from .settings_section import SettingsSection
 
 
-class CellSection(QWidget):
+class CellSection(SettingsSection):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        section = QLabel(_("Thông tin chi bộ (in trên đầu mọi văn bản)"))
-        section.setObjectName("sectionHeading")
-        layout.addWidget(section)
+        super().__init__(tasks, _("Thông tin chi bộ (in trên đầu mọi văn bản)"), parent)
+        layout = self.body
         self.form = CellForm()
         self.form.setMaximumWidth(640)
         layout.addWidget(self.form)

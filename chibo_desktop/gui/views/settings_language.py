@@ -5,21 +5,17 @@ Printed party documents stay Vietnamese whatever is chosen here.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from ...config import UserConfig, load_config, save_config
 from ...i18n import LANGUAGES, _, current_language
+from .settings_section import SettingsSection
 
 
-class LanguageSection(QWidget):
+class LanguageSection(SettingsSection):
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(_("Ngôn ngữ giao diện"))
-        heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
+        super().__init__(tasks, _("Ngôn ngữ giao diện"), parent)
+        layout = self.body
         row = QHBoxLayout()
         self.combo = QComboBox()
         # Each language is named in itself, so anyone can find their own.
@@ -29,14 +25,12 @@ class LanguageSection(QWidget):
         row.addWidget(self.combo)
         row.addStretch(1)
         layout.addLayout(row)
-        note = QLabel(
+        self.add_text(
             _(
                 "Ngôn ngữ mới có hiệu lực khi mở lại chương trình. Văn bản in (biên bản, "
                 "danh sách, báo cáo) luôn bằng tiếng Việt."
             )
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
         self.message = QLabel()
         layout.addWidget(self.message)
         self._select(self._config().language)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,26 +22,20 @@ from ...services.meetings.quality import (
 )
 from ..errors import show_error
 from ..tasks import Tasks
+from .settings_section import SettingsSection
 
 
-class MeetingQualitySection(QWidget):
+class MeetingQualitySection(SettingsSection):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        section = QLabel(_("Chất lượng sinh hoạt: mức của chi bộ"))
-        section.setObjectName("sectionHeading")
-        layout.addWidget(section)
-        note = QLabel(
+        super().__init__(tasks, _("Chất lượng sinh hoạt: mức của chi bộ"), parent)
+        layout = self.body
+        self.add_text(
             _(
                 "Đây là mức chi bộ tự đặt để tự theo dõi, không phải quy định của Đảng (chưa tìm "
                 "được văn bản nào quy định các con số này). Chương trình cảnh báo khi một buổi "
                 "sinh hoạt không đạt."
             )
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
         form = QFormLayout()
         self.min_attendance = QSpinBox()
         self.min_attendance.setRange(1, 100)

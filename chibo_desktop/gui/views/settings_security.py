@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,19 +26,15 @@ from ..dialogs.password_dialogs import PasswordDialog, RecoveryKeyDialog
 from ..errors import show_error
 from ..idle_lock import IdleLock
 from ..tasks import Tasks
+from .settings_section import SettingsSection
 
 
-class SecuritySection(QWidget):
+class SecuritySection(SettingsSection):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.tasks = tasks
+        super().__init__(tasks, _("Mật khẩu và nhật ký thay đổi"), parent)
         self.state: SecurityState | None = None
         self.idle_lock = IdleLock(tasks, self.window, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(_("Mật khẩu và nhật ký thay đổi"))
-        heading.setObjectName("sectionHeading")
-        layout.addWidget(heading)
+        layout = self.body
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setMaximumWidth(720)
@@ -72,9 +67,7 @@ class SecuritySection(QWidget):
         log_row.addWidget(self.log_button)
         log_row.addStretch(1)
         layout.addLayout(log_row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.message = self.add_text()
         self._show(None)
 
     # --- state ------------------------------------------------------------------------------
