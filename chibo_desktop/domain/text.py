@@ -7,6 +7,8 @@ import heapq
 import re
 import unicodedata
 
+from ..i18n import ngettext
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"\s+")
 
@@ -205,3 +207,15 @@ def first_in_name_order(names: list[str], count: int) -> list[int]:
         last = letters[given]
     picked.sort()
     return heapq.nsmallest(count, picked, key=lambda i: name_sort_string(clean_text(names[i])))
+
+
+
+def names_in_brief(names: list[str], shown: int) -> str:
+    """The first ``shown`` names in register order, then "và N đồng chí khác"."""
+    first = ", ".join(names[i] for i in first_in_name_order(names, shown))
+    if len(names) <= shown:
+        return first
+    others = len(names) - shown
+    return ngettext(
+        "{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others
+    ).format(names=first, n=others)

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from ...domain.dates import latest
 from ...domain.dues import Month, fifty_years_month
 from ...domain.dues_checks import month_state, unpaid_months
-from ...domain.text import first_in_name_order
+from ...domain.text import names_in_brief
 from ...i18n import N_, _, ngettext
 from .ledger import DuesBook
 
@@ -41,13 +41,7 @@ def _unpaid_this_month(book: DuesBook, present, current: Month, make) -> list:
             unpaid.append(member)
     if not unpaid:
         return []
-    first = [unpaid[i] for i in first_in_name_order([m.full_name for m in unpaid], SHOWN_NAMES)]
-    names = ", ".join(m.full_name for m in first)
-    if len(unpaid) > SHOWN_NAMES:
-        others = len(unpaid) - SHOWN_NAMES
-        names = ngettext(
-            "{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others
-        ).format(names=names, n=others)
+    names = names_in_brief([m.full_name for m in unpaid], SHOWN_NAMES)
     text = ngettext(
         "Tháng {month}: {n} đảng viên chưa nộp đảng phí: {names}.",
         "Tháng {month}: {n} đảng viên chưa nộp đảng phí: {names}.",

@@ -334,10 +334,7 @@ def finalise(db: Database, meeting_id: int) -> Result[None]:
         raise ChiboError(
             _("Chưa hoàn tất được vì biên bản còn chỗ mâu thuẫn:") + "\n- " + "\n- ".join(problems)
         )
-    with db.atomic():
-        store.set_status(db, meeting_id, "final", "finalise", current_user())
-        changelog.record(db, current_user(), "meeting", meeting_id, [("status", "draft", "final")])
-    return Result(None, CHANGED)
+    return _switch_status(db, meeting_id, "draft", "final", "finalise")
 
 
 def reopen(db: Database, meeting_id: int) -> Result[None]:
@@ -345,9 +342,14 @@ def reopen(db: Database, meeting_id: int) -> Result[None]:
     meeting = get_meeting(db, meeting_id)
     if not meeting.final:
         raise ChiboError(_("Biên bản đang ở dạng nháp, không cần mở lại."))
+    return _switch_status(db, meeting_id, "final", "draft", "reopen")
+
+
+def _switch_status(db: Database, meeting_id: int, old: str, new: str, action: str) -> Result:
+    """Finalise or reopen: the status, who did it and when, and the change log."""
     with db.atomic():
-        store.set_status(db, meeting_id, "draft", "reopen", current_user())
-        changelog.record(db, current_user(), "meeting", meeting_id, [("status", "final", "draft")])
+        store.set_status(db, meeting_id, new, action, current_user())
+        changelog.record(db, current_user(), "meeting", meeting_id, [("status", old, new)])
     return Result(None, CHANGED)
 
 

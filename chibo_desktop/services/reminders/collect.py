@@ -11,7 +11,7 @@ from ...domain import facts
 from ...domain.attendance import missed_in_a_row
 from ...domain.deadlines import assessment_reference_date, step_status, to_be_assessed
 from ...domain.status import MemberState
-from ...domain.text import first_in_name_order
+from ...domain.text import names_in_brief
 from ...i18n import _, format_date, ngettext
 from ...rules.badges import badge_rules
 from ...storage import campaigns as campaign_store
@@ -284,13 +284,7 @@ def _assessment(db, register: _Register, today) -> list[Reminder]:
     missing = [m for m in due if m.id not in done]
     if not missing:
         return []
-    first = [missing[i] for i in first_in_name_order([m.full_name for m in missing], 3)]
-    names = ", ".join(m.full_name for m in first)
-    if len(missing) > 3:
-        others = len(missing) - 3
-        names = ngettext(
-            "{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others
-        ).format(names=names, n=others)
+    names = names_in_brief([m.full_name for m in missing], 3)
     text = ngettext(
         "{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.",
         "{n} đảng viên chưa có kết quả xếp loại năm {year}: {names}.",
