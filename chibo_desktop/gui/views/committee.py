@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QWidget,
@@ -125,8 +127,6 @@ class CommitteePage(Page):
         )
 
     def ask_password(self) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
-
         text, ok = QInputDialog.getText(
             self,
             _("Gói có mật khẩu"),

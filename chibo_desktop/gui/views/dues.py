@@ -20,36 +20,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dues import Month
+from ...domain.dues import Month, basis_on
 from ...domain.dues_checks import DuesError, Payment, parse_amount
 from ...i18n import _, format_date, format_money
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
+from ...services.dues import documents as dues_docs
+from ...services.dues import entry as dues_entry
+from ...services.dues import ledger as dues
 from ..errors import error_text, show_error
+from ..models.dues_model import SORT_ROLE, DuesModel
 from ..widgets.tables import record_table, sorting_proxy
 from .base import Page, page_heading
 from .dues_actions import DuesActions
 from .pages import described
 
 
-def _svc():
-    from ...services.dues import documents as dues_docs
-    from ...services.dues import entry as dues_entry
-    from ...services.dues import ledger as dues
-
-    return dues, dues_entry, dues_docs
-
-
 def _load(db, month: Month):
-    return _svc()[0].month_ledger(db, month)
+    return dues.month_ledger(db, month)
 
 
 class DuesPage(DuesActions, Page):
     key, title, icon = described("dues")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
-        from ..models.dues_model import SORT_ROLE, DuesModel
-
         super().__init__(tasks, parent)
         self.month = Month.of(_today())
         self.ledger = None
@@ -217,7 +211,7 @@ class DuesPage(DuesActions, Page):
             self.status.setText(_("Đã ghi nộp đủ cho {n} đảng viên.").format(n=result.value))
 
         self.tasks.run(
-            _svc()[1].pay_all_as_due,
+            dues_entry.pay_all_as_due,
             self.month,
             _today(),
             self._method(),
@@ -227,9 +221,8 @@ class DuesPage(DuesActions, Page):
 
     def enter_paid(self, member_id: int, text: str) -> None:
         """An amount typed in the table: that member's payment for the month (empty: none)."""
-        entry = _svc()[1]
         if not text.strip():
-            self.tasks.run(entry.clear_payment, member_id, self.month, on_error=self._failed)
+            self.tasks.run(dues_entry.clear_payment, member_id, self.month, on_error=self._failed)
             return
         try:
             amount = parse_amount(text)
@@ -238,7 +231,7 @@ class DuesPage(DuesActions, Page):
             return
         payment = Payment(member_id, self.month, amount, self._method(), _today().isoformat())
         self.status.setText("")
-        self.tasks.run(entry.record_payment, payment, on_error=self._failed)
+        self.tasks.run(dues_entry.record_payment, payment, on_error=self._failed)
 
     def selected_line(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -250,7 +243,7 @@ class DuesPage(DuesActions, Page):
         line = self.selected_line()
         if line is not None:
             self.tasks.run(
-                _svc()[1].clear_payment, line.member_id, self.month, on_error=self._failed
+                dues_entry.clear_payment, line.member_id, self.month, on_error=self._failed
             )
 
     def edit_basis(self) -> None:
@@ -259,26 +252,25 @@ class DuesPage(DuesActions, Page):
             self.status.setText(_("Chọn một đảng viên trong bảng."))
             return
         self.tasks.run(
-            _svc()[1].basis_history,
+            dues_entry.basis_history,
             line.member_id,
             on_done=lambda history: self._open_basis(line, history),
         )
 
     def _open_basis(self, line, history) -> None:
-        from ...domain.dues import basis_on
         from ..dialogs.dues_basis import DuesBasisDialog
 
         dialog = DuesBasisDialog(
             line.member_id,
             line.name,
             self.month,
-            _svc()[0].group_choices(self.month),
+            dues.group_choices(self.month),
             basis_on(history, self.month),
             self,
         )
         if dialog.exec() and dialog.result_basis is not None:
             self.tasks.run(
-                _svc()[1].save_basis,
+                dues_entry.save_basis,
                 dialog.result_basis,
                 on_error=lambda exc: show_error(self, exc),
             )
@@ -305,11 +297,10 @@ class DuesPage(DuesActions, Page):
     def save_to(self, what: str, path: Path, on: dt.date | None = None) -> None:
         from ..progress import run_with_progress
 
-        docs = _svc()[2]
         fn, period = (
-            (docs.write_month_sheet, self.month)
+            (dues_docs.write_month_sheet, self.month)
             if what == "sheet"
-            else (docs.write_year_summary, self.month.year)
+            else (dues_docs.write_year_summary, self.month.year)
         )
         run_with_progress(
             self,

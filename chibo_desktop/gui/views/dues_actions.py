@@ -10,13 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...i18n import _
 from ...services.contract.context import today as _today
-
-
-def _svc():
-    from ...services.dues import entry as dues_entry
-    from ...services.dues import ledger as dues
-
-    return dues, dues_entry
+from ...services.dues import entry as dues_entry
+from ...services.dues import ledger as dues
 
 
 class DuesActions:
@@ -26,7 +21,7 @@ class DuesActions:
             self.status.setText(_("Chọn một đảng viên trong bảng."))
             return
         self.tasks.run(
-            _svc()[1].reliefs_of,
+            dues_entry.reliefs_of,
             line.member_id,
             on_done=lambda existing: self._open_relief(line, existing),
         )
@@ -38,9 +33,9 @@ class DuesActions:
         if not dialog.exec():
             return
         if dialog.remove_id is not None:
-            self.tasks.run(_svc()[1].remove_relief, dialog.remove_id, on_error=self._failed)
+            self.tasks.run(dues_entry.remove_relief, dialog.remove_id, on_error=self._failed)
         elif dialog.relief is not None:
-            self.tasks.run(_svc()[1].add_relief, dialog.relief, on_error=self._failed)
+            self.tasks.run(dues_entry.add_relief, dialog.relief, on_error=self._failed)
 
     def import_bases(self) -> None:
         from ..dialogs.dues_import import BasisImportDialog
@@ -65,7 +60,7 @@ class DuesActions:
             return
         ledger = self.ledger
         self.tasks.run(
-            _svc()[0].month_meetings,
+            dues.month_meetings,
             ledger.month,
             on_done=lambda meetings: self._open_passed_up(ledger, meetings),
         )
@@ -75,14 +70,14 @@ class DuesActions:
 
         dialog = PassedUpDialog(ledger, meetings, _today(), self)
         if dialog.exec() and dialog.record is not None:
-            self.tasks.run(_svc()[1].save_month_record, dialog.record, on_error=self._failed)
+            self.tasks.run(dues_entry.save_month_record, dialog.record, on_error=self._failed)
 
     def edit_settings(self) -> None:
-        self.tasks.run(_svc()[0].cell_options, self.month, on_done=self._open_settings)
+        self.tasks.run(dues.cell_options, self.month, on_done=self._open_settings)
 
     def _open_settings(self, options) -> None:
         from ..dialogs.dues_dialogs import DuesSettingsDialog
 
-        dialog = DuesSettingsDialog(options, _svc()[0].cell_set_groups(), self.month, self)
+        dialog = DuesSettingsDialog(options, dues.cell_set_groups(), self.month, self)
         if dialog.exec() and dialog.values:
-            self.tasks.run(_svc()[1].save_cell_options, **dialog.values, on_error=self._failed)
+            self.tasks.run(dues_entry.save_cell_options, **dialog.values, on_error=self._failed)

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
+from ...services.meetings import minutes as meetings_svc
+from ...services.meetings import printing as export
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
+from ..models.meetings_model import ID, MeetingFilter, MeetingListModel
 from ..widgets.elided_label import ElidedLabel
 from ..widgets.questions import confirm
 from ..widgets.tables import record_table
@@ -30,15 +33,8 @@ from .base import Page, page_heading
 from .pages import described
 
 
-def _svc():
-    """The meetings services, imported when the page is first used."""
-    from ...services.meetings import minutes as meetings
-
-    return meetings
-
-
 def _list_meetings(db):
-    return _svc().list_meetings(db)
+    return meetings_svc.list_meetings(db)
 
 
 class MeetingsPage(Page):
@@ -46,7 +42,6 @@ class MeetingsPage(Page):
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         from ..dialogs.meeting_editor import MeetingEditor
-        from ..models.meetings_model import MeetingFilter, MeetingListModel
 
         super().__init__(tasks, parent)
         self.selected_id: int | None = None
@@ -165,8 +160,6 @@ class MeetingsPage(Page):
         self._select(meeting_id)
 
     def _select(self, meeting_id: int | None) -> None:
-        from ..models.meetings_model import ID
-
         if meeting_id is None:
             return
         for row in range(self.proxy.rowCount()):
@@ -180,7 +173,6 @@ class MeetingsPage(Page):
     def _row_changed(self, current, _previous) -> None:
         if not current.isValid():
             return
-        from ..models.meetings_model import ID
 
         meeting_id = current.data(ID)
         if meeting_id == self.selected_id:
@@ -195,15 +187,14 @@ class MeetingsPage(Page):
             self.proxy.set_ids(None)
             return
         self.tasks.run(
-            _svc().search_meetings, text, on_done=lambda ids: self.proxy.set_ids(set(ids))
+            meetings_svc.search_meetings, text, on_done=lambda ids: self.proxy.set_ids(set(ids))
         )
 
     # --- actions ------------------------------------------------------------------------------
     def new_meeting(self) -> None:
         from ..dialogs.meeting_parts import NewMeetingDialog
 
-        svc = _svc()
-        dialog = NewMeetingDialog(svc.kind_labels(), _today(), self)
+        dialog = NewMeetingDialog(meetings_svc.kind_labels(), _today(), self)
         if not dialog.exec():
             return
         date, kinds, topic = dialog.value()
@@ -216,7 +207,7 @@ class MeetingsPage(Page):
             self.editor.open_meeting(result.value)
 
         self.tasks.run(
-            svc.create_meeting,
+            meetings_svc.create_meeting,
             date,
             kinds,
             on_done=created,
@@ -228,7 +219,6 @@ class MeetingsPage(Page):
         index = self.view.currentIndex()
         if not index.isValid():
             return
-        from ..models.meetings_model import ID
 
         meeting_id = index.data(ID)
         title = self.proxy.index(index.row(), 1).data()
@@ -247,14 +237,13 @@ class MeetingsPage(Page):
         self.editor.autosave.stop()
         self.editor.dirty = False
         self.tasks.run(
-            _svc().delete_meeting,
+            meetings_svc.delete_meeting,
             meeting_id,
             on_done=deleted,
             on_error=lambda e: show_error(self, e, _("Không xóa được")),
         )
 
     def export_blank(self) -> None:
-        from ...services.meetings import printing as export
         from ..file_dialogs import ask_document_path
 
         path = ask_document_path(self, _("Lưu mẫu biên bản"), "mau-bien-ban.pdf")
@@ -279,7 +268,6 @@ class MeetingsPage(Page):
         )
         if not name:
             return
-        from ...services.meetings import printing as export
 
         path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
         self.tasks.run(

@@ -22,6 +22,7 @@ from ...services.members import register as members
 from ...services.members.listing import member_list
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
+from ..models.members_model import STATUS_COLUMN, MembersModel, MembersProxy
 from ..widgets.questions import confirm
 from .base import Page, simple_layout
 from .members_bar import MembersBar, position_values
@@ -42,8 +43,6 @@ class MembersPage(MembersBar, Page):
     key, title, icon = described("members")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
-        from ..models.members_model import MembersModel, MembersProxy
-
         super().__init__(tasks, parent)
         self.form: MemberForm | None = None
         self.status_dialog: StatusDialog | None = None
@@ -112,8 +111,6 @@ class MembersPage(MembersBar, Page):
     def _fit_status_column(self) -> None:
         """Wide enough for the longest state shown ("Sinh hoạt tạm thời nơi khác"), measured
         on the few distinct labels rather than on every row."""
-        from ..models.members_model import STATUS_COLUMN
-
         labels = {item.status_label for item in self.model.items}
         metrics = self.table.fontMetrics()
         needed = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 16
@@ -305,6 +302,7 @@ class MembersPage(MembersBar, Page):
             self.export_to(name)
 
     def export_to(self, path: str) -> None:
+        # Exporting and importing load on first use: the list opens without them (start-up).
         from ...services.members.exports import export_members
         from ..progress import run_with_progress
 

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
+from ...services.members.register import choice_lists
 from ..icons import action_icon
+from ..models.members_model import STATUS_FILTERS
 
 
 def position_values() -> list[str]:
-    from ...services.members.register import choice_lists
-
     return list(choice_lists()["position"].values)
 
 
@@ -121,8 +121,6 @@ class MembersBar:
         return bar
 
     def _filter_row(self) -> QHBoxLayout:
-        from ..models.members_model import STATUS_FILTERS
-
         row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("memberSearch")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...i18n import _
@@ -69,8 +71,6 @@ class BackupSection(SettingsSection):
     def backup_to_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Chọn thư mục để chép bản sao lưu"))
         if folder:
-            from pathlib import Path
-
             self._run(backup_to, Path(folder))
 
     def open_restore(self) -> None:
