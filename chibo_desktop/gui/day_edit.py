@@ -11,9 +11,11 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
+    QVBoxLayout,
     QWidget,
     QWidgetAction,
 )
@@ -33,8 +35,11 @@ class DayEdit(QWidget):
         *,
         earliest: dt.date | None = None,
         latest: dt.date | None = None,
+        show_reason: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``show_reason``: the reason a typed day is refused is written in red under the
+        field (otherwise the dialog shows it where it shows its other problems)."""
         super().__init__(parent)
         self.earliest, self.latest = earliest, latest
         self.edit = QLineEdit(format_date(value))
@@ -54,11 +59,21 @@ class DayEdit(QWidget):
         menu.aboutToShow.connect(self._show_calendar)
         pick.setMenu(menu)
         self._menu = menu
-        row = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
         row.addWidget(pick)
         row.addStretch(1)
+        outer.addLayout(row)
+        self.reason = QLabel()
+        self.reason.setStyleSheet("color: #b3261e")
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(False)
+        self.show_reason = show_reason
+        outer.addWidget(self.reason)
         self.problem = ""
         self._validate()
 
@@ -90,7 +105,19 @@ class DayEdit(QWidget):
             self.problem = ""
         self.edit.setStyleSheet(_INVALID if self.problem else "")
         self.edit.setToolTip(self.problem or _("Ghi dd/mm/yyyy"))
+        self.reason.setText(self.problem)
+        self.reason.setVisible(self.show_reason and bool(self.problem))
         self.changed.emit()
+
+    def refuses(self) -> bool:
+        """True, with the field focused and its reason shown, when it is in use and holds
+        no valid day: the caller then does not act."""
+        if not self.isEnabled() or not self.problem:
+            return False
+        self.reason.setVisible(self.show_reason)
+        self.edit.setFocus()
+        self.edit.selectAll()
+        return True
 
     def _show_calendar(self) -> None:
         day = _parse(self.edit.text())
@@ -100,6 +127,20 @@ class DayEdit(QWidget):
     def _picked(self, value: QDate) -> None:
         self.set_date(dt.date(value.year(), value.month(), value.day()))
         self._menu.close()
+
+
+def beside(text: str) -> QLabel:
+    """A word in a row of day fields ("Từ", "đến"): as tall as the line it stands by, so
+    the row stays aligned when a field shows its reason underneath (align the row's widgets
+    to the top)."""
+    label = QLabel(text)
+    label.setFixedHeight(QLineEdit().sizeHint().height())
+    return label
+
+
+def refused(*edits: DayEdit) -> bool:
+    """Whether any of the fields refuses its text (the first one such is focused)."""
+    return any(edit.refuses() for edit in edits)
 
 
 def _parse(text: str) -> dt.date | None:

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 from ...domain.dues import Month, Relief
 from ...domain.dues_checks import DuesError, MonthRecord, check_relief, parse_amount
 from ...i18n import N_, _, format_iso_date
+from ...services.common import today as _today
+from ..day_edit import DayEdit
 from .dialog_parts import error_label, ok_cancel
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _month_edit(month: Month) -> QDateEdit:
+    """A month and year only: every month/year shown is a real one, nothing to correct."""
     edit = QDateEdit(QDate(month.year, month.month, 1))
     edit.setDisplayFormat("MM/yyyy")
     return edit
@@ -39,6 +38,13 @@ def _month_edit(month: Month) -> QDateEdit:
 
 def _month_of(edit: QDateEdit) -> Month:
     return Month(edit.date().year(), edit.date().month())
+
+
+def _valid_day(edit: DayEdit) -> dt.date:
+    """The day typed; ValueError with the field's reason (and the field focused) if none."""
+    if edit.refuses():
+        raise ValueError(edit.problem)
+    return edit.date()
 
 
 class _Form(QDialog):
@@ -162,8 +168,7 @@ class ReliefDialog(_Form):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(_("Ví dụ: hộ nghèo; bệnh hiểm nghèo; có đơn gửi chi bộ"))
         self.decision = QLineEdit()
-        self.decision_date = QDateEdit(QDate.currentDate())
-        self.decision_date.setDisplayFormat("dd/MM/yyyy")
+        self.decision_date = DayEdit(_today(), show_reason=True)
         self.form.addRow(_("Loại:"), self.kind)
         self.form.addRow(_("Mức giảm:"), self.percent)
         self.form.addRow(_("Từ tháng:"), self.first)
@@ -186,7 +191,7 @@ class ReliefDialog(_Form):
         from ...services.dues import regime_on
 
         kind = self.kind.currentData()
-        day = self.decision_date.date()
+        day = _valid_day(self.decision_date)
         self.relief = Relief(
             self.member_id,
             kind,
@@ -195,7 +200,7 @@ class ReliefDialog(_Form):
             self.percent.currentData() if kind == "reduce" else 0,
             self.reason.text(),
             self.decision.text(),
-            dt.date(day.year(), day.month(), day.day()),
+            day,
         )
         check_relief(self.relief, regime_on(self.relief.first.first))
 
@@ -211,8 +216,7 @@ class PassedUpDialog(_Form):
             str(record.passed_up if record.passed_up is not None else ledger.to_pass_up)
         )
         on = dt.date.fromisoformat(record.passed_up_on) if record.passed_up_on else today
-        self.day = QDateEdit(_qdate(on))
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = DayEdit(on, show_reason=True)
         self.meeting = QComboBox()
         self.meeting.addItem(_("(không ghi)"), None)
         for meeting_id, date, title in meetings:
@@ -226,11 +230,11 @@ class PassedUpDialog(_Form):
         self.record: MonthRecord | None = None
 
     def collect(self) -> None:
-        day = self.day.date()
+        day = _valid_day(self.day)
         self.record = MonthRecord(
             self.month,
             parse_amount(self.amount.text()) if self.amount.text().strip() else None,
-            dt.date(day.year(), day.month(), day.day()).isoformat(),
+            day.isoformat(),
             self.meeting.currentData(),
             self.note.text(),
         )

@@ -6,12 +6,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import AgendaItem, Guest, Meeting
 from ...i18n import N_, _
+from ..day_edit import DayEdit
 from ..models.meetings_model import GuestModel, ListModel
 from .meeting_parts import PhraseButton
 
@@ -60,38 +60,118 @@ def _minus_one_is_none(spin: QSpinBox) -> int | None:
 
 
 class GeneralTab(QScrollArea):
+    """The minutes' header: number, day and hours, place, titles, chair and secretary,
+    guests, opening, documents, approval. Narrow windows wrap it, never scroll sideways."""
+
     def __init__(self, touched: Callable) -> None:
         super().__init__()
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         form = QFormLayout(inner)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.number = QLineEdit()
         self.number.setPlaceholderText(_("ví dụ: Số 05-BB/CB (không bắt buộc)"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.place = QLineEdit()
+        self.title = QLineEdit()
+        self.topic = QLineEdit()
+        self.presenter = QLineEdit()
+        form.addRow(_("Số biên bản:"), self.number)
+        form.addRow(_("Ngày, giờ:"), self._build_day_and_hours())
+        form.addRow(_("Địa điểm:"), self.place)
+        form.addRow(_("Tiêu đề:"), self.title)
+        form.addRow(_("Chuyên đề:"), self.topic)
+        form.addRow(_("Người trình bày:"), self.presenter)
+        chair, secretary = self._build_people()
+        form.addRow(_("Chủ trì:"), chair)
+        form.addRow(_("Thư ký:"), secretary)
+        form.addRow(_("Đại biểu cấp trên:"), self._build_guests(touched))
+        self.opening = QPlainTextEdit()
+        self.opening.setMaximumHeight(90)
+        form.addRow(_("Khai mạc:"), self.opening)
+        self._build_documents()
+        form.addRow(_("Văn bản phổ biến:"), self.documents)
+        form.addRow(_("Chuẩn bị:"), self.documents_posted)
+        form.addRow(_("Thông qua biên bản:"), self._build_approval())
+        self.setWidget(inner)
+        self._connect(touched)
+
+    # --- building -------------------------------------------------------------------------
+    def _build_day_and_hours(self) -> QWidget:
+        """The day typed as it is (an impossible one stays, marked with its reason) and the
+        start and end hours; the hours go under the day when the row is narrow."""
+        self.date = DayEdit(dt.date.today(), show_reason=True)
         self.start, self.end = _time_edit(), _time_edit()
+        row = QWidget()
+        flow = QGridLayout(row)
+        flow.setContentsMargins(0, 0, 0, 0)
         times = QHBoxLayout()
         times.addWidget(QLabel(_("bắt đầu")))
         times.addWidget(self.start)
         times.addWidget(QLabel(_("kết thúc")))
         times.addWidget(self.end)
         times.addStretch(1)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date)
-        date_row.addLayout(times)
-        self.place = QLineEdit()
-        self.title = QLineEdit()
-        self.topic = QLineEdit()
-        self.presenter = QLineEdit()
+        flow.addWidget(self.date, 0, 0, Qt.AlignmentFlag.AlignTop)
+        flow.addLayout(times, 0, 1, Qt.AlignmentFlag.AlignTop)
+        flow.setColumnStretch(1, 1)
+        return row
+
+    def _build_people(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Chair and secretary: a name among those present, or typed, and a position."""
         self.chair, self.chair_position = QComboBox(), QLineEdit()
         self.secretary, self.secretary_position = QComboBox(), QLineEdit()
-        for combo in (self.chair, self.secretary):
+        rows = []
+        for combo, position in (
+            (self.chair, self.chair_position),
+            (self.secretary, self.secretary_position),
+        ):
             combo.setEditable(True)
             combo.setMinimumWidth(150)
-        self.opening = QPlainTextEdit()
-        self.opening.setMaximumHeight(90)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            position.setPlaceholderText(_("chức vụ"))
+            row = QHBoxLayout()
+            row.addWidget(combo, 3)
+            row.addWidget(position, 2)
+            rows.append(row)
+        return rows[0], rows[1]
+
+    def _build_guests(self, touched: Callable) -> QVBoxLayout:
+        """The superior committee's guests: a small table with add and remove."""
+        self.guests = GuestModel(self)
+        self.guests.edited.connect(touched)
+        self.guest_view = table(self.guests, stretch=1)
+        self.guest_view.horizontalHeader().resizeSection(0, 220)
+        self.guest_view.setMaximumHeight(110)
+        guest_box = QVBoxLayout()
+        guest_buttons = QHBoxLayout()
+        add, remove = QPushButton(_("Thêm đại biểu")), QPushButton(_("Xóa đại biểu"))
+        add.clicked.connect(lambda: self.guests.append(Guest("")))
+        remove.clicked.connect(self._remove_guest)
+        guest_buttons.addWidget(add)
+        guest_buttons.addWidget(remove)
+        guest_buttons.addStretch(1)
+        guest_box.addLayout(guest_buttons)
+        guest_box.addWidget(self.guest_view)
+        self.edit_buttons = [add, remove]
+        return guest_box
+
+    def _remove_guest(self) -> None:
+        if self.guest_view.currentIndex().isValid():
+            self.guests.remove(self.guest_view.currentIndex().row())
+
+    def _build_documents(self) -> None:
+        self.documents = QPlainTextEdit()
+        self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
+        self.documents.setMaximumHeight(80)
+        self.documents_posted = QCheckBox(
+            _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
+        )
+
+    def _build_approval(self) -> QGridLayout:
+        """For, against and not voting on the minutes; “—” while not yet voted."""
         self.approval = [QSpinBox() for _n in range(3)]
         approval = QGridLayout()
         approval.setHorizontalSpacing(12)
@@ -108,57 +188,9 @@ class GeneralTab(QScrollArea):
             approval.addWidget(QLabel(_(label)), 0, column)
             approval.addWidget(spin, 1, column)
         approval.setColumnStretch(3, 1)
-        self.guests = GuestModel(self)
-        self.guests.edited.connect(touched)
-        self.guest_view = table(self.guests, stretch=1)
-        self.guest_view.horizontalHeader().resizeSection(0, 220)
-        self.guest_view.setMaximumHeight(110)
-        guest_box = QVBoxLayout()
-        guest_buttons = QHBoxLayout()
-        add, remove = QPushButton(_("Thêm đại biểu")), QPushButton(_("Xóa đại biểu"))
-        add.clicked.connect(lambda: self.guests.append(Guest("")))
-        remove.clicked.connect(
-            lambda: (
-                self.guests.remove(self.guest_view.currentIndex().row())
-                if self.guest_view.currentIndex().isValid()
-                else None
-            )
-        )
-        guest_buttons.addWidget(add)
-        guest_buttons.addWidget(remove)
-        guest_buttons.addStretch(1)
-        guest_box.addLayout(guest_buttons)
-        guest_box.addWidget(self.guest_view)
-        self.edit_buttons = [add, remove]
-        self.documents = QPlainTextEdit()
-        self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
-        self.documents.setMaximumHeight(80)
-        self.documents_posted = QCheckBox(
-            _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
-        )
+        return approval
 
-        def person(combo, position) -> QHBoxLayout:
-            position.setPlaceholderText(_("chức vụ"))
-            row = QHBoxLayout()
-            row.addWidget(combo, 3)
-            row.addWidget(position, 2)
-            return row
-
-        form.addRow(_("Số biên bản:"), self.number)
-        form.addRow(_("Ngày, giờ:"), date_row)
-        form.addRow(_("Địa điểm:"), self.place)
-        form.addRow(_("Tiêu đề:"), self.title)
-        form.addRow(_("Chuyên đề:"), self.topic)
-        form.addRow(_("Người trình bày:"), self.presenter)
-        form.addRow(_("Chủ trì:"), person(self.chair, self.chair_position))
-        form.addRow(_("Thư ký:"), person(self.secretary, self.secretary_position))
-        form.addRow(_("Đại biểu cấp trên:"), guest_box)
-        form.addRow(_("Khai mạc:"), self.opening)
-        form.addRow(_("Văn bản phổ biến:"), self.documents)
-        form.addRow(_("Chuẩn bị:"), self.documents_posted)
-        form.addRow(_("Thông qua biên bản:"), approval)
-        self.setWidget(inner)
-
+    def _connect(self, touched: Callable) -> None:
         for edit in (
             self.number,
             self.place,
@@ -177,12 +209,12 @@ class GeneralTab(QScrollArea):
             text_edit.textChanged.connect(touched)
         for spin in self.approval:
             spin.valueChanged.connect(touched)
-        self.date.dateChanged.connect(touched)
+        self.date.changed.connect(touched)
         self.documents_posted.toggled.connect(touched)
 
     def show_meeting(self, m: Meeting) -> None:
         self.number.setText(m.number)
-        self.date.setDate(QDate(m.date.year, m.date.month, m.date.day))
+        self.date.set_date(m.date)
         self.start.setText(m.start_time)
         self.end.setText(m.end_time)
         self.place.setText(m.place)
@@ -207,14 +239,13 @@ class GeneralTab(QScrollArea):
         self.ids = {a.name: a.member_id for a in m.attendance}
 
     def collect(self, base: Meeting) -> Meeting:
-        date = self.date.date()
         start = self.start.text() if self.start.text().strip(":_ ") else ""
         end = self.end.text() if self.end.text().strip(":_ ") else ""
         chair, secretary = self.chair.currentText(), self.secretary.currentText()
         return dataclasses.replace(
             base,
             number=self.number.text(),
-            date=dt.date(date.year(), date.month(), date.day()),
+            date=self.date.date() or base.date,  # a day being corrected keeps the saved one
             start_time=start,
             end_time=end,
             place=self.place.text(),

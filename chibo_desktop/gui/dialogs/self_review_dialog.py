@@ -35,7 +35,7 @@ from ...services.campaign_reports import get_self_review, save_self_review, writ
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
-from .campaign_dialogs import date_edit, pydate, qdate
+from .campaign_dialogs import date_edit
 
 
 class SelfReviewDialog(QDialog):
@@ -121,7 +121,7 @@ class SelfReviewDialog(QDialog):
         self.submitted_date.setEnabled(False)
         self.submitted.toggled.connect(self.submitted_date.setEnabled)
         self.submitted.toggled.connect(self._edited)
-        self.submitted_date.dateChanged.connect(self._edited)
+        self.submitted_date.changed.connect(self._edited)
         bottom.addWidget(self.submitted)
         bottom.addWidget(self.submitted_date)
         self.message = QLabel()
@@ -161,7 +161,7 @@ class SelfReviewDialog(QDialog):
         self.view.resizeRowsToContents()
         self.submitted.setChecked(review.submitted is not None)
         if review.submitted is not None:
-            self.submitted_date.setDate(qdate(review.submitted))
+            self.submitted_date.set_date(review.submitted)
         self.setEnabled(True)
         self.dirty = False
         self.loaded = True
@@ -173,10 +173,13 @@ class SelfReviewDialog(QDialog):
 
     def review(self) -> SelfReview:
         sections = {title: edit.toPlainText() for title, edit in self.sections.items()}
-        submitted = pydate(self.submitted_date.date()) if self.submitted.isChecked() else None
+        submitted = self.submitted_date.date() if self.submitted.isChecked() else None
         return SelfReview(self.member_id, self.name, sections, self.model.marks(), submitted)
 
     def save(self, then=None) -> None:
+        if self.submitted_date.refuses():
+            self.message.setText(self.submitted_date.problem)
+            return
         self.view.setCurrentIndex(self.model.index(0, 0))  # commits an open note editor
 
         def saved(_result) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from ...services.consolidation.reports import (
     consolidated_kinds,
 )
 from ...services.reports import default_period
+from ..day_edit import DayEdit, beside
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 from .pages import described
@@ -38,14 +38,6 @@ PREVIEW_ROWS = 60
 
 def preview_html(db, name: str, start: dt.date, end: dt.date, today: dt.date) -> str:
     return to_html(consolidated_doc(db, name, start, end, today), max_rows=PREVIEW_ROWS)
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class CommitteeReportsPage(Page):
@@ -68,14 +60,12 @@ class CommitteeReportsPage(Page):
         right = QVBoxLayout()
         period = QHBoxLayout()
         start, end = default_period(_today())
-        self.start, self.end = QDateEdit(_qdate(start)), QDateEdit(_qdate(end))
-        period.addWidget(QLabel(_("Từ")))
-        period.addWidget(self.start)
-        period.addWidget(QLabel(_("đến")))
-        period.addWidget(self.end)
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
+        self.start = DayEdit(start, show_reason=True)
+        self.end = DayEdit(end, show_reason=True)
+        period.addWidget(beside(_("Từ")), 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(self.start, 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(beside(_("đến")), 0, Qt.AlignmentFlag.AlignTop)
+        period.addWidget(self.end, 0, Qt.AlignmentFlag.AlignTop)
         self.preview_button = QPushButton(_("Xem trước"))
         self.preview_button.clicked.connect(self.preview)
         self.excel_button = QPushButton(_("Lưu Excel…"))
@@ -83,7 +73,7 @@ class CommitteeReportsPage(Page):
         self.pdf_button = QPushButton(_("Lưu PDF…"))
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         for button in (self.preview_button, self.excel_button, self.pdf_button):
-            period.addWidget(button)
+            period.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         period.addStretch(1)
         right.addLayout(period)
         self.viewer = QTextBrowser()
@@ -99,8 +89,18 @@ class CommitteeReportsPage(Page):
         item = self.kinds.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def period(self) -> tuple[dt.date, dt.date]:
-        return _pydate(self.start.date()), _pydate(self.end.date())
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The period typed, or None (the status and the field say why) while a day is
+        not a valid one or the start is after the end."""
+        for edit in (self.start, self.end):
+            if edit.refuses():
+                self.status.setText(edit.problem)
+                return None
+        start, end = self.start.date(), self.end.date()
+        if start > end:
+            self.status.setText(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
+            return None
+        return start, end
 
     def load(self) -> None:
         self._ready = True
@@ -117,9 +117,12 @@ class CommitteeReportsPage(Page):
         kind = self.current_kind()
         if kind is None or not self._ready:
             return
+        period = self.period()
+        if period is None:
+            return
         self.status.setText(_("Đang tổng hợp…"))
         self.tasks.run(
-            preview_html, kind, *self.period(), _today(), on_done=self._show, on_error=self._failed
+            preview_html, kind, *period, _today(), on_done=self._show, on_error=self._failed
         )
 
     def _show(self, html: str) -> None:
@@ -133,9 +136,10 @@ class CommitteeReportsPage(Page):
 
     def save(self, suffix: str) -> None:
         kind = self.current_kind()
-        if kind is None:
+        period = self.period()
+        if kind is None or period is None:
             return
-        start, end = self.period()
+        start, end = period
         folder = self.last_saved.parent if self.last_saved else Path.home()
         suggested = folder / f"tong_hop_{kind}_{start:%Y%m%d}_{end:%Y%m%d}{suffix}"
         name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo"), str(suggested))
@@ -144,7 +148,10 @@ class CommitteeReportsPage(Page):
             self.save_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
 
     def save_to(self, path: Path) -> None:
-        start, end = self.period()
+        period = self.period()
+        if period is None:
+            return
+        start, end = period
         run_with_progress(
             self,
             self.tasks,
