@@ -83,24 +83,33 @@ class CommitteeReportsPage(Page):
         right.addWidget(self.status)
         body.addLayout(right, 1)
         self.kinds.currentRowChanged.connect(lambda _r: self.preview())
+        for edit in (self.start, self.end):
+            edit.changed.connect(self._day_changed)
         self._ready = False
 
     def current_kind(self) -> str | None:
         item = self.kinds.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def period(self) -> tuple[dt.date, dt.date] | None:
+    def period(self, *, acting: bool = False) -> tuple[dt.date, dt.date] | None:
         """The period typed, or None (the status and the field say why) while a day is
-        not a valid one or the start is after the end."""
+        not a valid one or the start is after the end; ``acting``: the wrong field is
+        focused too."""
         for edit in (self.start, self.end):
-            if edit.refuses():
+            if edit.problem:
                 self.status.setText(edit.problem)
+                if acting:
+                    edit.refuses()
                 return None
         start, end = self.start.date(), self.end.date()
         if start > end:
             self.status.setText(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
             return None
         return start, end
+
+    def _day_changed(self) -> None:
+        problem = self.start.problem or self.end.problem
+        self.status.setText(problem or _("Kỳ báo cáo đã đổi: bấm “Xem trước” để xem lại."))
 
     def load(self) -> None:
         self._ready = True
@@ -136,7 +145,7 @@ class CommitteeReportsPage(Page):
 
     def save(self, suffix: str) -> None:
         kind = self.current_kind()
-        period = self.period()
+        period = self.period(acting=True)
         if kind is None or period is None:
             return
         start, end = period
@@ -148,7 +157,7 @@ class CommitteeReportsPage(Page):
             self.save_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
 
     def save_to(self, path: Path) -> None:
-        period = self.period()
+        period = self.period(acting=True)
         if period is None:
             return
         start, end = period
