@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,6 +59,21 @@ def _minus_one_is_none(spin: QSpinBox) -> int | None:
     return None if spin.value() < 0 else spin.value()
 
 
+# Below this width the general tab puts its labels above the fields.
+NARROW_PX = 560
+
+
+class _ClickLabel(QLabel):
+    """The words of a check box that wrap: a click on them ticks the box too."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class GeneralTab(QScrollArea):
     """The minutes' header: number, day and hours, place, titles, chair and secretary,
     guests, opening, documents, approval. Narrow windows wrap it, never scroll sideways."""
@@ -66,10 +81,9 @@ class GeneralTab(QScrollArea):
     def __init__(self, touched: Callable) -> None:
         super().__init__()
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         form = QFormLayout(inner)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form = form
         self.number = QLineEdit()
         self.number.setPlaceholderText(_("ví dụ: Số 05-BB/CB (không bắt buộc)"))
         self.place = QLineEdit()
@@ -89,12 +103,20 @@ class GeneralTab(QScrollArea):
         self.opening = QPlainTextEdit()
         self.opening.setMaximumHeight(90)
         form.addRow(_("Khai mạc:"), self.opening)
-        self._build_documents()
+        posted = self._build_documents()
         form.addRow(_("Văn bản phổ biến:"), self.documents)
-        form.addRow(_("Chuẩn bị:"), self.documents_posted)
+        form.addRow(_("Chuẩn bị:"), posted)
         form.addRow(_("Thông qua biên bản:"), self._build_approval())
         self.setWidget(inner)
         self._connect(touched)
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (1024×600, the English labels): each label goes above its field, which
+        then has the whole width; wide: label and field side by side."""
+        narrow = event.size().width() < NARROW_PX
+        policy = QFormLayout.RowWrapPolicy
+        self.form.setRowWrapPolicy(policy.WrapAllRows if narrow else policy.WrapLongRows)
+        super().resizeEvent(event)
 
     # --- building -------------------------------------------------------------------------
     def _build_day_and_hours(self) -> QWidget:
@@ -162,13 +184,26 @@ class GeneralTab(QScrollArea):
         if self.guest_view.currentIndex().isValid():
             self.guests.remove(self.guest_view.currentIndex().row())
 
-    def _build_documents(self) -> None:
+    def _build_documents(self) -> QWidget:
+        """The documents presented, and whether they were posted a day ahead: a long
+        sentence, so the box's words wrap beside it instead of widening the tab."""
         self.documents = QPlainTextEdit()
         self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
         self.documents.setMaximumHeight(80)
-        self.documents_posted = QCheckBox(
+        self.documents_posted = QCheckBox()
+        words = _ClickLabel(
             _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
         )
+        words.setWordWrap(True)
+        words.setBuddy(self.documents_posted)
+        words.clicked.connect(self.documents_posted.click)
+        self.documents_posted.setAccessibleName(words.text())
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.documents_posted, 0, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(words, 1)
+        return row
 
     def _build_approval(self) -> QGridLayout:
         """For, against and not voting on the minutes; “—” while not yet voted."""
@@ -185,7 +220,10 @@ class GeneralTab(QScrollArea):
             spin.setRange(-1, 999)
             spin.setSpecialValueText("—")
             spin.setToolTip(_("“—”: chưa biểu quyết"))
-            approval.addWidget(QLabel(_(label)), 0, column)
+            words = QLabel(_(label))
+            words.setWordWrap(True)  # a narrow tab puts "không biểu quyết" on two lines
+            words.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+            approval.addWidget(words, 0, column)
             approval.addWidget(spin, 1, column)
         approval.setColumnStretch(3, 1)
         return approval
