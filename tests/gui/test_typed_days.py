@@ -181,3 +181,28 @@ def test_the_minutes_keep_an_impossible_day_and_do_not_finalise(
     assert editor.tabs.currentWidget() is editor.general  # brought back to the field
     assert REASON in editor.actions_bar.message.text()
     assert not editor.meeting.final and field.edit.text() == WRONG
+
+
+def test_the_self_review_keeps_an_impossible_handed_in_day_and_does_not_save(
+    open_window, demo_path, qtbot, tasks
+):
+    from chibo_desktop.gui.dialogs.self_review_dialog import SelfReviewDialog
+
+    window = open_window(demo_path)
+    page = shown_page(window, "campaign")
+    qtbot.waitUntil(lambda: page.state is not None)
+    page.tabs.setCurrentWidget(page.matrix)
+    matrix = page.matrix
+    matrix.view.setCurrentIndex(matrix.proxy.index(0, 0))
+    qtbot.mouseClick(matrix.review_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(SelfReviewDialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    dialog.submitted.setChecked(True)
+    _type_wrong_day(dialog.submitted_date)
+    _marked(dialog.submitted_date, dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, tasks)
+    assert dialog.dirty and REASON in dialog.message.text()
+    assert dialog.submitted_date.edit.text() == WRONG
+    dialog.dirty = False
+    dialog.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,7 +71,30 @@ class SelfReviewDialog(QDialog):
         layout.addWidget(heading)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_text_page(template), _("Nội dung tự kiểm điểm"))
+        self._build_marks(template)
+        count_m = sum(1 for ref, _g, _t in self.model.rows if ref.startswith("m"))
+        count_p = len(self.model.rows) - count_m
+        self.tabs.addTab(
+            self.view,
+            _("{m} biểu hiện và {p} điều không được làm").format(m=count_m, p=count_p),
+        )
+        layout.addLayout(self._build_submitted(today))
+        layout.addWidget(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_pdf)
+        self.setEnabled(False)
+        tasks.run(
+            get_self_review,
+            campaign_id,
+            member_id,
+            on_done=self._show,
+            on_error=lambda e: show_error(self, e),
+        )
 
+    # --- building -------------------------------------------------------------------------
+    def _build_text_page(self, template: Template) -> QScrollArea:
+        """The member's own text, one box under each heading of the template."""
         text_page = QWidget()
         text_box = QVBoxLayout(text_page)
         self.sections: dict[str, QPlainTextEdit] = {}
@@ -87,8 +111,10 @@ class SelfReviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(text_page)
-        self.tabs.addTab(scroll, _("Nội dung tự kiểm điểm"))
+        return scroll
 
+    def _build_marks(self, template: Template) -> None:
+        """The manifestations and prohibitions, each ticked or not, with a note."""
         self.model = ReviewMarksModel(template, self)
         self.model.edited.connect(self._edited)
         self.view = QTableView()
@@ -108,13 +134,10 @@ class SelfReviewDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 220)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        count_m = sum(1 for ref, _g, _t in self.model.rows if ref.startswith("m"))
-        count_p = len(self.model.rows) - count_m
-        self.tabs.addTab(
-            self.view,
-            _("{m} biểu hiện và {p} điều không được làm").format(m=count_m, p=count_p),
-        )
 
+    def _build_submitted(self, today: dt.date) -> QHBoxLayout:
+        """Whether and when the text was handed in (a day typed as it is), and the message
+        line."""
         bottom = QHBoxLayout()
         self.submitted = QCheckBox(_("Đã nộp bản tự kiểm điểm ngày:"))
         self.submitted_date = date_edit(today)
@@ -122,12 +145,14 @@ class SelfReviewDialog(QDialog):
         self.submitted.toggled.connect(self.submitted_date.setEnabled)
         self.submitted.toggled.connect(self._edited)
         self.submitted_date.changed.connect(self._edited)
-        bottom.addWidget(self.submitted)
-        bottom.addWidget(self.submitted_date)
+        bottom.addWidget(self.submitted, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.submitted_date, 0, Qt.AlignmentFlag.AlignTop)
         self.message = QLabel()
-        bottom.addWidget(self.message, 1)
-        layout.addLayout(bottom)
+        self.message.setWordWrap(True)
+        bottom.addWidget(self.message, 1, Qt.AlignmentFlag.AlignTop)
+        return bottom
 
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
@@ -139,17 +164,7 @@ class SelfReviewDialog(QDialog):
         self.save_button.clicked.connect(lambda: self.save())
         self.pdf_button.clicked.connect(self.print_pdf)
         close.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_pdf)
-        self.setEnabled(False)
-        tasks.run(
-            get_self_review,
-            campaign_id,
-            member_id,
-            on_done=self._show,
-            on_error=lambda e: show_error(self, e),
-        )
+        return self.buttons
 
     def _show(self, review: SelfReview) -> None:
         for title, edit in self.sections.items():
