@@ -51,7 +51,7 @@ class StepDialog(QDialog):
         self.tasks = tasks
         self.step = step
         self.file_name = step.file_name
-        self.opener = lambda path: open_file(path) or say_no_viewer(self, path)
+        self.opener = lambda path: open_file(path) or say_no_viewer(self, path, to_print=False)
         self.setWindowTitle(_("Sửa bước"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
