@@ -100,14 +100,21 @@ class DuesSettingsDialog(_Form):
         self.kept.setValue(-1 if options.kept_percent is None else options.kept_percent)
         self.form.addRow(_("Tỷ lệ chi bộ giữ lại (theo cấp trên):"), self.kept)
         self.amounts: dict[str, QLineEdit] = {}
+        regime = None
         for group in groups:
+            if group.regime != regime:  # a heading per regulation, not repeated on each row
+                regime = group.regime
+                heading = QLabel(f"<b>{regime}</b>")
+                heading.setWordWrap(True)
+                self.form.addRow(heading)
             edit = QLineEdit(str(options.group_amounts.get(group.key, "")))
+            edit.setMinimumWidth(140)
             if group.minimum is not None:
                 edit.setPlaceholderText(
                     f"{group.minimum:,} – {group.maximum:,} đ".replace(",", ".")
                 )
             self.amounts[group.key] = edit
-            self.form.addRow(f"{_(group.label)} — {group.regime}:", edit)
+            self.form.addRow(f"{_(group.label)}:", edit)
         self.values: dict = {}
 
     def collect(self) -> None:
@@ -144,6 +151,7 @@ class ReliefDialog(_Form):
 
     def __init__(self, member_id: int, name: str, month: Month, existing=(), parent=None) -> None:
         super().__init__(_("Miễn, giảm đảng phí — {name}").format(name=name), parent)
+        self.setMinimumWidth(520)  # room for the reason's example
         self.member_id = member_id
         self.remove_id: int | None = None
         if existing:
