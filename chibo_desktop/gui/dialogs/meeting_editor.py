@@ -36,7 +36,8 @@ from ..errors import show_error
 from ..models.meetings_model import AttendanceModel, DiscussionModel, ResolutionModel
 from ..tasks import Tasks
 from .meeting_actions import MeetingActions
-from .meeting_content import ContentTab, GeneralTab, table
+from .meeting_agenda import ContentTab
+from .meeting_content import GeneralTab, table
 from .meeting_resolution import ResolutionTab
 
 AUTOSAVE_MS = 1500
