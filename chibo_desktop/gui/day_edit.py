@@ -26,6 +26,23 @@ _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _INVALID = "QLineEdit { border: 1px solid #b3261e; background: #fbe9e7; }"
 
 
+class _Reason(QLabel):
+    """A red, word-wrapped reason that asks for the lines it needs at its width: form layouts
+    do not always give a wrapped label its height."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet("color: #b3261e")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height > 0 and height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+
 class DayEdit(QWidget):
     changed = Signal()  # the text changed, valid or not
 
@@ -39,12 +56,15 @@ class DayEdit(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         """``show_reason``: the reason a typed day is refused is written in red under the
-        field (otherwise the dialog shows it where it shows its other problems)."""
+        field, for a field alone on its form row; in a row of several fields, the form shows
+        it on a line of its own (``reason_line``)."""
         super().__init__(parent)
         self.earliest, self.latest = earliest, latest
         self.edit = QLineEdit(format_date(value))
         self.edit.setPlaceholderText(_("dd/mm/yyyy"))
         self.edit.setMaximumWidth(130)
+        # Never narrower than a whole day: a squeezed row must not hide its first digit.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 12)
         self.edit.textChanged.connect(self._validate)
         self.calendar = QCalendarWidget()
         self.calendar.clicked.connect(self._picked)
@@ -68,10 +88,7 @@ class DayEdit(QWidget):
         row.addWidget(pick)
         row.addStretch(1)
         outer.addLayout(row)
-        self.reason = QLabel()
-        self.reason.setStyleSheet("color: #b3261e")
-        self.reason.setWordWrap(True)
-        self.reason.setVisible(False)
+        self.reason = _Reason()
         self.show_reason = show_reason
         outer.addWidget(self.reason)
         self.problem = ""
@@ -129,13 +146,20 @@ class DayEdit(QWidget):
         self._menu.close()
 
 
-def beside(text: str) -> QLabel:
-    """A word in a row of day fields ("Từ", "đến"): as tall as the line it stands by, so
-    the row stays aligned when a field shows its reason underneath (align the row's widgets
-    to the top)."""
-    label = QLabel(text)
-    label.setFixedHeight(QLineEdit().sizeHint().height())
-    return label
+def reason_line(*edits: DayEdit) -> QLabel:
+    """A red line, as wide as the form, saying why the first field in use of ``edits`` holds
+    no valid day; hidden while they all do."""
+    line = _Reason()
+
+    def show() -> None:
+        problem = next((e.problem for e in edits if e.isEnabled() and e.problem), "")
+        line.setText(problem)
+        line.setVisible(bool(problem))
+
+    for edit in edits:
+        edit.changed.connect(show)
+    show()
+    return line
 
 
 def refused(*edits: DayEdit) -> bool:

@@ -4,6 +4,8 @@ it, and the dialog or page does not act on it until it is corrected (never 28/02
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -36,12 +38,19 @@ def _type_wrong_day(field) -> None:
     QTest.keyClicks(field.edit, WRONG)
 
 
-def _marked(field, top) -> None:
-    """The text is kept, the field is red and says why under it."""
+def _marked(field, top, line=None) -> None:
+    """The text is kept, the field is red and says why under it, or on the red ``line`` of
+    its form (a picture goes to CHIBO_SCREENSHOTS when set)."""
+    folder = os.environ.get("CHIBO_SCREENSHOTS")
+    if folder:
+        name = re.sub(r"\W+", "_", type(top).__name__ + "_" + field.objectName()).strip("_")
+        QTest.qWait(30)  # the layout gives the reason its lines
+        top.grab().save(str(Path(folder) / f"typed_day_{name}.png"))
     assert field.edit.text() == WRONG
     assert field.date() is None
     assert REASON in field.problem
-    assert field.reason.isVisibleTo(top) and REASON in field.reason.text()
+    line = line or field.reason
+    assert line.isVisibleTo(top) and REASON in line.text()
     assert "#b3261e" in field.edit.styleSheet()
 
 
@@ -135,7 +144,7 @@ def test_the_reports_page_keeps_a_wrong_period_and_does_not_save(qtbot, tasks, m
     page.kinds.setCurrentRow(1)
     page.show()
     _type_wrong_day(page.end)
-    _marked(page.end, page)
+    _marked(page.end, page, page.period_problem)
     assert page.period() is None and REASON in page.status.text()
     assert not page.preview_scheduled()
     page.save()  # refused: the status says why, the field has the focus
@@ -150,7 +159,7 @@ def test_the_committee_reports_keep_a_wrong_period_and_do_not_save(qtbot, tasks,
     qtbot.addWidget(page)
     page.show()
     _type_wrong_day(page.start)
-    _marked(page.start, page)
+    _marked(page.start, page, page.period_problem)
     assert REASON in page.status.text()
     page.save(".pdf")
     page.save_to(Path("x.pdf"))
@@ -173,7 +182,7 @@ def test_the_minutes_keep_an_impossible_day_and_do_not_finalise(
     editor.tabs.setCurrentWidget(editor.general)
     field = editor.general.date
     _type_wrong_day(field)
-    _marked(field, editor)
+    _marked(field, editor, editor.general.date_problem)
     assert editor.collect().date == saved_day  # the stored day is kept meanwhile
     editor.tabs.setCurrentIndex(1)
     editor.actions_bar.finalise()
@@ -199,7 +208,7 @@ def test_the_self_review_keeps_an_impossible_handed_in_day_and_does_not_save(
     qtbot.waitUntil(lambda: dialog.loaded)
     dialog.submitted.setChecked(True)
     _type_wrong_day(dialog.submitted_date)
-    _marked(dialog.submitted_date, dialog)
+    _marked(dialog.submitted_date, dialog, dialog.message)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)
     assert dialog.dirty and REASON in dialog.message.text()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.meetings import Guest, Meeting
 from ...i18n import N_, _
-from ..day_edit import DayEdit
+from ..day_edit import DayEdit, reason_line
 from ..models.meetings_model import GuestModel
 
 
@@ -90,6 +90,8 @@ class GeneralTab(QScrollArea):
         self.presenter = QLineEdit()
         form.addRow(_("Số biên bản:"), self.number)
         form.addRow(_("Ngày, giờ:"), self._build_day_and_hours())
+        self.date_problem = reason_line(self.date)
+        form.addRow("", self.date_problem)
         form.addRow(_("Địa điểm:"), self.place)
         form.addRow(_("Tiêu đề:"), self.title)
         form.addRow(_("Chuyên đề:"), self.topic)
@@ -120,7 +122,7 @@ class GeneralTab(QScrollArea):
     def _build_day_and_hours(self) -> QWidget:
         """The day typed as it is (an impossible one stays, marked with its reason) and the
         start and end hours; the hours go under the day when the row is narrow."""
-        self.date = DayEdit(dt.date.today(), show_reason=True)
+        self.date = DayEdit(dt.date.today())
         self.start, self.end = _time_edit(), _time_edit()
         row = QWidget()
         flow = QGridLayout(row)
@@ -131,8 +133,8 @@ class GeneralTab(QScrollArea):
         times.addWidget(QLabel(_("kết thúc")))
         times.addWidget(self.end)
         times.addStretch(1)
-        flow.addWidget(self.date, 0, 0, Qt.AlignmentFlag.AlignTop)
-        flow.addLayout(times, 0, 1, Qt.AlignmentFlag.AlignTop)
+        flow.addWidget(self.date, 0, 0)
+        flow.addLayout(times, 0, 1)
         flow.setColumnStretch(1, 1)
         return row
 

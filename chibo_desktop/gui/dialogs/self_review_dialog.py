@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,10 +32,10 @@ from ...domain.campaign import SelfReview, Template
 from ...domain.text import fold
 from ...i18n import _
 from ...services.campaign_reports import get_self_review, save_self_review, write_self_review
+from ..day_edit import DayEdit
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
-from .campaign_dialogs import date_edit
 
 
 class SelfReviewDialog(QDialog):
@@ -140,16 +139,16 @@ class SelfReviewDialog(QDialog):
         line."""
         bottom = QHBoxLayout()
         self.submitted = QCheckBox(_("Đã nộp bản tự kiểm điểm ngày:"))
-        self.submitted_date = date_edit(today)
+        self.submitted_date = DayEdit(today)
         self.submitted_date.setEnabled(False)
         self.submitted.toggled.connect(self.submitted_date.setEnabled)
         self.submitted.toggled.connect(self._edited)
         self.submitted_date.changed.connect(self._edited)
-        bottom.addWidget(self.submitted, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.submitted_date, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.submitted)
+        bottom.addWidget(self.submitted_date)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        bottom.addWidget(self.message, 1, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.message, 1)
         return bottom
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -181,10 +180,15 @@ class SelfReviewDialog(QDialog):
         self.dirty = False
         self.loaded = True
 
+    def _say(self, text: str, *, wrong: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b3261e" if wrong else "")
+
     def _edited(self, *_args) -> None:
         if self.loaded:
             self.dirty = True
-            self.message.setText(_("Chưa lưu"))
+            problem = self.submitted_date.problem if self.submitted.isChecked() else ""
+            self._say(problem or _("Chưa lưu"), wrong=bool(problem))  # a wrong day: why
 
     def review(self) -> SelfReview:
         sections = {title: edit.toPlainText() for title, edit in self.sections.items()}
@@ -193,13 +197,13 @@ class SelfReviewDialog(QDialog):
 
     def save(self, then=None) -> None:
         if self.submitted_date.refuses():
-            self.message.setText(self.submitted_date.problem)
+            self._say(self.submitted_date.problem, wrong=True)
             return
         self.view.setCurrentIndex(self.model.index(0, 0))  # commits an open note editor
 
         def saved(_result) -> None:
             self.dirty = False
-            self.message.setText(_("Đã lưu."))
+            self._say(_("Đã lưu."))
             if then is not None:
                 then()
 
@@ -220,7 +224,7 @@ class SelfReviewDialog(QDialog):
             return
 
         def write() -> None:
-            self.message.setText(_("Đang tạo PDF…"))
+            self._say(_("Đang tạo PDF…"))
             self.tasks.run(
                 write_self_review,
                 self.campaign_id,

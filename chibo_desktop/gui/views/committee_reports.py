@@ -28,7 +28,7 @@ from ...services.consolidation.reports import (
     consolidated_kinds,
 )
 from ...services.reports import default_period
-from ..day_edit import DayEdit, beside
+from ..day_edit import DayEdit, reason_line
 from ..progress import run_with_progress
 from .base import Page, simple_layout
 from .pages import described
@@ -60,12 +60,11 @@ class CommitteeReportsPage(Page):
         right = QVBoxLayout()
         period = QHBoxLayout()
         start, end = default_period(_today())
-        self.start = DayEdit(start, show_reason=True)
-        self.end = DayEdit(end, show_reason=True)
-        period.addWidget(beside(_("Từ")), 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(self.start, 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(beside(_("đến")), 0, Qt.AlignmentFlag.AlignTop)
-        period.addWidget(self.end, 0, Qt.AlignmentFlag.AlignTop)
+        self.start, self.end = DayEdit(start), DayEdit(end)
+        period.addWidget(QLabel(_("Từ")))
+        period.addWidget(self.start)
+        period.addWidget(QLabel(_("đến")))
+        period.addWidget(self.end)
         self.preview_button = QPushButton(_("Xem trước"))
         self.preview_button.clicked.connect(self.preview)
         self.excel_button = QPushButton(_("Lưu Excel…"))
@@ -73,9 +72,11 @@ class CommitteeReportsPage(Page):
         self.pdf_button = QPushButton(_("Lưu PDF…"))
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         for button in (self.preview_button, self.excel_button, self.pdf_button):
-            period.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            period.addWidget(button)
         period.addStretch(1)
         right.addLayout(period)
+        self.period_problem = reason_line(self.start, self.end)
+        right.addWidget(self.period_problem)
         self.viewer = QTextBrowser()
         right.addWidget(self.viewer, 1)
         self.status = QLabel()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services.common import today as _today
 from ...services.reports import report_kinds
-from ..day_edit import DayEdit, beside
+from ..day_edit import DayEdit, reason_line
 
 
 class ReportControls:
@@ -54,6 +55,8 @@ class ReportControls:
         form = QFormLayout()
         today = _today()
         form.addRow(_("Kỳ báo cáo:"), self._build_period(today))
+        self.period_problem = reason_line(self.start, self.end)
+        form.addRow("", self.period_problem)
         form.addRow("", self._build_quick_periods())
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
@@ -82,13 +85,12 @@ class ReportControls:
     def _build_period(self, today: dt.date) -> QWidget:
         """From / to, each typed as it is: a day that does not exist is marked, never moved."""
         first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-        self.start = DayEdit(first, show_reason=True)
-        self.end = DayEdit(today, show_reason=True)
+        self.start = DayEdit(first)
+        self.end = DayEdit(today)
         period = QHBoxLayout()
         period.setContentsMargins(0, 0, 0, 0)
-        top = Qt.AlignmentFlag.AlignTop
-        for widget in (beside(_("Từ")), self.start, beside(_("đến")), self.end):
-            period.addWidget(widget, 0, top)
+        for widget in (QLabel(_("Từ")), self.start, QLabel(_("đến")), self.end):
+            period.addWidget(widget)
         period.addStretch(1)
         self.period_row = QWidget()
         self.period_row.setLayout(period)
