@@ -26,6 +26,11 @@ _DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 _INVALID = "QLineEdit { border: 1px solid #b3261e; background: #fbe9e7; }"
 
 
+def _not_a_day() -> str:
+    """The reason for a text that is no day, in the language of the moment."""
+    return _("“{text}” không phải là ngày có thật (ghi dd/mm/yyyy).")
+
+
 class _Reason(QLabel):
     """A red, word-wrapped reason that asks for the lines it needs at its width: form layouts
     do not always give a wrapped label its height."""
@@ -89,6 +94,9 @@ class DayEdit(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         self.reason = _Reason()
+        if show_reason:  # alone on its form row: room for the usual reason on one line
+            usual = _not_a_day().format(text="00/00/0000")
+            self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(usual) + 4)
         self.show_reason = show_reason
         outer.addWidget(self.reason)
         self.problem = ""
@@ -111,9 +119,7 @@ class DayEdit(QWidget):
         if not text:
             self.problem = _("Chưa nhập ngày.")
         elif day is None:
-            self.problem = _("“{text}” không phải là ngày có thật (ghi dd/mm/yyyy).").format(
-                text=text
-            )
+            self.problem = _not_a_day().format(text=text)
         elif self.earliest is not None and day < self.earliest:
             self.problem = _("Ngày phải từ {day} trở đi.").format(day=format_date(self.earliest))
         elif self.latest is not None and day > self.latest:

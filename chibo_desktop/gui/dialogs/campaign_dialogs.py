@@ -136,6 +136,7 @@ class MarkDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Đánh dấu: {item}").format(item=item.title))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{name}</b> — {item.title}"))
         form = QFormLayout()

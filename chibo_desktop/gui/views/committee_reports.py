@@ -93,12 +93,11 @@ class CommitteeReportsPage(Page):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def period(self, *, acting: bool = False) -> tuple[dt.date, dt.date] | None:
-        """The period typed, or None (the status and the field say why) while a day is
+        """The period typed, or None (the red line or the status says why) while a day is
         not a valid one or the start is after the end; ``acting``: the wrong field is
         focused too."""
         for edit in (self.start, self.end):
-            if edit.problem:
-                self.status.setText(edit.problem)
+            if edit.problem:  # said on the red line under the period
                 if acting:
                     edit.refuses()
                 return None
@@ -109,8 +108,8 @@ class CommitteeReportsPage(Page):
         return start, end
 
     def _day_changed(self) -> None:
-        problem = self.start.problem or self.end.problem
-        self.status.setText(problem or _("Kỳ báo cáo đã đổi: bấm “Xem trước” để xem lại."))
+        problem = self.start.problem or self.end.problem  # the red line says it
+        self.status.setText("" if problem else _("Kỳ báo cáo đã đổi: bấm “Xem trước” để xem lại."))
 
     def load(self) -> None:
         self._ready = True

@@ -111,8 +111,8 @@ class ReportsPage(ReportControls, Page):
         """Before an action: True, with the wrong field focused and the reason shown, when
         the period typed cannot be used."""
         problem = self._day_problem()
-        if problem:
-            self.status.setText(problem)
+        if problem:  # said on the red line under the period
+            self.status.clear()
             refused(self.start, self.end)
         return bool(problem)
 
@@ -144,9 +144,9 @@ class ReportsPage(ReportControls, Page):
     def _stale(self) -> None:
         """The choices changed: build the preview once they settle, if the page is shown."""
         problem = self._day_problem()
-        if problem:  # nothing to build until the day is corrected; the field is marked
+        if problem:  # nothing to build until the day is corrected; the red line says why
             self._timer.stop()
-            self.status.setText(problem)
+            self.status.clear()
             return
         self.status.setText(_("Đang chờ chọn xong để xem trước…"))
         self._schedule()
@@ -296,7 +296,6 @@ class ReportsPage(ReportControls, Page):
         from ..dialogs.package_dialog import send_upward
 
         if refused(self.start, self.end):
-            self.status.setText(self.start.problem or self.end.problem)
             return
         start, end = self.start.date(), self.end.date()
         send_upward(self, start, end, on_done=self._package_saved)
