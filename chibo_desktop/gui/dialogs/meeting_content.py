@@ -50,6 +50,7 @@ def _time_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setInputMask("00:00;_")
     edit.setMaximumWidth(70)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:000") + 12)  # hours whole
     return edit
 
 
@@ -57,8 +58,8 @@ def _minus_one_is_none(spin: QSpinBox) -> int | None:
     return None if spin.value() < 0 else spin.value()
 
 
-# Below this width the general tab puts its labels above the fields.
-NARROW_PX = 560
+# Side by side, a field gets at least this much room; otherwise labels go above the fields.
+FIELD_ROOM_PX = 260
 
 
 class _ClickLabel(QLabel):
@@ -111,12 +112,32 @@ class GeneralTab(QScrollArea):
         self._connect(touched)
 
     def resizeEvent(self, event) -> None:
-        """Narrow (1024×600, the English labels): each label goes above its field, which
-        then has the whole width; wide: label and field side by side."""
-        narrow = event.size().width() < NARROW_PX
+        """Label and field side by side while the widest label leaves the fields their room;
+        narrower (1024×600, the longer English labels), each label goes above its field.
+        The hours stand beside the day when the field holds both, else under it."""
+        labels, others, fields = self._widths()
+        width = event.size().width()
+        narrow = width < labels + others + fields
         policy = QFormLayout.RowWrapPolicy
         self.form.setRowWrapPolicy(policy.WrapAllRows if narrow else policy.WrapLongRows)
+        self._place_hours(width - others - (0 if narrow else labels))
         super().resizeEvent(event)
+
+    def _widths(self) -> tuple[int, int, int]:
+        """The labels' column (with its spacing), the margins and scroll bar, and the room
+        the fields need (the day row aside: its hours can go under the day)."""
+        role = QFormLayout.ItemRole
+        labels, fields = 0, FIELD_ROOM_PX
+        for row in range(self.form.rowCount()):
+            label = self.form.itemAt(row, role.LabelRole)
+            field = self.form.itemAt(row, role.FieldRole)
+            if label is not None and label.widget() is not None:
+                labels = max(labels, label.widget().sizeHint().width())
+            if field is not None and field.widget() is not self.date.parentWidget():
+                fields = max(fields, field.minimumSize().width())
+        margins = self.form.contentsMargins()
+        others = margins.left() + margins.right() + self.verticalScrollBar().sizeHint().width()
+        return labels + max(self.form.horizontalSpacing(), 6), others + 4, fields
 
     # --- building -------------------------------------------------------------------------
     def _build_day_and_hours(self) -> QWidget:
@@ -133,10 +154,21 @@ class GeneralTab(QScrollArea):
         times.addWidget(QLabel(_("kết thúc")))
         times.addWidget(self.end)
         times.addStretch(1)
-        flow.addWidget(self.date, 0, 0)
+        flow.addWidget(self.date, 0, 0, Qt.AlignmentFlag.AlignLeft)
         flow.addLayout(times, 0, 1)
         flow.setColumnStretch(1, 1)
+        self._day_row, self._hours = flow, times
         return row
+
+    def _place_hours(self, room: int) -> None:
+        """The hours beside the day when ``room`` (the field's width) holds both, else under
+        it."""
+        need = self.date.sizeHint().width() + self._hours.minimumSize().width() + 8
+        beside = room >= need
+        if beside == (self._day_row.getItemPosition(self._day_row.indexOf(self._hours))[0] == 0):
+            return
+        self._day_row.removeItem(self._hours)
+        self._day_row.addLayout(self._hours, *((0, 1) if beside else (1, 0, 1, 2)))
 
     def _build_people(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         """Chair and secretary: a name among those present, or typed, and a position."""
