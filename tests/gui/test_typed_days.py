@@ -183,6 +183,10 @@ def test_the_minutes_keep_an_impossible_day_and_do_not_finalise(
     _type_wrong_day(field)
     _marked(field, editor, editor.general.date_problem)
     assert editor.collect().date == saved_day  # the stored day is kept meanwhile
+    editor.save()  # the draft's other fields are saved; the message says the day is not
+    wait_idle(qtbot, tasks)
+    assert "ngày họp chưa lưu" in editor.actions_bar.message.text()
+    assert REASON in editor.actions_bar.message.text()
     editor.tabs.setCurrentIndex(1)
     editor.actions_bar.finalise()
     wait_idle(qtbot, tasks)
