@@ -209,13 +209,12 @@ def first_in_name_order(names: list[str], count: int) -> list[int]:
     return heapq.nsmallest(count, picked, key=lambda i: name_sort_string(clean_text(names[i])))
 
 
-
 def names_in_brief(names: list[str], shown: int) -> str:
     """The first ``shown`` names in register order, then "và N đồng chí khác"."""
     first = ", ".join(names[i] for i in first_in_name_order(names, shown))
     if len(names) <= shown:
         return first
     others = len(names) - shown
-    return ngettext(
-        "{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others
-    ).format(names=first, n=others)
+    return ngettext("{names} và {n} đồng chí khác", "{names} và {n} đồng chí khác", others).format(
+        names=first, n=others
+    )

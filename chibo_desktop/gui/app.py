@@ -120,8 +120,10 @@ def _run(argv: Sequence[str] | None) -> int:
     install_qt_texts(app)
     app.setWindowIcon(window_icon())
     tasks = Tasks()
+    from .printing import remove_old_prints
     from .terminate import quit_on_terminate
 
+    remove_old_prints()  # files printed a day ago, even if nothing is printed today
     quit_on_terminate(app)
     window = MainWindow(tasks, config)
     headless = args.smoke or args.screenshot

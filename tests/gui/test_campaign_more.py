@@ -28,7 +28,7 @@ def test_mark_editor_sets_date_and_note(open_window, demo_path, qtbot, tasks, mo
     def fill(dialog):
         assert not dialog.done_box.isChecked()
         dialog.done_box.setChecked(True)
-        dialog.date.setDate(campaign_dialogs.qdate(day))
+        dialog.date.set_date(day)
         dialog.note.setText("Ký tại buổi sinh hoạt tháng 4")
         return 1
 

@@ -56,7 +56,7 @@ def _pdf_text(path) -> str:
 
 class _NewCampaign(campaign_dialogs.NewCampaignDialog):
     def exec(self) -> int:
-        self.start.setDate(campaign_dialogs.qdate(START))
+        self.start.set_date(START)
         return 1
 
 
@@ -148,7 +148,7 @@ def test_new_campaign_matrix_ticks_bulk_marks_and_filter(
 
     def column_dialog(dialog):
         dialog.item.setCurrentIndex(dialog.item.findData("hoc_qd37"))
-        dialog.date.setDate(campaign_dialogs.qdate(day))
+        dialog.date.set_date(day)
         dialog.note.setText("Cả chi bộ dự hội nghị")
         return 1
 
@@ -293,7 +293,7 @@ def test_self_review_saved_and_printed_and_report_saved(
     assert model.setData(model.index(m2, 3), "Chưa đọc kỹ nghị quyết")
     assert model.index(m2, 2).data() == "Có biểu hiện"
     dialog.submitted.setChecked(True)
-    dialog.submitted_date.setDate(campaign_dialogs.qdate(dt.date(2026, 3, 1)))
+    dialog.submitted_date.set_date(dt.date(2026, 3, 1))
     assert dialog.dirty
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, tasks)

@@ -68,8 +68,8 @@ def test_a_committee_file_opens_on_the_committee_pages(qtbot, open_window, packa
         qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)
 
     reports = shown_page(window, "committee_reports")
-    reports.start.setDate(dt.date(2026, 1, 1))
-    reports.end.setDate(TODAY)
+    reports.start.set_date(dt.date(2026, 1, 1))
+    reports.end.set_date(TODAY)
     for row, name in enumerate(NAMES):
         built = reports.previews_built
         if reports.kinds.currentRow() == row:

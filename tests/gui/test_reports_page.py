@@ -8,7 +8,6 @@ import subprocess
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 
 from chibo_desktop.gui.views import reports as page_module
@@ -65,7 +64,7 @@ def test_nothing_is_computed_until_the_page_is_shown(window, qtbot, tasks):
     assert "Tổng số đảng viên\n7\n100,0%" in preview_text(page)
     # Hidden again: changes do not rebuild it until it is shown.
     window.show_page("home")
-    page.start.setDate(QDate(2026, 2, 1))
+    page.start.set_date(dt.date(2026, 2, 1))
     wait_idle(qtbot, tasks)
     assert not page.preview_scheduled()
     assert page.previews_built == 1
@@ -79,7 +78,7 @@ def test_changes_in_a_row_build_one_preview(window, qtbot, tasks):
     page = window.pages["reports"]
     wait_preview(qtbot, page, 1)
     for day in (2, 3, 4, 5, 6):
-        page.start.setDate(QDate(2026, 1, day))
+        page.start.set_date(dt.date(2026, 1, day))
     assert page.preview_scheduled()
     wait_preview(qtbot, page, 2)
     wait_idle(qtbot, tasks)
@@ -135,8 +134,8 @@ def test_a_report_without_data_says_why(window, qtbot, tasks):
     window.show_page("reports")
     page = window.pages["reports"]
     wait_preview(qtbot, page, 1)
-    page.start.setDate(QDate(2024, 1, 1))
-    page.end.setDate(QDate(2024, 12, 31))
+    page.start.set_date(dt.date(2024, 1, 1))
+    page.end.set_date(dt.date(2024, 12, 31))
     page.kinds.setCurrentRow(4)  # campaign: none in 2024
     qtbot.waitUntil(
         lambda: page.status.text().startswith("Không có đợt sinh hoạt chính trị"), timeout=5000

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,31 +20,25 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import ItemTemplate, Mark
 from ...i18n import _, format_date
+from ..widgets.day_edit import DayEdit, refused
 
 
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
+def date_edit(value: dt.date) -> DayEdit:
+    """A day typed as it is: an impossible one is kept, marked and explained under it."""
+    return DayEdit(value, show_reason=True)
 
 
 def buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
-    """OK / Cancel with Vietnamese texts, wired to accept / reject."""
+    """OK / Cancel with Vietnamese texts, wired to accept / reject. OK does nothing while
+    a day field in use holds no valid day (the field says why)."""
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _("Đồng ý"))
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Hủy"))
-    box.accepted.connect(dialog.accept)
+    box.accepted.connect(
+        lambda: None if refused(*dialog.findChildren(DayEdit)) else dialog.accept()
+    )
     box.rejected.connect(dialog.reject)
     return box
 
@@ -127,10 +119,10 @@ class NewCampaignDialog(QDialog):
         self.template_note.setText(f"<i>{html.escape(note)}</i>" if note else "")
 
     def value(self) -> tuple[str, dt.date, dt.date | None, str]:
-        finish = pydate(self.finish.date()) if self.has_finish.isChecked() else None
+        finish = self.finish.date() if self.has_finish.isChecked() else None
         return (
             self.template.currentData(),
-            pydate(self.start.date()),
+            self.start.date(),
             finish,
             self.title.text().strip(),
         )
@@ -144,6 +136,7 @@ class MarkDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Đánh dấu: {item}").format(item=item.title))
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{name}</b> — {item.title}"))
         form = QFormLayout()
@@ -167,7 +160,7 @@ class MarkDialog(QDialog):
     def value(self) -> tuple[dt.date | None, str]:
         if not self.done_box.isChecked():
             return None, ""
-        return pydate(self.date.date()), self.note.text().strip()
+        return self.date.date(), self.note.text().strip()
 
 
 class BulkMarkDialog(QDialog):
@@ -231,4 +224,4 @@ class BulkMarkDialog(QDialog):
         return self.meeting.currentData()
 
     def value(self) -> tuple[dt.date, str]:
-        return pydate(self.date.date()), self.note.text().strip()
+        return self.date.date(), self.note.text().strip()

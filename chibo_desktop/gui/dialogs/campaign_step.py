@@ -25,7 +25,7 @@ from ...services.campaigns.files import attach_file_from, save_step_file
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..printing import open_file, print_folder, say_no_viewer
-from .campaign_dialogs import buttons, compact, date_edit, meeting_label, pydate, qdate
+from .campaign_dialogs import buttons, compact, date_edit, meeting_label
 
 
 def save_step(db, step_id: int, values: dict, meeting: tuple[bool, int | None]):
@@ -51,7 +51,7 @@ class StepDialog(QDialog):
         self.tasks = tasks
         self.step = step
         self.file_name = step.file_name
-        self.opener = lambda path: open_file(path) or say_no_viewer(self, path)
+        self.opener = lambda path: open_file(path) or say_no_viewer(self, path, to_print=False)
         self.setWindowTitle(_("Sửa bước"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -127,7 +127,7 @@ class StepDialog(QDialog):
         meeting = self.meetings.get(self.meeting.currentData())
         if meeting is not None:
             self.status.setCurrentIndex(self.status.findData("done"))
-            self.done_date.setDate(qdate(dt.date.fromisoformat(meeting["date"][:10])))
+            self.done_date.set_date(dt.date.fromisoformat(meeting["date"][:10]))
 
     def _show_file(self) -> None:
         self.file_label.setText(self.file_name or _("(chưa có)"))
@@ -137,14 +137,14 @@ class StepDialog(QDialog):
     def values(self) -> dict:
         responsible = self.responsible.currentData()
         values: dict = {
-            "due": pydate(self.due.date()),
+            "due": self.due.date(),
             "status": self.status.currentData(),
             "note": self.note.toPlainText().strip(),
             "responsible_id": responsible,
             "clear_responsible": responsible is None,
         }
         if values["status"] == "done":
-            values["done"] = pydate(self.done_date.date())
+            values["done"] = self.done_date.date()
         return values
 
     def meeting_change(self) -> tuple[bool, int | None]:

@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
 from ...domain.dues import Month, Relief
 from ...domain.dues_checks import DuesError, MonthRecord, check_relief, parse_amount
 from ...i18n import N_, _, format_iso_date
+from ...services.contract.context import today as _today
+from ..widgets.day_edit import DayEdit
 from .dialog_parts import error_label, ok_cancel
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 def _month_edit(month: Month) -> QDateEdit:
+    """A month and year only: every month/year shown is a real one, nothing to correct."""
     edit = QDateEdit(QDate(month.year, month.month, 1))
     edit.setDisplayFormat("MM/yyyy")
     return edit
@@ -39,6 +38,13 @@ def _month_edit(month: Month) -> QDateEdit:
 
 def _month_of(edit: QDateEdit) -> Month:
     return Month(edit.date().year(), edit.date().month())
+
+
+def _valid_day(edit: DayEdit) -> dt.date:
+    """The day typed; ValueError with the field's reason (and the field focused) if none."""
+    if edit.refuses():
+        raise ValueError(edit.problem)
+    return edit.date()
 
 
 class _Form(QDialog):
@@ -94,14 +100,21 @@ class DuesSettingsDialog(_Form):
         self.kept.setValue(-1 if options.kept_percent is None else options.kept_percent)
         self.form.addRow(_("Tỷ lệ chi bộ giữ lại (theo cấp trên):"), self.kept)
         self.amounts: dict[str, QLineEdit] = {}
+        regime = None
         for group in groups:
+            if group.regime != regime:  # a heading per regulation, not repeated on each row
+                regime = group.regime
+                heading = QLabel(f"<b>{regime}</b>")
+                heading.setWordWrap(True)
+                self.form.addRow(heading)
             edit = QLineEdit(str(options.group_amounts.get(group.key, "")))
+            edit.setMinimumWidth(140)
             if group.minimum is not None:
                 edit.setPlaceholderText(
                     f"{group.minimum:,} – {group.maximum:,} đ".replace(",", ".")
                 )
             self.amounts[group.key] = edit
-            self.form.addRow(f"{_(group.label)} — {group.regime}:", edit)
+            self.form.addRow(f"{_(group.label)}:", edit)
         self.values: dict = {}
 
     def collect(self) -> None:
@@ -138,6 +151,7 @@ class ReliefDialog(_Form):
 
     def __init__(self, member_id: int, name: str, month: Month, existing=(), parent=None) -> None:
         super().__init__(_("Miễn, giảm đảng phí — {name}").format(name=name), parent)
+        self.setMinimumWidth(520)  # room for the reason's example
         self.member_id = member_id
         self.remove_id: int | None = None
         if existing:
@@ -162,8 +176,7 @@ class ReliefDialog(_Form):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(_("Ví dụ: hộ nghèo; bệnh hiểm nghèo; có đơn gửi chi bộ"))
         self.decision = QLineEdit()
-        self.decision_date = QDateEdit(QDate.currentDate())
-        self.decision_date.setDisplayFormat("dd/MM/yyyy")
+        self.decision_date = DayEdit(_today(), show_reason=True)
         self.form.addRow(_("Loại:"), self.kind)
         self.form.addRow(_("Mức giảm:"), self.percent)
         self.form.addRow(_("Từ tháng:"), self.first)
@@ -186,7 +199,7 @@ class ReliefDialog(_Form):
         from ...services.dues.ledger import regime_on
 
         kind = self.kind.currentData()
-        day = self.decision_date.date()
+        day = _valid_day(self.decision_date)
         self.relief = Relief(
             self.member_id,
             kind,
@@ -195,7 +208,7 @@ class ReliefDialog(_Form):
             self.percent.currentData() if kind == "reduce" else 0,
             self.reason.text(),
             self.decision.text(),
-            dt.date(day.year(), day.month(), day.day()),
+            day,
         )
         check_relief(self.relief, regime_on(self.relief.first.first))
 
@@ -211,8 +224,7 @@ class PassedUpDialog(_Form):
             str(record.passed_up if record.passed_up is not None else ledger.to_pass_up)
         )
         on = dt.date.fromisoformat(record.passed_up_on) if record.passed_up_on else today
-        self.day = QDateEdit(_qdate(on))
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = DayEdit(on, show_reason=True)
         self.meeting = QComboBox()
         self.meeting.addItem(_("(không ghi)"), None)
         for meeting_id, date, title in meetings:
@@ -226,11 +238,11 @@ class PassedUpDialog(_Form):
         self.record: MonthRecord | None = None
 
     def collect(self) -> None:
-        day = self.day.date()
+        day = _valid_day(self.day)
         self.record = MonthRecord(
             self.month,
             parse_amount(self.amount.text()) if self.amount.text().strip() else None,
-            dt.date(day.year(), day.month(), day.day()).isoformat(),
+            day.isoformat(),
             self.meeting.currentData(),
             self.note.text(),
         )

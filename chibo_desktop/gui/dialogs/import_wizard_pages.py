@@ -166,8 +166,11 @@ class PreviewPage(QWizardPage):
             if k in chosen and k not in dict(shown) and k in _MEMBER_FIELDS
         ]
         self.model.set_preview(report.rows or [], shown + extra)
-        self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(REASON, 260)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):  # each title whole ("Số thẻ đảng viên")
+            header.resizeSection(column, max(115, header.sectionSizeHint(column)))
+        self.table.setColumnWidth(0, max(60, header.sectionSizeHint(0)))
+        self.table.setColumnWidth(REASON, max(260, header.sectionSizeHint(REASON)))
         self.summary.setText(
             _("Tệp {name}: {counts}.").format(name=report.file_name, counts=counts_text(report))
         )

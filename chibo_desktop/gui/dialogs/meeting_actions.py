@@ -111,7 +111,7 @@ class MeetingActions(QWidget):
 
     def finalise(self) -> None:
         meeting_id = self._meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or self.editor.refuses_date():
             return
         self.editor.flush()
         self.tasks.run(
@@ -143,7 +143,7 @@ class MeetingActions(QWidget):
 
     def _export(self, path: Path, blank: bool, then=None) -> None:
         meeting_id = self._meeting_id()
-        if meeting_id is None:
+        if meeting_id is None or self.editor.refuses_date():
             return
         self.editor.flush()
         self.set_message(_("Đang tạo tệp…"))

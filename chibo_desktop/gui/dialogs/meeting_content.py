@@ -1,4 +1,4 @@
-"""The “general” and “content” tabs of the minutes editor."""
+"""The “general” tab of the minutes editor, and the table the editor's lists share."""
 
 from __future__ import annotations
 
@@ -6,12 +6,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -22,16 +21,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.meetings import AgendaItem, Guest, Meeting
+from ...domain.meetings import Guest, Meeting
 from ...i18n import N_, _
-from ..models.meetings_model import GuestModel, ListModel
-from .meeting_parts import PhraseButton
+from ..models.meetings_model import GuestModel
+from ..widgets.day_edit import DayEdit, reason_line
 
 
 def table(model, *, stretch: int) -> QTableView:
@@ -52,6 +50,7 @@ def _time_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setInputMask("00:00;_")
     edit.setMaximumWidth(70)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:000") + 12)  # hours whole
     return edit
 
 
@@ -59,39 +58,187 @@ def _minus_one_is_none(spin: QSpinBox) -> int | None:
     return None if spin.value() < 0 else spin.value()
 
 
+# Side by side, a field gets at least this much room; otherwise labels go above the fields.
+FIELD_ROOM_PX = 260
+
+
+class _ClickLabel(QLabel):
+    """The words of a check box that wrap: a click on them ticks the box too."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class GeneralTab(QScrollArea):
+    """The minutes' header: number, day and hours, place, titles, chair and secretary,
+    guests, opening, documents, approval. Narrow windows wrap it, never scroll sideways."""
+
     def __init__(self, touched: Callable) -> None:
         super().__init__()
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         form = QFormLayout(inner)
+        self.form = form
         self.number = QLineEdit()
         self.number.setPlaceholderText(_("ví dụ: Số 05-BB/CB (không bắt buộc)"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.place = QLineEdit()
+        self.title = QLineEdit()
+        self.topic = QLineEdit()
+        self.presenter = QLineEdit()
+        form.addRow(_("Số biên bản:"), self.number)
+        form.addRow(_("Ngày, giờ:"), self._build_day_and_hours())
+        self.date_problem = reason_line(self.date)
+        form.addRow("", self.date_problem)
+        form.addRow(_("Địa điểm:"), self.place)
+        form.addRow(_("Tiêu đề:"), self.title)
+        form.addRow(_("Chuyên đề:"), self.topic)
+        form.addRow(_("Người trình bày:"), self.presenter)
+        chair, secretary = self._build_people()
+        form.addRow(_("Chủ trì:"), chair)
+        form.addRow(_("Thư ký:"), secretary)
+        form.addRow(_("Đại biểu cấp trên:"), self._build_guests(touched))
+        self.opening = QPlainTextEdit()
+        self.opening.setMaximumHeight(90)
+        form.addRow(_("Khai mạc:"), self.opening)
+        posted = self._build_documents()
+        form.addRow(_("Văn bản phổ biến:"), self.documents)
+        form.addRow(_("Chuẩn bị:"), posted)
+        form.addRow(_("Thông qua biên bản:"), self._build_approval())
+        self.setWidget(inner)
+        self._connect(touched)
+
+    def resizeEvent(self, event) -> None:
+        """Label and field side by side while the widest label leaves the fields their room;
+        narrower (1024×600, the longer English labels), each label goes above its field.
+        The hours stand beside the day when the field holds both, else under it."""
+        labels, others, fields = self._widths()
+        width = event.size().width()
+        narrow = width < labels + others + fields
+        policy = QFormLayout.RowWrapPolicy
+        self.form.setRowWrapPolicy(policy.WrapAllRows if narrow else policy.WrapLongRows)
+        self._place_hours(width - others - (0 if narrow else labels))
+        super().resizeEvent(event)
+
+    def _widths(self) -> tuple[int, int, int]:
+        """The labels' column (with its spacing), the margins and scroll bar, and the room
+        the fields need (the day row aside: its hours can go under the day)."""
+        role = QFormLayout.ItemRole
+        labels, fields = 0, FIELD_ROOM_PX
+        for row in range(self.form.rowCount()):
+            label = self.form.itemAt(row, role.LabelRole)
+            field = self.form.itemAt(row, role.FieldRole)
+            if label is not None and label.widget() is not None:
+                labels = max(labels, label.widget().sizeHint().width())
+            if field is not None and field.widget() is not self.date.parentWidget():
+                fields = max(fields, field.minimumSize().width())
+        margins = self.form.contentsMargins()
+        others = margins.left() + margins.right() + self.verticalScrollBar().sizeHint().width()
+        return labels + max(self.form.horizontalSpacing(), 6), others + 4, fields
+
+    # --- building -------------------------------------------------------------------------
+    def _build_day_and_hours(self) -> QWidget:
+        """The day typed as it is (an impossible one stays, marked with its reason) and the
+        start and end hours; the hours go under the day when the row is narrow."""
+        self.date = DayEdit(dt.date.today())
         self.start, self.end = _time_edit(), _time_edit()
+        row = QWidget()
+        flow = QGridLayout(row)
+        flow.setContentsMargins(0, 0, 0, 0)
         times = QHBoxLayout()
         times.addWidget(QLabel(_("bắt đầu")))
         times.addWidget(self.start)
         times.addWidget(QLabel(_("kết thúc")))
         times.addWidget(self.end)
         times.addStretch(1)
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date)
-        date_row.addLayout(times)
-        self.place = QLineEdit()
-        self.title = QLineEdit()
-        self.topic = QLineEdit()
-        self.presenter = QLineEdit()
+        flow.addWidget(self.date, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        flow.addLayout(times, 0, 1)
+        flow.setColumnStretch(1, 1)
+        self._day_row, self._hours = flow, times
+        return row
+
+    def _place_hours(self, room: int) -> None:
+        """The hours beside the day when ``room`` (the field's width) holds both, else under
+        it."""
+        need = self.date.sizeHint().width() + self._hours.minimumSize().width() + 8
+        beside = room >= need
+        if beside == (self._day_row.getItemPosition(self._day_row.indexOf(self._hours))[0] == 0):
+            return
+        self._day_row.removeItem(self._hours)
+        self._day_row.addLayout(self._hours, *((0, 1) if beside else (1, 0, 1, 2)))
+
+    def _build_people(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Chair and secretary: a name among those present, or typed, and a position."""
         self.chair, self.chair_position = QComboBox(), QLineEdit()
         self.secretary, self.secretary_position = QComboBox(), QLineEdit()
-        for combo in (self.chair, self.secretary):
+        rows = []
+        for combo, position in (
+            (self.chair, self.chair_position),
+            (self.secretary, self.secretary_position),
+        ):
             combo.setEditable(True)
             combo.setMinimumWidth(150)
-        self.opening = QPlainTextEdit()
-        self.opening.setMaximumHeight(90)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            position.setPlaceholderText(_("chức vụ"))
+            row = QHBoxLayout()
+            row.addWidget(combo, 3)
+            row.addWidget(position, 2)
+            rows.append(row)
+        return rows[0], rows[1]
+
+    def _build_guests(self, touched: Callable) -> QVBoxLayout:
+        """The superior committee's guests: a small table with add and remove."""
+        self.guests = GuestModel(self)
+        self.guests.edited.connect(touched)
+        self.guest_view = table(self.guests, stretch=1)
+        self.guest_view.horizontalHeader().resizeSection(0, 220)
+        self.guest_view.setMaximumHeight(110)
+        guest_box = QVBoxLayout()
+        guest_buttons = QHBoxLayout()
+        add, remove = QPushButton(_("Thêm đại biểu")), QPushButton(_("Xóa đại biểu"))
+        add.clicked.connect(lambda: self.guests.append(Guest("")))
+        remove.clicked.connect(self._remove_guest)
+        guest_buttons.addWidget(add)
+        guest_buttons.addWidget(remove)
+        guest_buttons.addStretch(1)
+        guest_box.addLayout(guest_buttons)
+        guest_box.addWidget(self.guest_view)
+        self.edit_buttons = [add, remove]
+        return guest_box
+
+    def _remove_guest(self) -> None:
+        if self.guest_view.currentIndex().isValid():
+            self.guests.remove(self.guest_view.currentIndex().row())
+
+    def _build_documents(self) -> QWidget:
+        """The documents presented, and whether they were posted a day ahead: a long
+        sentence, so the box's words wrap beside it instead of widening the tab."""
+        self.documents = QPlainTextEdit()
+        self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
+        self.documents.setMaximumHeight(80)
+        self.documents_posted = QCheckBox()
+        words = _ClickLabel(
+            _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
+        )
+        words.setWordWrap(True)
+        words.setBuddy(self.documents_posted)
+        words.clicked.connect(self.documents_posted.click)
+        self.documents_posted.setAccessibleName(words.text())
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.documents_posted, 0, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(words, 1)
+        return row
+
+    def _build_approval(self) -> QGridLayout:
+        """For, against and not voting on the minutes; “—” while not yet voted."""
         self.approval = [QSpinBox() for _n in range(3)]
         approval = QGridLayout()
         approval.setHorizontalSpacing(12)
@@ -105,60 +252,15 @@ class GeneralTab(QScrollArea):
             spin.setRange(-1, 999)
             spin.setSpecialValueText("—")
             spin.setToolTip(_("“—”: chưa biểu quyết"))
-            approval.addWidget(QLabel(_(label)), 0, column)
+            words = QLabel(_(label))
+            words.setWordWrap(True)  # a narrow tab puts "không biểu quyết" on two lines
+            words.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+            approval.addWidget(words, 0, column)
             approval.addWidget(spin, 1, column)
         approval.setColumnStretch(3, 1)
-        self.guests = GuestModel(self)
-        self.guests.edited.connect(touched)
-        self.guest_view = table(self.guests, stretch=1)
-        self.guest_view.horizontalHeader().resizeSection(0, 220)
-        self.guest_view.setMaximumHeight(110)
-        guest_box = QVBoxLayout()
-        guest_buttons = QHBoxLayout()
-        add, remove = QPushButton(_("Thêm đại biểu")), QPushButton(_("Xóa đại biểu"))
-        add.clicked.connect(lambda: self.guests.append(Guest("")))
-        remove.clicked.connect(
-            lambda: (
-                self.guests.remove(self.guest_view.currentIndex().row())
-                if self.guest_view.currentIndex().isValid()
-                else None
-            )
-        )
-        guest_buttons.addWidget(add)
-        guest_buttons.addWidget(remove)
-        guest_buttons.addStretch(1)
-        guest_box.addLayout(guest_buttons)
-        guest_box.addWidget(self.guest_view)
-        self.edit_buttons = [add, remove]
-        self.documents = QPlainTextEdit()
-        self.documents.setPlaceholderText(_("Mỗi văn bản một dòng"))
-        self.documents.setMaximumHeight(80)
-        self.documents_posted = QCheckBox(
-            _("Tài liệu đã đăng trên Sổ tay đảng viên điện tử ít nhất 1 ngày trước buổi họp")
-        )
+        return approval
 
-        def person(combo, position) -> QHBoxLayout:
-            position.setPlaceholderText(_("chức vụ"))
-            row = QHBoxLayout()
-            row.addWidget(combo, 3)
-            row.addWidget(position, 2)
-            return row
-
-        form.addRow(_("Số biên bản:"), self.number)
-        form.addRow(_("Ngày, giờ:"), date_row)
-        form.addRow(_("Địa điểm:"), self.place)
-        form.addRow(_("Tiêu đề:"), self.title)
-        form.addRow(_("Chuyên đề:"), self.topic)
-        form.addRow(_("Người trình bày:"), self.presenter)
-        form.addRow(_("Chủ trì:"), person(self.chair, self.chair_position))
-        form.addRow(_("Thư ký:"), person(self.secretary, self.secretary_position))
-        form.addRow(_("Đại biểu cấp trên:"), guest_box)
-        form.addRow(_("Khai mạc:"), self.opening)
-        form.addRow(_("Văn bản phổ biến:"), self.documents)
-        form.addRow(_("Chuẩn bị:"), self.documents_posted)
-        form.addRow(_("Thông qua biên bản:"), approval)
-        self.setWidget(inner)
-
+    def _connect(self, touched: Callable) -> None:
         for edit in (
             self.number,
             self.place,
@@ -177,12 +279,12 @@ class GeneralTab(QScrollArea):
             text_edit.textChanged.connect(touched)
         for spin in self.approval:
             spin.valueChanged.connect(touched)
-        self.date.dateChanged.connect(touched)
+        self.date.changed.connect(touched)
         self.documents_posted.toggled.connect(touched)
 
     def show_meeting(self, m: Meeting) -> None:
         self.number.setText(m.number)
-        self.date.setDate(QDate(m.date.year, m.date.month, m.date.day))
+        self.date.set_date(m.date)
         self.start.setText(m.start_time)
         self.end.setText(m.end_time)
         self.place.setText(m.place)
@@ -207,14 +309,13 @@ class GeneralTab(QScrollArea):
         self.ids = {a.name: a.member_id for a in m.attendance}
 
     def collect(self, base: Meeting) -> Meeting:
-        date = self.date.date()
         start = self.start.text() if self.start.text().strip(":_ ") else ""
         end = self.end.text() if self.end.text().strip(":_ ") else ""
         chair, secretary = self.chair.currentText(), self.secretary.currentText()
         return dataclasses.replace(
             base,
             number=self.number.text(),
-            date=dt.date(date.year(), date.month(), date.day()),
+            date=self.date.date() or base.date,  # a day being corrected keeps the saved one
             start_time=start,
             end_time=end,
             place=self.place.text(),
@@ -242,105 +343,3 @@ class GeneralTab(QScrollArea):
         for spin in self.approval:
             spin.setStyleSheet("QSpinBox { border: 1px solid #b3261e; }" if problem else "")
             spin.setToolTip(problem or _("“—”: chưa biểu quyết"))
-
-
-class AgendaModel(ListModel):
-    HEADERS = (N_("Chương trình"),)
-    FIELDS = ("title",)
-    EDITABLE = ("title",)
-
-
-class ContentTab(QSplitter):
-    """Agenda items on the left; the selected item's content and conclusion on the right."""
-
-    def __init__(self, touched: Callable, save_phrase: Callable[[str, str], None]) -> None:
-        super().__init__(Qt.Orientation.Horizontal)
-        self.touched = touched
-        self.items = AgendaModel(self)
-        self.items.edited.connect(touched)
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        self.item_view = table(self.items, stretch=0)
-        self.item_view.selectionModel().currentRowChanged.connect(self._show_row)
-        buttons = QHBoxLayout()
-        add, remove = QPushButton(_("Thêm mục")), QPushButton(_("Xóa mục"))
-        add.clicked.connect(self.add_item)
-        remove.clicked.connect(self.remove_item)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        self.edit_buttons = [add, remove]
-        left_box.addLayout(buttons)
-        left_box.addWidget(self.item_view)
-        right = QWidget()
-        form = QVBoxLayout(right)
-        form.setContentsMargins(6, 0, 0, 0)
-        self.content = QPlainTextEdit()
-        self.conclusion = QPlainTextEdit()
-        self.conclusion.setMaximumHeight(120)
-        for label, edit, field in (
-            (_("Nội dung"), self.content, "content"),
-            (_("Kết luận của chủ trì"), self.conclusion, "conclusion"),
-        ):
-            row = QHBoxLayout()
-            row.addWidget(QLabel(f"<b>{label}</b>"))
-            row.addStretch(1)
-            button = PhraseButton(field, edit, save_phrase)
-            button.setObjectName(f"phrases-{field}")
-            button.part = self.current_title
-            row.addWidget(button)
-            form.addLayout(row)
-            form.addWidget(edit, 1 if field == "content" else 0)
-        self.content.textChanged.connect(lambda: self._edited("content", self.content))
-        self.conclusion.textChanged.connect(lambda: self._edited("conclusion", self.conclusion))
-        self.addWidget(left)
-        self.addWidget(right)
-        self.setStretchFactor(1, 2)
-        self.setSizes([260, 520])
-        self._showing = False
-
-    def titles(self) -> list[str]:
-        return [i.title for i in self.items.rows]
-
-    def current_title(self) -> str:
-        row = self.current_row()
-        return self.items.rows[row].title if row is not None else ""
-
-    def current_row(self) -> int | None:
-        index = self.item_view.currentIndex()
-        return index.row() if index.isValid() else None
-
-    def show_items(self, items: list[AgendaItem]) -> None:
-        self.items.set_rows(items)
-        self._show_row(self.items.index(0, 0) if items else None)
-        if items:
-            self.item_view.setCurrentIndex(self.items.index(0, 0))
-
-    def _show_row(self, index, _previous=None) -> None:
-        row = self.items.rows[index.row()] if index is not None and index.isValid() else None
-        self._showing = True
-        self.content.setPlainText(row.content if row else "")
-        self.conclusion.setPlainText(row.conclusion if row else "")
-        self._showing = False
-
-    def _edited(self, field: str, edit: QPlainTextEdit) -> None:
-        row = self.current_row()
-        if self._showing or row is None or self.items.read_only:
-            return
-        setattr(self.items.rows[row], field, edit.toPlainText())
-        self.touched()
-
-    def add_item(self) -> None:
-        if self.items.read_only:
-            return
-        row = self.items.append(AgendaItem(_("Mục mới")))
-        self.item_view.setCurrentIndex(self.items.index(row, 0))
-        self.item_view.edit(self.items.index(row, 0))
-
-    def remove_item(self) -> None:
-        row = self.current_row()
-        if row is not None and not self.items.read_only:
-            self.items.remove(row)
-
-    def collect(self) -> list[AgendaItem]:
-        return [dataclasses.replace(i) for i in self.items.rows]

@@ -11,11 +11,10 @@ import dataclasses
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -35,8 +34,10 @@ from ...services.meetings import phrases
 from ..errors import show_error
 from ..models.meetings_model import AttendanceModel, DiscussionModel, ResolutionModel
 from ..tasks import Tasks
+from ..widgets.day_edit import DayEdit
 from .meeting_actions import MeetingActions
-from .meeting_content import ContentTab, GeneralTab, table
+from .meeting_agenda import ContentTab
+from .meeting_content import GeneralTab, table
 from .meeting_resolution import ResolutionTab
 
 AUTOSAVE_MS = 1500
@@ -222,12 +223,12 @@ class MeetingEditor(QWidget):
         for model in (self.attendance, self.discussions, self.resolutions, self.general.guests):
             model.read_only = read_only
         for widget in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
-            if not isinstance(widget.parent(), QComboBox):
+            if not isinstance(widget.parent(), (QComboBox, DayEdit)):
                 widget.setReadOnly(read_only)
                 widget.setStyleSheet(_READ_ONLY if read_only else "")
         for widget in self.findChildren(QComboBox) + self.findChildren(QSpinBox):
             widget.setEnabled(not read_only)
-        for widget in self.findChildren(QDateEdit):
+        for widget in self.findChildren(DayEdit):
             widget.setEnabled(not read_only)
         self.general.documents_posted.setEnabled(not read_only)
         for page in self.findChildren(QWidget):
@@ -336,9 +337,14 @@ class MeetingEditor(QWidget):
 
         def done(result) -> None:
             self.meeting = dataclasses.replace(meeting, id=result.value)
-            self.actions_bar.set_message(
-                _("Đã lưu nháp lúc {time}").format(time=dt.datetime.now().strftime("%H:%M:%S"))
+            message = _("Đã lưu nháp lúc {time}").format(
+                time=dt.datetime.now().strftime("%H:%M:%S")
             )
+            if self.general.date.problem:  # saved with the day it had; the field says why
+                message += "; " + _("ngày họp chưa lưu: {why}").format(
+                    why=self.general.date.problem
+                )
+            self.actions_bar.set_message(message)
             self.saved.emit(result.value)
 
         def failed(exc) -> None:
@@ -365,4 +371,14 @@ class MeetingEditor(QWidget):
         )
 
     def set_date_silently(self, date: dt.date) -> None:
-        self.general.date.setDate(QDate(date.year, date.month, date.day))
+        self.general.date.set_date(date)
+
+    def refuses_date(self) -> bool:
+        """Before finalising or printing: True, with the general tab and its day field
+        shown and the reason said, while the day typed is not a valid one."""
+        if not self.general.date.problem or self.general.date.isHidden():
+            return False
+        self.tabs.setCurrentWidget(self.general)
+        self.general.date.refuses()
+        self.actions_bar.set_message(self.general.date.problem)
+        return True

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from ...i18n import _, format_date
 from ...services.packages.export import export_package, privacy_options
 from ..errors import show_error
 from ..progress import run_with_progress
+from .dialog_parts import ok_cancel
 
 
 class PackageDialog(QDialog):
@@ -58,12 +58,8 @@ class PackageDialog(QDialog):
         note = QLabel(_("Nếu đặt mật khẩu, hãy báo mật khẩu cho đảng ủy qua đường khác."))
         note.setWordWrap(True)
         layout.addWidget(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        # Named in the program's language, whatever Qt's own translations say.
+        layout.addWidget(ok_cancel(self, _("Lập gói…"), self._accept))
 
     def included(self) -> list[str]:
         return [key for key, box in self.checks.items() if box.isChecked()]

@@ -34,8 +34,8 @@ from ...services.campaigns.reports import get_self_review, save_self_review, wri
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
+from ..widgets.day_edit import DayEdit
 from ..widgets.questions import ask_save_changes
-from .campaign_dialogs import date_edit, pydate, qdate
 
 
 class SelfReviewDialog(QDialog):
@@ -70,7 +70,30 @@ class SelfReviewDialog(QDialog):
         layout.addWidget(heading)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_text_page(template), _("Nội dung tự kiểm điểm"))
+        self._build_marks(template)
+        count_m = sum(1 for ref, _g, _t in self.model.rows if ref.startswith("m"))
+        count_p = len(self.model.rows) - count_m
+        self.tabs.addTab(
+            self.view,
+            _("{m} biểu hiện và {p} điều không được làm").format(m=count_m, p=count_p),
+        )
+        layout.addLayout(self._build_submitted(today))
+        layout.addWidget(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_pdf)
+        self.setEnabled(False)
+        tasks.run(
+            get_self_review,
+            campaign_id,
+            member_id,
+            on_done=self._show,
+            on_error=lambda e: show_error(self, e),
+        )
 
+    # --- building -------------------------------------------------------------------------
+    def _build_text_page(self, template: Template) -> QScrollArea:
+        """The member's own text, one box under each heading of the template."""
         text_page = QWidget()
         text_box = QVBoxLayout(text_page)
         self.sections: dict[str, QPlainTextEdit] = {}
@@ -87,8 +110,10 @@ class SelfReviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(text_page)
-        self.tabs.addTab(scroll, _("Nội dung tự kiểm điểm"))
+        return scroll
 
+    def _build_marks(self, template: Template) -> None:
+        """The manifestations and prohibitions, each ticked or not, with a note."""
         self.model = ReviewMarksModel(template, self)
         self.model.edited.connect(self._edited)
         self.view = QTableView()
@@ -108,26 +133,25 @@ class SelfReviewDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 220)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        count_m = sum(1 for ref, _g, _t in self.model.rows if ref.startswith("m"))
-        count_p = len(self.model.rows) - count_m
-        self.tabs.addTab(
-            self.view,
-            _("{m} biểu hiện và {p} điều không được làm").format(m=count_m, p=count_p),
-        )
 
+    def _build_submitted(self, today: dt.date) -> QHBoxLayout:
+        """Whether and when the text was handed in (a day typed as it is), and the message
+        line."""
         bottom = QHBoxLayout()
         self.submitted = QCheckBox(_("Đã nộp bản tự kiểm điểm ngày:"))
-        self.submitted_date = date_edit(today)
+        self.submitted_date = DayEdit(today)
         self.submitted_date.setEnabled(False)
         self.submitted.toggled.connect(self.submitted_date.setEnabled)
         self.submitted.toggled.connect(self._edited)
-        self.submitted_date.dateChanged.connect(self._edited)
+        self.submitted_date.changed.connect(self._edited)
         bottom.addWidget(self.submitted)
         bottom.addWidget(self.submitted_date)
         self.message = QLabel()
+        self.message.setWordWrap(True)
         bottom.addWidget(self.message, 1)
-        layout.addLayout(bottom)
+        return bottom
 
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(_("Lưu"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.save_button.setToolTip(_("Lưu (Ctrl+S)"))
@@ -139,17 +163,7 @@ class SelfReviewDialog(QDialog):
         self.save_button.clicked.connect(lambda: self.save())
         self.pdf_button.clicked.connect(self.print_pdf)
         close.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_pdf)
-        self.setEnabled(False)
-        tasks.run(
-            get_self_review,
-            campaign_id,
-            member_id,
-            on_done=self._show,
-            on_error=lambda e: show_error(self, e),
-        )
+        return self.buttons
 
     def _show(self, review: SelfReview) -> None:
         for title, edit in self.sections.items():
@@ -161,27 +175,35 @@ class SelfReviewDialog(QDialog):
         self.view.resizeRowsToContents()
         self.submitted.setChecked(review.submitted is not None)
         if review.submitted is not None:
-            self.submitted_date.setDate(qdate(review.submitted))
+            self.submitted_date.set_date(review.submitted)
         self.setEnabled(True)
         self.dirty = False
         self.loaded = True
 
+    def _say(self, text: str, *, wrong: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b3261e" if wrong else "")
+
     def _edited(self, *_args) -> None:
         if self.loaded:
             self.dirty = True
-            self.message.setText(_("Chưa lưu"))
+            problem = self.submitted_date.problem if self.submitted.isChecked() else ""
+            self._say(problem or _("Chưa lưu"), wrong=bool(problem))  # a wrong day: why
 
     def review(self) -> SelfReview:
         sections = {title: edit.toPlainText() for title, edit in self.sections.items()}
-        submitted = pydate(self.submitted_date.date()) if self.submitted.isChecked() else None
+        submitted = self.submitted_date.date() if self.submitted.isChecked() else None
         return SelfReview(self.member_id, self.name, sections, self.model.marks(), submitted)
 
     def save(self, then=None) -> None:
+        if self.submitted_date.refuses():
+            self._say(self.submitted_date.problem, wrong=True)
+            return
         self.view.setCurrentIndex(self.model.index(0, 0))  # commits an open note editor
 
         def saved(_result) -> None:
             self.dirty = False
-            self.message.setText(_("Đã lưu."))
+            self._say(_("Đã lưu."))
             if then is not None:
                 then()
 
@@ -202,7 +224,7 @@ class SelfReviewDialog(QDialog):
             return
 
         def write() -> None:
-            self.message.setText(_("Đang tạo PDF…"))
+            self._say(_("Đang tạo PDF…"))
             self.tasks.run(
                 write_self_review,
                 self.campaign_id,

@@ -123,7 +123,16 @@ class OverviewWidget(QScrollArea):
         self.deadline.setText(deadline_text(state))
         overdue = state.overdue
         self.overdue.setVisible(bool(overdue))
+        # One line, not a paragraph: the overdue steps are the red rows of the list below;
+        # the line's tooltip names them all.
         self.overdue.setText(
+            ngettext(
+                "Quá hạn {n} bước: xem các dòng đỏ trong danh sách dưới đây.",
+                "Quá hạn {n} bước: xem các dòng đỏ trong danh sách dưới đây.",
+                len(overdue),
+            ).format(n=len(overdue))
+        )
+        self.overdue.setToolTip(
             _("Quá hạn: {steps}.").format(
                 steps="; ".join(
                     _("{step} (hạn {date})").format(step=s.title, date=format_date(s.due))
@@ -149,7 +158,9 @@ class OverviewWidget(QScrollArea):
         self.steps_grid.setColumnStretch(0, 1)
         for row, item in enumerate(state.template.items):
             done = state.done_count(item.key)
-            self.items_grid.addWidget(QLabel(item.title), row, 0)
+            title = QLabel(item.title)
+            title.setWordWrap(True)  # a narrow window wraps a long item, never scrolls
+            self.items_grid.addWidget(title, row, 0)
             add_bar(self.items_grid, row, 1, done / members if members else 0, f"{done}/{members}")
             if done < members:
                 who = QPushButton(_("Ai chưa?"))
@@ -160,4 +171,6 @@ class OverviewWidget(QScrollArea):
                 who.clicked.connect(lambda _c=False, k=item.key: self.show_missing.emit(k))
                 self.items_grid.addWidget(who, row, 3)
                 self.missing_buttons[item.key] = who
-        self.items_grid.setColumnStretch(1, 1)
+        self.items_grid.setColumnStretch(0, 3)
+        self.items_grid.setColumnStretch(1, 2)
+        self.items_grid.setColumnMinimumWidth(1, 90)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
 from ...services.reports.catalog import default_period
 from ..progress import run_with_progress
+from ..widgets.day_edit import DayEdit, reason_line
 from .base import Page, simple_layout
 from .pages import described
 
@@ -38,14 +38,6 @@ PREVIEW_ROWS = 60
 
 def preview_html(db, name: str, start: dt.date, end: dt.date, today: dt.date) -> str:
     return to_html(consolidated_doc(db, name, start, end, today), max_rows=PREVIEW_ROWS)
-
-
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class CommitteeReportsPage(Page):
@@ -68,14 +60,11 @@ class CommitteeReportsPage(Page):
         right = QVBoxLayout()
         period = QHBoxLayout()
         start, end = default_period(_today())
-        self.start, self.end = QDateEdit(_qdate(start)), QDateEdit(_qdate(end))
+        self.start, self.end = DayEdit(start), DayEdit(end)
         period.addWidget(QLabel(_("Từ")))
         period.addWidget(self.start)
         period.addWidget(QLabel(_("đến")))
         period.addWidget(self.end)
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
         self.preview_button = QPushButton(_("Xem trước"))
         self.preview_button.clicked.connect(self.preview)
         self.excel_button = QPushButton(_("Lưu Excel…"))
@@ -86,6 +75,8 @@ class CommitteeReportsPage(Page):
             period.addWidget(button)
         period.addStretch(1)
         right.addLayout(period)
+        self.period_problem = reason_line(self.start, self.end)
+        right.addWidget(self.period_problem)
         self.viewer = QTextBrowser()
         right.addWidget(self.viewer, 1)
         self.status = QLabel()
@@ -93,14 +84,32 @@ class CommitteeReportsPage(Page):
         right.addWidget(self.status)
         body.addLayout(right, 1)
         self.kinds.currentRowChanged.connect(lambda _r: self.preview())
+        for edit in (self.start, self.end):
+            edit.changed.connect(self._day_changed)
         self._ready = False
 
     def current_kind(self) -> str | None:
         item = self.kinds.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def period(self) -> tuple[dt.date, dt.date]:
-        return _pydate(self.start.date()), _pydate(self.end.date())
+    def period(self, *, acting: bool = False) -> tuple[dt.date, dt.date] | None:
+        """The period typed, or None (the red line or the status says why) while a day is
+        not a valid one or the start is after the end; ``acting``: the wrong field is
+        focused too."""
+        for edit in (self.start, self.end):
+            if edit.problem:  # said on the red line under the period
+                if acting:
+                    edit.refuses()
+                return None
+        start, end = self.start.date(), self.end.date()
+        if start > end:
+            self.status.setText(_("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc."))
+            return None
+        return start, end
+
+    def _day_changed(self) -> None:
+        problem = self.start.problem or self.end.problem  # the red line says it
+        self.status.setText("" if problem else _("Kỳ báo cáo đã đổi: bấm “Xem trước” để xem lại."))
 
     def load(self) -> None:
         self._ready = True
@@ -117,9 +126,12 @@ class CommitteeReportsPage(Page):
         kind = self.current_kind()
         if kind is None or not self._ready:
             return
+        period = self.period()
+        if period is None:
+            return
         self.status.setText(_("Đang tổng hợp…"))
         self.tasks.run(
-            preview_html, kind, *self.period(), _today(), on_done=self._show, on_error=self._failed
+            preview_html, kind, *period, _today(), on_done=self._show, on_error=self._failed
         )
 
     def _show(self, html: str) -> None:
@@ -133,9 +145,10 @@ class CommitteeReportsPage(Page):
 
     def save(self, suffix: str) -> None:
         kind = self.current_kind()
-        if kind is None:
+        period = self.period(acting=True)
+        if kind is None or period is None:
             return
-        start, end = self.period()
+        start, end = period
         folder = self.last_saved.parent if self.last_saved else Path.home()
         suggested = folder / f"tong_hop_{kind}_{start:%Y%m%d}_{end:%Y%m%d}{suffix}"
         name, _f = QFileDialog.getSaveFileName(self, _("Lưu báo cáo"), str(suggested))
@@ -144,7 +157,10 @@ class CommitteeReportsPage(Page):
             self.save_to(path if path.suffix.lower() == suffix else path.with_suffix(suffix))
 
     def save_to(self, path: Path) -> None:
-        start, end = self.period()
+        period = self.period(acting=True)
+        if period is None:
+            return
+        start, end = period
         run_with_progress(
             self,
             self.tasks,

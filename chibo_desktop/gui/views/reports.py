@@ -5,20 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,13 +24,14 @@ from ...services.reports.catalog import (
     default_file_name,
     period_warning,
     report_doc,
-    report_kinds,
 )
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save
 from ..progress import run_with_progress
+from ..widgets.day_edit import refused
 from .base import Page, simple_layout
 from .pages import described
+from .reports_controls import ReportControls
 
 # The preview waits until the choices stop changing for this long, then builds on the worker.
 PREVIEW_DELAY_MS = 300
@@ -53,15 +45,7 @@ def preview_html(db, name: str, start: dt.date, end: dt.date, today: dt.date) ->
     return to_html(report_doc(db, name, start, end, today), max_rows=PREVIEW_ROWS)
 
 
-def _qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class ReportsPage(Page):
+class ReportsPage(ReportControls, Page):
     key, title, icon = described("reports")
 
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
@@ -79,96 +63,10 @@ class ReportsPage(Page):
         layout = simple_layout(self, _("Báo cáo"))
         body = QHBoxLayout()
         layout.addLayout(body, 1)
-
-        left = QVBoxLayout()
-        self.kinds = QListWidget()
-        self.kinds.setAccessibleName(_("Chọn báo cáo"))
-        for kind in report_kinds():
-            item = QListWidgetItem(_(kind.label))
-            item.setData(Qt.ItemDataRole.UserRole, kind)
-            self.kinds.addItem(item)
-        self.kinds.setMinimumWidth(210)  # narrower windows wrap the names, never grow
-        self.kinds.setMaximumWidth(320)
-        self.kinds.setSpacing(3)
-        self.kinds.setWordWrap(True)
-        left.addWidget(self.kinds, 1)
-        self.assess_button = QPushButton(_("Đánh giá, xếp loại đảng viên…"))
-        self.assess_button.setToolTip(_("Nhập điểm, mức tự xếp loại, đề xuất của chi bộ…"))
-        self.assess_button.clicked.connect(lambda: self.open_assessment())
-        left.addWidget(self.assess_button)
-        body.addLayout(left)
-
+        body.addLayout(self._build_kinds())
         right = QVBoxLayout()
-        form = QFormLayout()
-        today = _today()
-        first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-        self.start = QDateEdit(_qdate(first))
-        self.end = QDateEdit(_qdate(today))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
-        period = QHBoxLayout()
-        period.addWidget(QLabel(_("Từ")))
-        period.addWidget(self.start)
-        period.addWidget(QLabel(_("đến")))
-        period.addWidget(self.end)
-        period.addStretch(1)
-        quick = QHBoxLayout()  # a row of its own: a narrow window keeps it whole
-        quick.setContentsMargins(0, 0, 0, 0)
-        for text, fn in (
-            (_("Quý này"), self._this_quarter),
-            (_("Năm nay"), self._this_year),
-            (_("Năm trước"), self._last_year),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(fn)
-            quick.addWidget(button)
-        quick.addStretch(1)
-        self.period_row = QWidget()
-        self.period_row.setLayout(period)
-        period.setContentsMargins(0, 0, 0, 0)
-        form.addRow(_("Kỳ báo cáo:"), self.period_row)
-        form.addRow("", quick)
-        self.year = QSpinBox()
-        self.year.setRange(1990, 2100)
-        self.year.setValue(today.year if today.month == 12 else today.year - 1)
-        form.addRow(_("Năm đánh giá:"), self.year)
-        self.year_label = form.labelForField(self.year)
-
-        formats = QHBoxLayout()
-        self.excel = QRadioButton(_("Excel (.xlsx)"))
-        self.pdf = QRadioButton(_("PDF (in ấn)"))
-        self.pdf.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.excel)
-        group.addButton(self.pdf)
-        formats.addWidget(self.excel)
-        formats.addWidget(self.pdf)
-        formats.addStretch(1)
-        form.addRow(_("Định dạng:"), formats)
-        self.number = QLineEdit()
-        self.number.setPlaceholderText(
-            _("để trống: số đã cấp cho báo cáo này, hoặc số tiếp theo trong năm")
-        )
-        self.number.setToolTip(_("Số và ký hiệu in dưới tên chi bộ, ví dụ “07-BC/CB”"))
-        form.addRow(_("Số và ký hiệu:"), self.number)
-        right.addLayout(form)
-
-        actions = QHBoxLayout()
-        self.preview_button = QPushButton(_("Xem trước"))
-        self.preview_button.clicked.connect(lambda: self.preview(force=True))
-        self.save_button = QPushButton(_("Lưu báo cáo…"))
-        self.save_button.setToolTip(_("Ctrl+S"))
-        self.save_button.clicked.connect(self.save)
-        actions.addWidget(self.preview_button)
-        actions.addWidget(self.save_button)
-        self.upward_button = QPushButton(_("Gửi cấp trên…"))
-        self.upward_button.setToolTip(_("Lập gói .chibo cho đảng ủy: số liệu và báo cáo của kỳ"))
-        self.upward_button.clicked.connect(self.send_upward)
-        actions.addWidget(self.upward_button)
-        actions.addStretch(1)
-        right.addLayout(actions)
-
+        right.addLayout(self._build_choices())
+        right.addLayout(self._build_actions())
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName(_("Xem trước báo cáo"))
         right.addWidget(self.viewer, 1)
@@ -176,10 +74,12 @@ class ReportsPage(Page):
         self.status.setWordWrap(True)
         right.addWidget(self.status)
         body.addLayout(right, 1)
+        self._connect()
 
+    def _connect(self) -> None:
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         for widget in (self.start, self.end):
-            widget.dateChanged.connect(lambda _d: self._stale())
+            widget.changed.connect(self._stale)
         self.year.valueChanged.connect(lambda _v: self._stale())
         self.kinds.currentRowChanged.connect(self._kind_changed)
         self.kinds.setCurrentRow(1)
@@ -189,12 +89,32 @@ class ReportsPage(Page):
         item = self.kinds.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
-    def period(self) -> tuple[dt.date, dt.date]:
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The period chosen; None while a day field in use holds no valid day."""
         kind = self.current_kind()
         if kind is not None and kind.period == "year":
             year = self.year.value()
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        return _pydate(self.start.date()), _pydate(self.end.date())
+        if self._day_problem():
+            return None
+        end = self.end.date()
+        return self.start.date() or end, end  # the start is not used by "as of" reports
+
+    def _day_problem(self) -> str:
+        """Why the typed period cannot be used ('' when it can); the field says it too."""
+        kind = self.current_kind()
+        if kind is not None and kind.period == "year":
+            return ""
+        return next((e.problem for e in (self.start, self.end) if e.isEnabled() and e.problem), "")
+
+    def _refuse_period(self) -> bool:
+        """Before an action: True, with the wrong field focused and the reason shown, when
+        the period typed cannot be used."""
+        problem = self._day_problem()
+        if problem:  # said on the red line under the period
+            self.status.clear()
+            refused(self.start, self.end)
+        return bool(problem)
 
     def _kind_changed(self, _row: int) -> None:
         kind = self.current_kind()
@@ -206,8 +126,8 @@ class ReportsPage(Page):
         self._stale()
 
     def _set_period(self, start: dt.date, end: dt.date) -> None:
-        self.start.setDate(_qdate(start))
-        self.end.setDate(_qdate(end))
+        self.start.set_date(start)
+        self.end.set_date(end)
 
     def _this_quarter(self) -> None:
         today = _today()
@@ -223,6 +143,11 @@ class ReportsPage(Page):
 
     def _stale(self) -> None:
         """The choices changed: build the preview once they settle, if the page is shown."""
+        problem = self._day_problem()
+        if problem:  # nothing to build until the day is corrected; the red line says why
+            self._timer.stop()
+            self.status.clear()
+            return
         self.status.setText(_("Đang chờ chọn xong để xem trước…"))
         self._schedule()
 
@@ -258,9 +183,10 @@ class ReportsPage(Page):
 
     def _choices(self) -> tuple | None:
         kind = self.current_kind()
-        if kind is None:
+        period = self.period()
+        if kind is None or period is None:
             return None
-        return (kind.key, *self.period())
+        return (kind.key, *period)
 
     def _refresh(self) -> None:
         if self.isVisible():
@@ -269,6 +195,8 @@ class ReportsPage(Page):
     def preview(self, *, force: bool = False) -> None:
         """Build the preview of the current choices on the worker."""
         self._timer.stop()
+        if force and self._refuse_period():
+            return
         choices = self._choices()
         if choices is None or not self._ready:
             return
@@ -290,7 +218,8 @@ class ReportsPage(Page):
 
     def _shown_text(self) -> str:
         shown = _("Bản xem trước; tệp Excel/PDF có đủ tiêu đề, mọi dòng và chữ ký.")
-        warning = period_warning(self.period()[1], _today())
+        period = self.period()
+        warning = period_warning(period[1], _today()) if period else ""
         return f"⚠ {warning}\n{shown}" if warning else shown
 
     def _show(self, key, html: str) -> None:
@@ -310,7 +239,7 @@ class ReportsPage(Page):
 
     def save(self) -> None:
         kind = self.current_kind()
-        if kind is None:
+        if kind is None or self._refuse_period():
             return
         start, end = self.period()
         if start > end:
@@ -341,6 +270,8 @@ class ReportsPage(Page):
 
     def save_to(self, path: Path) -> None:
         kind = self.current_kind()
+        if self._refuse_period():
+            return
         start, end = self.period()
         run_with_progress(
             self,
@@ -364,7 +295,9 @@ class ReportsPage(Page):
     def send_upward(self) -> None:
         from ..dialogs.package_dialog import send_upward
 
-        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        if refused(self.start, self.end):
+            return
+        start, end = self.start.date(), self.end.date()
         send_upward(self, start, end, on_done=self._package_saved)
 
     def _package_saved(self, result) -> None:
