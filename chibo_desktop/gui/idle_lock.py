@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushBut
 from ..i18n import _
 from ..services.safety.password import check_password
 from .tasks import Tasks
+from .widgets.paragraph import paragraph
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -30,13 +31,12 @@ class LockScreen(QDialog):
         self.setWindowTitle(_("Chương trình đang khóa"))
         self.setModal(True)
         layout = QVBoxLayout(self)
-        label = QLabel(
+        label = paragraph(
             _(
                 "Chương trình đã khóa vì không dùng một lúc. Nhập mật khẩu của tệp {name} để "
                 "tiếp tục."
             ).format(name=path.name)
         )
-        label.setWordWrap(True)
         layout.addWidget(label)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from ...domain.assessment import Assessment, Scale, supported_level
 from ...i18n import _
+from ..widgets.paragraph import paragraph
 
 
 class ConditionsBox(QGroupBox):
@@ -19,8 +20,7 @@ class ConditionsBox(QGroupBox):
         super().__init__(_("Điều kiện bên cạnh điểm"), parent)
         self.layout_ = QVBoxLayout(self)
         self.checks: dict[str, QCheckBox] = {}
-        self.proposal = QLabel()
-        self.proposal.setWordWrap(True)
+        self.proposal = paragraph()
         self.scale: Scale | None = None
         self.assessment: Assessment | None = None
 

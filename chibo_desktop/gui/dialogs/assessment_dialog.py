@@ -23,6 +23,7 @@ from ...services.assessments.year_end import save_assessment, save_cell_assessme
 from ...services.contract.context import today as _today
 from ..errors import show_error
 from ..models.assessment_model import AssessmentDelegate, AssessmentModel
+from ..widgets.paragraph import paragraph
 from .assessment_conditions import ConditionsBox
 
 
@@ -87,11 +88,9 @@ class AssessmentDialog(QDialog):
         cell_row.addStretch(1)
         layout.addLayout(cell_row)
 
-        self.tally = QLabel()
-        self.tally.setWordWrap(True)
+        self.tally = paragraph()
         layout.addWidget(self.tally)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
+        self.warnings = paragraph()
         self.warnings.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.warnings)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...domain.campaign import ItemTemplate, Mark
 from ...i18n import _, format_date
 from ..widgets.day_edit import DayEdit, refused
+from ..widgets.paragraph import paragraph
 
 
 def date_edit(value: dt.date) -> DayEdit:
@@ -85,8 +86,7 @@ class NewCampaignDialog(QDialog):
             self.template.addItem(label, info.key)
         form.addRow(_("Theo mẫu:"), self.template)
         self.notes = {info.key: info.note for info in templates}
-        self.template_note = QLabel()
-        self.template_note.setWordWrap(True)
+        self.template_note = paragraph()
         form.addRow("", self.template_note)
         self.template.currentIndexChanged.connect(self._show_note)
         self._show_note()
@@ -101,14 +101,13 @@ class NewCampaignDialog(QDialog):
         self.title.setPlaceholderText(_("Để trống: tên mẫu kèm năm bắt đầu"))
         form.addRow(_("Tên đợt:"), self.title)
         layout.addLayout(form)
-        hint = QLabel(
+        hint = paragraph(
             _(
                 "Hạn của từng bước tính từ ngày bắt đầu theo mẫu (sửa được sau). Danh sách "
                 "đảng viên lấy theo chi bộ tại ngày bắt đầu; người đến, người đi sau đó được "
                 "thêm hoặc đánh dấu."
             )
         )
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         self.buttons = buttons(self, _("Tạo đợt"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(templates))
@@ -208,8 +207,7 @@ class BulkMarkDialog(QDialog):
                 "người đã đánh dấu giữ nguyên ngày của mình."
             )
         layout.addLayout(form)
-        hint = QLabel(text)
-        hint.setWordWrap(True)
+        hint = paragraph(text)
         layout.addWidget(hint)
         self.buttons = buttons(self, _("Đánh dấu"))
         if self.from_meeting and not meetings:

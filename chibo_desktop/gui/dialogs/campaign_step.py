@@ -25,6 +25,7 @@ from ...services.campaigns.files import attach_file_from, save_step_file
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..printing import open_file, print_folder, say_no_viewer
+from ..widgets.paragraph import paragraph
 from .campaign_dialogs import buttons, compact, date_edit, meeting_label
 
 
@@ -55,8 +56,7 @@ class StepDialog(QDialog):
         self.setWindowTitle(_("Sửa bước"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{step.title}</b>")
-        title.setWordWrap(True)
+        title = paragraph(f"<b>{step.title}</b>")
         layout.addWidget(title)
         form = QFormLayout()
         self.due = date_edit(step.due or today)

@@ -42,6 +42,7 @@ from ..models.campaign_template_rows import (
     rebuilt,
     step_rows,
 )
+from ..widgets.paragraph import paragraph
 from .meeting_parts import ChoiceDelegate
 
 
@@ -91,8 +92,7 @@ class RowsPage(QWidget):
         self.model = model
         self.new_row = new_row
         layout = QVBoxLayout(self)
-        label = QLabel(hint)
-        label.setWordWrap(True)
+        label = paragraph(hint)
         layout.addWidget(label)
         self.view = QTableView()
         self.view.setModel(model)
@@ -191,8 +191,7 @@ class TemplateEditor(QDialog):
         )
         lists = QWidget()
         outer = QVBoxLayout(lists)
-        self.unverified = QLabel()
-        self.unverified.setWordWrap(True)
+        self.unverified = paragraph()
         self.unverified.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.unverified)
         lists_box = QVBoxLayout()
@@ -213,8 +212,7 @@ class TemplateEditor(QDialog):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._last_tab = 0
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = paragraph()
         layout.addWidget(self.message)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

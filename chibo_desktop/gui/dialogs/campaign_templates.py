@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +19,7 @@ from ...i18n import _
 from ...services.campaigns import templates as svc
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, IMPORTS, ask_open_path, ask_save_path
+from ..widgets.paragraph import paragraph
 from ..widgets.questions import confirm
 from .campaign_dialogs import ask_text
 from .campaign_template_editor import TemplateEditor
@@ -54,12 +54,10 @@ class TemplatesDialog(QDialog):
             button.clicked.connect(slot)
             side.addWidget(button)
         side.addStretch(1)
-        self.note = QLabel()  # what the chosen template is (e.g. an example to adapt)
-        self.note.setWordWrap(True)
+        self.note = paragraph()  # what the chosen template is (e.g. an example to adapt)
         self.note.setFixedWidth(190)
         side.addWidget(self.note)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = paragraph()
         self.message.setFixedWidth(190)
         side.addWidget(self.message)
         close.clicked.connect(self.accept)

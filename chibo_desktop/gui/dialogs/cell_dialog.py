@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _
 from ...services.cell.identity import CellInfo
+from ..widgets.paragraph import paragraph
 from .dialog_parts import error_label, ok_cancel
 
 
@@ -51,8 +51,7 @@ class CellDialog(QDialog):
         self.setWindowTitle(_("Thông tin chi bộ"))
         layout = QVBoxLayout(self)
         if intro:
-            label = QLabel(intro)
-            label.setWordWrap(True)
+            label = paragraph(intro)
             layout.addWidget(label)
         self.form = CellForm()
         layout.addWidget(self.form)

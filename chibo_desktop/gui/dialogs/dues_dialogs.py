@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from ...domain.dues_checks import DuesError, MonthRecord, check_relief, parse_am
 from ...i18n import N_, _, format_iso_date
 from ...services.contract.context import today as _today
 from ..widgets.day_edit import DayEdit
+from ..widgets.paragraph import paragraph
 from .dialog_parts import error_label, ok_cancel
 
 
@@ -78,13 +78,12 @@ class DuesSettingsDialog(_Form):
 
     def __init__(self, options, groups, month: Month, parent: QWidget | None = None) -> None:
         super().__init__(_("Cài đặt đảng phí của chi bộ"), parent)
-        note = QLabel(
+        note = paragraph(
             _(
                 "Các mục dưới đây quy định đã tìm thấy không nêu: chi bộ đặt theo hướng dẫn "
                 "của cấp ủy cấp trên."
             )
         )
-        note.setWordWrap(True)
         self.form.addRow(note)
         self.from_month = _month_edit(month)
         self.form.addRow(_("Áp dụng từ tháng (các tháng trước giữ cài đặt cũ):"), self.from_month)
@@ -104,8 +103,7 @@ class DuesSettingsDialog(_Form):
         for group in groups:
             if group.regime != regime:  # a heading per regulation, not repeated on each row
                 regime = group.regime
-                heading = QLabel(f"<b>{regime}</b>")
-                heading.setWordWrap(True)
+                heading = paragraph(f"<b>{regime}</b>")
                 self.form.addRow(heading)
             edit = QLineEdit(str(options.group_amounts.get(group.key, "")))
             edit.setMinimumWidth(140)

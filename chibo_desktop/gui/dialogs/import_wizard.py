@@ -26,6 +26,7 @@ from ...services import importing
 from ..errors import show_error
 from ..file_dialogs import IMPORTS, ask_open_path
 from ..tasks import Tasks
+from ..widgets.paragraph import paragraph
 from .import_wizard_pages import PreviewPage, ProgressStrip, SummaryPage
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(4)
@@ -101,8 +102,7 @@ class MappingPage(QWizardPage):
         )
         self.sheet = QComboBox()
         self.sheet.activated.connect(self._sheet_chosen)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
+        self.info = paragraph()
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Trang tính:")))
         top.addWidget(self.sheet, 1)

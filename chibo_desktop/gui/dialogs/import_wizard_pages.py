@@ -21,6 +21,7 @@ from ...services import importing
 from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save_path
 from ..models.import_preview import REASON, ImportPreviewModel, ProblemFilter
+from ..widgets.paragraph import paragraph
 
 
 def counts_text(report) -> str:
@@ -115,8 +116,7 @@ class PreviewPage(QWizardPage):
             )
         )
         self.setCommitPage(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = paragraph()
         self.model = ImportPreviewModel(self)
         self.proxy = ProblemFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -138,8 +138,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addLayout(options)
         layout.addWidget(self.table, 1)
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
+        self.reason = paragraph()
         self.reason.setStyleSheet("color: #9c1c14")
         layout.addWidget(self.reason)
         self.table.selectionModel().currentChanged.connect(self._show_reason)
@@ -214,12 +213,10 @@ class SummaryPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(_("Kết quả"))
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text = paragraph()
         self.save = QPushButton(_("Lưu báo cáo lỗi…"))
         self.save.clicked.connect(self.save_report)
-        self.saved = QLabel()
-        self.saved.setWordWrap(True)
+        self.saved = paragraph()
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         row = QHBoxLayout()

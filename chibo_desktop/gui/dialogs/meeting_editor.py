@@ -35,6 +35,7 @@ from ..errors import show_error
 from ..models.meetings_model import AttendanceModel, DiscussionModel, ResolutionModel
 from ..tasks import Tasks
 from ..widgets.day_edit import DayEdit
+from ..widgets.paragraph import paragraph
 from .meeting_actions import MeetingActions
 from .meeting_agenda import ContentTab
 from .meeting_content import GeneralTab, table
@@ -91,13 +92,12 @@ class MeetingEditor(QWidget):
         )
         page = QWidget()
         box = QVBoxLayout(page)
-        hint = QLabel(
+        hint = paragraph(
             _(
                 "Danh sách lấy từ sổ đảng viên tại ngày sinh hoạt. Người miễn sinh hoạt và người "
                 "sinh hoạt nơi khác được ghi riêng, không tính vào số phải dự."
             )
         )
-        hint.setWordWrap(True)
         box.addWidget(hint)
         box.addWidget(self.attendance_view)
         self.tabs.addTab(page, _("Điểm danh"))

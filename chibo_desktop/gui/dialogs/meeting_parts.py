@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...domain.meetings import STATE_LABELS
 from ...i18n import _
 from ..widgets.day_edit import DayEdit
+from ..widgets.paragraph import paragraph
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -159,8 +159,7 @@ class NewMeetingDialog(QDialog):
             "Danh sách điểm danh lấy từ danh sách đảng viên tại ngày sinh hoạt; chương "
             "trình lấy theo mẫu của loại sinh hoạt và sửa được tự do."
         )
-        self.hint = QLabel(self.usual_hint)
-        self.hint.setWordWrap(True)
+        self.hint = paragraph(self.usual_hint)
         layout.addWidget(self.hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -25,6 +24,7 @@ from ...i18n import _
 from ...services.meetings import documents as svc
 from ..errors import show_error
 from ..file_dialogs import ask_document_path
+from ..widgets.paragraph import paragraph
 
 
 class ResolutionTab(QWidget):
@@ -33,8 +33,7 @@ class ResolutionTab(QWidget):
         self.tasks = tasks
         self.meeting_id: int | None = None
         layout = QVBoxLayout(self)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
+        self.state = paragraph()
         layout.addWidget(self.state)
         form = QFormLayout()
         self.number = QLineEdit()
@@ -69,8 +68,7 @@ class ResolutionTab(QWidget):
         form.addRow(_("Nhiệm vụ tháng tới:"), tasks_box)
         form.addRow(_("Tổ chức thực hiện:"), self.implementation)
         layout.addLayout(form, 1)
-        self.vote = QLabel()
-        self.vote.setWordWrap(True)
+        self.vote = paragraph()
         layout.addWidget(self.vote)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(_("Lưu nghị quyết"))

@@ -21,6 +21,7 @@ from ...i18n import _, format_date
 from ...services.packages.export import export_package, privacy_options
 from ..errors import show_error
 from ..progress import run_with_progress
+from ..widgets.paragraph import paragraph
 from .dialog_parts import ok_cancel
 
 
@@ -30,14 +31,13 @@ class PackageDialog(QDialog):
         self.setWindowTitle(_("Gửi cấp trên"))
         self.start, self.end = start, end
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Lập một gói (.chibo) cho đảng ủy: số liệu đảng viên, biến động, sinh hoạt, "
                 "đợt sinh hoạt chính trị, xếp loại, kèm các báo cáo kỳ {start} – {end}. Đảng ủy "
                 "mở gói trong cùng chương trình để tổng hợp, không phải nhập lại."
             ).format(start=format_date(start), end=format_date(end))
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(
             QLabel(_("Mặc định gói không mang các trường riêng tư dưới đây. Đánh dấu để gửi kèm:"))
@@ -55,8 +55,7 @@ class PackageDialog(QDialog):
         form.addRow(_("Mật khẩu (không bắt buộc):"), self.password)
         form.addRow(_("Nhập lại mật khẩu:"), self.again)
         layout.addLayout(form)
-        note = QLabel(_("Nếu đặt mật khẩu, hãy báo mật khẩu cho đảng ủy qua đường khác."))
-        note.setWordWrap(True)
+        note = paragraph(_("Nếu đặt mật khẩu, hãy báo mật khẩu cho đảng ủy qua đường khác."))
         layout.addWidget(note)
         # Named in the program's language, whatever Qt's own translations say.
         layout.addWidget(ok_cancel(self, _("Lập gói…"), self._accept))

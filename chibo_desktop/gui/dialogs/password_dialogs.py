@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
+from ..widgets.paragraph import paragraph
 
 
 def _password_field() -> QLineEdit:
@@ -41,8 +42,7 @@ class PasswordDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        label = QLabel(intro)
-        label.setWordWrap(True)
+        label = paragraph(intro)
         layout.addWidget(label)
         form = QFormLayout()
         self.current = _password_field() if current else None
@@ -103,14 +103,13 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Khóa khôi phục"))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Đây là khóa khôi phục của tệp. Nếu quên mật khẩu, chỉ khóa này mở được dữ "
                 "liệu. Hãy chép tay hoặc in ra và cất ở nơi an toàn, tách khỏi máy tính. "
                 "Khóa chỉ hiện MỘT lần này."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.key = QLabel(key)
         font = QFont("monospace")

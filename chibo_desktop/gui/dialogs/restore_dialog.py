@@ -22,6 +22,7 @@ from ...services.safety.backup import BackupInfo, backup_title, session_backups
 from ...services.safety.restore import DecryptNeededError, OtherCellError, restore
 from ..errors import show_error
 from ..tasks import Tasks
+from ..widgets.paragraph import paragraph
 from ..widgets.table_model import RowsModel
 from ..widgets.tables import record_table, sorting_proxy
 
@@ -78,13 +79,12 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(_("Phục hồi từ bản sao lưu"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Chọn bản sao lưu cần phục hồi. Dữ liệu hiện tại sẽ được sao lưu trước, nên "
                 "có thể quay lại nếu chọn nhầm."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = BackupsModel(self)
         self.proxy = sorting_proxy(self.model, Qt.ItemDataRole.UserRole, self)

@@ -35,6 +35,7 @@ from ..errors import show_error
 from ..file_dialogs import ask_document_path
 from ..models.campaign_review import ReviewMarksModel
 from ..widgets.day_edit import DayEdit
+from ..widgets.paragraph import paragraph
 from ..widgets.questions import ask_save_changes
 
 
@@ -60,13 +61,12 @@ class SelfReviewDialog(QDialog):
         self.setWindowTitle(_("Bản tự kiểm điểm — {name}").format(name=name))
         self.resize(980, 720)
         layout = QVBoxLayout(self)
-        heading = QLabel(
+        heading = paragraph(
             _(
                 "<b>{name}</b> — bản tự kiểm điểm “tự soi, tự sửa” (chỉ xem trong hồ sơ của "
                 "đảng viên này)"
             ).format(name=name)
         )
-        heading.setWordWrap(True)
         layout.addWidget(heading)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -146,8 +146,7 @@ class SelfReviewDialog(QDialog):
         self.submitted_date.changed.connect(self._edited)
         bottom.addWidget(self.submitted)
         bottom.addWidget(self.submitted_date)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = paragraph()
         bottom.addWidget(self.message, 1)
         return bottom
 

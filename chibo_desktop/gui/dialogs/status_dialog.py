@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,14 +20,7 @@ from ...domain.status import StatusChange
 from ...domain.text import clean_text
 from ...i18n import _
 from ..widgets.day_edit import DayEdit
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+from ..widgets.paragraph import paragraph
 
 
 class StatusDialog(QDialog):
@@ -46,13 +38,12 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Ghi biến động — {name}").format(name=member_name))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Biến động được ghi theo ngày của quyết định hoặc sự việc. "
                 "Không ghi được biến động trước lần biến động gần nhất."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.kind = QComboBox()

@@ -24,6 +24,7 @@ from ..dialogs.campaign_dialogs import BulkMarkDialog, MarkDialog
 from ..dialogs.self_review_dialog import SelfReviewDialog
 from ..errors import show_error
 from ..models.campaign_matrix import MatrixFilter, MatrixModel
+from ..widgets.paragraph import paragraph
 
 
 class MatrixTab(QWidget):
@@ -85,14 +86,13 @@ class MatrixTab(QWidget):
         self.view.customContextMenuRequested.connect(self._menu)
         self.view.selectionModel().currentChanged.connect(lambda *_a: self._sync())
         layout.addWidget(self.view, 1)
-        self.legend = QLabel(
+        self.legend = paragraph(
             _(
                 "Ô nền hồng: chưa làm. Tên màu xanh: vào chi bộ giữa đợt; tên xám nghiêng: đã "
                 "rời chi bộ (không tính vào tỷ lệ). Bấm vào ô để đánh dấu; nhấp đúp để ghi "
                 "ngày và ghi chú; nhấp đúp vào tên để mở bản tự kiểm điểm."
             )
         )
-        self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self._sync()
 

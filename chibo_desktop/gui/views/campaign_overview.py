@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.campaign import STEP_STATUSES, CampaignState
 from ...i18n import _, format_date, format_percent, ngettext
+from ..widgets.paragraph import paragraph
 
 STATUS_COLOURS = {"done": "#1b5e20", "overdue": "#b3261e", "doing": "#8a5a00", "todo": "#555555"}
 
@@ -69,10 +70,8 @@ class OverviewWidget(QScrollArea):
         self.summary = QGridLayout()
         self.summary.setHorizontalSpacing(10)
         self.layout_.addLayout(self.summary)
-        self.deadline = QLabel()
-        self.deadline.setWordWrap(True)
-        self.overdue = QLabel()
-        self.overdue.setWordWrap(True)
+        self.deadline = paragraph()
+        self.overdue = paragraph()
         self.overdue.setStyleSheet("color: #b3261e;")
         self.layout_.addWidget(self.deadline)
         self.layout_.addWidget(self.overdue)
@@ -141,8 +140,7 @@ class OverviewWidget(QScrollArea):
             )
         )
         for row, step in enumerate(state.steps):
-            title = QLabel(f"{row + 1}. {step.title}")
-            title.setWordWrap(True)
+            title = paragraph(f"{row + 1}. {step.title}")
             due = QLabel(format_date(step.due))
             colour = STATUS_COLOURS.get(step.shown_status, "#555555")
             status_text = _(STEP_STATUSES.get(step.shown_status, step.shown_status))

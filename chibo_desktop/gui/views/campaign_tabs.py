@@ -27,6 +27,7 @@ from ..dialogs.campaign_step import StepDialog, save_step
 from ..errors import show_error
 from ..models.campaign_models import StepsModel
 from ..widgets.elided_label import ElidedLabel
+from ..widgets.paragraph import paragraph
 from ..widgets.tables import record_table
 
 
@@ -107,13 +108,12 @@ class ReportTab(QWidget):
         self.ask_path = None  # set by the page: (title, suggested, filter) -> Path | None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Báo cáo kết quả đợt sinh hoạt gồm các bước đã làm, số liệu tham gia của đảng "
                 "viên và hai phần dưới đây do chi bộ tự viết."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.assessment = QPlainTextEdit()
         self.proposals = QPlainTextEdit()

@@ -24,6 +24,7 @@ from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
 from ..models.committee_model import SORT, CommitteeCellsModel
 from ..progress import run_with_progress
+from ..widgets.paragraph import paragraph
 from ..widgets.tables import record_table, sorting_proxy
 from .base import Page, simple_layout
 from .pages import described
@@ -41,13 +42,12 @@ class CommitteePage(Page):
         self.last_outcomes: list = []
         self.loads = 0
         layout = simple_layout(self, _("Các chi bộ"))
-        intro = QLabel(
+        intro = paragraph(
             _(
                 "Mỗi chi bộ gửi một gói .chibo (lệnh “Gửi cấp trên…” ở trang Báo cáo của chi "
                 "bộ). Gói được kiểm tra trước khi nhận; gói mới nhất của mỗi chi bộ được giữ."
             )
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         actions = QHBoxLayout()
         self.add_button = QPushButton(_("Thêm gói…"))
@@ -66,8 +66,7 @@ class CommitteePage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(_("Các chi bộ đã gửi gói"))
         layout.addWidget(self.table, 3)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.result = paragraph()
         layout.addWidget(self.result)
         layout.addWidget(QLabel(_("Việc cần nhắc:")))
         self.reminders = QListWidget()

@@ -30,6 +30,7 @@ from ...services.contract.results import Changes
 from ...services.reports.catalog import default_period
 from ..progress import run_with_progress
 from ..widgets.day_edit import DayEdit, reason_line
+from ..widgets.paragraph import paragraph
 from .base import Page, simple_layout
 from .pages import described
 
@@ -79,8 +80,7 @@ class CommitteeReportsPage(Page):
         right.addWidget(self.period_problem)
         self.viewer = QTextBrowser()
         right.addWidget(self.viewer, 1)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = paragraph()
         right.addWidget(self.status)
         body.addLayout(right, 1)
         self.kinds.currentRowChanged.connect(lambda _r: self.preview())

@@ -30,6 +30,7 @@ from ...services.dues import entry as dues_entry
 from ...services.dues import ledger as dues
 from ..errors import error_text, show_error
 from ..models.dues_model import SORT_ROLE, DuesModel
+from ..widgets.paragraph import paragraph
 from ..widgets.tables import record_table, sorting_proxy
 from .base import Page, page_heading
 from .dues_actions import DuesActions
@@ -70,8 +71,7 @@ class DuesPage(DuesActions, Page):
         ):
             top.addWidget(widget)
         layout.addLayout(top)
-        self.regime_label = QLabel()
-        self.regime_label.setWordWrap(True)
+        self.regime_label = paragraph()
         layout.addWidget(self.regime_label)
 
         bar = QHBoxLayout()
@@ -120,16 +120,14 @@ class DuesPage(DuesActions, Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
-        self.totals = QLabel()
-        self.totals.setWordWrap(True)
+        self.totals = paragraph()
         self.passed_up_button = QPushButton(_("Nộp cấp trên…"))
         self.settings_button = QPushButton(_("Cài đặt đảng phí…"))
         bottom.addWidget(self.totals, 1)
         bottom.addWidget(self.passed_up_button)
         bottom.addWidget(self.settings_button)
         layout.addLayout(bottom)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = paragraph()
         layout.addWidget(self.status)
 
         self.previous_button.clicked.connect(lambda: self.set_month(self.month.previous()))

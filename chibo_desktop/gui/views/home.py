@@ -19,6 +19,7 @@ from ...i18n import _, format_date, ngettext
 from ...services.contract.context import today as _today
 from ...services.contract.results import Changes
 from ..models.reminders_model import RemindersModel
+from ..widgets.paragraph import paragraph
 from .base import Page, simple_layout
 from .pages import described
 
@@ -42,8 +43,7 @@ class HomePage(Page):
     def __init__(self, tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, parent)
         layout = simple_layout(self, _("Trang chủ"))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = paragraph()
         layout.addWidget(self.summary)
         self.first_steps = self._first_steps()
         layout.addWidget(self.first_steps)
@@ -71,13 +71,12 @@ class HomePage(Page):
         box = QFrame()
         box.setObjectName("firstSteps")
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        text = QLabel(
+        text = paragraph(
             _(
                 "<b>Sổ đảng viên còn trống.</b> Việc đầu tiên: nhập danh sách đảng viên chi bộ "
                 "đang có trong Excel, hoặc thêm từng đảng viên. Nhấn F1 để xem hướng dẫn."
             )
         )
-        text.setWordWrap(True)
         self.import_button = QPushButton(_("Nhập danh sách từ Excel…"))
         self.import_button.clicked.connect(lambda: self._on_members_page("import_members"))
         self.add_button = QPushButton(_("Thêm đảng viên…"))

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from ..errors import show_error
 from ..file_dialogs import EXPORTS, ask_save
 from ..progress import run_with_progress
 from ..widgets.day_edit import refused
+from ..widgets.paragraph import paragraph
 from .base import Page, simple_layout
 from .pages import described
 from .reports_controls import ReportControls
@@ -70,8 +70,7 @@ class ReportsPage(ReportControls, Page):
         self.viewer = QTextBrowser()
         self.viewer.setAccessibleName(_("Xem trước báo cáo"))
         right.addWidget(self.viewer, 1)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = paragraph()
         right.addWidget(self.status)
         body.addLayout(right, 1)
         self._connect()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from ...i18n import _
 from ...services.contract.results import Changes
@@ -12,6 +12,7 @@ from ...services.safety.backup import backup_location, backup_to, make_backup
 from ..dialogs.restore_dialog import RestoreDialog
 from ..errors import show_error
 from ..tasks import Tasks
+from ..widgets.paragraph import paragraph
 from .settings_section import SettingsSection
 
 
@@ -19,14 +20,13 @@ class BackupSection(SettingsSection):
     def __init__(self, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(tasks, _("Sao lưu và phục hồi"), parent)
         layout = self.body
-        self.explain = QLabel(
+        self.explain = paragraph(
             _(
                 "Chương trình tự sao lưu mỗi ngày khi mở tệp, khi đóng chương trình nếu có "
                 "thay đổi, sau khi nhập danh sách và trước khi nâng cấp hay phục hồi; giữ 7 "
                 "ngày, 4 tuần và 12 tháng gần nhất. Nên chép thêm một bản ra USB mỗi tháng."
             )
         )
-        self.explain.setWordWrap(True)
         self.explain.setMaximumWidth(720)
         layout.addWidget(self.explain)
         self.folder = self.add_text()

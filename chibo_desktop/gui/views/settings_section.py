@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..widgets.paragraph import paragraph
+
 
 class SettingsSection(QWidget):
     def __init__(self, tasks, heading: str, parent: QWidget | None = None) -> None:
@@ -17,7 +19,6 @@ class SettingsSection(QWidget):
 
     def add_text(self, text: str = "") -> QLabel:
         """A paragraph under the heading, wrapped to the page's width."""
-        label = QLabel(text)
-        label.setWordWrap(True)
+        label = paragraph(text)
         self.body.addWidget(label)
         return label

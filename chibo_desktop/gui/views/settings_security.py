@@ -26,6 +26,7 @@ from ..dialogs.password_dialogs import PasswordDialog, RecoveryKeyDialog
 from ..errors import show_error
 from ..idle_lock import IdleLock
 from ..tasks import Tasks
+from ..widgets.paragraph import paragraph
 from .settings_section import SettingsSection
 
 
@@ -35,8 +36,7 @@ class SecuritySection(SettingsSection):
         self.state: SecurityState | None = None
         self.idle_lock = IdleLock(tasks, self.window, self)
         layout = self.body
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = paragraph()
         self.status.setMaximumWidth(720)
         layout.addWidget(self.status)
         row = QHBoxLayout()
