@@ -194,13 +194,9 @@ class MatrixFilter(QSortFilterProxyModel):
         self.setSortRole(SORT)
 
     def set_missing(self, item_key: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self.missing_item = item_key
-            self.endFilterChange()
-        else:
-            self.missing_item = item_key
-            self.invalidateFilter()
+        self.beginFilterChange()
+        self.missing_item = item_key
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         if self.missing_item is None:

@@ -76,13 +76,9 @@ class MeetingFilter(QSortFilterProxyModel):
         self.setSortRole(SORT)
 
     def set_ids(self, ids: set[int] | None) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self.ids = ids
-            self.endFilterChange()
-        else:
-            self.ids = ids
-            self.invalidateFilter()
+        self.beginFilterChange()
+        self.ids = ids
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         if self.ids is None:
