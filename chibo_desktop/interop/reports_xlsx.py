@@ -75,6 +75,10 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
         if table.total:
             writer.row(row, table.total, bold=True)
             row += 1
+        if section.charts:
+            from .xlsx_charts import add_section_charts
+
+            add_section_charts(ws, section, header, len(table.columns) + 2)
     row += 1
     for text in section.notes:
         put(ws, row, 1, text, italic=True)

@@ -96,21 +96,28 @@ def report_doc(
         from .report_docs import situation_doc
         from .report_situation import situation
 
-        doc = situation_doc(situation(db, start, end), cell, on)
+        from .report_charts import add_situation_charts
+
+        doc = add_situation_charts(situation_doc(situation(db, start, end), cell, on))
         from .dues_docs import dues_section
 
         doc.sections.append(dues_section(db, start, end))
         return doc
     if name == "assessment":
         from .assessments import year_sheet
+        from .report_charts import add_assessment_charts
         from .report_docs import assessment_doc
 
-        return assessment_doc(year_sheet(db, end.year, on, document=True), cell, on)
+        sheet = year_sheet(db, end.year, on, document=True)
+        return add_assessment_charts(assessment_doc(sheet, cell, on))
     if name == "meetings":
         from .report_docs import meetings_doc
-        from .report_meetings import meetings_summary
+        from .report_charts import add_meetings_charts
+        from .report_meetings import meetings_summary, thresholds
 
-        return meetings_doc(meetings_summary(db, start, end, on), cell, on)
+        summary = meetings_summary(db, start, end, on)
+        least = thresholds(db).min_attendance
+        return add_meetings_charts(meetings_doc(summary, cell, on), summary, least)
     delegated = _delegated_preview(db, name, start, end, on)
     if delegated is not None:
         return delegated

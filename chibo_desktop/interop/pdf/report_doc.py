@@ -25,6 +25,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         styles,
         text,
     )
+    from .charts import section_charts
     from .long_cells import Overflow, appendix
 
     s = styles()
@@ -79,12 +80,13 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             if notes:
                 notes.insert(0, Spacer(1, 3))
             table = tables[number]
+            charts = section_charts(section, width)
             if last and table is not None:
-                table.ending = notes + ending
+                table.ending = charts + notes + ending
                 return story + table.flowables(keep_rows) + appendix(overflow, width)
             if table is not None:
                 story.append(table.table())
-            story += notes
+            story += charts + notes
         # The signature goes over with the last lines of text rather than alone, and a
         # heading left with none of its lines goes over with them.
         for _n in range(3):
