@@ -93,10 +93,9 @@ def report_doc(
         end = figures_end(start, end, on)
     cell = get_cell(db)
     if name == "situation":
+        from .report_charts import add_situation_charts
         from .report_docs import situation_doc
         from .report_situation import situation
-
-        from .report_charts import add_situation_charts
 
         doc = add_situation_charts(situation_doc(situation(db, start, end), cell, on))
         from .dues_docs import dues_section
@@ -111,8 +110,8 @@ def report_doc(
         sheet = year_sheet(db, end.year, on, document=True)
         return add_assessment_charts(assessment_doc(sheet, cell, on))
     if name == "meetings":
-        from .report_docs import meetings_doc
         from .report_charts import add_meetings_charts
+        from .report_docs import meetings_doc
         from .report_meetings import meetings_summary, thresholds
 
         summary = meetings_summary(db, start, end, on)

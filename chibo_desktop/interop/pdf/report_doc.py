@@ -16,6 +16,7 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
+    from .charts import section_charts
     from .common import (
         build_document,
         frame_width,
@@ -25,7 +26,6 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
         styles,
         text,
     )
-    from .charts import section_charts
     from .long_cells import Overflow, appendix
 
     s = styles()
