@@ -37,7 +37,7 @@ class StepStrip(ChartWidget):
     def summary(self) -> str:
         if not self.steps:
             return self.empty_text
-        done, due, overdue = self.counts()
+        done, _due, overdue = self.counts()
         text = _("Xong {done}/{n} bước").format(done=done, n=len(self.steps))
         if overdue:
             text += " · " + _("quá hạn {n}").format(n=overdue)
