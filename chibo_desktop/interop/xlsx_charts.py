@@ -28,6 +28,7 @@ def bar_chart(
     ``first_row``..``last_row`` (1-based sheet coordinates); ``marked``: the positions
     (0-based) of the bars to hatch."""
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.chart.data_source import AxDataSource, StrRef
     from openpyxl.chart.label import DataLabelList
     from openpyxl.chart.marker import DataPoint
     from openpyxl.chart.series import SeriesLabel
@@ -40,8 +41,9 @@ def bar_chart(
     chart.width, chart.height = 16, 7.5
     values = Reference(ws, min_col=value_column, min_row=first_row, max_row=last_row)
     chart.add_data(values, titles_from_data=False)
-    chart.set_categories(Reference(ws, min_col=label_column, min_row=first_row, max_row=last_row))
+    labels = Reference(ws, min_col=label_column, min_row=first_row, max_row=last_row)
     series = chart.series[0]
+    series.cat = AxDataSource(strRef=StrRef(f=str(labels)))  # labels are text, not numbers
     if series_title:
         series.tx = SeriesLabel(v=series_title)
     series.graphicalProperties.solidFill = GREY

@@ -42,6 +42,15 @@ def _hatch(d: Drawing, x: float, y: float, w: float, h: float) -> None:
         k += step
 
 
+def _fitted(text: str, font: str, room: float) -> str:
+    """The label cut with "…" where it would run into the bars."""
+    if stringWidth(text, font, SIZE) <= room:
+        return text
+    while text and stringWidth(text + "…", font, SIZE) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def _title(d: Drawing, text: str, width: float, top: float, font: str) -> None:
     d.add(String(0, top - TITLE_SIZE, text, fontName=font + "-Bold", fontSize=TITLE_SIZE))
 
@@ -69,7 +78,7 @@ def horizontal_chart(
     scale = room / (1.0 if chart.percent else biggest)
     y = height - top_room - BAR_HEIGHT
     for label, value, marked in zip(data.categories, values, data.marked, strict=True):
-        d.add(String(0, y + 3, label, fontName=font, fontSize=SIZE))
+        d.add(String(0, y + 3, _fitted(label, font, label_w - 6), fontName=font, fontSize=SIZE))
         w = (value or 0) * scale
         if w > 0:
             d.add(Rect(label_w, y, w, BAR_HEIGHT, fillColor=BAR, strokeColor=BAR_EDGE))
@@ -117,6 +126,10 @@ def vertical_chart(data: ChartData, chart: TableChart, width: float, height: flo
             d.add(Rect(x, bottom, bar_w, h, fillColor=BAR, strokeColor=BAR_EDGE))
             if marked:
                 _hatch(d, x, bottom, bar_w, h)
+        elif marked:  # nothing done yet, but marked: a hatched stub shows it
+            d.add(Rect(x, bottom, bar_w, 8, fillColor="#ffffff", strokeColor=BAR_EDGE))
+            _hatch(d, x, bottom, bar_w, 8)
+            h = 8
         size = SIZE if slot > 34 else SIZE - 2
         numbers.append((x + bar_w / 2, bottom + h + 3, _value_text(value, chart.percent), size))
         d.add(
@@ -174,3 +187,40 @@ def section_charts(section: Section, width: float) -> list:
     for chart, data in drawn:
         out.append(KeepTogether([Spacer(1, 8), chart_drawing(data, chart, width, label_w)]))
     return out
+
+
+def campaign_charts(state, width: float) -> tuple[list, list]:
+    """(progress of each step, share of members per item): the steps under the steps'
+    table, numbered as its rows; the items from the same `figures` as the figures' table."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from ...domain.campaign import figures
+
+    steps = ChartData(
+        "Tiến độ từng bước (số thứ tự như bảng trên)",
+        [str(n) for n in range(1, len(state.steps) + 1)],
+        [("Tiến độ", [s.progress for s in state.steps])],
+        marked=[s.shown_status == "overdue" for s in state.steps],
+    )
+    step_spec = TableChart(
+        steps.title, 0, (1,), percent=True, marked_column=2, marked_label="Quá hạn"
+    )
+    items = figures(state)[1:]
+    shares = ChartData(
+        "Tỷ lệ đảng viên đã thực hiện từng nội dung",
+        [f.label for f in items],
+        [("Tỷ lệ", [f.share for f in items])],
+        marked=[False] * len(items),
+    )
+    share_spec = TableChart(shares.title, 0, (1,), percent=True, horizontal=True)
+    first = (
+        [KeepTogether([Spacer(1, 6), vertical_chart(steps, step_spec, width, 170)])]
+        if state.steps
+        else []
+    )
+    second = (
+        [KeepTogether([Spacer(1, 6), horizontal_chart(shares, share_spec, width)])]
+        if items and state.active_members
+        else []
+    )
+    return first, second
