@@ -146,7 +146,8 @@ def test_workbook_charts_point_at_the_table(demo_db, tmp_path):
     wb = load_workbook(path)
     groups = situation(demo_db, dt.date(2026, 1, 1), TODAY).groups
     by_title = {g.title: g.rows for g in groups}
-    for (cat, val), group in zip(refs, ("Theo độ tuổi", "Theo tuổi Đảng", "Theo giới tính")):
+    groups_charted = ("Theo độ tuổi", "Theo tuổi Đảng", "Theo giới tính")
+    for (cat, val), group in zip(refs, groups_charted, strict=True):
         assert list(zip(_cells(wb, cat), _cells(wb, val), strict=True)) == by_title[group]
 
 
