@@ -1,8 +1,9 @@
 """The home page's pictures: figures taken from the services that feed the reports.
 
-Attendance comes from `report_meetings.meetings_summary` (report 4), the members by
+Attendance comes from the query and `domain.attendance.figures` behind
+`report_meetings.meetings_summary` (report 4), the members by
 status and party age from `report_situation.situation` (report 2), the campaign's steps
-from `campaigns.campaign_state` (report 5), the deadlines from the reminders the home page
+by the rule of `campaigns.campaign_state` (report 5), the deadlines from the reminders the home page
 already has. Nothing here counts anything a second way.
 """
 
@@ -77,21 +78,31 @@ def dashboard(db: Database, today: dt.date | None = None) -> DashboardData:
 
 
 def attendance(db: Database, today: dt.date) -> list[AttendancePoint]:
-    """The last twelve regular meetings up to today, oldest first, with the figures of the
-    meetings report."""
+    """The last twelve regular meetings up to today, oldest first. The figures are those of
+    the meetings report: the same query and the same `domain.attendance.figures` that
+    `report_meetings.meetings_summary` runs, without the report's sentences (whose
+    percentages would load babel's locale data while the window starts)."""
+    from ..domain.attendance import figures
     from ..storage import report_queries
-    from .report_meetings import meetings_summary
 
     start = today - dt.timedelta(days=ATTENDANCE_LOOKBACK_DAYS)
-    regular = {
-        r["id"] for r in report_queries.meetings_between(db, start, today) if _regular(r["kinds"])
-    }
-    if not regular:
+    rows = [r for r in report_queries.meetings_between(db, start, today) if _regular(r["kinds"])]
+    rows = rows[-ATTENDANCE_MEETINGS:]
+    if not rows:
         return []
-    summary = meetings_summary(db, start, today, today)
-    lines = [m for m in summary.meetings if m.id in regular][-ATTENDANCE_MEETINGS:]
+    first = dt.date.fromisoformat(rows[0]["date"])
+    per_meeting, _per_member = figures(
+        report_queries.attendance_between(db, first, today), [r["id"] for r in rows]
+    )
     return [
-        AttendancePoint(m.id, m.date, m.figures.expected, m.figures.present, m.draft) for m in lines
+        AttendancePoint(
+            r["id"],
+            dt.date.fromisoformat(r["date"]),
+            per_meeting[r["id"]].expected,
+            per_meeting[r["id"]].present,
+            r["status"] != "final",  # as MeetingLine.draft
+        )
+        for r in rows
     ]
 
 
@@ -130,19 +141,25 @@ def short_band(label: str) -> str:
 
 
 def _campaign(db: Database, today: dt.date, data: DashboardData) -> None:
-    """The campaign under way: the latest one started by today (the newest if none has)."""
+    """The campaign under way: the latest one started by today (the newest if none has).
+    Its steps' states by `domain.deadlines.step_status`, the rule `campaign_state` applies
+    for the campaign's page and report (read here without the campaign's record types,
+    which the window does not need to start)."""
+    from ..domain.deadlines import step_status
     from ..storage import campaigns as campaign_store
-    from .campaigns import campaign_state
 
-    rows = list(campaign_store.campaigns(db))
+    rows = campaign_store.campaigns(db)
     if not rows:
         return
     started = [r for r in rows if r["start"] and r["start"] <= today.isoformat()]
     row = max(started or rows, key=lambda r: (r["start"] or "", r["id"]))
-    state = campaign_state(db, row["id"], today)
-    data.campaign_id = state.id
-    data.campaign_title = state.title
-    data.steps = [StepPoint(s.title, s.shown_status, s.due) for s in state.steps]
+    data.campaign_id, data.campaign_title = row["id"], row["title"]
+    for step in campaign_store.steps(db, row["id"]):
+        due = dt.date.fromisoformat(step["due"]) if step["due"] else None
+        done = dt.date.fromisoformat(step["done_date"]) if step["done_date"] else None
+        data.steps.append(
+            StepPoint(step["title"], step_status(step["status"], due, done, today), due)
+        )
 
 
 def next_deadlines(reminders: list, today: dt.date, count: int = DEADLINES) -> list:

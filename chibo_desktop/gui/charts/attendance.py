@@ -7,8 +7,14 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
-from ...i18n import _, format_date, format_percent
+from ...i18n import _, format_date
 from .base import BAR, LOW, MUTED, ChartWidget, hatched
+
+
+def percent(value: float) -> str:
+    """A whole percentage ("85%"): no decimal separator, so it reads the same in both
+    languages, and the window needs no locale data to start."""
+    return f"{round(value * 100)}%"
 
 
 class AttendanceChart(ChartWidget):
@@ -33,7 +39,7 @@ class AttendanceChart(ChartWidget):
             return self.empty_text
         last = self.points[-1]
         return _("Gần nhất {date}: {rate}").format(
-            date=format_date(last.date), rate=format_percent(last.rate or 0)
+            date=format_date(last.date), rate=percent(last.rate or 0)
         )
 
     def has_data(self) -> bool:
@@ -64,7 +70,7 @@ class AttendanceChart(ChartWidget):
         painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         painter.setPen(self.text_color())
         label = QRect(int(area.right()) + 3, int(y - fm.height() / 2), 60, fm.height())
-        painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft), format_percent(self.threshold))
+        painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft), percent(self.threshold))
         self.line(painter, QRect(0, self.height() - caption_h, self.width(), caption_h),
                   self.summary())  # fmt: skip
 
@@ -84,7 +90,7 @@ class AttendanceChart(ChartWidget):
             date=format_date(p.date),
             present=p.present,
             expected=p.expected,
-            rate=format_percent(p.rate or 0),
+            rate=percent(p.rate or 0),
         )
         if p.draft:
             text += " — " + _("biên bản còn là dự thảo")

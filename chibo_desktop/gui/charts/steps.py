@@ -7,7 +7,6 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QToolTip
 
-from ...domain.campaign import STEP_STATUSES
 from ...i18n import _, format_date
 from .base import DONE, MUTED, OVERDUE, ChartWidget, hatched
 
@@ -74,6 +73,8 @@ class StepStrip(ChartWidget):
         if event.type() == event.Type.ToolTip:
             for rect, step in self._cells:
                 if rect.contains(event.pos()):
+                    from ...domain.campaign import STEP_STATUSES
+
                     status = _(STEP_STATUSES.get(step.status, step.status))
                     due = format_date(step.due) if step.due else "—"
                     text = _("{title} — hạn {due}: {status}").format(

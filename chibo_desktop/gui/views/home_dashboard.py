@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...i18n import _, format_number, ngettext
+from ...i18n import _, ngettext
 from ..charts import AttendanceChart, DeadlineList, StackedBars, StepStrip
 
 
@@ -30,6 +30,11 @@ class ChartCard(QFrame):
         self.chart = chart
         self.setObjectName("dashboardCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # where the keyboard is: a card takes Tab and opens with Enter
+        self.setStyleSheet(
+            "QFrame#dashboardCard { border: 1px solid palette(mid); border-radius: 3px; }"
+            "QFrame#dashboardCard:focus { border: 2px solid palette(highlight); }"
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(hint)
@@ -109,8 +114,9 @@ class Dashboard(QWidget):
         """``data``: services.dashboard.DashboardData."""
         self.data = data
         self.attendance.set_data(data.attendance, data.threshold)
-        n = format_number(data.members)
-        heading = ngettext("Đảng viên ({n})", "Đảng viên ({n})", data.members).format(n=n)
+        heading = ngettext("Đảng viên ({n})", "Đảng viên ({n})", data.members).format(
+            n=data.members
+        )
         self.cards["members"].title.setText(f"<b>{heading}</b>")
         notes = []
         if data.exempt:

@@ -71,7 +71,7 @@ def horizontal_chart(
     number_w = 48
     top_room = TITLE_SIZE + 8
     height = top_room + len(values) * (BAR_HEIGHT + GAP) + 4
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font, initialFontSize=SIZE)
     _title(d, data.title, width, height, font)
     room = width - label_w - number_w
     biggest = max([v for v in values if v] + [1.0 if chart.percent else 1])
@@ -96,7 +96,7 @@ def vertical_chart(data: ChartData, chart: TableChart, width: float, height: flo
     threshold line and a legend for hatched bars."""
     font = register_fonts()
     values = data.series[0][1]
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=font, initialFontSize=SIZE)
     _title(d, data.title, width, height, font)
     has_marked = bool(chart.marked_label) and any(data.marked)
     legend_h = SIZE + 8 if has_marked or chart.threshold is not None else 0
