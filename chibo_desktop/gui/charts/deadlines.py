@@ -32,7 +32,7 @@ class DeadlineList(ChartWidget):
     def paint_chart(self, painter: QPainter) -> None:
         bold = painter.font()
         bold.setBold(True)
-        date_w = QFontMetrics(bold).horizontalAdvance("00/00/0000") + 8
+        date_w = QFontMetrics(bold).horizontalAdvance("00/00") + 8
         h = self._line_height()
         for i, item in enumerate(self.items):
             top = i * h
@@ -40,7 +40,8 @@ class DeadlineList(ChartWidget):
             painter.setPen(OVERDUE if days <= 7 else self.text_color())
             bold.setBold(True)
             painter.setFont(bold)
-            self.line(painter, QRect(0, top, date_w, h), format_date(item.date))
+            # day and month: the next deadlines are weeks away (the tooltip has the year)
+            self.line(painter, QRect(0, top, date_w, h), f"{item.date:%d/%m}")
             bold.setBold(False)
             painter.setFont(bold)
             painter.setPen(self.text_color())
