@@ -8,7 +8,7 @@ from ..domain.chart import TableChart, chart_data
 from ..domain.report import Section
 
 GREY, BLACK = "7F7F7F", "000000"
-ROWS_PER_CHART = 18  # sheet rows a chart covers, with a gap to the next one
+ROW_CM = 0.53  # a default sheet row (15 points), for placing charts one under the other
 
 
 def bar_chart(
@@ -38,7 +38,9 @@ def bar_chart(
     chart.type = "bar" if horizontal else "col"
     chart.title = title
     chart.legend = None
-    chart.width, chart.height = 16, 7.5
+    bars = last_row - first_row + 1
+    # room for every label: a bar across is about 0.6 cm high with its gap
+    chart.width, chart.height = 16, max(7.5, 2.5 + 0.6 * bars) if horizontal else 7.5
     values = Reference(ws, min_col=value_column, min_row=first_row, max_row=last_row)
     chart.add_data(values, titles_from_data=False)
     labels = Reference(ws, min_col=label_column, min_row=first_row, max_row=last_row)
@@ -82,7 +84,8 @@ def add_section_charts(ws, section: Section, header: int, column: int) -> None:
 
     if section.table is None:
         return
-    for number, spec in enumerate(section.charts):
+    top = header
+    for spec in section.charts:
         data = chart_data(section.table, spec)
         if not data.rows:
             continue
@@ -99,7 +102,8 @@ def add_section_charts(ws, section: Section, header: int, column: int) -> None:
             marked=[i for i, m in enumerate(data.marked) if m],
             series_title=data.series[0][0],
         )
-        ws.add_chart(chart, f"{get_column_letter(column)}{header + number * ROWS_PER_CHART}")
+        ws.add_chart(chart, f"{get_column_letter(column)}{top}")
+        top += int(chart.height / ROW_CM) + 2
 
 
 def _title(spec: TableChart) -> str:
