@@ -42,6 +42,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     table: Table | None = None
     notes: list[str] = field(default_factory=list)  # under the table (warnings, remarks)
+    charts: list = field(default_factory=list)  # domain.chart.TableChart views of the table
 
 
 @dataclass

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain.assessment import Condition, Level, Quota, Scale
+if TYPE_CHECKING:
+    from ..domain.assessment import Scale
 from .loader import RuleFileError, check_table, load_toml_text, rules_path
 
 _TOP = {"title": str, "source": str, "valid_from": dt.date, "scale": list}
@@ -27,6 +29,9 @@ _QUOTA = {"level": str, "percent": (int, float), "base": str, "advisory": bool, 
 
 
 def load_scales(path: Path | None = None) -> tuple[Scale, ...]:
+    # the scales' record types load when a scale is read, not with the report groups
+    from ..domain.assessment import Condition, Level, Quota, Scale
+
     path = path or rules_path("assessment.toml")
     data, text = load_toml_text(path)
     check_table(data, _TOP, required=("scale",), path=path, text=text)

@@ -150,11 +150,11 @@ def test_only_months_already_over_are_named(db, held, start, end, today, missing
 def test_the_report_date_is_today_for_the_months(db, held):
     """The report made on 15/03/2026 for the whole year names no month after February."""
     doc = report_doc(db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 12, 31), TODAY)
-    assert not [p for p in doc.sections[2].paragraphs if p.startswith("Tháng chưa có")]
+    assert not [p for p in doc.sections[-1].paragraphs if p.startswith("Tháng chưa có")]
     doc = report_doc(
         db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 12, 31), dt.date(2026, 6, 3)
     )
-    assert doc.sections[2].paragraphs[-1] == "Tháng chưa có sinh hoạt thường kỳ: 04/2026, 05/2026."
+    assert doc.sections[-1].paragraphs[-1] == "Tháng chưa có sinh hoạt thường kỳ: 04/2026, 05/2026."
 
 
 def test_the_points_to_note_section(db, tmp_path):
@@ -163,10 +163,11 @@ def test_the_points_to_note_section(db, tmp_path):
     build_register(db)
     finalise(db, create_meeting(db, dt.date(2026, 1, 5), ("thuong_ky",)).value)
     doc = report_doc(db, "meetings", dt.date(2026, 1, 1), dt.date(2026, 1, 31), TODAY)
-    assert doc.sections[2].title == "Những điểm cần lưu ý"
-    assert doc.sections[2].paragraphs == ["Không có điểm nào cần lưu ý."]
+    assert doc.sections[-1].title == "Những điểm cần lưu ý"
+    assert doc.sections[-1].paragraphs == ["Không có điểm nào cần lưu ý."]
     flat = " ".join(pdf_text(write(db, "meetings", tmp_path / "t.pdf")).split())
-    assert "III. NHỮNG ĐIỂM CẦN LƯU Ý" in flat
+    assert "IV. NHỮNG ĐIỂM CẦN LƯU Ý" in flat
+    assert "II. TỶ LỆ CÓ MẶT THEO THÁNG" in flat
     assert "CẢNH BÁO" not in flat.upper()
 
 
@@ -181,10 +182,10 @@ def test_meetings_document(db, held):
     ]
     assert per_meeting.rows[0][3] == "Sinh hoạt chi bộ thường kỳ tháng 1 năm 2026"
     assert per_meeting.total == [None, None, "Cộng", "4 buổi", 25, 20, 4, 1, 0.8]
-    per_member = doc.sections[1].table.rows
+    per_member = doc.sections[-2].table.rows
     assert per_member[3] == [4, "Phạm Thị Dung", 4, 1, 3, 0, 3, 0.25]
     assert per_member[2] == [3, "Lê Văn Cường", 0, 0, 0, 0, 0, None]
-    assert doc.sections[2].paragraphs == WARNINGS
+    assert doc.sections[-1].paragraphs == WARNINGS
 
 
 def test_meetings_workbook_cell_by_cell(db, held, tmp_path):
@@ -194,6 +195,7 @@ def test_meetings_workbook_cell_by_cell(db, held, tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == [
         "Các buổi sinh hoạt",
+        "Tỷ lệ có mặt theo tháng",  # with its chart (tests/unit/test_report_charts.py)
         "Tham dự của từng đảng viên",
         "Những điểm cần lưu ý",
     ]

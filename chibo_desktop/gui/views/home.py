@@ -21,6 +21,7 @@ from ...services.contract.results import Changes
 from ..models.reminders_model import RemindersModel
 from ..widgets.paragraph import paragraph
 from .base import Page, simple_layout
+from .home_dashboard import Dashboard, dashboard_job
 from .pages import described
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ class HomePage(Page):
         layout.addWidget(self.summary)
         self.first_steps = self._first_steps()
         layout.addWidget(self.first_steps)
+        self.dashboard = Dashboard()
+        self.dashboard.page_requested.connect(self._show_page)
+        self.dashboard.reminder_chosen.connect(self._open_reminder)
+        layout.addWidget(self.dashboard)
         self.heading = QLabel(_("Việc cần làm"))
         self.heading.setObjectName("sectionHeading")
         layout.addWidget(self.heading)
@@ -98,6 +103,7 @@ class HomePage(Page):
 
     def load(self) -> None:
         self.tasks.run(_home_data, _today(), on_done=self.show_data)
+        self.tasks.run(dashboard_job, _today(), on_done=self.dashboard.show_data)
 
     def on_changed(self, changes: Changes) -> None:
         if changes.any():
@@ -120,6 +126,7 @@ class HomePage(Page):
         self.first_steps.setVisible(info.counts.get("members", 0) == 0)
         items = data.reminders
         self.model.set_items(items)
+        self.dashboard.show_deadlines(items, _today())
         if items:
             self.heading.setText(
                 ngettext("Việc cần làm ({n})", "Việc cần làm ({n})", len(items)).format(
@@ -151,7 +158,14 @@ class HomePage(Page):
     def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        item = self.model.reminder(index.row())
+        self._open_reminder(self.model.reminder(index.row()))
+
+    def _show_page(self, key: str) -> None:
+        window = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page(key)
+
+    def _open_reminder(self, item) -> None:
         self._last_open = (item.record, item.record_id)
         if item.record_id is None:
             # Nothing to open yet (e.g. no minutes this month): show the page to make it on.

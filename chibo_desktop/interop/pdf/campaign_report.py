@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date, format_percent
 from ..letterhead import Letterhead
+from .charts import campaign_charts
 from .document import build_document
 from .layout import (
     DotLine,
@@ -128,6 +129,8 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         for row in step_rows(state)
     ]
     story.append(data_table(rows, [9 * mm, 68 * mm, 22 * mm, 24 * mm, width - 123 * mm]))
+    step_chart, item_chart = campaign_charts(state, width)
+    story += step_chart
     story.append(Spacer(1, 2 * mm))
 
     story += _heading("II. KẾT QUẢ THAM GIA CỦA ĐẢNG VIÊN", s)
@@ -138,6 +141,7 @@ def report_story(state: CampaignState, head: Letterhead, secretary: str) -> list
         for row in figure_rows(state)
     ]
     story.append(data_table(rows, [9 * mm, width - 69 * mm, 32 * mm, 28 * mm]))
+    story += item_chart
     story.append(Spacer(1, 2 * mm))
 
     story += _heading("III. ĐÁNH GIÁ CHUNG", s)

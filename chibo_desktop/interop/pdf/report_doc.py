@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -11,14 +10,12 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from ...domain.report import Column, Heading, ReportDoc, cell_text
 from ..letterhead import Letterhead
+from .charts import section_charts
 from .closing import ClosingTable
 from .document import build_document
 from .layout import frame_width, header_block, keep_together, signature_block, styles, text
 from .long_cells import Overflow, appendix, fitted_lines
 from .member_list import wrap_lines
-
-if TYPE_CHECKING:
-    from .closing import ClosingTable
 
 
 def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path:
@@ -74,12 +71,13 @@ def write_report_pdf(path: str | Path, head: Letterhead, doc: ReportDoc) -> Path
             if notes:
                 notes.insert(0, Spacer(1, 3))
             table = tables[number]
+            charts = section_charts(section, width)
             if last and table is not None:
-                table.ending = notes + ending
+                table.ending = charts + notes + ending
                 return story + table.flowables(keep_rows) + appendix(overflow, width)
             if table is not None:
                 story.append(table.table())
-            story += notes
+            story += charts + notes
         # The signature goes over with the last lines of text rather than alone, and a
         # heading left with none of its lines goes over with them.
         for _n in range(3):

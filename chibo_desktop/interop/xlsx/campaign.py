@@ -10,6 +10,7 @@ from pathlib import Path
 from ...domain.campaign import STEP_STATUSES, CampaignState, document_title, figures
 from ...i18n import format_date
 from ..letterhead import Letterhead
+from .charts import bar_chart
 from .closing import closing_rows
 from .pages import REPEATED, breaks_for, move_right, pages_across
 from .sheets import (
@@ -116,6 +117,12 @@ def write_campaign_workbook(
     end = data_rows(ws, row + 1, rows, centered=(1, 3, 4, 5))
     for r in range(row + 1, end):
         ws.cell(r, 5).number_format = PERCENT_FORMAT
+    if end - 1 > row + 1:
+        figures_chart = bar_chart(
+            ws, "Tỷ lệ đảng viên đã thực hiện từng nội dung", label_column=2, value_column=5,
+            first_row=row + 2, last_row=end - 1, percent=True, horizontal=True,
+        )  # fmt: skip
+        ws.add_chart(figures_chart, f"G{row}")
     done_steps = sum(1 for s in state.steps if s.shown_status == "done")
     put(ws, end + 1, 2, f"Số bước đã hoàn thành: {done_steps}/{len(state.steps)}")
     put(ws, end + 2, 2, f"Số bước quá hạn: {len(state.overdue)}")

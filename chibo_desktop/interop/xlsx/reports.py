@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ...domain.report import Heading, ReportDoc, Section
 from ..letterhead import Letterhead
+from .charts import add_section_charts
 from .closing import closing_rows
 from .sheets import (
     BORDER,
@@ -86,6 +87,8 @@ def _write_section(ws, head: Letterhead, doc: ReportDoc, section: Section) -> No
         if table.total:
             writer.row(row, table.total, bold=True)
             row += 1
+        if section.charts:
+            add_section_charts(ws, section, header, len(table.columns) + 2)
     row += 1
     for text in section.notes:
         put(ws, row, 1, text, italic=True)

@@ -1,1 +1,2 @@
-"""What needs the secretary's attention now: the home page and `chibo reminders`."""
+"""What needs the secretary's attention now: the home page (its reminders and the figures of
+its dashboard) and `chibo reminders`."""

@@ -20,8 +20,9 @@ from ..contract.context import today as _today
 from ..contract.results import Progress
 from ..dues.documents import dues_section
 from . import delegates as report_delegates
+from .charts import add_assessment_charts, add_meetings_charts, add_situation_charts
 from .documents import assessment_doc, meetings_doc, situation_doc
-from .meetings import meetings_summary
+from .meetings import meetings_summary, thresholds
 from .situation import situation
 
 
@@ -100,14 +101,17 @@ def report_doc(
         end = figures_end(start, end, on)
     cell = get_cell(db)
     if name == "situation":
-        doc = situation_doc(situation(db, start, end), cell, on)
+        doc = add_situation_charts(situation_doc(situation(db, start, end), cell, on))
 
         doc.sections.append(dues_section(db, start, end))
         return doc
     if name == "assessment":
-        return assessment_doc(year_sheet(db, end.year, on, document=True), cell, on)
+        sheet = year_sheet(db, end.year, on, document=True)
+        return add_assessment_charts(assessment_doc(sheet, cell, on))
     if name == "meetings":
-        return meetings_doc(meetings_summary(db, start, end, on), cell, on)
+        summary = meetings_summary(db, start, end, on)
+        least = thresholds(db).min_attendance
+        return add_meetings_charts(meetings_doc(summary, cell, on), summary, least)
     delegated = _delegated_preview(db, name, start, end, on)
     if delegated is not None:
         return delegated
