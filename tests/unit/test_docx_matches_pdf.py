@@ -26,9 +26,9 @@ def _pages(pdf) -> int:
 def test_word_and_pdf_say_the_same(demo_db, tmp_path, today, monkeypatch):
     # The charts are the PDF's and the workbook's: the Word documents have the tables
     # they are drawn from, not the pictures. Compare the text without them.
-    from chibo_desktop.interop.pdf import campaign_report, charts
+    from chibo_desktop.interop.pdf import campaign_report, report_doc
 
-    monkeypatch.setattr(charts, "section_charts", lambda section, width: [])
+    monkeypatch.setattr(report_doc, "section_charts", lambda section, width: [])
     monkeypatch.setattr(campaign_report, "campaign_charts", lambda state, width: ([], []))
     ours = {kind: write(demo_db, kind, tmp_path / f"{kind}.pdf", today) for kind in KINDS}
     docx = {kind: write(demo_db, kind, tmp_path / f"{kind}.docx", today) for kind in KINDS}

@@ -35,7 +35,7 @@ from ...storage import backup as store
 from ...storage import cipher, keyfile
 from ..contract.results import Changes
 from .backup_status import backup_problem, failure_marker, failure_text, note_failure
-from .working_file import session_of
+from .working_file import session_of, working_session
 
 log = logging.getLogger(__name__)
 
@@ -89,13 +89,6 @@ def backup_folder(db_path: Path, root: Path | None = None) -> Path:
     return folder
 
 
-def _session(db: Database):
-    session = session_of(db)
-    if session is None:
-        raise DatabaseError(_("Tệp chưa được mở qua phiên làm việc; không sao lưu được."))
-    return session
-
-
 def _parse(path: Path) -> tuple[dt.datetime, str] | None:
     match = _NAME.match(path.name)
     if not match:
@@ -132,7 +125,7 @@ def make_backup(
     """
     if reason not in REASONS:
         raise ValueError(reason)
-    session = _session(db)
+    session = working_session(db)
     now = now or dt.datetime.now()
     try:
         folder = backup_folder(session.path, session.backup_root)
@@ -207,7 +200,7 @@ def _copy_checked(db: Database, target: Path, key: bytes | None) -> None:
 
 
 def _current_keys(db: Database) -> dict:
-    record = keyfile.read(keyfile.keyfile_path(_session(db).path))
+    record = keyfile.read(keyfile.keyfile_path(working_session(db).path))
     return record or {}
 
 
@@ -217,14 +210,14 @@ def backup_after_import(db: Database) -> Path | None:
     try:
         return make_backup(db, "import")
     except Exception:
-        _session(db).backup_failed = True
+        working_session(db).backup_failed = True
         log.exception("backup after import failed")
         return None
 
 
 def backup_if_due(db: Database, *, now: dt.datetime | None = None) -> Path | None:
     """The once-a-day copy made when the file is opened."""
-    session = _session(db)
+    session = working_session(db)
     now = now or dt.datetime.now()
     folder = backup_folder(session.path, session.backup_root)
     if any(when.date() == now.date() for when, _r, _p in _copies(folder)):
@@ -258,7 +251,7 @@ def backup_to(db: Database, folder: Path, *, now: dt.datetime | None = None) -> 
     folder = Path(folder)
     if not folder.is_dir():
         raise DatabaseError(_("Thư mục {path} không tồn tại.").format(path=folder))
-    session = _session(db)
+    session = working_session(db)
     now = now or dt.datetime.now()
     target = folder / f"{session.path.stem}-sao-luu-{now:%Y%m%d-%H%M%S}.sqlite"
     try:
@@ -362,12 +355,12 @@ def check_open(db: Database) -> list[str]:
 
 def session_backups(db: Database) -> list[BackupInfo]:
     """The open file's backups (for the restore dialog)."""
-    session = _session(db)
+    session = working_session(db)
     return list_backups(session.path, key=session.key, root=session.backup_root)
 
 
 def backup_location(db: Database) -> Path:
-    session = _session(db)
+    session = working_session(db)
     return backup_folder(session.path, session.backup_root)
 
 

@@ -17,8 +17,9 @@ from ...storage import cipher, keyfile
 from ...storage.database import schema_version, upgrade
 from ...storage.migrations import SCHEMA_VERSION
 from ..contract.results import Result
-from .backup import ALL_CHANGED, _session, make_backup
+from .backup import ALL_CHANGED, make_backup
 from .file_key import unwrap
+from .working_file import working_session
 
 
 def _backup_key(
@@ -210,7 +211,7 @@ def restore(
     another cell is refused (``OtherCellError``) unless ``other_cell``; an encrypted copy
     into a file without a password (``DecryptNeededError``) unless ``decrypt``.
     """
-    session = _session(db)
+    session = working_session(db)
     if session.readonly:
         raise DatabaseError(_("Tệp đang mở ở chế độ chỉ đọc; không phục hồi được."))
     backup_path = Path(backup_path)

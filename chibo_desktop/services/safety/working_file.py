@@ -9,6 +9,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ...errors import DatabaseError
+from ...i18n import _
 from ...storage.lock import FileLock
 
 
@@ -34,6 +36,14 @@ class Session:
 def session_of(db: Database) -> Session | None:
     """The working session ``db`` was opened with, or None for a copy opened for a moment."""
     return getattr(db, "session", None)
+
+
+def working_session(db: Database) -> Session:
+    """The session of a file opened for work; backing up anything else is refused."""
+    session = session_of(db)
+    if session is None:
+        raise DatabaseError(_("Tệp chưa được mở qua phiên làm việc; không sao lưu được."))
+    return session
 
 
 def backs_up(db: Database) -> bool:
