@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 # States that count towards "must attend"; exempt and away members are listed apart.
@@ -42,9 +42,10 @@ class MemberFigures:
 
 
 def figures(
-    rows: Iterable[dict], meeting_ids: Sequence[int]
+    rows: Iterable[Mapping], meeting_ids: Sequence[int]
 ) -> tuple[dict[int, MeetingFigures], dict[int, MemberFigures]]:
-    """``rows``: attendance dicts (meeting_id, member_id, state, name) in meeting order."""
+    """``rows``: attendance rows read by column name (meeting_id, member_id, state, name), in
+    meeting order."""
     per_meeting = {mid: MeetingFigures(mid) for mid in meeting_ids}
     per_member: dict[int, MemberFigures] = {}
     for row in rows:
@@ -53,7 +54,7 @@ def figures(
             continue
         state = row["state"]
         member = per_member.setdefault(
-            row["member_id"], MemberFigures(row["member_id"], row.get("name") or "")
+            row["member_id"], MemberFigures(row["member_id"], row["name"] or "")
         )
         if state not in COUNTED:
             meeting.exempt_or_away += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..i18n import N_, _
 from .dates import earliest
@@ -108,19 +108,43 @@ class StatusHistoryError(ValueError):
     """A change that cannot follow the history before it; the message is for the user."""
 
 
+# A state as a plain tuple while changes are applied, in MemberState's field order:
+# (in_cell, membership, attachment, condition, left, left_by, since).
+Fields = tuple
+START: Fields = (False, None, "official", "normal", None, None, None)
+
+
+def apply_fields(fields: Fields, rule: StatusRule, date) -> Fields:
+    """What one change does to a state (the one place that says it)."""
+    in_cell, membership, attachment, condition, left, left_by, since = fields
+    if (rule.in_cell, rule.membership, rule.attachment, rule.condition) != (None,) * 4:
+        since = date  # a change that only starts a deadline or marks a fact keeps ``since``
+    if rule.in_cell is not None:
+        in_cell = rule.in_cell
+        left, left_by = (None, None) if rule.in_cell else (rule.left, rule.key)
+    return (
+        in_cell,
+        membership if rule.membership is None else rule.membership,
+        attachment if rule.attachment is None else rule.attachment,
+        condition if rule.condition is None else rule.condition,
+        left,
+        left_by,
+        since,
+    )
+
+
+def settled_membership(fields: Fields, official: bool) -> Fields:
+    """A member in the cell with no admission recorded (transferred in) is official once
+    the register's official date has come, probationary before."""
+    if fields[0] and fields[1] is None:
+        return (fields[0], "chinh_thuc" if official else "du_bi", *fields[2:])
+    return fields
+
+
 def apply_change(state: MemberState, rule: StatusRule, date: dt.date) -> MemberState:
-    changes: dict = {}
-    for name in ("in_cell", "membership", "attachment", "condition"):
-        value = getattr(rule, name)
-        if value is not None:
-            changes[name] = value
-    if changes:  # a change that only starts a deadline or marks a fact keeps ``since``
-        changes["since"] = date
-    if rule.in_cell is True:
-        changes.update(left=None, left_by=None)
-    if rule.in_cell is False:
-        changes.update(left=rule.left, left_by=rule.key)
-    return replace(state, **changes)
+    fields = (state.in_cell, state.membership, state.attachment, state.condition)
+    fields += (state.left, state.left_by, state.since)
+    return MemberState(*apply_fields(fields, rule, date))
 
 
 def check_change(
@@ -169,17 +193,15 @@ def derive_state(
     Members who arrived by transfer carry no admission change; their membership then
     follows the date they were made official, when the register knows it.
     """
-    state = MemberState()
+    fields = START
     for change in ordered(changes):
         if as_of is not None and change.date > as_of:
             break
         rule = rules.get(change.kind)
         if rule is not None:
-            state = apply_change(state, rule, change.date)
-    if state.in_cell and state.membership is None:
-        made_official = official_date is not None and (as_of is None or official_date <= as_of)
-        state = replace(state, membership="chinh_thuc" if made_official else "du_bi")
-    return state
+            fields = apply_fields(fields, rule, change.date)
+    made_official = official_date is not None and (as_of is None or official_date <= as_of)
+    return MemberState(*settled_membership(fields, made_official))
 
 
 def validate_history(changes: Sequence[StatusChange], rules: Mapping[str, StatusRule]) -> None:

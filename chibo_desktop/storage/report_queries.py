@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from sqlite_utils import Database
 
@@ -28,18 +29,19 @@ def meetings_between(db: Database, start: dt.date, end: dt.date) -> list[dict]:
     )
 
 
-def attendance_between(db: Database, start: dt.date, end: dt.date) -> list[dict]:
-    """Attendance rows of the meetings in the period, in meeting date order."""
+def attendance_between(db: Database, start: dt.date, end: dt.date) -> list[sqlite3.Row]:
+    """Attendance rows of the meetings in the period, in meeting date order (rows read by
+    column name: a year of a large cell is tens of thousands of them)."""
     if not _has(db, "attendance"):
         return []
-    return list(
-        db.query(
-            "SELECT a.meeting_id, a.member_id, a.state, a.reason, a.name, a.membership "
-            "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
-            "WHERE m.date BETWEEN ? AND ? ORDER BY m.date, m.id",
-            [start.isoformat(), end.isoformat()],
-        )
+    cursor = db.conn.execute(
+        "SELECT a.meeting_id, a.member_id, a.state, a.reason, a.name, a.membership "
+        "FROM attendance a JOIN meetings m ON m.id = a.meeting_id "
+        "WHERE m.date BETWEEN ? AND ? ORDER BY m.date, m.id",
+        [start.isoformat(), end.isoformat()],
     )
+    cursor.row_factory = sqlite3.Row
+    return cursor.fetchall()
 
 
 def recent_attendance(db: Database, up_to: dt.date, per_member: int) -> dict[int, list[dict]]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from ...domain.dates import to_date
-from ...domain.status import MemberState, StatusRule
+from ...domain.status import START, MemberState, StatusRule, apply_fields, settled_membership
 from ...rules.statuses import status_rules
 from ...storage import members as store
 
@@ -45,11 +45,7 @@ class StateDeriver:
     once and equal states shared. Gives the same states, field for field."""
 
     def __init__(self, rules: dict[str, StatusRule] | None = None) -> None:
-        rules = rules if rules is not None else status_rules()
-        self._rules = {
-            key: (r.in_cell, r.membership, r.attachment, r.condition, r.left, r.key)
-            for key, r in rules.items()
-        }
+        self._rules = rules if rules is not None else status_rules()
         self._states: dict[tuple, MemberState] = {}
         self._dates: dict[str, dt.date] = {}
         self._official: dict[str, dt.date | None] = {}
@@ -61,41 +57,22 @@ class StateDeriver:
         official_date: str | None,
     ) -> MemberState:
         limit = _NO_LIMIT if as_of is None else as_of.isoformat()
-        in_cell = False
-        membership = left = left_by = since = None
-        attachment, condition = "official", "normal"
+        fields = START
         rules = self._rules
         for kind, date in changes:
             if date > limit:
                 break
             rule = rules.get(kind)
-            if rule is None:
-                continue
-            rule_in_cell, rule_membership, rule_attachment, rule_condition, rule_left, key = rule
-            if (rule_in_cell, rule_membership, rule_attachment, rule_condition) != (None,) * 4:
-                since = date  # a change that only starts a deadline or marks a fact keeps it
-            if rule_in_cell is not None:
-                in_cell = rule_in_cell
-                if rule_in_cell is True:
-                    left = left_by = None
-                elif rule_in_cell is False:
-                    left, left_by = rule_left, key
-            if rule_membership is not None:
-                membership = rule_membership
-            if rule_attachment is not None:
-                attachment = rule_attachment
-            if rule_condition is not None:
-                condition = rule_condition
-        if in_cell and membership is None:
+            if rule is not None:
+                fields = apply_fields(fields, rule, date)  # ``since`` stays ISO until the end
+        if fields[0] and fields[1] is None:
             official = self._official_date(official_date)
-            made_official = official is not None and (as_of is None or official <= as_of)
-            membership = "chinh_thuc" if made_official else "du_bi"
-        key = (in_cell, membership, attachment, condition, left, left_by, since)
-        found = self._states.get(key)
-        if found is None:
-            found = self._states[key] = MemberState(
-                in_cell, membership, attachment, condition, left, left_by, self._date(since)
+            fields = settled_membership(
+                fields, official is not None and (as_of is None or official <= as_of)
             )
+        found = self._states.get(fields)
+        if found is None:
+            found = self._states[fields] = MemberState(*fields[:6], self._date(fields[6]))
         return found
 
     def _date(self, iso: str | None) -> dt.date | None:
