@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meetings import Counts, Meeting
+from ...domain.meetings import Counts, Discussion, Meeting, Resolution
 from ...i18n import _
 from ...services.meetings import minutes as svc
 from ...services.meetings import phrases
@@ -39,6 +39,7 @@ from ..widgets.paragraph import paragraph
 from .meeting_actions import MeetingActions
 from .meeting_agenda import ContentTab
 from .meeting_content import GeneralTab, table
+from .meeting_parts import ChoiceDelegate, state_choices
 from .meeting_resolution import ResolutionTab
 
 AUTOSAVE_MS = 1500
@@ -78,12 +79,25 @@ class MeetingEditor(QWidget):
         self.general = GeneralTab(self._touched)
         self.tabs.addTab(self.general, _("Thông tin chung"))
 
+        self.tabs.addTab(self._attendance_page(), _("Điểm danh"))
+
+        self.content = ContentTab(self._touched, self._save_phrase)
+        self.tabs.addTab(self.content, _("Nội dung"))
+
+        self._add_list_tabs()
+        self.resolution = ResolutionTab(tasks, self)
+        self.tabs.addTab(self.resolution, _("Nghị quyết"))
+
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._summary_panel())
+
+    # --- building -------------------------------------------------------------------------
+    def _attendance_page(self) -> QWidget:
         self.attendance = AttendanceModel(self)
         self.attendance.edited.connect(self._touched)
         attendance_proxy = QSortFilterProxyModel(self)
         attendance_proxy.setSourceModel(self.attendance)
         self.attendance_view = table(attendance_proxy, stretch=3)
-        from .meeting_parts import ChoiceDelegate, state_choices
 
         self.attendance_view.setItemDelegateForColumn(2, ChoiceDelegate(state_choices, self))
         self.attendance_view.setEditTriggers(
@@ -100,11 +114,10 @@ class MeetingEditor(QWidget):
         )
         box.addWidget(hint)
         box.addWidget(self.attendance_view)
-        self.tabs.addTab(page, _("Điểm danh"))
+        return page
 
-        self.content = ContentTab(self._touched, self._save_phrase)
-        self.tabs.addTab(self.content, _("Nội dung"))
-
+    def _add_list_tabs(self) -> None:
+        """The discussion and the votes: rows added and edited in place."""
         self.discussions = DiscussionModel(self)
         self.discussions.edited.connect(self._touched)
         self.discussion_view = table(self.discussions, stretch=2)
@@ -129,10 +142,7 @@ class MeetingEditor(QWidget):
             _("Biểu quyết"),
         )
 
-        self.resolution = ResolutionTab(tasks, self)
-        self.tabs.addTab(self.resolution, _("Nghị quyết"))
-
-        layout.addWidget(self.tabs, 1)
+    def _summary_panel(self) -> QFrame:
         panel = QFrame()
         panel.setObjectName("meetingSummaryPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
@@ -147,9 +157,8 @@ class MeetingEditor(QWidget):
             panel_box.addWidget(label, 1)
         # The counts and the warnings keep four lines however tall the tabs want to be.
         panel.setMinimumHeight(4 * panel.fontMetrics().lineSpacing() + 12)
-        layout.addWidget(panel)
+        return panel
 
-    # --- building -------------------------------------------------------------------------
     def _list_page(self, view, add, model) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
@@ -257,8 +266,6 @@ class MeetingEditor(QWidget):
         )
 
     def add_discussion(self) -> None:
-        from ...domain.meetings import Discussion
-
         if self.meeting is None or self.meeting.final:
             return
         item = self.content.current_row()
@@ -267,8 +274,6 @@ class MeetingEditor(QWidget):
         self.discussion_view.edit(self.discussions.index(row, 0))
 
     def add_resolution(self) -> None:
-        from ...domain.meetings import Resolution
-
         if self.meeting is None or self.meeting.final:
             return
         row = self.resolutions.append(Resolution(_("Thông qua ")))

@@ -52,6 +52,12 @@ class DuesPage(DuesActions, Page):
         self.last_saved: Path | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self._month_row(layout)
+        self._action_rows(layout)
+        self._ledger_table(layout)
+        self._connect()
+
+    def _month_row(self, layout: QVBoxLayout) -> None:
         top = QHBoxLayout()
         top.addWidget(page_heading(_("Đảng phí")))
         top.addStretch(1)
@@ -74,6 +80,7 @@ class DuesPage(DuesActions, Page):
         self.regime_label = paragraph()
         layout.addWidget(self.regime_label)
 
+    def _action_rows(self, layout: QVBoxLayout) -> None:
         bar = QHBoxLayout()
         self.all_paid_button = QPushButton(_("Tất cả đã nộp đủ"))
         self.all_paid_button.setToolTip(
@@ -113,6 +120,7 @@ class DuesPage(DuesActions, Page):
         more.addStretch(1)
         layout.addLayout(more)
 
+    def _ledger_table(self, layout: QVBoxLayout) -> None:
         self.model = DuesModel(self)
         self.proxy = sorting_proxy(self.model, SORT_ROLE, self)
         self.table = record_table(self.proxy, sort_column=0, editable=True)
@@ -130,6 +138,7 @@ class DuesPage(DuesActions, Page):
         self.status = paragraph()
         layout.addWidget(self.status)
 
+    def _connect(self) -> None:
         self.previous_button.clicked.connect(lambda: self.set_month(self.month.previous()))
         self.next_button.clicked.connect(lambda: self.set_month(self.month.next()))
         self.month_edit.dateChanged.connect(self._month_picked)
