@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,18 @@ class CampaignPage(Page):
         self.templates: list = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(self._top_row())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._campaign_list())
+        self.splitter.addWidget(self._detail())
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 900])
+        layout.addWidget(self.splitter, 1)
+        self._shortcuts()
+
+    # --- building --------------------------------------------------------------------------
+    def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(page_heading(_("Đợt sinh hoạt chính trị")))
         top.addStretch(1)
@@ -79,9 +92,9 @@ class CampaignPage(Page):
         self.delete_button.clicked.connect(self.delete_campaign)
         for button in (self.new_button, self.templates_button, self.delete_button):
             top.addWidget(button)
-        layout.addLayout(top)
+        return top
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+    def _campaign_list(self) -> QTableView:
         self.model = CampaignListModel(self)
         self.proxy = sorting_proxy(self.model, SORT, self)
         self.view = record_table(self.proxy, sort_column=0, descending=True)
@@ -93,8 +106,9 @@ class CampaignPage(Page):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.setMinimumWidth(220)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.splitter.addWidget(self.view)
+        return self.view
 
+    def _detail(self) -> QStackedWidget:
         self.right = QStackedWidget()
         self.placeholder = QLabel(_("Chưa có đợt sinh hoạt nào. Bấm “Đợt mới…” để tạo từ mẫu."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -115,10 +129,10 @@ class CampaignPage(Page):
         self.tabs = QTabWidget()
         self.overview = OverviewWidget()
         self.overview.show_missing.connect(self.show_missing)
-        self.steps = StepsTab(tasks)
-        self.matrix = MatrixTab(tasks)
+        self.steps = StepsTab(self.tasks)
+        self.matrix = MatrixTab(self.tasks)
         self.matrix.reload = self.reload_state
-        self.report = ReportTab(tasks)
+        self.report = ReportTab(self.tasks)
         self.report.ask_path = self.ask_save_path
         self.tabs.addTab(self.overview, _("Tổng quan"))
         self.tabs.addTab(self.steps, _("Các bước của chi bộ"))
@@ -127,12 +141,9 @@ class CampaignPage(Page):
         detail_box.addWidget(self.tabs, 1)
         self.right.addWidget(detail)
         self.detail = detail
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 900])
-        layout.addWidget(self.splitter, 1)
+        return self.right
 
+    def _shortcuts(self) -> None:
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_campaign)
