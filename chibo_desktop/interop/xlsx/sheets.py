@@ -22,7 +22,7 @@ from ...domain.text import clean_text
 from ...i18n import document_date
 from ..files import atomic_write
 from ..letterhead import Letterhead
-from .row_heights import fit_row_heights
+from .row_heights import fit_row_heights, text_width
 
 FONT_NAME = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -219,17 +219,8 @@ def finish_sheet(
 
 
 def _text_width(value: str, size: float, bold: bool = False) -> float:
-    """Rough width of Times New Roman text in Excel column units (a '0' of Calibri 11,
-    about 5.25 pt), plus a little room."""
-    em = 0.0
-    for ch in value:
-        if ch == " ":
-            em += 0.25
-        elif ch.isupper():
-            em += 0.75 if bold else 0.7
-        else:
-            em += 0.5 if bold else 0.46
-    return em * size / 5.25 + 2
+    """The text's width in Excel column units, plus a little room."""
+    return text_width(value, size, bold) + 2
 
 
 def _fit_header_height(ws: Worksheet, header: int, widths: list[float]) -> None:
