@@ -40,7 +40,7 @@ time.sleep(60)
 CHANGE_LOOP = """
 import sys
 from pathlib import Path
-from chibo_desktop.services import password
+from chibo_desktop.services.safety import password
 from chibo_desktop.services.safety.file_key import PasswordRequiredError
 from chibo_desktop.services.safety.session import open_session
 path, root = Path(sys.argv[1]), Path(sys.argv[2])
