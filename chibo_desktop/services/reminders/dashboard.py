@@ -1,7 +1,7 @@
 """The home page's pictures: figures taken from the services that feed the reports.
 
-Attendance comes from the query and `domain.attendance.figures` behind
-`report_meetings.meetings_summary` (report 4), the members by
+Attendance comes from the meetings report's lines (`reports.meetings.meeting_lines`,
+report 4), the members by
 status and party age from `report_situation.situation` (report 2), the campaign's steps
 by the rule of `campaigns.campaign_state` (report 5), the deadlines from the reminders the home page
 already has. Nothing here counts anything a second way.
@@ -78,36 +78,24 @@ def dashboard(db: Database, today: dt.date | None = None) -> DashboardData:
 
 
 def attendance(db: Database, today: dt.date) -> list[AttendancePoint]:
-    """The last twelve regular meetings up to today, oldest first. The figures are those of
-    the meetings report: the same query and the same `domain.attendance.figures` that
-    `report_meetings.meetings_summary` runs, without the report's sentences (whose
-    percentages would load babel's locale data while the window starts)."""
-    from ...domain.attendance import figures
+    """The last twelve regular meetings up to today, oldest first, with the meetings
+    report's own lines (`reports.meetings.meeting_lines`), read from the first of them on;
+    the report's sentences are left out (their percentages would load babel's locale data
+    while the window starts)."""
     from ...storage import report_queries
+    from ..reports.meetings import is_regular, meeting_lines
 
     start = today - dt.timedelta(days=ATTENDANCE_LOOKBACK_DAYS)
-    rows = [r for r in report_queries.meetings_between(db, start, today) if _regular(r["kinds"])]
-    rows = rows[-ATTENDANCE_MEETINGS:]
+    rows = [r for r in report_queries.meetings_between(db, start, today) if is_regular(r["kinds"])]
     if not rows:
         return []
-    first = dt.date.fromisoformat(rows[0]["date"])
-    per_meeting, _per_member = figures(
-        report_queries.attendance_between(db, first, today), [r["id"] for r in rows]
-    )
+    first = dt.date.fromisoformat(rows[-ATTENDANCE_MEETINGS:][0]["date"])
+    lines, _per_member = meeting_lines(db, first, today, {})
     return [
-        AttendancePoint(
-            r["id"],
-            dt.date.fromisoformat(r["date"]),
-            per_meeting[r["id"]].expected,
-            per_meeting[r["id"]].present,
-            r["status"] != "final",  # as MeetingLine.draft
-        )
-        for r in rows
-    ]
-
-
-def _regular(kinds: str) -> bool:
-    return "thuong_ky" in {k.strip() for k in (kinds or "").split(",")}
+        AttendancePoint(m.id, m.date, m.figures.expected, m.figures.present, m.draft)
+        for m in lines
+        if m.regular
+    ][-ATTENDANCE_MEETINGS:]
 
 
 def _members(db: Database, today: dt.date, data: DashboardData) -> None:

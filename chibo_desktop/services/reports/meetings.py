@@ -42,6 +42,7 @@ class MeetingLine:
     title: str
     figures: MeetingFigures
     draft: bool = False  # minutes not finalised: figures may still change
+    regular: bool = False  # a regular (monthly) meeting, alone or with a theme
 
 
 @dataclass
@@ -66,8 +67,17 @@ class MeetingsSummary:
         return self.present / self.expected if self.expected else 0.0
 
 
+def kind_keys(kinds: str | None) -> list[str]:
+    """The kinds of a stored meeting ("thuong_ky,chuyen_de") as keys."""
+    return [k.strip() for k in (kinds or "").split(",") if k.strip()]
+
+
+def is_regular(kinds: str | None) -> bool:
+    return "thuong_ky" in kind_keys(kinds)
+
+
 def _kinds_text(kinds: str, labels: dict) -> str:
-    parts = [labels.get(k.strip(), k.strip()) for k in kinds.split(",") if k.strip()]
+    parts = [labels.get(k, k) for k in kind_keys(kinds)]
     text = ", ".join(parts)
     return text[:1].upper() + text[1:]
 
@@ -93,26 +103,34 @@ def months_due(start: dt.date, end: dt.date, today: dt.date) -> list[tuple[int, 
     ]
 
 
-def meetings_summary(
-    db: Database, start: dt.date, end: dt.date, today: dt.date | None = None
-) -> MeetingsSummary:
-    limits = thresholds(db)
-    labels = limits.kind_labels or {}
+def meeting_lines(
+    db: Database, start: dt.date, end: dt.date, labels: dict
+) -> tuple[list[MeetingLine], dict[int, MemberFigures]]:
+    """The meetings of the period with their attendance figures, and each member's."""
     rows = report_queries.meetings_between(db, start, end)
     per_meeting, per_member = figures(
         report_queries.attendance_between(db, start, end), [r["id"] for r in rows]
     )
-    meetings = [
+    lines = [
         MeetingLine(
             r["id"],
             dt.date.fromisoformat(r["date"]),
             _kinds_text(r["kinds"], labels),
             r["title"] or r["topic"],
             per_meeting[r["id"]],
-            r["status"] != "final",
+            draft=r["status"] != "final",
+            regular=is_regular(r["kinds"]),
         )
         for r in rows
     ]
+    return lines, per_member
+
+
+def meetings_summary(
+    db: Database, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> MeetingsSummary:
+    limits = thresholds(db)
+    meetings, per_member = meeting_lines(db, start, end, limits.kind_labels or {})
     members = sorted(per_member.values(), key=lambda f: name_sort_key(f.name))
     warnings: list[str] = []
     for m in meetings:
@@ -131,11 +149,7 @@ def meetings_summary(
     for f in members:
         if f.longest_streak >= limits.max_missed_in_a_row:
             warnings.append(f"{f.name} vắng {f.longest_streak} buổi liên tiếp.")
-    held = {
-        (m.date.year, m.date.month)
-        for m, r in zip(meetings, rows, strict=True)
-        if "thuong_ky" in r["kinds"]
-    }
+    held = {(m.date.year, m.date.month) for m in meetings if m.regular}
     due = months_due(start, end, today or _today())
     missing = [f"{mm:02d}/{yy}" for yy, mm in due if (yy, mm) not in held]
     if missing:
