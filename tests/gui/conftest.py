@@ -5,6 +5,7 @@ from __future__ import annotations
 import faulthandler
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from chibo_desktop.config import UserConfig
 from chibo_desktop.gui.main_window import MainWindow
@@ -29,6 +30,14 @@ def tasks(qapp):
     worker = Tasks()
     yield worker
     worker.shutdown()
+
+
+def settle_layout() -> None:
+    """Run the layout and paint requests Qt has posted, now: what a fixed wait would leave
+    to the machine's speed."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
 
 def wait_idle(qtbot, tasks: Tasks, timeout: int = 10_000) -> None:

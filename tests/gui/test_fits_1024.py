@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import shown_page, wait_idle
+from .conftest import settle_layout, shown_page, wait_idle
 from .test_no_clipped_words import SIZES, _window
 
 SMALL = SIZES["1024x600"]
@@ -36,7 +36,7 @@ def test_the_minutes_general_tab_fits_1024(qtbot, tasks, demo_path, language):
     page.view.selectRow(0)
     wait_idle(qtbot, tasks)
     page.editor.tabs.setCurrentWidget(page.editor.general)
-    qtbot.wait(50)
+    settle_layout()
     _shot(page, f"{language}_1024x600_minutes_general")
     _fits(page.editor.general)
 
@@ -48,6 +48,6 @@ def test_the_campaign_overview_fits_1024(qtbot, tasks, demo_path, language):
     qtbot.waitUntil(lambda: page.state is not None)
     page.tabs.setCurrentWidget(page.overview)
     wait_idle(qtbot, tasks)
-    qtbot.wait(50)
+    settle_layout()
     _shot(page, f"{language}_1024x600_campaign_overview")
     _fits(page.overview)

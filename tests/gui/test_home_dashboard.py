@@ -23,7 +23,7 @@ from chibo_desktop.services.reports.situation import situation
 from chibo_desktop.storage.database import open_database
 
 from .clipping import clipped
-from .conftest import wait_idle
+from .conftest import settle_layout, wait_idle
 
 TODAY = dt.date(2026, 3, 15)
 SIZE = (1024, 600)
@@ -40,7 +40,7 @@ def _home(open_window, qtbot, tasks, path, language="vi"):
     wait_idle(qtbot, tasks)
     page = window.pages["home"]
     qtbot.waitUntil(lambda: page.dashboard.data is not None, timeout=10_000)
-    qtbot.wait(20)
+    settle_layout()
     return window, page
 
 

@@ -14,7 +14,7 @@ from chibo_desktop.config import UserConfig
 from chibo_desktop.gui.main_window import MainWindow
 
 from .clipping import clipped
-from .conftest import shown_page, wait_idle
+from .conftest import settle_layout, shown_page, wait_idle
 
 SIZES = {"1366x768@125%": (round(1366 / 1.25), round(768 / 1.25)), "1024x600": (1024, 600)}
 SIZE = SIZES["1366x768@125%"]
@@ -42,7 +42,7 @@ def test_no_page_cuts_a_word(qtbot, tasks, demo_path, language, size):
     problems = {}
     for key in window.page_keys():
         shown_page(window, key)
-        qtbot.wait(50)
+        settle_layout()
         wait_idle(qtbot, tasks)
         if folder:
             window.grab().save(str(Path(folder) / f"{language}_{size}_{key}.png"))
@@ -63,19 +63,19 @@ def test_the_busiest_dialogs_cut_no_word(qtbot, tasks, demo_path, language):
     members.edit_action.trigger()
     qtbot.waitUntil(lambda: members.form is not None and members.form.isEnabled())
     members.form.resize(*SIZE)
-    qtbot.wait(50)
+    settle_layout()
     problems["member form"] = clipped(members.form)
     members.form.close()
     meetings = shown_page(window, "meetings")
     meetings.view.selectRow(0)
     wait_idle(qtbot, tasks)
-    qtbot.wait(50)
+    settle_layout()
     problems["minutes"] = clipped(meetings.editor)
     reports = shown_page(window, "reports")
     dialog = reports.open_assessment(2025)
     wait_idle(qtbot, tasks)
     dialog.resize(*SIZE)
-    qtbot.wait(50)
+    settle_layout()
     problems["assessment"] = clipped(dialog)
     dialog.close()
     assert {k: v for k, v in problems.items() if v} == {}
@@ -208,11 +208,11 @@ def test_the_dialogs_cut_no_word(qtbot, tasks, demo_path, tmp_path, language, si
     for name, dialog in _dialogs(qtbot, window, tasks, demo_path, tmp_path):
         dialog.show()
         wait_idle(qtbot, tasks)
-        qtbot.wait(30)
+        settle_layout()
         width, height = SIZES[size]
         if dialog.width() > width or dialog.height() > height:
             dialog.resize(min(dialog.width(), width), min(dialog.height(), height))
-            qtbot.wait(30)
+            settle_layout()
         if folder:
             dialog.grab().save(str(Path(folder) / f"{language}_{size}_dialog_{name}.png"))
         assert dialog.width() <= width and dialog.height() <= height, name

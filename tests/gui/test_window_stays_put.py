@@ -3,7 +3,7 @@ and a long status text is cut with its whole text in the tooltip."""
 
 from chibo_desktop.gui.widgets.elided_label import ElidedLabel
 
-from .conftest import shown_page
+from .conftest import settle_layout, shown_page
 
 PAGES = ("home", "members", "meetings", "campaign", "reports", "settings")
 LONG_PATH = "Đã ghi " + "/rat/dai/thu-muc-con" * 12 + "/bien-ban-sinh-hoat-chi-bo-thang-12.pdf"
@@ -15,12 +15,12 @@ def test_no_page_widens_the_window(open_window, demo_path, qtbot):
     qtbot.waitUntil(lambda: window.width() == 1200)
     for key in PAGES:
         shown_page(window, key)
-        qtbot.wait(0)
+        settle_layout()
         assert window.width() == 1200, key
     meetings = shown_page(window, "meetings")
     width = meetings.view.width()
     meetings.count_label.setText(LONG_PATH)
-    qtbot.wait(0)
+    settle_layout()
     assert window.width() == 1200
     assert meetings.view.width() == width  # the list keeps its room
 
