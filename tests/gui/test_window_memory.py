@@ -13,7 +13,10 @@ def test_size_page_and_column_widths_come_back(qtbot, tasks, demo_path):
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         window.open_file(demo_path)
     window.show()
-    window.resize(780, 560)  # within the offscreen screen: restoring keeps a window on it
+    # Within the screen whatever its scale (restoring keeps a window on its screen).
+    room = window.screen().availableGeometry()
+    window.resize(min(780, room.width() - 40), min(560, room.height() - 40))
+    left = (window.width(), window.height())
     page = shown_page(window, "members")
     page.table.horizontalHeader().resizeSection(0, 333)
     assert window.close()
@@ -24,6 +27,6 @@ def test_size_page_and_column_widths_come_back(qtbot, tasks, demo_path):
     again = MainWindow(tasks, load_config())
     qtbot.addWidget(again)
     again.show()
-    assert (again.width(), again.height()) == (780, 560)
+    assert (again.width(), again.height()) == left
     again.show_page(saved["page"])
     assert again.pages["members"].table.horizontalHeader().sectionSize(0) == 333
