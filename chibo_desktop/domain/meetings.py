@@ -147,6 +147,16 @@ class Meeting:
         return self.status == "final"
 
 
+def kind_keys(kinds: str | None) -> list[str]:
+    """The kinds of a stored meeting ("thuong_ky,chuyen_de") as keys."""
+    return [k.strip() for k in (kinds or "").split(",") if k.strip()]
+
+
+def is_regular_kinds(kinds: str | None) -> bool:
+    """Whether a stored meeting is the month's regular one (alone or with a theme)."""
+    return "thuong_ky" in kind_keys(kinds)
+
+
 def default_state(condition: str) -> str:
     """How someone appears on a new attendance list, from their state in the register."""
     if condition in ("exempt", "temp_exempt"):

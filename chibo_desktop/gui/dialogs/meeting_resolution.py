@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.meeting_documents import ResolutionText, Task
+from ...domain.meeting_documents import ResolutionText, Task, is_regular
 from ...domain.meetings import Meeting
 from ...i18n import _
 from ...services.meetings import documents as svc
@@ -86,7 +86,7 @@ class ResolutionTab(QWidget):
 
     # --- showing --------------------------------------------------------------------------
     def show_meeting(self, meeting: Meeting) -> None:
-        regular = meeting.id is not None and "thuong_ky" in meeting.kinds
+        regular = meeting.id is not None and is_regular(meeting)
         self.meeting_id = meeting.id if regular else None
         self.setEnabled(regular)
         for box in (self.number, self.grounds, self.review, self.implementation):

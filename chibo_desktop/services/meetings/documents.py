@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from ...domain import meeting_documents as md
 from ...domain.addressing import recipient_lines, superior_committee
-from ...domain.meetings import Meeting
+from ...domain.meetings import Meeting, is_regular_kinds
 from ...domain.text import clean_text
 from ...errors import ChiboError
 from ...i18n import _, document_date
@@ -77,7 +77,7 @@ def tasks_to_review(db: Database, date: dt.date) -> str:
     next meeting that reviews it (empty: none in the two months before)."""
     start = (date - dt.timedelta(days=62)).isoformat()
     before = (date - dt.timedelta(days=1)).isoformat()
-    earlier = [r for r in meetings_store.rows(db, start, before) if "thuong_ky" in r["kinds"]]
+    earlier = [r for r in meetings_store.rows(db, start, before) if is_regular_kinds(r["kinds"])]
     if not earlier:
         return ""
     text, _edited = resolution_text(db, earlier[0]["id"])

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from ...domain import facts
 from ...domain.attendance import missed_in_a_row
 from ...domain.deadlines import assessment_reference_date, step_status, to_be_assessed
+from ...domain.meetings import is_regular_kinds
 from ...domain.status import MemberState
 from ...domain.text import names_in_brief
 from ...i18n import _, format_date, ngettext
@@ -189,7 +190,7 @@ def _regular_meeting(db, today) -> list[Reminder]:
     first = today.replace(day=1)
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
     month = report_queries.meetings_between(db, first, nxt - dt.timedelta(days=1))
-    regular = [m for m in month if "thuong_ky" in m["kinds"]]
+    regular = [m for m in month if is_regular_kinds(m["kinds"])]
     if any(dt.date.fromisoformat(m["date"]) <= today for m in regular):
         return []
     planned = regular[0] if regular else None

@@ -82,11 +82,14 @@ def attendance(db: Database, today: dt.date) -> list[AttendancePoint]:
     report's own lines (`reports.meetings.meeting_lines`), read from the first of them on;
     the report's sentences are left out (their percentages would load babel's locale data
     while the window starts)."""
+    from ...domain.meetings import is_regular_kinds
     from ...storage import report_queries
-    from ..reports.meetings import is_regular, meeting_lines
+    from ..reports.meetings import meeting_lines
 
     start = today - dt.timedelta(days=ATTENDANCE_LOOKBACK_DAYS)
-    rows = [r for r in report_queries.meetings_between(db, start, today) if is_regular(r["kinds"])]
+    rows = [
+        r for r in report_queries.meetings_between(db, start, today) if is_regular_kinds(r["kinds"])
+    ]
     if not rows:
         return []
     first = dt.date.fromisoformat(rows[-ATTENDANCE_MEETINGS:][0]["date"])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ...domain.attendance import MeetingFigures, MemberFigures, figures
+from ...domain.meetings import is_regular_kinds, kind_keys
 from ...domain.text import name_sort_key
 from ...i18n import format_date, format_percent
 from ...rules.meetings import meeting_rules
@@ -67,15 +68,6 @@ class MeetingsSummary:
         return self.present / self.expected if self.expected else 0.0
 
 
-def kind_keys(kinds: str | None) -> list[str]:
-    """The kinds of a stored meeting ("thuong_ky,chuyen_de") as keys."""
-    return [k.strip() for k in (kinds or "").split(",") if k.strip()]
-
-
-def is_regular(kinds: str | None) -> bool:
-    return "thuong_ky" in kind_keys(kinds)
-
-
 def _kinds_text(kinds: str, labels: dict) -> str:
     parts = [labels.get(k, k) for k in kind_keys(kinds)]
     text = ", ".join(parts)
@@ -119,7 +111,7 @@ def meeting_lines(
             r["title"] or r["topic"],
             per_meeting[r["id"]],
             draft=r["status"] != "final",
-            regular=is_regular(r["kinds"]),
+            regular=is_regular_kinds(r["kinds"]),
         )
         for r in rows
     ]
